@@ -1,0 +1,155 @@
+package dev.mysfits.aws;
+
+import dev.mysfits.core.GlobalSettings;
+import dev.mysfits.core.MysfitsException;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Builds the SDK clients, in one place, from the region, profile and optional endpoint override. Each client is
+ * built on first use only, so a command pays for the clients it needs. All share one lightweight HTTP client.
+ */
+public final class AwsClients implements AutoCloseable {
+    private final GlobalSettings settings;
+    private final List<AutoCloseable> built = new ArrayList<>();
+    private SdkHttpClient http;
+    private AwsCredentialsProvider credentials;
+
+    private final Supplier<EcrClient> ecr = lazy(() -> configure(EcrClient.builder()).build());
+    private final Supplier<EcsClient> ecs = lazy(() -> configure(EcsClient.builder()).build());
+    private final Supplier<ElasticLoadBalancingV2Client> elb = lazy(() -> configure(ElasticLoadBalancingV2Client.builder()).build());
+    private final Supplier<CloudWatchLogsClient> logs = lazy(() -> configure(CloudWatchLogsClient.builder()).build());
+    private final Supplier<Ec2Client> ec2 = lazy(() -> configure(Ec2Client.builder()).build());
+    private final Supplier<IamClient> iam = lazy(() -> configure(IamClient.builder()).build());
+    private final Supplier<StsClient> sts = lazy(() -> configure(StsClient.builder()).build());
+    private final Supplier<ApplicationAutoScalingClient> autoScaling =
+            lazy(() -> configure(ApplicationAutoScalingClient.builder()).build());
+
+    public AwsClients(GlobalSettings settings) {
+        this.settings = settings;
+    }
+
+    public String region() {
+        return requireRegion().id();
+    }
+
+    public EcrClient ecr() { return ecr.get(); }
+    public EcsClient ecs() { return ecs.get(); }
+    public ElasticLoadBalancingV2Client elb() { return elb.get(); }
+    public CloudWatchLogsClient logs() { return logs.get(); }
+    public Ec2Client ec2() { return ec2.get(); }
+    public IamClient iam() { return iam.get(); }
+    public StsClient sts() { return sts.get(); }
+    public ApplicationAutoScalingClient autoScaling() { return autoScaling.get(); }
+
+    private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
+        builder.region(requireRegion())
+                .credentialsProvider(credentials())
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        // Adaptive retries ride out throttling (workshops run many accounts in one region at once).
+                        .retryStrategy(RetryMode.ADAPTIVE_V2)
+                        .apiCallTimeout(Duration.ofSeconds(60))
+                        .build());
+        if (settings.endpointUrl() != null) {
+            builder.endpointOverride(endpoint(settings.endpointUrl()));
+        }
+        if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
+            sync.httpClient(httpClient());
+        }
+        return builder;
+    }
+
+    private synchronized SdkHttpClient httpClient() {
+        if (http == null) {
+            http = UrlConnectionHttpClient.builder()
+                    .connectionTimeout(Duration.ofSeconds(5))
+                    .socketTimeout(Duration.ofSeconds(60))
+                    .build();
+            built.add(http);
+        }
+        return http;
+    }
+
+    private synchronized AwsCredentialsProvider credentials() {
+        if (credentials == null) {
+            credentials = settings.profile() != null
+                    ? ProfileCredentialsProvider.builder().profileName(settings.profile()).build()
+                    : DefaultCredentialsProvider.builder().build();
+        }
+        return credentials;
+    }
+
+    private Region requireRegion() {
+        if (settings.region() == null) {
+            throw MysfitsException.precondition("no AWS region is set",
+                    "pass --region, set AWS_REGION, or set a region in ~/.aws/config (aws configure)");
+        }
+        return Region.of(settings.region());
+    }
+
+    private static URI endpoint(String url) {
+        try {
+            URI uri = new URI(url);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new URISyntaxException(url, "needs a scheme and a host");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw MysfitsException.usage("endpoint URL '" + url + "' is not a URL: " + e.getReason(),
+                    "pass --endpoint-url like http://127.0.0.1:5123");
+        }
+    }
+
+    private <T extends AutoCloseable> Supplier<T> lazy(Supplier<T> factory) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = factory.get();
+                    synchronized (built) {
+                        built.add(value);
+                    }
+                }
+                return value;
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        synchronized (built) {
+            for (AutoCloseable closeable : built) {
+                try {
+                    closeable.close();
+                } catch (Exception ignored) {
+                    // closing at exit: nothing useful to do with a failure here
+                }
+            }
+            built.clear();
+        }
+    }
+}

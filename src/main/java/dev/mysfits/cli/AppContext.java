@@ -1,0 +1,90 @@
+package dev.mysfits.cli;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.mysfits.aws.AwsClients;
+import dev.mysfits.config.WorkshopConfig;
+import dev.mysfits.config.WorkshopConfigLoader;
+import dev.mysfits.console.Console;
+import dev.mysfits.core.Environment;
+import dev.mysfits.core.GlobalSettings;
+import dev.mysfits.docker.DockerClients;
+import dev.mysfits.ledger.Ledger;
+
+import java.io.IOException;
+import java.time.Clock;
+
+/**
+ * What every command may need, built lazily from the global options: the console, the workshop config, the
+ * ledger, the AWS clients and the Docker client. Commands take from it and hand down to one workflow.
+ */
+public final class AppContext implements AutoCloseable {
+    private final Environment environment;
+    private final GlobalSettings settings;
+    private final Console console;
+    private WorkshopConfig workshop;
+    private Ledger ledger;
+    private AwsClients aws;
+    private DockerClient docker;
+
+    public AppContext(Environment environment, GlobalSettings settings, Console console) {
+        this.environment = environment;
+        this.settings = settings;
+        this.console = console;
+    }
+
+    public Environment environment() {
+        return environment;
+    }
+
+    public GlobalSettings settings() {
+        return settings;
+    }
+
+    public Console console() {
+        return console;
+    }
+
+    public synchronized WorkshopConfig workshop() {
+        if (workshop == null) {
+            workshop = new WorkshopConfigLoader().load(settings.configFile() != null
+                    ? settings.configFile()
+                    : WorkshopConfigLoader.locate(environment.workingDirectory()));
+        }
+        return workshop;
+    }
+
+    public synchronized Ledger ledger() {
+        if (ledger == null) {
+            ledger = new Ledger(Ledger.defaultFile(workshop().directory()), Clock.systemUTC());
+        }
+        return ledger;
+    }
+
+    public synchronized AwsClients aws() {
+        if (aws == null) {
+            aws = new AwsClients(settings);
+        }
+        return aws;
+    }
+
+    public synchronized DockerClient docker() {
+        if (docker == null) {
+            docker = DockerClients.create(settings.dockerHost());
+        }
+        return docker;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (aws != null) {
+            aws.close();
+        }
+        if (docker != null) {
+            try {
+                docker.close();
+            } catch (IOException ignored) {
+                // closing at exit
+            }
+        }
+    }
+}

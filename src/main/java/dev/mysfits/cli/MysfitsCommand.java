@@ -1,0 +1,124 @@
+package dev.mysfits.cli;
+
+import dev.mysfits.console.Console;
+import dev.mysfits.core.Environment;
+import dev.mysfits.core.GlobalSettings;
+import dev.mysfits.core.OutputFormat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileProperty;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The root command: global options (inherited by every subcommand) and the list of subcommands. */
+@Command(name = "mysfits",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "The AWS container workshops as a few commands: build, run, push, deploy, clean up.",
+        subcommands = {
+                picocli.CommandLine.HelpCommand.class,
+        })
+public final class MysfitsCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--region", scope = ScopeType.INHERIT, paramLabel = "REGION",
+            description = "AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile's region).")
+    String region;
+
+    @Option(names = "--profile", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "AWS profile from ~/.aws/config (default: AWS_PROFILE).")
+    String profile;
+
+    @Option(names = "--endpoint-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "Send AWS calls to this endpoint, e.g. the local sandbox (default: AWS_ENDPOINT_URL).")
+    String endpointUrl;
+
+    @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "Workshop file (default: mysfits.json in this directory or a parent).")
+    Path configFile;
+
+    @Option(names = "--output", scope = ScopeType.INHERIT, paramLabel = "FORMAT", defaultValue = "text",
+            converter = OutputFormatConverter.class,
+            description = "Output format on stdout: text or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat output;
+
+    @Option(names = "--no-color", scope = ScopeType.INHERIT,
+            description = "No colours (also when NO_COLOR is set or stderr is not a terminal).")
+    boolean noColor;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "Show stack traces and SDK/Docker details on errors.")
+    boolean debug;
+
+    private final Environment environment;
+    private final ConsoleFactory consoleFactory;
+    private AppContext context;
+
+    public MysfitsCommand() {
+        this(Environment.ofSystem(), ConsoleFactory.system());
+    }
+
+    public MysfitsCommand(Environment environment, ConsoleFactory consoleFactory) {
+        this.environment = environment;
+        this.consoleFactory = consoleFactory;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+
+    public boolean debug() {
+        return debug;
+    }
+
+    /** The context of this invocation, built on first use from the options and the environment. */
+    public synchronized AppContext context() {
+        if (context == null) {
+            GlobalSettings settings = settings();
+            Console console = consoleFactory.create(spec.commandLine(), settings, environment);
+            context = new AppContext(environment, settings, console);
+        }
+        return context;
+    }
+
+    public synchronized Console console() {
+        return context().console();
+    }
+
+    synchronized void close() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    GlobalSettings settings() {
+        String resolvedProfile = Optional.ofNullable(profile).or(() -> environment.get("AWS_PROFILE")).orElse(null);
+        String resolvedRegion = Optional.ofNullable(region)
+                .or(() -> environment.get("AWS_REGION"))
+                .or(() -> environment.get("AWS_DEFAULT_REGION"))
+                .or(() -> profileRegion(resolvedProfile))
+                .orElse(null);
+        String endpoint = Optional.ofNullable(endpointUrl).or(() -> environment.get("AWS_ENDPOINT_URL")).orElse(null);
+        boolean color = !noColor && environment.get("NO_COLOR").isEmpty() && !"dumb".equals(environment.get("TERM").orElse(""));
+        return new GlobalSettings(resolvedRegion, resolvedProfile, endpoint, debug, color, output,
+                configFile == null ? null : environment.workingDirectory().resolve(configFile),
+                environment.get("DOCKER_HOST").orElse(null));
+    }
+
+    private static Optional<String> profileRegion(String profileName) {
+        try {
+            return ProfileFile.defaultProfileFile()
+                    .profile(profileName == null ? "default" : profileName)
+                    .flatMap(p -> p.property(ProfileProperty.REGION));
+        } catch (RuntimeException unreadableConfig) {
+            return Optional.empty();
+        }
+    }
+}

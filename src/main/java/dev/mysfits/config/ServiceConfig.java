@@ -1,0 +1,43 @@
+package dev.mysfits.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One service of the workshop, as mysfits.json names it. Paths are resolved against the workshop directory.
+ *
+ * @param name           the service name used on the command line ("monolith")
+ * @param context        the Docker build context
+ * @param dockerfile     the Dockerfile, relative to the context
+ * @param image          the local image name ("monolith-service")
+ * @param repository     the ECR repository name ("mysfits/monolith-service")
+ * @param containerPort  the port the app listens on inside the container
+ * @param localPort      the host port `mysfits run` maps by default
+ * @param healthPath     the HTTP path that answers 200 when the app is up
+ * @param path           the ALB path pattern this service claims ("/" is the listener's default action)
+ * @param environment    environment variables for run and for task definitions (values may use placeholders)
+ * @param buildArgs      Docker build arguments
+ * @param taskDefinitions task-definition templates by launch type ("fargate", "ec2")
+ */
+public record ServiceConfig(
+        String name,
+        Path context,
+        String dockerfile,
+        String image,
+        String repository,
+        int containerPort,
+        int localPort,
+        String healthPath,
+        String path,
+        Map<String, String> environment,
+        Map<String, String> buildArgs,
+        Map<String, Path> taskDefinitions) {
+
+    public Path dockerfilePath() {
+        return context.resolve(dockerfile);
+    }
+
+    public boolean isDefaultRoute() {
+        return path == null || path.equals("/") || path.equals("/*");
+    }
+}

@@ -1,0 +1,171 @@
+package dev.mysfits.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mysfits.core.MysfitsException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads mysfits.json. JSON rather than YAML: the task-definition templates are JSON already (the AWS CLI's
+ * --cli-input-json shape), so one format and one parser (Jackson) serve both, with line numbers in errors.
+ */
+public final class WorkshopConfigLoader {
+    public static final String FILE_NAME = "mysfits.json";
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,30}");
+    private static final Set<String> SERVICE_KEYS = Set.of("context", "dockerfile", "image", "repository",
+            "containerPort", "localPort", "healthPath", "path", "environment", "buildArgs", "taskDefinitions");
+    private static final Set<String> LAUNCH_TYPES = Set.of("fargate", "ec2");
+
+    private final ObjectMapper mapper = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** Finds mysfits.json in the directory or its parents, like git finds .git. */
+    public static Path locate(Path start) {
+        for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(FILE_NAME);
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw MysfitsException.usage("no " + FILE_NAME + " in " + start.toAbsolutePath() + " or its parents",
+                "run mysfits from a workshop directory, or pass --config FILE");
+    }
+
+    public WorkshopConfig load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw MysfitsException.usage("config file " + file + " does not exist",
+                    "create it (see README.md, 'The workshop file') or pass --config FILE");
+        }
+        JsonNode root;
+        try {
+            root = mapper.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            String at = where == null ? "" : ":" + where.getLineNr() + ":" + where.getColumnNr();
+            throw MysfitsException.usage("config file " + file + at + " is not valid JSON: " + e.getOriginalMessage(),
+                    "fix the JSON at that line");
+        } catch (IOException e) {
+            throw MysfitsException.usage("cannot read config file " + file + ": " + e.getMessage(), null);
+        }
+        if (root == null || !root.isObject()) {
+            throw invalid(file, "the top level must be an object with \"workshop\" and \"services\"");
+        }
+        Path directory = file.toAbsolutePath().getParent();
+        String workshop = text(root, "workshop", "mysfits");
+        if (!NAME.matcher(workshop).matches()) {
+            throw invalid(file, "\"workshop\" must be lowercase letters, digits and dashes, at most 31 characters, got '" + workshop + "'");
+        }
+        JsonNode services = root.get("services");
+        if (services == null || !services.isObject() || services.isEmpty()) {
+            throw invalid(file, "\"services\" must be an object naming at least one service");
+        }
+        Map<String, ServiceConfig> byName = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = services.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            byName.put(entry.getKey(), service(file, directory, entry.getKey(), entry.getValue()));
+        }
+        return new WorkshopConfig(workshop, file.toAbsolutePath(), directory, byName);
+    }
+
+    private ServiceConfig service(Path file, Path directory, String name, JsonNode node) {
+        String where = "services." + name;
+        if (!NAME.matcher(name).matches()) {
+            throw invalid(file, "service name '" + name + "' must be lowercase letters, digits and dashes");
+        }
+        if (!node.isObject()) {
+            throw invalid(file, where + " must be an object");
+        }
+        for (Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
+            String key = keys.next();
+            if (!SERVICE_KEYS.contains(key)) {
+                throw invalid(file, where + " has unknown key \"" + key + "\" (known: " + String.join(", ", SERVICE_KEYS.stream().sorted().toList()) + ")");
+            }
+        }
+        String context = text(node, "context", null);
+        if (context == null) {
+            throw invalid(file, where + ".context is required (the Docker build context directory)");
+        }
+        int containerPort = port(file, node, where, "containerPort", 80);
+        int localPort = port(file, node, where, "localPort", 8000);
+        String healthPath = text(node, "healthPath", "/");
+        if (!healthPath.startsWith("/")) {
+            throw invalid(file, where + ".healthPath must start with '/'");
+        }
+        String path = text(node, "path", null);
+        if (path != null && !path.startsWith("/")) {
+            throw invalid(file, where + ".path must start with '/'");
+        }
+        Map<String, Path> templates = new LinkedHashMap<>();
+        JsonNode taskDefinitions = node.get("taskDefinitions");
+        if (taskDefinitions != null) {
+            if (!taskDefinitions.isObject()) {
+                throw invalid(file, where + ".taskDefinitions must map a launch type (fargate, ec2) to a template file");
+            }
+            taskDefinitions.fields().forEachRemaining(e -> {
+                if (!LAUNCH_TYPES.contains(e.getKey())) {
+                    throw invalid(file, where + ".taskDefinitions has unknown launch type \"" + e.getKey() + "\" (use fargate or ec2)");
+                }
+                templates.put(e.getKey(), directory.resolve(e.getValue().asText()).normalize());
+            });
+        }
+        return new ServiceConfig(
+                name,
+                directory.resolve(context).normalize(),
+                text(node, "dockerfile", "Dockerfile"),
+                text(node, "image", name),
+                text(node, "repository", name),
+                containerPort,
+                localPort,
+                healthPath,
+                path,
+                stringMap(file, node, where, "environment"),
+                stringMap(file, node, where, "buildArgs"),
+                templates);
+    }
+
+    private static String text(JsonNode node, String key, String fallback) {
+        JsonNode value = node.get(key);
+        return value == null || value.isNull() ? fallback : value.asText();
+    }
+
+    private static int port(Path file, JsonNode node, String where, String key, int fallback) {
+        JsonNode value = node.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (!value.canConvertToInt() || value.asInt() < 1 || value.asInt() > 65535) {
+            throw invalid(file, where + "." + key + " must be a port number from 1 to 65535, got " + value);
+        }
+        return value.asInt();
+    }
+
+    private static Map<String, String> stringMap(Path file, JsonNode node, String where, String key) {
+        JsonNode value = node.get(key);
+        Map<String, String> map = new LinkedHashMap<>();
+        if (value == null) {
+            return map;
+        }
+        if (!value.isObject()) {
+            throw invalid(file, where + "." + key + " must be an object of strings");
+        }
+        value.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+        return map;
+    }
+
+    private static MysfitsException invalid(Path file, String why) {
+        return MysfitsException.usage("config file " + file + " is invalid: " + why, "fix " + file.getFileName());
+    }
+}

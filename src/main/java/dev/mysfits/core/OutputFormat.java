@@ -1,0 +1,5 @@
+package dev.mysfits.core;
+
+public enum OutputFormat {
+    TEXT, JSON;
+}

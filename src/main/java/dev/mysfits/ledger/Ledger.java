@@ -1,0 +1,111 @@
+package dev.mysfits.ledger;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.mysfits.core.MysfitsException;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * The record of every resource mysfits created, kept in .mysfits/ledger.json in the workshop directory.
+ * Written after each creation, through a temp file and an atomic rename, so an interrupted run never leaves it
+ * half-written. It holds ids and ARNs only: never a secret.
+ */
+public final class Ledger {
+    private static final TypeReference<List<LedgerEntry>> ENTRIES = new TypeReference<>() {
+    };
+
+    private final Path file;
+    private final Clock clock;
+    private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+    private final List<LedgerEntry> entries;
+
+    public Ledger(Path file, Clock clock) {
+        this.file = file;
+        this.clock = clock;
+        this.entries = new ArrayList<>(read());
+    }
+
+    public static Path defaultFile(Path workshopDirectory) {
+        return workshopDirectory.resolve(".mysfits").resolve("ledger.json");
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Records a resource just created. Recording the same type and id twice keeps one entry. */
+    public synchronized void record(ResourceType type, String id, String service, String region) {
+        Objects.requireNonNull(id, "id");
+        if (contains(type, id)) {
+            return;
+        }
+        entries.add(new LedgerEntry(type, id, service, region, clock.instant()));
+        write();
+    }
+
+    /** Forgets a resource just deleted. */
+    public synchronized void forget(ResourceType type, String id) {
+        if (entries.removeIf(e -> e.type() == type && e.id().equals(id))) {
+            write();
+        }
+    }
+
+    public synchronized boolean contains(ResourceType type, String id) {
+        return entries.stream().anyMatch(e -> e.type() == type && e.id().equals(id));
+    }
+
+    public synchronized List<LedgerEntry> entries() {
+        return List.copyOf(entries);
+    }
+
+    public synchronized List<LedgerEntry> entries(Predicate<LedgerEntry> filter) {
+        return entries.stream().filter(filter).toList();
+    }
+
+    private List<LedgerEntry> read() {
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        try {
+            List<LedgerEntry> read = mapper.readValue(file.toFile(), ENTRIES);
+            return read == null ? List.of() : read;
+        } catch (IOException e) {
+            throw MysfitsException.usage("ledger " + file + " is unreadable: " + e.getMessage(),
+                    "move it aside; cleanup then finds mysfits' resources by their mysfits:workshop tags");
+        }
+    }
+
+    private void write() {
+        try {
+            Files.createDirectories(file.getParent());
+            Path temp = Files.createTempFile(file.getParent(), "ledger", ".tmp");
+            try {
+                mapper.writeValue(temp.toFile(), entries);
+                try {
+                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw MysfitsException.failed("cannot write ledger " + file + ": " + e.getMessage(),
+                    "check that the workshop directory is writable", e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.mysfits.workflow;
+
+/**
+ * What a step found when it looked, and so what applying it would do.
+ *
+ * @param action   create, update, delete, or nothing
+ * @param resource the resource in words ("target group mysfits-monolith")
+ * @param detail   why, or what changes; may be empty
+ */
+public record Change(Action action, String resource, String detail) {
+    public enum Action {
+        CREATE("create"), UPDATE("update"), DELETE("delete"), NONE("keep");
+
+        private final String verb;
+
+        Action(String verb) {
+            this.verb = verb;
+        }
+
+        public String verb() {
+            return verb;
+        }
+    }
+
+    public static Change create(String resource, String detail) {
+        return new Change(Action.CREATE, resource, detail);
+    }
+
+    public static Change update(String resource, String detail) {
+        return new Change(Action.UPDATE, resource, detail);
+    }
+
+    public static Change delete(String resource, String detail) {
+        return new Change(Action.DELETE, resource, detail);
+    }
+
+    public static Change none(String resource, String detail) {
+        return new Change(Action.NONE, resource, detail);
+    }
+
+    public boolean mutates() {
+        return action != Action.NONE;
+    }
+
+    public String describe() {
+        return action.verb() + " " + resource + (detail == null || detail.isBlank() ? "" : " (" + detail + ")");
+    }
+}

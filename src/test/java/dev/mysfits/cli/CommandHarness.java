@@ -1,0 +1,50 @@
+package dev.mysfits.cli;
+
+import dev.mysfits.core.Environment;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Runs the real command line in-process with captured stdout/stderr and a chosen environment. */
+public final class CommandHarness {
+    public record Result(int exitCode, String out, String err) {
+    }
+
+    private final Map<String, String> env = new HashMap<>();
+    private Path workingDirectory = Path.of("").toAbsolutePath();
+
+    public CommandHarness env(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
+    public CommandHarness envFromSystem(String... names) {
+        for (String name : names) {
+            String value = System.getenv(name);
+            if (value != null) {
+                env.put(name, value);
+            }
+        }
+        return this;
+    }
+
+    public CommandHarness workingDirectory(Path directory) {
+        this.workingDirectory = directory;
+        return this;
+    }
+
+    public Result run(String... args) {
+        Environment environment = new Environment(Map.copyOf(env), workingDirectory, Path.of(System.getProperty("user.home")));
+        MysfitsCommand root = new MysfitsCommand(environment, ConsoleFactory.plain());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var commandLine = Cli.create(root);
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int code = Cli.execute(root, commandLine, args);
+        return new Result(code, out.toString(), err.toString());
+    }
+}
