@@ -1,0 +1,248 @@
+package dev.mysfits.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mysfits.cli.CommandHarness;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real parts the integration tests run against: the Docker engine and the ECR stand-in registry that
+ * scripts/sandbox started, and a moto server of this test JVM's own (fresh state, no interference with the
+ * sandbox's moto or with other test runs). Missing parts fail the tests; they are never skipped.
+ */
+public final class TestSandbox {
+    public static final String ACCOUNT = "123456789012";
+    public static final String REGION = "us-east-1";
+    public static final String REGISTRY_HOST = ACCOUNT + ".dkr.ecr." + REGION + ".amazonaws.com";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static String motoEndpoint;
+    private static Process moto;
+
+    private TestSandbox() {
+    }
+
+    /** The repository root (where pom.xml is). */
+    public static Path repoRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("pom.xml"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("cannot find the repository root from " + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+
+    public static String dockerHost() {
+        String host = System.getenv("DOCKER_HOST");
+        return host == null || host.isBlank() ? "unix:///var/run/docker.sock" : host;
+    }
+
+    /** Fails (not skips) when the Docker engine is not there: the test command brings it up. */
+    public static void requireDocker() {
+        ProcessResult info = run(List.of("docker", "info", "--format", "{{.ServerVersion}}"), Map.of(), Duration.ofSeconds(20));
+        if (info.exitCode() != 0) {
+            throw new IllegalStateException("the Docker engine is not running: run scripts/sandbox up (scripts/test does): " + info.err());
+        }
+    }
+
+    /** This JVM's own moto server, started on first use with the sandbox's settings. */
+    public static synchronized String motoEndpoint() {
+        if (motoEndpoint == null) {
+            int port = freePort();
+            ProcessBuilder builder = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", String.valueOf(port))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile("moto-" + port + ".log").toFile()));
+            builder.environment().put("MOTO_ECS_SERVICE_RUNNING", "1");
+            builder.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
+            try {
+                moto = builder.start();
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot start moto_server (pip install 'moto[server]'): " + e.getMessage(), e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> moto.destroy()));
+            String endpoint = "http://127.0.0.1:" + port;
+            waitForHttp(endpoint + "/moto-api/", Duration.ofSeconds(60));
+            motoEndpoint = endpoint;
+        }
+        return motoEndpoint;
+    }
+
+    /** Clears every resource in this JVM's moto. */
+    public static void resetMoto() {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create(motoEndpoint() + "/moto-api/reset").toURL().openConnection();
+            connection.setRequestMethod("POST");
+            connection.getResponseCode();
+            connection.disconnect();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The environment the CLI and the AWS CLI get in tests: this JVM's moto, dummy keys, the sandbox's Docker. */
+    public static Map<String, String> awsEnvironment() {
+        return Map.of(
+                "AWS_ENDPOINT_URL", motoEndpoint(),
+                "AWS_REGION", REGION,
+                "AWS_DEFAULT_REGION", REGION,
+                "AWS_ACCESS_KEY_ID", "sandbox",
+                "AWS_SECRET_ACCESS_KEY", "sandbox",
+                "DOCKER_HOST", dockerHost());
+    }
+
+    /** A command harness pointed at the sandbox, run from the given workshop directory. */
+    public static CommandHarness harness(Path workshopDirectory) {
+        CommandHarness harness = new CommandHarness().workingDirectory(workshopDirectory);
+        awsEnvironment().forEach(harness::env);
+        harness.env("PATH", System.getenv("PATH"));
+        return harness;
+    }
+
+    /**
+     * A workshop directory of its own for a test: the repo's mysfits.json with the given workshop name and
+     * absolute paths to the repo's samples and task-defs, so ledgers and names never collide between tests.
+     */
+    public static Path workshop(String name) {
+        try {
+            Path dir = Files.createTempDirectory("mysfits-it-" + name);
+            ObjectNode config = (ObjectNode) JSON.readTree(repoRoot().resolve("mysfits.json").toFile());
+            config.put("workshop", name);
+            config.get("services").fields().forEachRemaining(service -> {
+                ObjectNode node = (ObjectNode) service.getValue();
+                node.put("context", repoRoot().resolve(node.get("context").asText()).toString());
+                JsonNode templates = node.get("taskDefinitions");
+                if (templates != null) {
+                    ((ObjectNode) templates).fields().forEachRemaining(t ->
+                            ((ObjectNode) templates).put(t.getKey(), repoRoot().resolve(t.getValue().asText()).toString()));
+                }
+            });
+            Files.writeString(dir.resolve("mysfits.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs the AWS CLI, an independent client, against this JVM's moto and returns its JSON answer. */
+    public static JsonNode aws(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add("aws");
+        command.addAll(Arrays.asList(args));
+        command.addAll(List.of("--endpoint-url", motoEndpoint(), "--region", REGION, "--output", "json"));
+        ProcessResult result = run(command, Map.of("AWS_ACCESS_KEY_ID", "sandbox", "AWS_SECRET_ACCESS_KEY", "sandbox",
+                "AWS_PAGER", ""), Duration.ofSeconds(60));
+        if (result.exitCode() != 0) {
+            throw new AssertionError("aws " + String.join(" ", args) + " failed: " + result.err());
+        }
+        try {
+            return result.out().isBlank() ? JSON.createObjectNode() : JSON.readTree(result.out());
+        } catch (IOException e) {
+            throw new AssertionError("aws " + String.join(" ", args) + " printed no JSON: " + result.out(), e);
+        }
+    }
+
+    public record ProcessResult(int exitCode, String out, String err) {
+    }
+
+    /** Runs a process to completion with a time limit. */
+    public static ProcessResult run(List<String> command, Map<String, String> extraEnv, Duration timeout) {
+        try {
+            Path out = Files.createTempFile("proc", ".out");
+            Path err = Files.createTempFile("proc", ".err");
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
+            builder.environment().putAll(extraEnv);
+            Process process = builder.start();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError(String.join(" ", command) + " did not finish within " + timeout);
+            }
+            ProcessResult result = new ProcessResult(process.exitValue(), Files.readString(out), Files.readString(err));
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** Polls an HTTP URL until it answers at all (any status), or fails after the timeout. */
+    public static void waitForHttp(String url, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            try {
+                HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+                connection.setConnectTimeout(1000);
+                connection.setReadTimeout(2000);
+                connection.getResponseCode();
+                connection.disconnect();
+                return;
+            } catch (IOException notYet) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException(url + " did not answer within " + timeout, notYet);
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
+    /** GETs a URL and returns status and body. */
+    public static Map.Entry<Integer, String> httpGet(String url) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            connection.setConnectTimeout(2000);
+            connection.setReadTimeout(5000);
+            int status = connection.getResponseCode();
+            var stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+            String body = stream == null ? "" : new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+            connection.disconnect();
+            return Map.entry(status, body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path logFile(String name) {
+        Path dir = repoRoot().resolve("target");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir.resolve(name);
+    }
+}
