@@ -1,0 +1,68 @@
+package dev.mysfits.core;
+
+import java.util.Locale;
+
+/**
+ * The names mysfits gives AWS resources. Setup, deploy and cleanup find each other's resources by these names
+ * (and by the mysfits:workshop tag), so no extra state file is needed to connect them.
+ */
+public final class ResourceNames {
+    public static final String TAG_WORKSHOP = "mysfits:workshop";
+    public static final String TAG_SERVICE = "mysfits:service";
+
+    private final String workshop;
+
+    public ResourceNames(String workshop) {
+        this.workshop = workshop;
+    }
+
+    public String workshop() {
+        return workshop;
+    }
+
+    public String cluster() {
+        return workshop;
+    }
+
+    public String loadBalancer() {
+        return limit(workshop + "-alb", 32);
+    }
+
+    public String loadBalancerSecurityGroup() {
+        return workshop + "-alb";
+    }
+
+    public String tasksSecurityGroup() {
+        return workshop + "-tasks";
+    }
+
+    public String executionRole() {
+        return limit(workshop + "-ecs-execution", 64);
+    }
+
+    public String taskRole() {
+        return limit(workshop + "-ecs-task", 64);
+    }
+
+    public String logGroup(String service) {
+        return "/mysfits/" + workshop + "/" + service;
+    }
+
+    public String taskFamily(String service) {
+        return workshop + "-" + service;
+    }
+
+    public String ecsService(String service) {
+        return service;
+    }
+
+    /** Target groups: at most 32 characters, one per service and launch type (ip for Fargate, instance for EC2). */
+    public String targetGroup(String service, String launchType) {
+        String suffix = launchType.toLowerCase(Locale.ROOT).startsWith("f") ? "fg" : "ec2";
+        return limit(workshop + "-" + service, 32 - suffix.length() - 1) + "-" + suffix;
+    }
+
+    private static String limit(String name, int max) {
+        return name.length() <= max ? name : name.substring(0, max);
+    }
+}
