@@ -34,6 +34,7 @@ import java.util.function.Supplier;
 public final class AwsClients implements AutoCloseable {
     private final GlobalSettings settings;
     private final List<AutoCloseable> built = new ArrayList<>();
+    private final ApiCallCounter callCounter = new ApiCallCounter();
     private SdkHttpClient http;
     private AwsCredentialsProvider credentials;
 
@@ -55,6 +56,11 @@ public final class AwsClients implements AutoCloseable {
         return requireRegion().id();
     }
 
+    /** The AWS API calls this invocation made so far. */
+    public ApiCallCounter callCounter() {
+        return callCounter;
+    }
+
     public EcrClient ecr() { return ecr.get(); }
     public EcsClient ecs() { return ecs.get(); }
     public ElasticLoadBalancingV2Client elb() { return elb.get(); }
@@ -71,6 +77,7 @@ public final class AwsClients implements AutoCloseable {
                         // Adaptive retries ride out throttling (workshops run many accounts in one region at once).
                         .retryStrategy(RetryMode.ADAPTIVE_V2)
                         .apiCallTimeout(Duration.ofSeconds(60))
+                        .addExecutionInterceptor(callCounter)
                         .build());
         if (settings.endpointUrl() != null) {
             builder.endpointOverride(endpoint(settings.endpointUrl()));

@@ -74,6 +74,14 @@ public final class AppContext implements AutoCloseable {
         return docker;
     }
 
+    /** For --stats: wall time since start-up and the AWS API calls, by operation, on stderr. */
+    synchronized void printStats() {
+        long millis = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        int calls = aws == null ? 0 : aws.callCounter().total();
+        console.info("stats: " + millis + " ms wall time (JVM uptime), " + calls + " AWS API calls"
+                + (aws == null ? "" : " " + aws.callCounter().byOperation()));
+    }
+
     @Override
     public synchronized void close() {
         if (aws != null) {

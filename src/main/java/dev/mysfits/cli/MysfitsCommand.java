@@ -52,6 +52,10 @@ public final class MysfitsCommand implements Runnable {
             description = "No colours (also when NO_COLOR is set or stderr is not a terminal).")
     boolean noColor;
 
+    @Option(names = "--stats", scope = ScopeType.INHERIT, hidden = true,
+            description = "At exit, print the wall time and the AWS API calls made, on stderr (for benchmarks).")
+    boolean stats;
+
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Show stack traces and SDK/Docker details on errors.")
     boolean debug;
@@ -94,6 +98,9 @@ public final class MysfitsCommand implements Runnable {
 
     synchronized void close() {
         if (context != null) {
+            if (stats) {
+                context.printStats();
+            }
             context.close();
         }
     }
