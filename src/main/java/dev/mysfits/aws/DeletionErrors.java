@@ -1,0 +1,50 @@
+package dev.mysfits.aws;
+
+import software.amazon.awssdk.core.exception.SdkException;
+
+import java.util.Set;
+
+/** Sorts a failed delete: gone already (fine), still in use (retry), or a real error (wrapped with context). */
+final class DeletionErrors {
+    private static final Set<String> GONE = Set.of("ResourceNotFoundException", "NoSuchEntity",
+            "ObjectNotFoundException", "ServiceNotFoundException", "ServiceNotActiveException", "ClusterNotFoundException",
+            "RepositoryNotFoundException", "TargetGroupNotFound", "ListenerNotFound", "RuleNotFound",
+            "LoadBalancerNotFound", "InvalidGroup.NotFound", "InvalidGroupId.NotFound");
+    private static final Set<String> BUSY = Set.of("ResourceInUse", "ResourceInUseException", "DependencyViolation",
+            "DeleteConflict", "ClusterContainsServicesException", "ClusterContainsTasksException",
+            "ClusterContainsContainerInstancesException", "ConcurrentUpdateException", "InvalidGroup.InUse");
+
+    private DeletionErrors() {
+    }
+
+    static boolean gone(SdkException e) {
+        String code = AwsErrors.code(e);
+        // ECS answers a deregister of a revision that no longer exists with a ClientException.
+        return GONE.contains(code) || code.endsWith("NotFound") || code.endsWith("NotFoundException")
+                || ("ClientException".equals(code) && String.valueOf(e.getMessage()).contains("Unable to describe task definition"));
+    }
+
+    static boolean busy(SdkException e) {
+        return BUSY.contains(AwsErrors.code(e));
+    }
+
+    /** What to do with a failed delete: returns ALREADY_GONE, or throws busy / wrapped. */
+    static ResourceDeleter.Outcome handle(String doing, SdkException e) {
+        if (gone(e)) {
+            return ResourceDeleter.Outcome.ALREADY_GONE;
+        }
+        if (busy(e)) {
+            throw new ResourceBusyException(doing + ": still in use (" + AwsErrors.code(e) + ")", e);
+        }
+        throw AwsErrors.wrap(doing, e);
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting", e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.mysfits.aws;
+
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AttachedPolicy;
+import software.amazon.awssdk.services.iam.model.InstanceProfile;
+
+/** IAM roles: IAM refuses to delete a role with policies or instance profiles, so those go first. */
+final class IamResourceDeleter {
+    private final IamClient client;
+
+    IamResourceDeleter(IamClient client) {
+        this.client = client;
+    }
+
+    ResourceDeleter.Outcome deleteRole(OwnedResource role) {
+        String name = role.id().contains(":role/") ? role.id().substring(role.id().lastIndexOf('/') + 1) : role.id();
+        try {
+            for (AttachedPolicy policy : client.listAttachedRolePolicies(r -> r.roleName(name)).attachedPolicies()) {
+                client.detachRolePolicy(r -> r.roleName(name).policyArn(policy.policyArn()));
+            }
+            for (String policy : client.listRolePolicies(r -> r.roleName(name)).policyNames()) {
+                client.deleteRolePolicy(r -> r.roleName(name).policyName(policy));
+            }
+            for (InstanceProfile profile : client.listInstanceProfilesForRole(r -> r.roleName(name)).instanceProfiles()) {
+                client.removeRoleFromInstanceProfile(r -> r.roleName(name).instanceProfileName(profile.instanceProfileName()));
+            }
+            client.deleteRole(r -> r.roleName(name));
+            return ResourceDeleter.Outcome.DELETED;
+        } catch (SdkException e) {
+            return DeletionErrors.handle("iam delete role " + name, e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.mysfits.aws;
+
+import java.time.Duration;
+
+/** The SDK-backed deleter: hands each resource to the deleter of its service family. */
+public final class SdkResourceDeleter implements ResourceDeleter {
+    private final AutoScalingResourceDeleter autoScaling;
+    private final EcsResourceDeleter ecs;
+    private final Elbv2ResourceDeleter elb;
+    private final EcrResourceDeleter ecr;
+    private final CloudWatchLogsResourceDeleter logs;
+    private final IamResourceDeleter iam;
+    private final Ec2ResourceDeleter ec2;
+
+    /**
+     * @param waitTimeout  how long to wait for a service to drain or a load balancer to go
+     * @param pollInterval how often to look meanwhile
+     */
+    public SdkResourceDeleter(AwsClients aws, Duration waitTimeout, Duration pollInterval) {
+        this.autoScaling = new AutoScalingResourceDeleter(aws.autoScaling());
+        this.ecs = new EcsResourceDeleter(aws.ecs(), waitTimeout, pollInterval);
+        this.elb = new Elbv2ResourceDeleter(aws.elb(), waitTimeout, pollInterval);
+        this.ecr = new EcrResourceDeleter(aws.ecr());
+        this.logs = new CloudWatchLogsResourceDeleter(aws.logs());
+        this.iam = new IamResourceDeleter(aws.iam());
+        this.ec2 = new Ec2ResourceDeleter(aws.ec2());
+    }
+
+    @Override
+    public Outcome delete(OwnedResource resource) {
+        return switch (resource.type()) {
+            case SCALING_POLICY -> autoScaling.deletePolicy(resource);
+            case SCALABLE_TARGET -> autoScaling.deleteTarget(resource);
+            case SERVICE -> ecs.deleteService(resource);
+            case LISTENER_RULE -> elb.deleteRule(resource);
+            case TARGET_GROUP -> elb.deleteTargetGroup(resource);
+            case LISTENER -> elb.deleteListener(resource);
+            case LOAD_BALANCER -> elb.deleteLoadBalancer(resource);
+            case ECR_REPOSITORY -> ecr.deleteRepository(resource);
+            case LOG_GROUP -> logs.deleteLogGroup(resource);
+            case TASK_DEFINITION -> ecs.deregisterTaskDefinition(resource);
+            case IAM_ROLE -> iam.deleteRole(resource);
+            case SECURITY_GROUP -> ec2.deleteSecurityGroup(resource);
+            case CLUSTER -> ecs.deleteCluster(resource);
+        };
+    }
+
+    @Override
+    public void resetDefaultAction(OwnedResource listener) {
+        elb.resetDefaultAction(listener);
+    }
+}

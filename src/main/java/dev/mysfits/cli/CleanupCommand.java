@@ -1,0 +1,76 @@
+package dev.mysfits.cli;
+
+import dev.mysfits.aws.SdkResourceDeleter;
+import dev.mysfits.aws.SdkTaggedResourceFinder;
+import dev.mysfits.config.ServiceConfig;
+import dev.mysfits.config.WorkshopConfig;
+import dev.mysfits.console.TerminalConfirmation;
+import dev.mysfits.core.MysfitsException;
+import dev.mysfits.docker.DockerLocalResources;
+import dev.mysfits.workflow.cleanup.CleanupRequest;
+import dev.mysfits.workflow.cleanup.CleanupWorkflow;
+import dev.mysfits.workflow.cleanup.LocalCleanupWorkflow;
+import dev.mysfits.workflow.cleanup.RetryPolicy;
+import dev.mysfits.workflow.cleanup.Sleeper;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+@Command(name = "cleanup",
+        description = {
+                "Delete what mysfits created for this workshop, in dependency order, and prove it: ends with "
+                        + "\"nothing left\" or the list of leftovers (exit 1).",
+                "Finds resources in the ledger (.mysfits/ledger.json) and by the mysfits:workshop tag; never touches "
+                        + "anything else. Asks before deleting; without a terminal it needs --yes.",
+                "With service names, deletes only those services' resources (service, rule, target group, log group, "
+                        + "repository, task definitions) and keeps the shared infrastructure."},
+        mixinStandardHelpOptions = true)
+public final class CleanupCommand extends BaseCommand {
+    @Parameters(arity = "0..*", paramLabel = "SERVICE", description = "Only these services (default: everything).")
+    List<String> services = new ArrayList<>();
+
+    @Option(names = "--dry-run", description = "List what would be deleted; change nothing.")
+    boolean dryRun;
+
+    @Option(names = {"-y", "--yes"}, description = "Delete without asking.")
+    boolean yes;
+
+    @Option(names = "--keep-images", description = "Keep the ECR repositories and their images.")
+    boolean keepImages;
+
+    @Option(names = "--keep-infra", description = "Keep the shared infrastructure: cluster, load balancer, listener, security groups, roles.")
+    boolean keepInfra;
+
+    @Option(names = "--local", description = "Instead: remove the local containers, images and networks that build and run made.")
+    boolean local;
+
+    @Override
+    protected void execute() throws Exception {
+        AppContext context = context();
+        WorkshopConfig workshop = context.workshop();
+        TerminalConfirmation confirmation = TerminalConfirmation.system(console());
+        if (local) {
+            if (!services.isEmpty() || keepImages || keepInfra) {
+                throw MysfitsException.usage("cleanup --local takes no service names, --keep-images or --keep-infra",
+                        "run 'mysfits cleanup --local' for the local resources, 'mysfits cleanup ...' for AWS");
+            }
+            List<String> imageNames = new ArrayList<>();
+            for (ServiceConfig service : workshop.servicesInOrder()) {
+                imageNames.add(service.image());
+                imageNames.add(service.repository());
+            }
+            new LocalCleanupWorkflow(console(), new DockerLocalResources(context.docker()), confirmation)
+                    .execute(workshop.name(), imageNames, dryRun, yes);
+            return;
+        }
+        var aws = context.aws();
+        new CleanupWorkflow(console(), context.ledger(), new SdkTaggedResourceFinder(aws),
+                new SdkResourceDeleter(aws, Duration.ofMinutes(5), Duration.ofSeconds(2)), confirmation,
+                RetryPolicy.standard(), Sleeper.system(), aws.region())
+                .execute(workshop.name(), workshop.services().keySet(), new CleanupRequest(services, dryRun, yes, keepImages, keepInfra));
+    }
+}

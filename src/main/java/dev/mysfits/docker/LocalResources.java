@@ -1,0 +1,38 @@
+package dev.mysfits.docker;
+
+import java.util.List;
+
+/** The local Docker things build and run made: found by label or image name, removed one by one. */
+public interface LocalResources {
+    String LABEL_WORKSHOP = "mysfits.workshop";
+    String LABEL_SERVICE = "mysfits.service";
+
+    record LocalContainer(String id, String name, boolean running) {
+    }
+
+    /** An image by one of its references (name:tag). */
+    record LocalImage(String id, String reference) {
+    }
+
+    record LocalNetwork(String id, String name) {
+    }
+
+    /** Containers, running or not, labelled mysfits.workshop=workshop. */
+    List<LocalContainer> containers(String workshop);
+
+    /**
+     * Image references (every tag) whose repository is one of the given names, with or without a registry host
+     * in front (so the ECR-tagged copies push made are included), or labelled for the workshop.
+     */
+    List<LocalImage> images(String workshop, List<String> repositories);
+
+    List<LocalNetwork> networks(String workshop);
+
+    /** Stops (briefly, politely) and removes it; gone already counts as removed. */
+    void removeContainer(LocalContainer container);
+
+    /** Removes one reference; the image itself goes with its last reference. */
+    void removeImage(LocalImage image);
+
+    void removeNetwork(LocalNetwork network);
+}

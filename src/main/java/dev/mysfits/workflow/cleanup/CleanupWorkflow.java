@@ -1,0 +1,148 @@
+package dev.mysfits.workflow.cleanup;
+
+import dev.mysfits.aws.OwnedResource;
+import dev.mysfits.aws.ResourceDeleter;
+import dev.mysfits.aws.TaggedResourceFinder;
+import dev.mysfits.console.Confirmation;
+import dev.mysfits.console.Console;
+import dev.mysfits.core.ExitCode;
+import dev.mysfits.core.MysfitsException;
+import dev.mysfits.core.ResourceNames;
+import dev.mysfits.ledger.Ledger;
+import dev.mysfits.ledger.LedgerEntry;
+import dev.mysfits.ledger.ResourceType;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Deletes what mysfits created for a workshop, stage by stage in dependency order (ResourceType's order:
+ * scaling → services → rules → target groups → listeners → ALB → repositories → log groups → task definitions →
+ * roles → security groups → cluster), each stage in parallel. Each resource leaves the ledger as soon as it is
+ * gone, so an interrupted cleanup resumes where it stopped.
+ *
+ * <p>Not built on {@link dev.mysfits.workflow.Workflow}: its steps run one after another, and a stage here is a
+ * set of independent deletions that run together and may partly fail.
+ */
+public final class CleanupWorkflow {
+    private static final int THREADS = 4;
+    private static final Set<String> GLOBAL_REGIONS = Set.of("global", "");
+
+    private final Console console;
+    private final Ledger ledger;
+    private final TaggedResourceFinder finder;
+    private final ResourceDeleter deleter;
+    private final Confirmation confirmation;
+    private final RetryPolicy retry;
+    private final Sleeper sleeper;
+    private final String region;
+    private final CleanupReport report;
+
+    public CleanupWorkflow(Console console, Ledger ledger, TaggedResourceFinder finder, ResourceDeleter deleter,
+                           Confirmation confirmation, RetryPolicy retry, Sleeper sleeper, String region) {
+        this.console = console;
+        this.ledger = ledger;
+        this.finder = finder;
+        this.deleter = deleter;
+        this.confirmation = confirmation;
+        this.retry = retry;
+        this.sleeper = sleeper;
+        this.region = region;
+        this.report = new CleanupReport(console);
+    }
+
+    /**
+     * @param workshop           the workshop name
+     * @param configuredServices the services mysfits.json names (a filter may also name services only AWS still has)
+     * @throws MysfitsException exit 1 when anything is left, exit 2 when it may not ask and has no --yes
+     */
+    public CleanupResult execute(String workshop, Collection<String> configuredServices, CleanupRequest request)
+            throws InterruptedException {
+        ResourceNames names = new ResourceNames(workshop);
+        console.step("Looking for the resources of workshop " + workshop);
+        List<LedgerEntry> entries = ledger.entries(this::inThisRegion);
+        List<OwnedResource> found = finder.find(workshop, entries.stream().map(LedgerEntry::id).toList());
+        Inventory all = Inventory.assemble(entries, found, names);
+        for (String service : request.services()) {
+            if (!configuredServices.contains(service) && !all.services().contains(service)) {
+                throw MysfitsException.usage("unknown service '" + service + "': the workshop has "
+                                + String.join(", ", configuredServices),
+                        "name one of those services, or run 'mysfits cleanup' for everything");
+            }
+        }
+        Inventory selection = all.select(request);
+        List<OwnedResource> resets = all.listenersToReset(selection);
+        if (selection.isEmpty()) {
+            report.nothingToDo(workshop);
+            return new CleanupResult(List.of(), List.of(), List.of());
+        }
+        report.plan(workshop, selection, resets, request.dryRun());
+        if (request.dryRun()) {
+            return new CleanupResult(selection.resources(), List.of(), List.of());
+        }
+        if (!request.yes() && !confirmed(selection)) {
+            console.warn("cancelled: nothing was deleted");
+            return new CleanupResult(selection.resources(), List.of(), List.of());
+        }
+
+        console.step("Deleting " + selection.size() + " resources");
+        List<OwnedResource> deleted = new ArrayList<>();
+        List<Leftover> leftovers = new ArrayList<>();
+        try (ParallelDeleter parallel = new ParallelDeleter(deleter, retry, sleeper, THREADS)) {
+            for (ResourceType type : ResourceType.values()) {
+                List<OwnedResource> stage = selection.ofType(type);
+                if (!stage.isEmpty()) {
+                    ParallelDeleter.Outcome outcome = parallel.delete(stage, this::gone);
+                    deleted.addAll(outcome.deleted());
+                    leftovers.addAll(outcome.leftovers());
+                }
+                if (type == ResourceType.LISTENER_RULE) {
+                    resets.forEach(this::resetDefaultAction);
+                }
+            }
+        }
+        CleanupResult result = new CleanupResult(selection.resources(), deleted, leftovers);
+        report.result(result);
+        if (!result.clean()) {
+            long paying = leftovers.stream().filter(l -> l.resource().costsMoney()).count();
+            throw new MysfitsException(ExitCode.FAILED, "cleanup left " + leftovers.size() + " resources"
+                    + (paying == 0 ? "" : ", " + paying + " of them cost money"),
+                    "run 'mysfits cleanup --yes' again in a minute (it resumes); if they stay, delete them in the AWS console");
+        }
+        return result;
+    }
+
+    private boolean confirmed(Inventory selection) {
+        String question = "Delete these " + selection.size() + " resources? [y/N] ";
+        if (!confirmation.interactive()) {
+            throw MysfitsException.usage("cleanup asks before deleting, and there is no terminal to ask on",
+                    "pass --yes to delete without asking (or --dry-run to only list)");
+        }
+        return confirmation.confirm(question);
+    }
+
+    private void gone(OwnedResource resource) {
+        for (LedgerEntry entry : ledger.entries(resource::matches)) {
+            ledger.forget(entry.type(), entry.id());
+        }
+        report.deleted(resource);
+    }
+
+    private void resetDefaultAction(OwnedResource listener) {
+        try {
+            deleter.resetDefaultAction(listener);
+            console.info(console.paint("32", "✔") + " listener " + listener.name() + " now answers 404 by default");
+        } catch (MysfitsException e) {
+            if (e.exitCode() == ExitCode.PRECONDITION) {
+                throw e;
+            }
+            console.warn(e.getMessage());
+        }
+    }
+
+    private boolean inThisRegion(LedgerEntry entry) {
+        return entry.region() == null || GLOBAL_REGIONS.contains(entry.region()) || entry.region().equals(region);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.mysfits.workflow.cleanup;
+
+import dev.mysfits.console.Confirmation;
+import dev.mysfits.console.Console;
+import dev.mysfits.core.ExitCode;
+import dev.mysfits.core.MysfitsException;
+import dev.mysfits.docker.LocalResources;
+import dev.mysfits.docker.LocalResources.LocalContainer;
+import dev.mysfits.docker.LocalResources.LocalImage;
+import dev.mysfits.docker.LocalResources.LocalNetwork;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * cleanup --local: the containers run made (by label), the images build and push tagged (every tag of the
+ * configured image names and ECR repositories), and labelled networks. Containers first: they hold images and networks.
+ */
+public final class LocalCleanupWorkflow {
+    private final Console console;
+    private final LocalResources local;
+    private final Confirmation confirmation;
+
+    public LocalCleanupWorkflow(Console console, LocalResources local, Confirmation confirmation) {
+        this.console = console;
+        this.local = local;
+        this.confirmation = confirmation;
+    }
+
+    /** @param imageNames local image names and ECR repository names of the workshop's services */
+    public void execute(String workshop, List<String> imageNames, boolean dryRun, boolean yes) {
+        console.step("Looking for local containers, images and networks of workshop " + workshop);
+        List<LocalContainer> containers = local.containers(workshop);
+        List<LocalImage> images = local.images(workshop, imageNames);
+        List<LocalNetwork> networks = local.networks(workshop);
+        int total = containers.size() + images.size() + networks.size();
+        if (total == 0) {
+            if (console.jsonOutput()) {
+                console.json(Map.of("deleted", List.of(), "leftovers", List.of()));
+            }
+            console.success("nothing to clean up locally for workshop " + workshop);
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add((dryRun ? "Would remove " : "Will remove ") + total + " local Docker resources:");
+        containers.forEach(c -> lines.add("  container " + c.name() + (c.running() ? " (running)" : "")));
+        images.forEach(i -> lines.add("  image " + i.reference()));
+        networks.forEach(n -> lines.add("  network " + n.name()));
+        if (dryRun) {
+            lines.forEach(console::data);
+            return;
+        }
+        lines.forEach(console::info);
+        if (!yes) {
+            if (!confirmation.interactive()) {
+                throw MysfitsException.usage("cleanup asks before deleting, and there is no terminal to ask on",
+                        "pass --yes to delete without asking (or --dry-run to only list)");
+            }
+            if (!confirmation.confirm("Remove these " + total + " local resources? [y/N] ")) {
+                console.warn("cancelled: nothing was removed");
+                return;
+            }
+        }
+        List<String> deleted = new ArrayList<>();
+        List<Map<String, String>> leftovers = new ArrayList<>();
+        for (LocalContainer c : containers) {
+            attempt("container " + c.name(), () -> local.removeContainer(c), deleted, leftovers);
+        }
+        for (LocalImage i : images) {
+            attempt("image " + i.reference(), () -> local.removeImage(i), deleted, leftovers);
+        }
+        for (LocalNetwork n : networks) {
+            attempt("network " + n.name(), () -> local.removeNetwork(n), deleted, leftovers);
+        }
+        if (console.jsonOutput()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("deleted", deleted);
+            json.put("leftovers", leftovers);
+            console.json(json);
+        }
+        if (!leftovers.isEmpty()) {
+            throw new MysfitsException(ExitCode.FAILED, "local cleanup left " + leftovers.size() + " resources: "
+                    + leftovers.get(0).get("reason"), "remove them with the docker CLI, or run cleanup --local again");
+        }
+        console.success("removed " + deleted.size() + " local resources: nothing left");
+    }
+
+    private void attempt(String what, Runnable removal, List<String> deleted, List<Map<String, String>> leftovers) {
+        try {
+            removal.run();
+            deleted.add(what);
+            console.info(console.paint("32", "✔") + " removed " + what);
+        } catch (MysfitsException e) {
+            leftovers.add(Map.of("resource", what, "reason", e.getMessage()));
+            console.warn(e.getMessage());
+        }
+    }
+}
