@@ -23,6 +23,7 @@ import java.util.Optional;
         subcommands = {
                 picocli.CommandLine.HelpCommand.class,
                 CleanupCommand.class,
+                SetupCommand.class,
         })
 public final class MysfitsCommand implements Runnable {
     @Spec
