@@ -22,6 +22,10 @@ import java.util.Optional;
         description = "The AWS container workshops as a few commands: build, run, push, deploy, clean up.",
         subcommands = {
                 picocli.CommandLine.HelpCommand.class,
+                DeployCommand.class,
+                TaskCommand.class,
+                ScaleCommand.class,
+                StatusCommand.class,
         })
 public final class MysfitsCommand implements Runnable {
     @Spec

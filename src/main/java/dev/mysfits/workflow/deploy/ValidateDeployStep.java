@@ -39,7 +39,6 @@ final class ValidateDeployStep implements Step<DeployContext> {
                     + ctx.service.repository() + "' has no image tagged '" + ctx.request.tag() + "'", "push it first: mysfits push " + ctx.service.name());
         }
         ctx.rendered = ctx.templates.render(template, ctx.request.launchType(), values(ctx));
-        checkNetworkMode(ctx, template);
         ctx.containerName = containerName(ctx, template);
         ctx.rules = ctx.router.rules(ctx.infrastructure.listenerArn());
         ctx.route = route(ctx);
@@ -96,15 +95,6 @@ final class ValidateDeployStep implements Step<DeployContext> {
         values.put("MONOLITH_URL", infra.baseUrl());
         values.put("WORKSHOP", ctx.names.workshop());
         return values;
-    }
-
-    private static void checkNetworkMode(DeployContext ctx, Path template) {
-        String mode = ctx.rendered.request().networkModeAsString();
-        if (ctx.request.fargate() && !"awsvpc".equals(mode)) {
-            throw MysfitsException.usage("task definition template " + template + " uses network mode '"
-                            + (mode == null ? "bridge (the default)" : mode) + "': Fargate tasks need \"networkMode\": \"awsvpc\"",
-                    "set \"networkMode\": \"awsvpc\" in the template, or deploy it with --ec2");
-        }
     }
 
     private static String containerName(DeployContext ctx, Path template) {
