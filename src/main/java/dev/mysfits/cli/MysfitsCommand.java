@@ -24,6 +24,10 @@ import java.util.Optional;
                 picocli.CommandLine.HelpCommand.class,
                 CleanupCommand.class,
                 SetupCommand.class,
+                DeployCommand.class,
+                TaskCommand.class,
+                ScaleCommand.class,
+                StatusCommand.class,
         })
 public final class MysfitsCommand implements Runnable {
     @Spec
