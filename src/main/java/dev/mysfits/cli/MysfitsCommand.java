@@ -28,6 +28,7 @@ import java.util.Optional;
                 TaskCommand.class,
                 ScaleCommand.class,
                 StatusCommand.class,
+                PushCommand.class,
         })
 public final class MysfitsCommand implements Runnable {
     @Spec
