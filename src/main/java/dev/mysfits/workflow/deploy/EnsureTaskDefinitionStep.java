@@ -8,7 +8,9 @@ import dev.mysfits.core.MysfitsException;
 import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.workflow.Change;
 import dev.mysfits.workflow.Step;
+import software.amazon.awssdk.services.ecs.model.Tag;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Registers a new revision only when the rendered definition differs from the family's latest ACTIVE one. */
@@ -39,7 +41,11 @@ final class EnsureTaskDefinitionStep implements Step<DeployContext> {
 
     @Override
     public void apply(DeployContext ctx, Change change) {
-        ContainerService.TaskDefinition registered = ctx.containers.registerTaskDefinition(ctx.rendered.request());
+        // Tagged so cleanup finds the revision by the mysfits:workshop tag when the ledger is lost.
+        List<Tag> tags = ctx.tags().entrySet().stream()
+                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+        ContainerService.TaskDefinition registered = ctx.containers.registerTaskDefinition(
+                ctx.rendered.request().toBuilder().tags(tags).build());
         ctx.record(ResourceType.TASK_DEFINITION, registered.arn());
         ctx.taskDefinitionArn = registered.arn();
         ctx.revision = registered.revision();
