@@ -20,7 +20,7 @@ final class DeletionErrors {
     static boolean gone(SdkException e) {
         String code = AwsErrors.code(e);
         // ECS answers a deregister of a revision that no longer exists with a ClientException.
-        return GONE.contains(code) || code.endsWith("NotFound") || code.endsWith("NotFoundException")
+        return GONE.contains(code)
                 || ("ClientException".equals(code) && String.valueOf(e.getMessage()).contains("Unable to describe task definition"));
     }
 

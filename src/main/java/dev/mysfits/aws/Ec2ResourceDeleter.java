@@ -4,6 +4,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
+import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
 
 import java.util.List;
 
@@ -22,13 +23,11 @@ final class Ec2ResourceDeleter {
             if (found.isEmpty()) {
                 return ResourceDeleter.Outcome.ALREADY_GONE;
             }
-            List<IpPermission> ingress = crossReferences(found.get(0).ipPermissions());
-            if (!ingress.isEmpty()) {
-                client.revokeSecurityGroupIngress(r -> r.groupId(group.id()).ipPermissions(ingress));
+            for (IpPermission permission : crossReferences(found.get(0).ipPermissions())) {
+                revoke(() -> client.revokeSecurityGroupIngress(r -> r.groupId(group.id()).ipPermissions(permission)));
             }
-            List<IpPermission> egress = crossReferences(found.get(0).ipPermissionsEgress());
-            if (!egress.isEmpty()) {
-                client.revokeSecurityGroupEgress(r -> r.groupId(group.id()).ipPermissions(egress));
+            for (IpPermission permission : crossReferences(found.get(0).ipPermissionsEgress())) {
+                revoke(() -> client.revokeSecurityGroupEgress(r -> r.groupId(group.id()).ipPermissions(permission)));
             }
             client.deleteSecurityGroup(r -> r.groupId(group.id()));
             return ResourceDeleter.Outcome.DELETED;
@@ -37,10 +36,26 @@ final class Ec2ResourceDeleter {
         }
     }
 
+    /** One at a time: a rule naming a group that is gone already fails alone (InvalidGroup.NotFound) and is moot. */
+    private static void revoke(Runnable revocation) {
+        try {
+            revocation.run();
+        } catch (SdkException e) {
+            String code = AwsErrors.code(e);
+            if (!code.equals("InvalidPermission.NotFound") && !code.equals("InvalidGroup.NotFound")) {
+                throw e;
+            }
+        }
+    }
+
+    /** The rules that name other groups, reduced to protocol, ports and group ids (what revoke matches on). */
     private static List<IpPermission> crossReferences(List<IpPermission> permissions) {
         return permissions.stream()
                 .filter(p -> !p.userIdGroupPairs().isEmpty())
-                .map(p -> p.toBuilder().ipRanges(List.of()).ipv6Ranges(List.of()).prefixListIds(List.of()).build())
+                .map(p -> IpPermission.builder().ipProtocol(p.ipProtocol()).fromPort(p.fromPort()).toPort(p.toPort())
+                        .userIdGroupPairs(p.userIdGroupPairs().stream()
+                                .map(pair -> UserIdGroupPair.builder().groupId(pair.groupId()).build()).toList())
+                        .build())
                 .toList();
     }
 }

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Rule;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleCondition;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TagDescription;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupTuple;
@@ -113,8 +114,7 @@ public final class SdkTaggedResourceFinder implements TaggedResourceFinder {
                     String service = forwards.stream().map(serviceOfTargetGroup::get).filter(s -> s != null)
                             .findFirst().orElse(null);
                     if (service != null || known.contains(rule.ruleArn())) {
-                        String path = rule.conditions().isEmpty() || rule.conditions().get(0).values().isEmpty()
-                                ? "priority " + rule.priority() : rule.conditions().get(0).values().get(0);
+                        String path = pathOf(rule);
                         ours.add(new OwnedResource(ResourceType.LISTENER_RULE, rule.ruleArn(), path,
                                 service == null || service.isEmpty() ? null : service, listener.listenerArn(),
                                 forwards, null));
@@ -123,6 +123,18 @@ public final class SdkTaggedResourceFinder implements TaggedResourceFinder {
             }
         }
         return ours;
+    }
+
+    private static String pathOf(Rule rule) {
+        for (RuleCondition condition : rule.conditions()) {
+            if (condition.pathPatternConfig() != null && !condition.pathPatternConfig().values().isEmpty()) {
+                return condition.pathPatternConfig().values().get(0);
+            }
+            if (!condition.values().isEmpty()) {
+                return condition.values().get(0);
+            }
+        }
+        return "rule " + rule.priority();
     }
 
     private static List<String> forwardTargets(List<Action> actions) {
@@ -172,7 +184,7 @@ public final class SdkTaggedResourceFinder implements TaggedResourceFinder {
                         .anyMatch(t -> ResourceNames.TAG_WORKSHOP.equals(t.key()) && workshop.equals(t.value()));
                 boolean recorded = known.contains(cluster.clusterArn()) || known.contains(cluster.clusterName());
                 if ("ACTIVE".equals(cluster.status()) && (tagged || recorded)) {
-                    ours.add(OwnedResource.of(ResourceType.CLUSTER, cluster.clusterName(), cluster.clusterName(), null, null));
+                    ours.add(OwnedResource.of(ResourceType.CLUSTER, cluster.clusterArn(), cluster.clusterName(), null, null));
                 }
             }
         }
@@ -183,10 +195,10 @@ public final class SdkTaggedResourceFinder implements TaggedResourceFinder {
         List<OwnedResource> ours = new ArrayList<>();
         for (OwnedResource cluster : clusters) {
             List<String> arns = new ArrayList<>();
-            aws.ecs().listServicesPaginator(r -> r.cluster(cluster.id())).forEach(page -> arns.addAll(page.serviceArns()));
+            aws.ecs().listServicesPaginator(r -> r.cluster(cluster.name())).forEach(page -> arns.addAll(page.serviceArns()));
             for (int i = 0; i < arns.size(); i += 10) {
                 List<String> batch = arns.subList(i, Math.min(arns.size(), i + 10));
-                for (Service service : aws.ecs().describeServices(r -> r.cluster(cluster.id()).services(batch)
+                for (Service service : aws.ecs().describeServices(r -> r.cluster(cluster.name()).services(batch)
                         .include(ServiceField.TAGS)).services()) {
                     if ("INACTIVE".equals(service.status())) {
                         continue; // moto still lists deleted services; AWS does not
@@ -197,7 +209,7 @@ public final class SdkTaggedResourceFinder implements TaggedResourceFinder {
                     if (tagged || known.contains(service.serviceArn())) {
                         String owner = tags.getOrDefault(ResourceNames.TAG_SERVICE, service.serviceName());
                         ours.add(OwnedResource.of(ResourceType.SERVICE, service.serviceArn(), service.serviceName(),
-                                owner, cluster.id()));
+                                owner, cluster.name()));
                     }
                 }
             }

@@ -50,7 +50,20 @@ public final class Inventory {
                     : "service/" + names.cluster() + "/" + names.ecsService(entry.service());
             default -> null;
         };
-        return OwnedResource.of(entry.type(), entry.id(), entry.id(), entry.service(), parent);
+        return OwnedResource.of(entry.type(), entry.id(), displayName(entry.type(), entry.id()), entry.service(), parent);
+    }
+
+    /** A readable name from an ARN: ".../targetgroup/NAME/hash" → NAME, ".../task-definition/NAME:3" → NAME:3. */
+    static String displayName(ResourceType type, String id) {
+        if (!id.startsWith("arn:")) {
+            return id;
+        }
+        String[] parts = id.split("/");
+        return switch (type) {
+            case TARGET_GROUP, LOAD_BALANCER -> parts.length >= 3 ? parts[parts.length - 2] : id;
+            case LISTENER_RULE, LISTENER, SCALING_POLICY -> id;
+            default -> parts[parts.length - 1];
+        };
     }
 
     public List<OwnedResource> resources() {
