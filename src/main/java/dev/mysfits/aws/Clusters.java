@@ -1,0 +1,15 @@
+package dev.mysfits.aws;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** ECS clusters: find and create. */
+public interface Clusters {
+    record Cluster(String arn, String name, String status) {
+    }
+
+    /** The ACTIVE cluster with this name; an INACTIVE (deleted) one counts as missing. */
+    Optional<Cluster> find(String name);
+
+    Cluster create(String name, Map<String, String> tags);
+}

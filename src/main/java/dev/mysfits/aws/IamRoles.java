@@ -1,0 +1,66 @@
+package dev.mysfits.aws;
+
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AttachedPolicy;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.Tag;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@link Roles} on the IAM API. */
+public final class IamRoles implements Roles {
+    private final IamClient iam;
+
+    public IamRoles(IamClient iam) {
+        this.iam = iam;
+    }
+
+    @Override
+    public Optional<Role> find(String name) {
+        try {
+            var role = iam.getRole(r -> r.roleName(name)).role();
+            return Optional.of(new Role(role.roleName(), role.arn()));
+        } catch (NoSuchEntityException missing) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("iam get role " + name, e);
+        }
+    }
+
+    @Override
+    public Role create(String name, String trustPolicyJson, String description, Map<String, String> tags) {
+        try {
+            var role = iam.createRole(r -> r.roleName(name)
+                            .assumeRolePolicyDocument(trustPolicyJson)
+                            .description(description)
+                            .tags(tags.entrySet().stream().map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build()).toList()))
+                    .role();
+            return new Role(role.roleName(), role.arn());
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("iam create role " + name, e);
+        }
+    }
+
+    @Override
+    public List<String> attachedPolicyArns(String roleName) {
+        try {
+            return iam.listAttachedRolePoliciesPaginator(r -> r.roleName(roleName)).attachedPolicies().stream()
+                    .map(AttachedPolicy::policyArn)
+                    .toList();
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("iam list policies of role " + roleName, e);
+        }
+    }
+
+    @Override
+    public void attachPolicy(String roleName, String policyArn) {
+        try {
+            iam.attachRolePolicy(r -> r.roleName(roleName).policyArn(policyArn));
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("iam attach " + policyArn + " to role " + roleName, e);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.mysfits.aws;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** IAM roles for ECS tasks. */
+public interface Roles {
+    record Role(String name, String arn) {
+    }
+
+    Optional<Role> find(String name);
+
+    Role create(String name, String trustPolicyJson, String description, Map<String, String> tags);
+
+    List<String> attachedPolicyArns(String roleName);
+
+    void attachPolicy(String roleName, String policyArn);
+}

@@ -1,0 +1,118 @@
+package dev.mysfits.cli;
+
+import dev.mysfits.config.ServiceConfig;
+import dev.mysfits.config.WorkshopConfig;
+import dev.mysfits.core.MysfitsException;
+import dev.mysfits.core.ResourceNames;
+import dev.mysfits.workflow.Change;
+import dev.mysfits.workflow.setup.SetupAdapters;
+import dev.mysfits.workflow.setup.SetupRequest;
+import dev.mysfits.workflow.setup.SetupResult;
+import dev.mysfits.workflow.setup.SetupWorkflow;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+@Command(name = "setup",
+        description = {
+                "Make what the labs' CloudFormation made: security groups for the load balancer and the tasks, an "
+                        + "internet-facing ALB with an HTTP :80 listener (a fixed 404 until a service claims a path), the ECS "
+                        + "cluster, a log group per service, the task execution role and the task role. Everything is tagged "
+                        + "mysfits:workshop=<workshop> and recorded in .mysfits/ledger.json. Running it again changes nothing.",
+                "",
+                "Network: the region's default VPC and its default subnets, unless --vpc-id/--subnets or "
+                        + "--stack-outputs say otherwise. A stack outputs file is the labs' cfn-output.json: a JSON object of "
+                        + "outputs, or CloudFormation's [{\"OutputKey\":..,\"OutputValue\":..}] list; the VPC is the output whose "
+                        + "key contains \"VPC\"/\"Vpc\", the subnets the outputs whose keys contain \"PublicSubnet\"."},
+        mixinStandardHelpOptions = true)
+public final class SetupCommand extends BaseCommand {
+    private static final Pattern VPC_ID = Pattern.compile("vpc-[0-9a-zA-Z]+");
+    private static final Pattern SUBNET_ID = Pattern.compile("subnet-[0-9a-zA-Z]+");
+
+    @Option(names = "--vpc-id", paramLabel = "VPC", description = "The VPC for the load balancer and tasks (default: the default VPC).")
+    String vpcId;
+
+    @Option(names = "--subnets", split = ",", paramLabel = "SUBNET",
+            description = "Public subnets, comma-separated, in at least two availability zones (default: the VPC's default subnets, one per zone).")
+    List<String> subnets = List.of();
+
+    @Option(names = "--stack-outputs", paramLabel = "FILE",
+            description = "Take the VPC and public subnets from a CloudFormation outputs file (e.g. cfn-output.json).")
+    Path stackOutputs;
+
+    @Option(names = "--dry-run", description = "Print what would be created or changed, and change nothing.")
+    boolean dryRun;
+
+    @Override
+    protected void execute() {
+        validateOptions();
+        WorkshopConfig workshop = context().workshop();
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (ServiceConfig service : workshop.servicesInOrder()) {
+            ports.put(service.name(), service.containerPort());
+        }
+        Path outputs = stackOutputs == null ? null : context().environment().workingDirectory().resolve(stackOutputs);
+        SetupWorkflow workflow = new SetupWorkflow(console(), SetupAdapters.of(context().aws()), context().ledger(),
+                context().aws().region());
+        SetupResult result = workflow.run(new ResourceNames(workshop.name()), ports,
+                new SetupRequest(vpcId, subnets, outputs, dryRun));
+        report(result, workshop);
+    }
+
+    private void validateOptions() {
+        if (stackOutputs != null && (vpcId != null || !subnets.isEmpty())) {
+            throw MysfitsException.usage("--stack-outputs cannot be combined with --vpc-id or --subnets",
+                    "use either the stack outputs file or the ids");
+        }
+        if (vpcId != null && !VPC_ID.matcher(vpcId).matches()) {
+            throw MysfitsException.usage("'" + vpcId + "' is not a VPC id", "pass an id like vpc-0abc123 (aws ec2 describe-vpcs)");
+        }
+        for (String subnet : subnets) {
+            if (!SUBNET_ID.matcher(subnet).matches()) {
+                throw MysfitsException.usage("'" + subnet + "' is not a subnet id",
+                        "pass ids like subnet-0abc123, comma-separated (aws ec2 describe-subnets)");
+            }
+        }
+        if (subnets.size() == 1) {
+            throw MysfitsException.usage("--subnets names one subnet: a load balancer needs two, in two availability zones",
+                    "pass --subnets a,b");
+        }
+    }
+
+    private void report(SetupResult result, WorkshopConfig workshop) {
+        if (result.dryRun()) {
+            if (console().jsonOutput()) {
+                console().json(Map.of("dryRun", true, "changes", result.changes().stream().map(SetupCommand::change).toList()));
+            }
+            long count = result.changes().stream().filter(Change::mutates).count();
+            console().success(count == 0 ? "dry run: everything is up to date" : "dry run: " + count + " change(s) planned, nothing changed");
+            return;
+        }
+        if (result.changed()) {
+            long count = result.changes().stream().filter(Change::mutates).count();
+            console().success("workshop " + workshop.name() + " is set up (" + count + " change(s))");
+        } else {
+            console().success("everything is up to date: nothing changed");
+        }
+        if (console().jsonOutput()) {
+            console().json(result.state());
+        } else {
+            console().data(result.state().url());
+        }
+        String first = workshop.servicesInOrder().get(0).name();
+        console().nextSteps("mysfits deploy " + first + " --fargate");
+    }
+
+    private static Map<String, String> change(Change change) {
+        Map<String, String> map = new LinkedHashMap<>();
+        map.put("action", change.action().verb());
+        map.put("resource", change.resource());
+        map.put("detail", change.detail() == null ? "" : change.detail());
+        return map;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.mysfits.workflow.setup;
+
+import dev.mysfits.aws.Clusters.Cluster;
+import dev.mysfits.ledger.ResourceType;
+import dev.mysfits.workflow.Change;
+import dev.mysfits.workflow.Step;
+
+/** Makes the ECS cluster, tagged. Fargate needs nothing more; the EC2 launch type also needs container instances. */
+public final class EnsureClusterStep implements Step<SetupContext> {
+
+    @Override
+    public String name() {
+        return "ensure cluster";
+    }
+
+    @Override
+    public Change plan(SetupContext ctx) {
+        String resource = "ECS cluster " + ctx.names.cluster();
+        ctx.aws.clusters().find(ctx.names.cluster()).ifPresent(c -> ctx.cluster = c);
+        return ctx.cluster == null ? Change.create(resource, "") : Change.none(resource, "");
+    }
+
+    @Override
+    public void apply(SetupContext ctx, Change change) {
+        Cluster created = ctx.aws.clusters().create(ctx.names.cluster(), ctx.tags());
+        ctx.record(ResourceType.CLUSTER, created.arn(), null);
+        ctx.cluster = created;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.mysfits.workflow.setup;
+
+import dev.mysfits.aws.LoadBalancers.LoadBalancer;
+import dev.mysfits.ledger.ResourceType;
+import dev.mysfits.workflow.Change;
+import dev.mysfits.workflow.Step;
+
+import java.util.List;
+
+/**
+ * Makes the internet-facing application load balancer in the chosen subnets with the load balancer's security
+ * group. The network step already looked it up (to keep a re-run in the same VPC), so this step does not look again.
+ */
+public final class EnsureLoadBalancerStep implements Step<SetupContext> {
+
+    @Override
+    public String name() {
+        return "ensure load balancer";
+    }
+
+    @Override
+    public Change plan(SetupContext ctx) {
+        String resource = "load balancer " + ctx.names.loadBalancer();
+        if (ctx.loadBalancer != null) {
+            return Change.none(resource, ctx.loadBalancer.dnsName());
+        }
+        return Change.create(resource, "internet-facing, in " + String.join(", ", ctx.subnetIds));
+    }
+
+    @Override
+    public void apply(SetupContext ctx, Change change) {
+        LoadBalancer created = ctx.aws.loadBalancers().createLoadBalancer(ctx.names.loadBalancer(), ctx.subnetIds,
+                List.of(ctx.securityGroupId(SecurityGroupRole.LOAD_BALANCER)), ctx.tags());
+        ctx.record(ResourceType.LOAD_BALANCER, created.arn(), null);
+        ctx.loadBalancer = created;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.mysfits.workflow.setup;
+
+import dev.mysfits.aws.Clusters.Cluster;
+import dev.mysfits.aws.LoadBalancers.LoadBalancer;
+import dev.mysfits.aws.LoadBalancers.Listener;
+import dev.mysfits.aws.Network.SecurityGroup;
+import dev.mysfits.aws.Roles.Role;
+import dev.mysfits.core.ResourceNames;
+import dev.mysfits.ledger.Ledger;
+import dev.mysfits.ledger.ResourceType;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The setup workflow's inputs, and what its steps found or made, in the order they run. Fields a step has not
+ * filled yet are null; in a dry run, resources that would be created stay null.
+ */
+public final class SetupContext {
+    final ResourceNames names;
+    final String region;
+    final SetupAdapters aws;
+    final Ledger ledger;
+    final SetupRequest request;
+    /** Each configured service's container port, by service name, in config order. */
+    final Map<String, Integer> containerPorts;
+
+    String vpcId;
+    List<String> subnetIds = List.of();
+    final Map<SecurityGroupRole, SecurityGroup> securityGroups = new LinkedHashMap<>();
+    LoadBalancer loadBalancer;
+    Listener listener;
+    Cluster cluster;
+    final Map<String, String> logGroups = new LinkedHashMap<>();
+    final Map<RoleKind, Role> roles = new LinkedHashMap<>();
+
+    public SetupContext(ResourceNames names, String region, SetupAdapters aws, Ledger ledger, SetupRequest request,
+                        Map<String, Integer> containerPorts) {
+        this.names = names;
+        this.region = region;
+        this.aws = aws;
+        this.ledger = ledger;
+        this.request = request;
+        this.containerPorts = Map.copyOf(new LinkedHashMap<>(containerPorts));
+    }
+
+    Map<String, String> tags() {
+        return Map.of(ResourceNames.TAG_WORKSHOP, names.workshop());
+    }
+
+    void record(ResourceType type, String id, String service) {
+        ledger.record(type, id, service, type == ResourceType.IAM_ROLE ? "global" : region);
+    }
+
+    String securityGroupId(SecurityGroupRole role) {
+        SecurityGroup group = securityGroups.get(role);
+        return group == null ? null : group.id();
+    }
+
+    /** What setup made, once every step has run for real. */
+    SetupState state() {
+        return new SetupState(names.workshop(), region, vpcId, subnetIds,
+                securityGroupId(SecurityGroupRole.LOAD_BALANCER), securityGroupId(SecurityGroupRole.TASKS),
+                loadBalancer.arn(), loadBalancer.dnsName(), "http://" + loadBalancer.dnsName(), listener.arn(),
+                cluster.name(), cluster.arn(), roles.get(RoleKind.EXECUTION).arn(), roles.get(RoleKind.TASK).arn(),
+                Map.copyOf(logGroups));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.mysfits.workflow.setup;
+
+import dev.mysfits.aws.Clusters.Cluster;
+import dev.mysfits.aws.LoadBalancers.LoadBalancer;
+import dev.mysfits.aws.LoadBalancers.Listener;
+import dev.mysfits.aws.Network.SecurityGroup;
+import dev.mysfits.aws.Roles.Role;
+import dev.mysfits.core.MysfitsException;
+import dev.mysfits.core.ResourceNames;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Finds what setup made, by name, without changing anything: for deploy and status. Anything missing is a
+ * precondition error that says to run setup. The VPC and subnets come from the load balancer, so they are the
+ * ones setup chose, whatever options it ran with.
+ */
+public final class SetupLookup {
+    private final SetupAdapters aws;
+    private final ResourceNames names;
+    private final String region;
+
+    public SetupLookup(SetupAdapters aws, ResourceNames names, String region) {
+        this.aws = aws;
+        this.names = names;
+        this.region = region;
+    }
+
+    /** Everything setup made, including the log groups of these services. */
+    public SetupState find(Collection<String> services) {
+        LoadBalancer lb = aws.loadBalancers().findLoadBalancer(names.loadBalancer())
+                .orElseThrow(() -> missing("no load balancer " + names.loadBalancer()));
+        SecurityGroup lbGroup = aws.network().findSecurityGroup(lb.vpcId(), names.loadBalancerSecurityGroup())
+                .orElseThrow(() -> missing("no security group " + names.loadBalancerSecurityGroup() + " in " + lb.vpcId()));
+        SecurityGroup tasksGroup = aws.network().findSecurityGroup(lb.vpcId(), names.tasksSecurityGroup())
+                .orElseThrow(() -> missing("no security group " + names.tasksSecurityGroup() + " in " + lb.vpcId()));
+        Listener listener = aws.loadBalancers().findListener(lb.arn(), EnsureListenerStep.PORT)
+                .orElseThrow(() -> missing("load balancer " + lb.name() + " has no :" + EnsureListenerStep.PORT + " listener"));
+        Cluster cluster = aws.clusters().find(names.cluster())
+                .orElseThrow(() -> missing("no ECS cluster " + names.cluster()));
+        Role execution = aws.roles().find(names.executionRole())
+                .orElseThrow(() -> missing("no IAM role " + names.executionRole()));
+        Role task = aws.roles().find(names.taskRole())
+                .orElseThrow(() -> missing("no IAM role " + names.taskRole()));
+        Map<String, String> logGroups = new LinkedHashMap<>();
+        for (String service : services) {
+            String name = names.logGroup(service);
+            aws.logGroups().find(name).orElseThrow(() -> missing("no log group " + name));
+            logGroups.put(service, name);
+        }
+        return new SetupState(names.workshop(), region, lb.vpcId(), lb.subnetIds(), lbGroup.id(), tasksGroup.id(),
+                lb.arn(), lb.dnsName(), "http://" + lb.dnsName(), listener.arn(), cluster.name(), cluster.arn(),
+                execution.arn(), task.arn(), Map.copyOf(logGroups));
+    }
+
+    private MysfitsException missing(String why) {
+        return MysfitsException.precondition("workshop " + names.workshop() + " is not set up in " + region + ": " + why,
+                "run mysfits setup" + (region == null ? "" : " --region " + region));
+    }
+}

@@ -1,0 +1,108 @@
+package dev.mysfits.workflow.setup;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mysfits.core.MysfitsException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads a CloudFormation stack's outputs, like the labs' cfn-output.json, to find the workshop VPC and its public
+ * subnets. Accepted shapes: a flat object {"VPCId": "vpc-..", "PublicSubnetOne": "subnet-..", ...}; CloudFormation's
+ * list [{"OutputKey": .., "OutputValue": ..}]; or a whole `aws cloudformation describe-stacks` answer.
+ * The VPC is the output whose key contains "VPC"/"Vpc" and whose value is a vpc- id; the subnets are the outputs
+ * whose key contains "PublicSubnet" (a value may list several, comma-separated), in key order.
+ */
+public final class StackOutputs {
+    public record NetworkOutputs(String vpcId, List<String> subnetIds) {
+    }
+
+    private StackOutputs() {
+    }
+
+    public static NetworkOutputs read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw MysfitsException.usage("stack outputs file " + file + " does not exist",
+                    "pass the file the lab saved (cfn-output.json), or use --vpc-id and --subnets");
+        }
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            String at = where == null ? "" : ":" + where.getLineNr() + ":" + where.getColumnNr();
+            throw MysfitsException.usage("stack outputs file " + file + at + " is not valid JSON: " + e.getOriginalMessage(),
+                    "fix the JSON at that line");
+        } catch (IOException e) {
+            throw MysfitsException.usage("cannot read stack outputs file " + file + ": " + e.getMessage(), null);
+        }
+        return parse(file.toString(), outputs(file, root));
+    }
+
+    static NetworkOutputs parse(String source, Map<String, String> outputs) {
+        String vpcId = null;
+        List<String> subnets = new ArrayList<>();
+        for (Map.Entry<String, String> output : outputs.entrySet()) {
+            String key = output.getKey();
+            String value = output.getValue().trim();
+            if (key.toLowerCase(Locale.ROOT).contains("vpc") && value.startsWith("vpc-") && vpcId == null) {
+                vpcId = value;
+            }
+            if (key.toLowerCase(Locale.ROOT).contains("publicsubnet")) {
+                for (String part : value.split(",")) {
+                    if (!part.isBlank() && !subnets.contains(part.trim())) {
+                        subnets.add(part.trim());
+                    }
+                }
+            }
+        }
+        if (vpcId == null) {
+            throw MysfitsException.usage("stack outputs " + source + " name no VPC: no output key containing \"VPC\" with a vpc- value",
+                    "pass --vpc-id and --subnets instead");
+        }
+        if (subnets.size() < 2) {
+            throw MysfitsException.usage("stack outputs " + source + " name " + subnets.size()
+                            + " public subnet(s): a load balancer needs two, in two availability zones",
+                    "add outputs whose keys contain \"PublicSubnet\", or pass --subnets a,b");
+        }
+        return new NetworkOutputs(vpcId, List.copyOf(subnets));
+    }
+
+    /** Keys to values, sorted by key so "PublicSubnetOne" comes before "PublicSubnetTwo" whatever the file's order. */
+    private static Map<String, String> outputs(Path file, JsonNode root) {
+        JsonNode node = root;
+        if (node.isObject() && node.has("Stacks") && node.get("Stacks").isArray() && !node.get("Stacks").isEmpty()) {
+            node = node.get("Stacks").get(0).path("Outputs");
+        }
+        if (node.isObject() && node.has("Outputs") && node.get("Outputs").isArray()) {
+            node = node.get("Outputs");
+        }
+        Map<String, String> outputs = new TreeMap<>();
+        if (node.isArray()) {
+            for (JsonNode item : node) {
+                if (item.hasNonNull("OutputKey") && item.hasNonNull("OutputValue")) {
+                    outputs.put(item.get("OutputKey").asText(), item.get("OutputValue").asText());
+                }
+            }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                if (e.getValue().isValueNode()) {
+                    outputs.put(e.getKey(), e.getValue().asText());
+                }
+            });
+        } else {
+            throw MysfitsException.usage("stack outputs file " + file + " is neither an object of outputs nor a list of OutputKey/OutputValue",
+                    "save it with: aws cloudformation describe-stacks --stack-name NAME --query 'Stacks[0].Outputs' > cfn-output.json");
+        }
+        return outputs;
+    }
+}

@@ -1,0 +1,199 @@
+package dev.mysfits.workflow.setup;
+
+import dev.mysfits.aws.Clusters;
+import dev.mysfits.aws.LoadBalancers;
+import dev.mysfits.aws.LogGroups;
+import dev.mysfits.aws.Network;
+import dev.mysfits.aws.Roles;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * In-memory AWS for setup's logic: one default VPC with a subnet in each of three zones, and a list of every
+ * mutating call, so tests can say "nothing was changed" precisely.
+ */
+final class FakeAws {
+    static final String DEFAULT_VPC = "vpc-default";
+    final List<String> mutations = new ArrayList<>();
+    final Map<String, Network.Vpc> vpcs = new LinkedHashMap<>();
+    final List<Network.Subnet> subnets = new ArrayList<>();
+    final Map<String, Network.SecurityGroup> groups = new LinkedHashMap<>();
+    final Map<String, LoadBalancers.LoadBalancer> loadBalancers = new LinkedHashMap<>();
+    final Map<String, LoadBalancers.Listener> listeners = new LinkedHashMap<>();
+    final Map<String, Clusters.Cluster> clusters = new LinkedHashMap<>();
+    final Map<String, LogGroups.LogGroup> logGroups = new LinkedHashMap<>();
+    final Map<String, Roles.Role> roles = new LinkedHashMap<>();
+    final Map<String, List<String>> rolePolicies = new HashMap<>();
+    final Map<String, Map<String, String>> tags = new HashMap<>();
+    private int counter;
+
+    FakeAws() {
+        vpcs.put(DEFAULT_VPC, new Network.Vpc(DEFAULT_VPC, "172.31.0.0/16", true));
+        for (String zone : List.of("a", "b", "c")) {
+            subnets.add(new Network.Subnet("subnet-default-" + zone, DEFAULT_VPC, "us-east-1" + zone, true, true));
+        }
+    }
+
+    String id(String prefix) {
+        return prefix + "-" + (++counter);
+    }
+
+    SetupAdapters adapters() {
+        return new SetupAdapters(new FakeNetwork(), new FakeLoadBalancers(), new FakeClusters(), new FakeLogGroups(), new FakeRoles());
+    }
+
+    final class FakeNetwork implements Network {
+        @Override
+        public Optional<Vpc> defaultVpc() {
+            return vpcs.values().stream().filter(Vpc::isDefault).findFirst();
+        }
+
+        @Override
+        public Optional<Vpc> vpc(String vpcId) {
+            return Optional.ofNullable(vpcs.get(vpcId));
+        }
+
+        @Override
+        public List<Subnet> subnetsOf(String vpcId) {
+            return subnets.stream().filter(s -> s.vpcId().equals(vpcId)).toList();
+        }
+
+        @Override
+        public List<Subnet> subnets(List<String> subnetIds) {
+            return subnets.stream().filter(s -> subnetIds.contains(s.id())).toList();
+        }
+
+        @Override
+        public Optional<SecurityGroup> findSecurityGroup(String vpcId, String name) {
+            return groups.values().stream().filter(g -> g.vpcId().equals(vpcId) && g.name().equals(name)).findFirst();
+        }
+
+        @Override
+        public String createSecurityGroup(String vpcId, String name, String description, Map<String, String> tagMap) {
+            mutations.add("create security group " + name);
+            String id = id("sg");
+            groups.put(id, new SecurityGroup(id, name, vpcId, List.of()));
+            tags.put(id, tagMap);
+            return id;
+        }
+
+        @Override
+        public void authorizeIngress(String groupId, List<IngressRule> rules) {
+            if (rules.isEmpty()) {
+                return;
+            }
+            mutations.add("authorize " + groupId + " " + rules);
+            SecurityGroup g = groups.get(groupId);
+            List<IngressRule> all = new ArrayList<>(g.ingress());
+            for (IngressRule rule : rules) {
+                if (all.contains(rule)) {
+                    throw new IllegalStateException("duplicate rule " + rule);
+                }
+                all.add(rule);
+            }
+            groups.put(groupId, new SecurityGroup(g.id(), g.name(), g.vpcId(), List.copyOf(all)));
+        }
+    }
+
+    final class FakeLoadBalancers implements LoadBalancers {
+        @Override
+        public Optional<LoadBalancer> findLoadBalancer(String name) {
+            return loadBalancers.values().stream().filter(lb -> lb.name().equals(name)).findFirst();
+        }
+
+        @Override
+        public LoadBalancer createLoadBalancer(String name, List<String> subnetIds, List<String> securityGroupIds, Map<String, String> tagMap) {
+            mutations.add("create load balancer " + name);
+            String vpc = subnets.stream().filter(s -> s.id().equals(subnetIds.get(0))).findFirst().orElseThrow().vpcId();
+            LoadBalancer lb = new LoadBalancer(id("arn:lb"), name, name + "-1.example", vpc, subnetIds, securityGroupIds,
+                    "internet-facing", "active");
+            loadBalancers.put(lb.arn(), lb);
+            tags.put(lb.arn(), tagMap);
+            return lb;
+        }
+
+        @Override
+        public Optional<Listener> findListener(String loadBalancerArn, int port) {
+            return listeners.values().stream().filter(l -> l.loadBalancerArn().equals(loadBalancerArn) && l.port() == port).findFirst();
+        }
+
+        @Override
+        public Listener createFixedResponseListener(String loadBalancerArn, int port, FixedResponse response, Map<String, String> tagMap) {
+            mutations.add("create listener " + port);
+            Listener listener = new Listener(id("arn:listener"), loadBalancerArn, port, "HTTP",
+                    new DefaultAction("fixed-response", List.of(), response.statusCode(), response.contentType(), response.body()));
+            listeners.put(listener.arn(), listener);
+            tags.put(listener.arn(), tagMap);
+            return listener;
+        }
+    }
+
+    final class FakeClusters implements Clusters {
+        @Override
+        public Optional<Cluster> find(String name) {
+            return Optional.ofNullable(clusters.get(name));
+        }
+
+        @Override
+        public Cluster create(String name, Map<String, String> tagMap) {
+            mutations.add("create cluster " + name);
+            Cluster cluster = new Cluster("arn:cluster/" + name, name, "ACTIVE");
+            clusters.put(name, cluster);
+            tags.put(cluster.arn(), tagMap);
+            return cluster;
+        }
+    }
+
+    final class FakeLogGroups implements LogGroups {
+        @Override
+        public Optional<LogGroup> find(String name) {
+            return Optional.ofNullable(logGroups.get(name));
+        }
+
+        @Override
+        public void create(String name, Map<String, String> tagMap) {
+            mutations.add("create log group " + name);
+            logGroups.put(name, new LogGroup(name, "arn:logs:" + name, null));
+            tags.put(name, tagMap);
+        }
+
+        @Override
+        public void setRetention(String name, int days) {
+            mutations.add("retention " + name + " " + days);
+            LogGroup g = logGroups.get(name);
+            logGroups.put(name, new LogGroup(g.name(), g.arn(), days));
+        }
+    }
+
+    final class FakeRoles implements Roles {
+        @Override
+        public Optional<Role> find(String name) {
+            return Optional.ofNullable(roles.get(name));
+        }
+
+        @Override
+        public Role create(String name, String trustPolicyJson, String description, Map<String, String> tagMap) {
+            mutations.add("create role " + name);
+            Role role = new Role(name, "arn:iam:role/" + name);
+            roles.put(name, role);
+            tags.put(role.arn(), tagMap);
+            return role;
+        }
+
+        @Override
+        public List<String> attachedPolicyArns(String roleName) {
+            return rolePolicies.getOrDefault(roleName, List.of());
+        }
+
+        @Override
+        public void attachPolicy(String roleName, String policyArn) {
+            mutations.add("attach " + policyArn + " to " + roleName);
+            rolePolicies.computeIfAbsent(roleName, k -> new ArrayList<>()).add(policyArn);
+        }
+    }
+}
