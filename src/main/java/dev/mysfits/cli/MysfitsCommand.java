@@ -23,6 +23,7 @@ import java.util.Optional;
         description = "The AWS container workshops as a few commands: build, run, push, deploy, clean up.",
         subcommands = {
                 picocli.CommandLine.HelpCommand.class,
+                PushCommand.class,
                 SetupCommand.class,
         })
 public final class MysfitsCommand implements Runnable {

@@ -1,0 +1,7 @@
+package dev.mysfits.docker;
+
+import java.util.Map;
+
+/** What one push of one tag did: the manifest digest and each layer's final state. */
+public record PushResult(String reference, String digest, Map<String, LayerProgress> layers) {
+}

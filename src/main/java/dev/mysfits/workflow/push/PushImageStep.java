@@ -1,0 +1,60 @@
+package dev.mysfits.workflow.push;
+
+import dev.mysfits.aws.ImageRegistry;
+import dev.mysfits.console.Console;
+import dev.mysfits.core.MysfitsException;
+import dev.mysfits.docker.ImagePusher;
+import dev.mysfits.docker.PushResult;
+import dev.mysfits.workflow.Change;
+import dev.mysfits.workflow.Step;
+
+/**
+ * Logs in with a fresh token, tags the local image for the repository and pushes each tag. Always pushes: the
+ * registry skips the layers it has, and says so, which is the cheap way to know the image is complete there.
+ */
+final class PushImageStep implements Step<PushContext> {
+    private final ImageRegistry registry;
+    private final ImagePusher pusher;
+    private final Console console;
+
+    PushImageStep(ImageRegistry registry, ImagePusher pusher, Console console) {
+        this.registry = registry;
+        this.pusher = pusher;
+        this.console = console;
+    }
+
+    @Override
+    public String name() {
+        return "push image";
+    }
+
+    @Override
+    public Change plan(PushContext context) {
+        String target = context.repository == null ? context.request.repository() : context.repository.uri();
+        return Change.update("image " + target + ":" + String.join(",", context.tags),
+                "from " + context.request.image() + " " + shortId(context.localImage.id()));
+    }
+
+    @Override
+    public void apply(PushContext context, Change change) {
+        String uri = context.repository.uri();
+        context.credentials = registry.authenticate();
+        PushProgressPrinter printer = new PushProgressPrinter(console);
+        String source = context.request.image() + ":" + context.tags.get(0);
+        for (String tag : context.tags) {
+            pusher.tag(source, uri, tag);
+            PushResult result = pusher.push(uri, tag, context.credentials, printer, context.request.timeout());
+            if (context.digest != null && !context.digest.equals(result.digest())) {
+                throw MysfitsException.failed("push " + uri + ":" + tag + " gave digest " + result.digest()
+                        + " but the first tag gave " + context.digest, "push the tags one at a time with --tag", null);
+            }
+            context.digest = result.digest();
+            context.tally.add(result);
+        }
+        console.info(context.tally.summary());
+    }
+
+    private static String shortId(String id) {
+        return id.startsWith("sha256:") && id.length() > 19 ? id.substring(0, 19) : id;
+    }
+}

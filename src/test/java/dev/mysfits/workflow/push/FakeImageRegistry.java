@@ -1,0 +1,56 @@
+package dev.mysfits.workflow.push;
+
+import dev.mysfits.aws.EcrRepository;
+import dev.mysfits.aws.ImageRegistry;
+import dev.mysfits.aws.RegistryCredentials;
+import dev.mysfits.aws.RegistryImage;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** An in-memory ECR: repositories, their tags, listed images, and a record of every call. */
+final class FakeImageRegistry implements ImageRegistry {
+    static final String HOST = "123456789012.dkr.ecr.us-east-1.amazonaws.com";
+    final Map<String, Map<String, String>> repositories = new LinkedHashMap<>();
+    final Map<String, List<RegistryImage>> images = new LinkedHashMap<>();
+    final List<String> calls = new ArrayList<>();
+
+    @Override
+    public String region() {
+        return "us-east-1";
+    }
+
+    @Override
+    public Optional<EcrRepository> findRepository(String name) {
+        calls.add("find " + name);
+        return repositories.containsKey(name) ? Optional.of(new EcrRepository(name, HOST + "/" + name)) : Optional.empty();
+    }
+
+    @Override
+    public EcrRepository createRepository(String name, Map<String, String> tags) {
+        calls.add("create " + name);
+        repositories.put(name, Map.copyOf(tags));
+        return new EcrRepository(name, HOST + "/" + name);
+    }
+
+    @Override
+    public RegistryCredentials authenticate() {
+        calls.add("authenticate");
+        return new RegistryCredentials("AWS", "fake-token", "https://" + HOST);
+    }
+
+    @Override
+    public List<RegistryImage> listImages(String repositoryName) {
+        calls.add("list " + repositoryName);
+        return images.getOrDefault(repositoryName, List.of());
+    }
+
+    @Override
+    public void registerImage(String repositoryName, String tag, String digest, String manifest, String mediaType) {
+        calls.add("register " + repositoryName + ":" + tag + "@" + digest);
+        images.computeIfAbsent(repositoryName, r -> new ArrayList<>()).add(new RegistryImage(digest, List.of(tag)));
+    }
+}
