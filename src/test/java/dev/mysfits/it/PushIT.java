@@ -209,13 +209,11 @@ class PushIT {
 
     @Test
     void registryRefusingTheCredentials_isPreconditionInOneLine() {
-        GlobalSettings settings = new GlobalSettings(TestSandbox.REGION, null, TestSandbox.motoEndpoint(), false, false,
-                OutputFormat.TEXT, null, TestSandbox.dockerHost());
         StringWriter err = new StringWriter();
         Console console = new Console(new PrintWriter(new StringWriter()), new PrintWriter(err), false, false,
                 OutputFormat.TEXT, System::currentTimeMillis);
         String repository = "push-it-" + SUFFIX + "/refused";
-        try (AwsClients aws = new AwsClients(settings); var docker = DockerClients.create(TestSandbox.dockerHost())) {
+        try (AwsClients aws = TestSandbox.awsClients(); var docker = DockerClients.create(TestSandbox.dockerHost())) {
             ImageRegistry wrongPassword = new WrongPasswordRegistry(new EcrImageRegistry(aws));
             PushWorkflow workflow = new PushWorkflow(console, new Ledger(workshop.resolve("refused-ledger.json"), Clock.systemUTC()),
                     wrongPassword, new DockerImagePusher(docker), new HttpRegistryManifests(HttpRegistryManifests.DOCKER_CERTS));

@@ -147,9 +147,7 @@ class SetupIT {
     void setupJson_matchesWhatTheLookupForDeployFinds() throws IOException {
         String workshop = "setup-json";
         Path dir = TestSandbox.workshop(workshop);
-        GlobalSettings settings = new GlobalSettings(TestSandbox.REGION, null, TestSandbox.motoEndpoint(), false, false,
-                OutputFormat.TEXT, null, null);
-        try (AwsClients aws = new AwsClients(settings)) {
+        try (AwsClients aws = TestSandbox.awsClients()) {
             SetupLookup lookup = new SetupLookup(SetupAdapters.of(aws), new ResourceNames(workshop), TestSandbox.REGION);
             dev.mysfits.core.MysfitsException missing = org.junit.jupiter.api.Assertions.assertThrows(
                     dev.mysfits.core.MysfitsException.class, () -> lookup.find(List.of("monolith", "like")));
