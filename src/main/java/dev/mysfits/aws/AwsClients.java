@@ -2,7 +2,11 @@ package dev.mysfits.aws;
 
 import dev.mysfits.core.GlobalSettings;
 import dev.mysfits.core.MysfitsException;
+import dev.mysfits.core.Environment;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -48,8 +52,11 @@ public final class AwsClients implements AutoCloseable {
     private final Supplier<ApplicationAutoScalingClient> autoScaling =
             lazy(() -> configure(ApplicationAutoScalingClient.builder()).build());
 
-    public AwsClients(GlobalSettings settings) {
+    private final Environment environment;
+
+    public AwsClients(GlobalSettings settings, Environment environment) {
         this.settings = settings;
+        this.environment = environment;
     }
 
     public String region() {
@@ -101,11 +108,32 @@ public final class AwsClients implements AutoCloseable {
 
     private synchronized AwsCredentialsProvider credentials() {
         if (credentials == null) {
-            credentials = settings.profile() != null
-                    ? ProfileCredentialsProvider.builder().profileName(settings.profile()).build()
-                    : DefaultCredentialsProvider.builder().build();
+            credentials = resolveCredentials();
         }
         return credentials;
+    }
+
+    /**
+     * The AWS CLI's precedence, from our Environment rather than the process's (tests pass their own):
+     * an explicit --profile, then keys in the environment, then AWS_PROFILE, then the SDK's default chain
+     * (SSO, container and instance credentials...). The keys are never logged: providers' toString hides them.
+     */
+    private AwsCredentialsProvider resolveCredentials() {
+        if (settings.profile() != null && settings.profileFromFlag()) {
+            return ProfileCredentialsProvider.builder().profileName(settings.profile()).build();
+        }
+        var accessKey = environment.get("AWS_ACCESS_KEY_ID");
+        var secretKey = environment.get("AWS_SECRET_ACCESS_KEY");
+        if (accessKey.isPresent() && secretKey.isPresent()) {
+            var sessionToken = environment.get("AWS_SESSION_TOKEN");
+            return StaticCredentialsProvider.create(sessionToken.isPresent()
+                    ? AwsSessionCredentials.create(accessKey.get(), secretKey.get(), sessionToken.get())
+                    : AwsBasicCredentials.create(accessKey.get(), secretKey.get()));
+        }
+        if (settings.profile() != null) {
+            return ProfileCredentialsProvider.builder().profileName(settings.profile()).build();
+        }
+        return DefaultCredentialsProvider.builder().build();
     }
 
     private Region requireRegion() {

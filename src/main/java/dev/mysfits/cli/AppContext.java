@@ -62,7 +62,7 @@ public final class AppContext implements AutoCloseable {
 
     public synchronized AwsClients aws() {
         if (aws == null) {
-            aws = new AwsClients(settings);
+            aws = new AwsClients(settings, environment);
         }
         return aws;
     }

@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.profiles.ProfileProperty;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -117,18 +118,23 @@ public final class MysfitsCommand implements Runnable {
         String resolvedRegion = Optional.ofNullable(region)
                 .or(() -> environment.get("AWS_REGION"))
                 .or(() -> environment.get("AWS_DEFAULT_REGION"))
-                .or(() -> profileRegion(resolvedProfile))
+                .or(() -> profileRegion(environment, resolvedProfile))
                 .orElse(null);
         String endpoint = Optional.ofNullable(endpointUrl).or(() -> environment.get("AWS_ENDPOINT_URL")).orElse(null);
         boolean color = !noColor && environment.get("NO_COLOR").isEmpty() && !"dumb".equals(environment.get("TERM").orElse(""));
-        return new GlobalSettings(resolvedRegion, resolvedProfile, endpoint, debug, color, output,
+        return new GlobalSettings(resolvedRegion, resolvedProfile, profile != null, endpoint, debug, color, output,
                 configFile == null ? null : environment.workingDirectory().resolve(configFile),
                 environment.get("DOCKER_HOST").orElse(null));
     }
 
-    private static Optional<String> profileRegion(String profileName) {
+    private static Optional<String> profileRegion(Environment environment, String profileName) {
+        Path configPath = environment.get("AWS_CONFIG_FILE").map(Path::of)
+                .orElse(environment.homeDirectory().resolve(".aws").resolve("config"));
+        if (!Files.isRegularFile(configPath)) {
+            return Optional.empty();
+        }
         try {
-            return ProfileFile.defaultProfileFile()
+            return ProfileFile.builder().content(configPath).type(ProfileFile.Type.CONFIGURATION).build()
                     .profile(profileName == null ? "default" : profileName)
                     .flatMap(p -> p.property(ProfileProperty.REGION));
         } catch (RuntimeException unreadableConfig) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 public record GlobalSettings(
         String region,
         String profile,
+        boolean profileFromFlag,
         String endpointUrl,
         boolean debug,
         boolean color,

@@ -87,7 +87,8 @@ public final class DockerImagePusher implements ImagePusher {
     private record ItemFields(String id, String status, Long current, Long total, String auxDigest, String error) {
         static ItemFields of(PushResponseItem item) {
             String error = item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
-                    ? item.getErrorDetail().getMessage() : item.getError();
+                    ? item.getErrorDetail().getMessage()
+                    : item.isErrorIndicated() ? "the daemon reported an error without a message" : null;
             return new ItemFields(item.getId(), item.getStatus(),
                     item.getProgressDetail() == null ? null : item.getProgressDetail().getCurrent(),
                     item.getProgressDetail() == null ? null : item.getProgressDetail().getTotal(),

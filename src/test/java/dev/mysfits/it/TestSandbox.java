@@ -107,6 +107,18 @@ public final class TestSandbox {
                 "DOCKER_HOST", dockerHost());
     }
 
+    /** Settings pointing at this JVM's moto and the sandbox's Docker engine, as the CLI would build them. */
+    public static dev.mysfits.core.GlobalSettings settings() {
+        return new dev.mysfits.core.GlobalSettings(REGION, null, false, motoEndpoint(), false, false,
+                dev.mysfits.core.OutputFormat.TEXT, null, dockerHost());
+    }
+
+    /** SDK clients for adapter-level tests, with the sandbox's dummy keys from our own Environment. */
+    public static dev.mysfits.aws.AwsClients awsClients() {
+        return new dev.mysfits.aws.AwsClients(settings(),
+                new dev.mysfits.core.Environment(awsEnvironment(), Path.of("").toAbsolutePath(), Path.of(System.getProperty("user.home"))));
+    }
+
     /** A command harness pointed at the sandbox, run from the given workshop directory. */
     public static CommandHarness harness(Path workshopDirectory) {
         CommandHarness harness = new CommandHarness().workingDirectory(workshopDirectory);
