@@ -22,6 +22,7 @@ import java.util.Optional;
         description = "The AWS container workshops as a few commands: build, run, push, deploy, clean up.",
         subcommands = {
                 picocli.CommandLine.HelpCommand.class,
+                AutoscaleCommand.class,
         })
 public final class MysfitsCommand implements Runnable {
     @Spec
