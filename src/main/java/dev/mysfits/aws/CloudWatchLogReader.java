@@ -20,6 +20,11 @@ public final class CloudWatchLogReader implements LogReader {
     private final CloudWatchLogsClient logs;
     private final int pageSize;
 
+    /** For the cli layer, which hands over our AwsClients and never an SDK type. */
+    public static CloudWatchLogReader from(AwsClients aws) {
+        return new CloudWatchLogReader(aws.logs());
+    }
+
     public CloudWatchLogReader(CloudWatchLogsClient logs) {
         this(logs, DEFAULT_PAGE_SIZE);
     }
