@@ -30,6 +30,7 @@ import java.util.Optional;
                 ScaleCommand.class,
                 StatusCommand.class,
                 PushCommand.class,
+                AutoscaleCommand.class,
         })
 public final class MysfitsCommand implements Runnable {
     @Spec
