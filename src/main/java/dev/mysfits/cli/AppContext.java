@@ -7,7 +7,11 @@ import dev.mysfits.config.WorkshopConfigLoader;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.Environment;
 import dev.mysfits.core.GlobalSettings;
+import dev.mysfits.docker.ContainerRunner;
 import dev.mysfits.docker.DockerClients;
+import dev.mysfits.docker.DockerContainerRunner;
+import dev.mysfits.docker.DockerImageBuilder;
+import dev.mysfits.docker.ImageBuilder;
 import dev.mysfits.ledger.Ledger;
 
 import java.io.IOException;
@@ -72,6 +76,19 @@ public final class AppContext implements AutoCloseable {
             docker = DockerClients.create(settings.dockerHost());
         }
         return docker;
+    }
+
+    public ImageBuilder imageBuilder() {
+        return new DockerImageBuilder(docker(), dockerHost());
+    }
+
+    public ContainerRunner containerRunner() {
+        return new DockerContainerRunner(docker(), dockerHost());
+    }
+
+    /** The Docker host as the user would recognise it in an error message. */
+    public String dockerHost() {
+        return settings.dockerHost() == null ? DockerClients.DEFAULT_HOST : settings.dockerHost();
     }
 
     @Override

@@ -22,6 +22,10 @@ import java.util.Optional;
         description = "The AWS container workshops as a few commands: build, run, push, deploy, clean up.",
         subcommands = {
                 picocli.CommandLine.HelpCommand.class,
+                BuildCommand.class,
+                RunCommand.class,
+                LogsCommand.class,
+                StopCommand.class,
         })
 public final class MysfitsCommand implements Runnable {
     @Spec
