@@ -1,6 +1,5 @@
 package dev.mysfits.docker;
 
-import com.github.dockerjava.api.async.ResultCallback;
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.Durations;
 import dev.mysfits.core.MysfitsException;
@@ -67,9 +66,16 @@ final class DockerCalls {
     }
 
     /** Waits for the stream to end; errors it carried are left for the caller to read. */
-    void awaitCompletion(String what, Duration timeout, ResultCallback.Adapter<?> callback) {
+    void awaitCompletion(String what, Duration timeout, StreamCallback<?> callback) {
         try {
-            if (!callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            boolean completed;
+            try {
+                completed = callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RuntimeException streamFailed) {
+                // docker-java rethrows the stream's error here; StreamCallback kept it for the caller to judge.
+                completed = true;
+            }
+            if (!completed) {
                 closeQuietly(callback);
                 throw timedOut(what, timeout);
             }

@@ -157,6 +157,8 @@ public final class DockerContainerRunner implements ContainerRunner {
     private void awaitFollowing(String name, LogCallback callback) {
         try {
             callback.awaitCompletion();
+        } catch (RuntimeException streamFailed) {
+            // kept by the callback; judged by the caller
         } catch (InterruptedException e) {
             DockerCalls.closeQuietly(callback);
             Thread.currentThread().interrupt();
