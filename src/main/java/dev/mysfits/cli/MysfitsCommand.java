@@ -31,6 +31,10 @@ import java.util.Optional;
                 StatusCommand.class,
                 PushCommand.class,
                 AutoscaleCommand.class,
+                BuildCommand.class,
+                RunCommand.class,
+                LogsCommand.class,
+                StopCommand.class,
         })
 public final class MysfitsCommand implements Runnable {
     @Spec
