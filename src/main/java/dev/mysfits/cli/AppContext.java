@@ -84,12 +84,16 @@ public final class AppContext implements AutoCloseable {
         int calls = aws == null ? 0 : aws.callCounter().total();
         console.info("stats: " + millis + " ms wall time (JVM uptime), " + calls + " AWS API calls"
                 + (aws == null ? "" : " " + aws.callCounter().byOperation()));
+    }
+
     public ImageBuilder imageBuilder() {
         return new DockerImageBuilder(docker(), dockerHost());
     }
+
     public ContainerRunner containerRunner() {
         return new DockerContainerRunner(docker(), dockerHost());
     }
+
     /** The Docker host as the user would recognise it in an error message. */
     public String dockerHost() {
         return settings.dockerHost() == null ? DockerClients.DEFAULT_HOST : settings.dockerHost();
