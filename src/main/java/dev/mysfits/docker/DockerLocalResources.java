@@ -26,7 +26,7 @@ public final class DockerLocalResources implements LocalResources {
         try {
             List<LocalContainer> found = new ArrayList<>();
             for (Container c : docker.listContainersCmd().withShowAll(true)
-                    .withLabelFilter(Map.of(LABEL_WORKSHOP, workshop)).exec()) {
+                    .withLabelFilter(Map.of(LocalContainers.LABEL_WORKSHOP, workshop)).exec()) {
                 String name = c.getNames() == null || c.getNames().length == 0 ? c.getId() : c.getNames()[0].replaceFirst("^/", "");
                 found.add(new LocalContainer(c.getId(), name, "running".equals(c.getState())));
             }
@@ -37,16 +37,15 @@ public final class DockerLocalResources implements LocalResources {
     }
 
     @Override
-    public List<LocalImage> images(String workshop, List<String> repositories) {
+    public List<LocalImage> images(List<String> repositories) {
         try {
             List<LocalImage> found = new ArrayList<>();
             for (Image image : docker.listImagesCmd().exec()) {
-                boolean labelled = image.getLabels() != null && workshop.equals(image.getLabels().get(LABEL_WORKSHOP));
                 if (image.getRepoTags() == null) {
                     continue;
                 }
                 for (String reference : image.getRepoTags()) {
-                    if (!"<none>:<none>".equals(reference) && (labelled || matches(reference, repositories))) {
+                    if (!"<none>:<none>".equals(reference) && matches(reference, repositories)) {
                         found.add(new LocalImage(image.getId(), reference));
                     }
                 }
@@ -76,7 +75,7 @@ public final class DockerLocalResources implements LocalResources {
     public List<LocalNetwork> networks(String workshop) {
         try {
             List<LocalNetwork> found = new ArrayList<>();
-            for (Network network : docker.listNetworksCmd().withFilter("label", List.of(LABEL_WORKSHOP + "=" + workshop)).exec()) {
+            for (Network network : docker.listNetworksCmd().withFilter("label", List.of(LocalContainers.LABEL_WORKSHOP + "=" + workshop)).exec()) {
                 found.add(new LocalNetwork(network.getId(), network.getName()));
             }
             return found;

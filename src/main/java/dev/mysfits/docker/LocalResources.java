@@ -4,9 +4,6 @@ import java.util.List;
 
 /** The local Docker things build and run made: found by label or image name, removed one by one. */
 public interface LocalResources {
-    String LABEL_WORKSHOP = "mysfits.workshop";
-    String LABEL_SERVICE = "mysfits.service";
-
     record LocalContainer(String id, String name, boolean running) {
     }
 
@@ -17,14 +14,15 @@ public interface LocalResources {
     record LocalNetwork(String id, String name) {
     }
 
-    /** Containers, running or not, labelled mysfits.workshop=workshop. */
+    /** Containers, running or not, labelled mysfits.workshop=workshop (the label run gives them). */
     List<LocalContainer> containers(String workshop);
 
     /**
      * Image references (every tag) whose repository is one of the given names, with or without a registry host
-     * in front (so the ECR-tagged copies push made are included), or labelled for the workshop.
+     * in front (so the ECR-tagged copies push made are included). By name, not by label: a tag someone else put
+     * on the same image is theirs, and survives.
      */
-    List<LocalImage> images(String workshop, List<String> repositories);
+    List<LocalImage> images(List<String> repositories);
 
     List<LocalNetwork> networks(String workshop);
 

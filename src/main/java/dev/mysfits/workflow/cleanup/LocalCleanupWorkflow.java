@@ -33,7 +33,7 @@ public final class LocalCleanupWorkflow {
     public void execute(String workshop, List<String> imageNames, boolean dryRun, boolean yes) {
         console.step("Looking for local containers, images and networks of workshop " + workshop);
         List<LocalContainer> containers = local.containers(workshop);
-        List<LocalImage> images = local.images(workshop, imageNames);
+        List<LocalImage> images = local.images(imageNames);
         List<LocalNetwork> networks = local.networks(workshop);
         int total = containers.size() + images.size() + networks.size();
         if (total == 0) {
