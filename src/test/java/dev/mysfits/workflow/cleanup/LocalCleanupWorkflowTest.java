@@ -1,0 +1,98 @@
+package dev.mysfits.workflow.cleanup;
+
+import dev.mysfits.console.Confirmation;
+import dev.mysfits.console.Console;
+import dev.mysfits.core.ExitCode;
+import dev.mysfits.core.MysfitsException;
+import dev.mysfits.core.OutputFormat;
+import dev.mysfits.docker.LocalResources;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LocalCleanupWorkflowTest {
+    private final List<String> removed = new ArrayList<>();
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private final LocalResources docker = new LocalResources() {
+        @Override
+        public List<LocalContainer> containers(String workshop) {
+            return List.of(new LocalContainer("c1", "mysfits-w-monolith", true));
+        }
+
+        @Override
+        public List<LocalImage> images(List<String> repositories) {
+            return List.of(new LocalImage("i1", "monolith-service:latest"),
+                    new LocalImage("i1", "123456789012.dkr.ecr.us-east-1.amazonaws.com/mysfits/monolith-service:latest"));
+        }
+
+        @Override
+        public List<LocalNetwork> networks(String workshop) {
+            return List.of(new LocalNetwork("n1", "w-net"));
+        }
+
+        @Override
+        public void removeContainer(LocalContainer container) {
+            removed.add("container " + container.name());
+        }
+
+        @Override
+        public void removeImage(LocalImage image) {
+            removed.add("image " + image.reference());
+        }
+
+        @Override
+        public void removeNetwork(LocalNetwork network) {
+            removed.add("network " + network.name());
+        }
+    };
+
+    private LocalCleanupWorkflow workflow() {
+        Console console = new Console(new PrintWriter(out, true), new PrintWriter(err, true), false, false, OutputFormat.TEXT, () -> 0L);
+        return new LocalCleanupWorkflow(console, docker, new Confirmation() {
+            @Override
+            public boolean interactive() {
+                return false;
+            }
+
+            @Override
+            public boolean confirm(String question) {
+                return false;
+            }
+        });
+    }
+
+    @Test
+    void localCleanup_removesContainersBeforeImagesBeforeNetworks() {
+        workflow().execute("w", List.of("monolith-service", "mysfits/monolith-service"), false, true);
+
+        assertEquals(List.of("container mysfits-w-monolith", "image monolith-service:latest",
+                "image 123456789012.dkr.ecr.us-east-1.amazonaws.com/mysfits/monolith-service:latest", "network w-net"), removed);
+        assertTrue(err.toString().contains("nothing left"), err.toString());
+    }
+
+    @Test
+    void localCleanup_dryRun_listsAndRemovesNothing() {
+        workflow().execute("w", List.of("monolith-service"), true, false);
+
+        assertTrue(removed.isEmpty());
+        assertTrue(out.toString().contains("Would remove 4 local Docker resources"), out.toString());
+    }
+
+    @Test
+    void localCleanup_withoutTerminalAndWithoutYes_refusesWithExitTwo() {
+        MysfitsException e = assertThrows(MysfitsException.class,
+                () -> workflow().execute("w", List.of("monolith-service"), false, false));
+
+        assertEquals(ExitCode.USAGE, e.exitCode());
+        assertTrue(removed.isEmpty());
+    }
+}
