@@ -36,7 +36,6 @@ import static dev.mysfits.it.LocalImages.docker;
 import static dev.mysfits.it.TestSandbox.aws;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -107,7 +106,7 @@ class CleanupIT {
     }
 
     @Test
-    void cleanup_interruptedAfterSomeDeletions_runAgain_reachesTheBaseline() throws Exception {
+    void cleanup_killedAtSeveralPoints_eachRunResumes_andTheLastReachesTheBaseline() throws Exception {
         String ws = "clint" + suffix();
         Path dir = workshopWithOwnNames(ws);
         CommandHarness cli = TestSandbox.harness(dir);
@@ -115,37 +114,53 @@ class CleanupIT {
         SortedSet<String> baseline = AwsInventory.take();
         deployBothOnFargate(cli, ws);
 
+        // Each run dies after 5 deletions (mid-stage, at a different stage each time) and the next picks up.
+        int kills = 0;
+        SortedSet<String> before = AwsInventory.take();
         try (AwsClients aws = TestSandbox.awsClients()) {
             ResourceDeleter real = new SdkResourceDeleter(aws, Duration.ofMinutes(1), Duration.ofMillis(500));
-            AtomicInteger deletions = new AtomicInteger();
-            ResourceDeleter dying = new ResourceDeleter() {
-                @Override
-                public Outcome delete(OwnedResource resource) {
-                    if (deletions.incrementAndGet() > 7) {
-                        throw new IllegalStateException("simulated kill after 7 deletions");
-                    }
-                    return real.delete(resource);
+            while (true) {
+                CleanupWorkflow workflow = workflowDyingAfter(5, real, aws, dir);
+                try {
+                    workflow.execute(ws, Set.of("monolith", "like"), new CleanupRequest(List.of(), false, true, false, false));
+                    break;
+                } catch (IllegalStateException killed) {
+                    kills++;
+                    SortedSet<String> now = AwsInventory.take();
+                    assertTrue(before.containsAll(now) && now.size() < before.size(), "each interrupted run makes progress");
+                    assertTrue(kills < 10, "too many runs: " + now);
+                    before = now;
                 }
-
-                @Override
-                public void resetDefaultAction(OwnedResource listener) {
-                    real.resetDefaultAction(listener);
-                }
-            };
-            StringWriter sink = new StringWriter();
-            Console console = new Console(new PrintWriter(sink), new PrintWriter(sink), false, false, OutputFormat.TEXT, () -> 0L);
-            CleanupWorkflow workflow = new CleanupWorkflow(console, new Ledger(Ledger.defaultFile(dir), Clock.systemUTC()),
-                    new SdkTaggedResourceFinder(aws), dying, noTerminal(),
-                    new RetryPolicy(6, Duration.ofMillis(200), Duration.ofSeconds(2)), Sleeper.system(), TestSandbox.REGION);
-            assertThrows(IllegalStateException.class, () -> workflow.execute(ws, Set.of("monolith", "like"),
-                    new CleanupRequest(List.of(), false, true, false, false)));
+            }
         }
-        SortedSet<String> halfway = AwsInventory.take();
-        assertNotEquals(baseline, halfway, "the interrupted cleanup stopped part way");
-        assertTrue(halfway.contains("elbv2 load balancer " + ws + "-alb"), halfway.toString());
-
-        ok(cli.run("cleanup", "--yes"));
+        assertTrue(kills >= 3, "killed at several points, got " + kills);
         assertEquals(baseline, AwsInventory.take());
+        CommandHarness.Result again = cli.run("cleanup", "--yes");
+        ok(again);
+        assertTrue(again.err().contains("nothing to clean up"), again.err());
+    }
+
+    private static CleanupWorkflow workflowDyingAfter(int deletions, ResourceDeleter real, AwsClients aws, Path dir) {
+        AtomicInteger done = new AtomicInteger();
+        ResourceDeleter dying = new ResourceDeleter() {
+            @Override
+            public Outcome delete(OwnedResource resource) {
+                if (done.incrementAndGet() > deletions) {
+                    throw new IllegalStateException("simulated kill after " + deletions + " deletions");
+                }
+                return real.delete(resource);
+            }
+
+            @Override
+            public void resetDefaultAction(OwnedResource listener) {
+                real.resetDefaultAction(listener);
+            }
+        };
+        StringWriter sink = new StringWriter();
+        Console console = new Console(new PrintWriter(sink), new PrintWriter(sink), false, false, OutputFormat.TEXT, () -> 0L);
+        return new CleanupWorkflow(console, new Ledger(Ledger.defaultFile(dir), Clock.systemUTC()),
+                new SdkTaggedResourceFinder(aws), dying, noTerminal(),
+                new RetryPolicy(6, Duration.ofMillis(200), Duration.ofSeconds(2)), Sleeper.system(), TestSandbox.REGION);
     }
 
     @Test
