@@ -25,6 +25,7 @@ import java.util.Optional;
                 picocli.CommandLine.HelpCommand.class,
                 PushCommand.class,
                 SetupCommand.class,
+                AutoscaleCommand.class,
         })
 public final class MysfitsCommand implements Runnable {
     @Spec
