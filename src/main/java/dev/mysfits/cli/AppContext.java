@@ -7,7 +7,11 @@ import dev.mysfits.config.WorkshopConfigLoader;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.Environment;
 import dev.mysfits.core.GlobalSettings;
+import dev.mysfits.docker.ContainerRunner;
 import dev.mysfits.docker.DockerClients;
+import dev.mysfits.docker.DockerContainerRunner;
+import dev.mysfits.docker.DockerImageBuilder;
+import dev.mysfits.docker.ImageBuilder;
 import dev.mysfits.ledger.Ledger;
 
 import java.io.IOException;
@@ -80,6 +84,19 @@ public final class AppContext implements AutoCloseable {
         int calls = aws == null ? 0 : aws.callCounter().total();
         console.info("stats: " + millis + " ms wall time (JVM uptime), " + calls + " AWS API calls"
                 + (aws == null ? "" : " " + aws.callCounter().byOperation()));
+    }
+
+    public ImageBuilder imageBuilder() {
+        return new DockerImageBuilder(docker(), dockerHost());
+    }
+
+    public ContainerRunner containerRunner() {
+        return new DockerContainerRunner(docker(), dockerHost());
+    }
+
+    /** The Docker host as the user would recognise it in an error message. */
+    public String dockerHost() {
+        return settings.dockerHost() == null ? DockerClients.DEFAULT_HOST : settings.dockerHost();
     }
 
     @Override

@@ -23,6 +23,10 @@ import java.util.Optional;
         description = "The AWS container workshops as a few commands: build, run, push, deploy, clean up.",
         subcommands = {
                 picocli.CommandLine.HelpCommand.class,
+                BuildCommand.class,
+                RunCommand.class,
+                LogsCommand.class,
+                StopCommand.class,
                 PushCommand.class,
                 SetupCommand.class,
                 AutoscaleCommand.class,

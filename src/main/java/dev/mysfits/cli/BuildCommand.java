@@ -1,0 +1,58 @@
+package dev.mysfits.cli;
+
+import dev.mysfits.config.WorkshopConfig;
+import dev.mysfits.git.GitSourceRevision;
+import dev.mysfits.workflow.image.BuildRequest;
+import dev.mysfits.workflow.image.BuildResult;
+import dev.mysfits.workflow.image.BuildWorkflow;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@Command(name = "build",
+        description = {
+                "Build a service's image with the local Docker engine, like `docker build`.",
+                "Tags default to IMAGE:latest and IMAGE:<git short sha> (with -dirty when tracked files changed).",
+                "Prints the image id and tags on stdout; steps and cache use on stderr."
+        })
+final class BuildCommand extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "SERVICE", description = "A service of the workshop file, e.g. monolith.")
+    String service;
+
+    @Option(names = {"-t", "--tag"}, paramLabel = "TAG",
+            description = "Tag instead of the defaults: a tag (v2) of the service's image, or NAME:TAG. Repeatable.")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = "--build-arg", paramLabel = "KEY=VALUE",
+            description = "A build argument, over the workshop file's buildArgs. Repeatable.")
+    Map<String, String> buildArgs = new LinkedHashMap<>();
+
+    @Option(names = "--no-cache", description = "Build every step again instead of using the build cache.")
+    boolean noCache;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "20m", converter = DurationConverter.class,
+            description = "Give up when the whole build takes longer (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Override
+    protected void execute() {
+        WorkshopConfig workshop = context().workshop();
+        BuildRequest request = new BuildRequest(workshop.service(service), workshop.name(), workshop.directory(),
+                tags, buildArgs, noCache, timeout);
+        BuildResult result = new BuildWorkflow(context().imageBuilder(), new GitSourceRevision(), console(), System::nanoTime)
+                .execute(request);
+        if (console().jsonOutput()) {
+            console().json(result);
+        } else {
+            console().data(result.imageId());
+            result.tags().forEach(console()::data);
+        }
+        console().nextSteps("mysfits run " + service, "mysfits push " + service);
+    }
+}

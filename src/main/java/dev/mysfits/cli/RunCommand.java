@@ -1,0 +1,69 @@
+package dev.mysfits.cli;
+
+import dev.mysfits.config.ServiceConfig;
+import dev.mysfits.config.WorkshopConfig;
+import dev.mysfits.core.MysfitsException;
+import dev.mysfits.net.HttpHealthProbe;
+import dev.mysfits.net.SocketHostPorts;
+import dev.mysfits.workflow.local.RunLocalWorkflow;
+import dev.mysfits.workflow.local.RunRequest;
+import dev.mysfits.workflow.local.Sleeper;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+@Command(name = "run",
+        description = {
+                "Run a service's image locally, like `docker run -d -p HOST:CONTAINER -e K=V --name`,",
+                "and wait until its health path answers. Replaces the service's previous local container.",
+                "Prints the URL on stdout."
+        })
+final class RunCommand extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "SERVICE", description = "A service of the workshop file, e.g. monolith.")
+    String service;
+
+    @Option(names = {"-p", "--port"}, paramLabel = "HOST_PORT",
+            description = "Host port to publish (default: the service's localPort).")
+    Integer port;
+
+    @Option(names = {"-e", "--env"}, paramLabel = "KEY=VALUE",
+            description = "An environment variable, over the workshop file's environment. Repeatable.")
+    Map<String, String> environment = new LinkedHashMap<>();
+
+    @Option(names = {"-t", "--tag"}, paramLabel = "TAG", description = "Run this tag (default: latest).")
+    String tag;
+
+    @Option(names = {"-f", "--follow"}, description = "Stream the container's logs after it starts, until Ctrl-C.")
+    boolean follow;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+            description = "How long to wait for the health path to answer 2xx (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Override
+    protected void execute() {
+        if (port != null && (port < 1 || port > 65535)) {
+            throw MysfitsException.usage("--port " + port + " is not a port number", "pass a port from 1 to 65535");
+        }
+        WorkshopConfig workshop = context().workshop();
+        ServiceConfig config = workshop.service(service);
+        RunRequest request = new RunRequest(config, workshop.name(), port == null ? config.localPort() : port,
+                environment, tag, follow, timeout);
+        new RunLocalWorkflow(context().containerRunner(), new SocketHostPorts(), new HttpHealthProbe(), console(),
+                Sleeper.SYSTEM, System::nanoTime).execute(request, result -> {
+                    if (console().jsonOutput()) {
+                        console().json(result);
+                    } else {
+                        console().data(result.url());
+                    }
+                    if (!follow) {
+                        console().nextSteps("curl " + result.url(), "mysfits logs " + service + " --local",
+                                "mysfits stop " + service);
+                    }
+                });
+    }
+}

@@ -1,0 +1,24 @@
+package dev.mysfits.cli;
+
+import dev.mysfits.config.WorkshopConfig;
+import dev.mysfits.workflow.local.StopLocalWorkflow;
+import dev.mysfits.workflow.local.StopResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "stop",
+        description = "Stop and remove the local container `mysfits run` started. Nothing to stop is not an error.")
+final class StopCommand extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "SERVICE", description = "A service of the workshop file, e.g. monolith.")
+    String service;
+
+    @Override
+    protected void execute() {
+        WorkshopConfig workshop = context().workshop();
+        StopResult result = new StopLocalWorkflow(context().containerRunner(), console())
+                .execute(workshop.service(service), workshop.name());
+        if (console().jsonOutput()) {
+            console().json(result);
+        }
+    }
+}

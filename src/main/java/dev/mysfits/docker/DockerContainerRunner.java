@@ -1,0 +1,234 @@
+package dev.mysfits.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.LogContainerCmd;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
+import dev.mysfits.core.MysfitsException;
+
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+
+/** Runs containers through docker-java; every call is bounded by a timeout. */
+public final class DockerContainerRunner implements ContainerRunner {
+    private static final Duration QUICK = Duration.ofSeconds(30);
+    private static final Duration STOP = Duration.ofSeconds(60);
+    private static final int STOP_GRACE_SECONDS = 5;
+
+    private final DockerClient docker;
+    private final DockerCalls calls;
+
+    public DockerContainerRunner(DockerClient docker, String dockerHost) {
+        this.docker = docker;
+        this.calls = new DockerCalls(dockerHost);
+    }
+
+    @Override
+    public boolean imageExists(String reference) {
+        return calls.call("image inspect " + reference, QUICK, () -> {
+            try {
+                docker.inspectImageCmd(reference).exec();
+                return true;
+            } catch (NotFoundException e) {
+                return false;
+            }
+        });
+    }
+
+    @Override
+    public Optional<ContainerState> find(String name) {
+        return calls.call("container inspect " + name, QUICK, () -> {
+            try {
+                return Optional.of(state(docker.inspectContainerCmd(name).exec()));
+            } catch (NotFoundException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public ContainerState start(ContainerSpec spec) {
+        ExposedPort exposed = ExposedPort.tcp(spec.containerPort());
+        List<String> env = new ArrayList<>();
+        spec.environment().forEach((k, v) -> env.add(k + "=" + v));
+        String id = calls.call("create container " + spec.name(), QUICK, () -> docker.createContainerCmd(spec.image())
+                .withName(spec.name())
+                .withEnv(env)
+                .withLabels(spec.labels())
+                .withExposedPorts(exposed)
+                .withHostConfig(HostConfig.newHostConfig().withPortBindings(
+                        new PortBinding(Ports.Binding.bindIpAndPort("0.0.0.0", spec.hostPort()), exposed)))
+                .exec()
+                .getId());
+        try {
+            calls.run("start container " + spec.name(), QUICK, () -> docker.startContainerCmd(id).exec());
+        } catch (MysfitsException e) {
+            removeQuietly(id);
+            if (portTaken(e)) {
+                throw MysfitsException.usage("cannot publish host port " + spec.hostPort() + ": it is already in use",
+                        "pass --port with a free port, or stop what uses " + spec.hostPort());
+            }
+            throw e;
+        }
+        return calls.call("container inspect " + spec.name(), QUICK, () -> state(docker.inspectContainerCmd(id).exec()));
+    }
+
+    @Override
+    public boolean remove(String name) {
+        Optional<ContainerState> existing = find(name);
+        if (existing.isEmpty()) {
+            return false;
+        }
+        String id = existing.get().id();
+        calls.run("stop container " + name, STOP, () -> {
+            try {
+                docker.stopContainerCmd(id).withTimeout(STOP_GRACE_SECONDS).exec();
+            } catch (NotModifiedException alreadyStopped) {
+                // nothing to stop
+            } catch (NotFoundException gone) {
+                // removed meanwhile
+            }
+        });
+        calls.run("remove container " + name, QUICK, () -> {
+            try {
+                docker.removeContainerCmd(id).withForce(true).exec();
+            } catch (NotFoundException gone) {
+                // removed meanwhile
+            }
+        });
+        return true;
+    }
+
+    @Override
+    public void logs(String name, LogQuery query, Consumer<String> sink) {
+        Integer tail = query.tail();
+        Integer since = null;
+        while (true) {
+            LogCallback callback = new LogCallback(sink);
+            LogContainerCmd command = docker.logContainerCmd(name).withStdOut(true).withStdErr(true)
+                    .withFollowStream(query.follow());
+            if (tail != null) {
+                command.withTail(tail);
+            } else {
+                command.withTailAll();
+            }
+            if (since != null) {
+                command.withSince(since);
+            }
+            try {
+                command.exec(callback);
+            } catch (RuntimeException e) {
+                throw notFoundOr("logs " + name, e);
+            }
+            if (query.follow()) {
+                awaitFollowing(name, callback);
+            } else {
+                calls.awaitCompletion("logs " + name, query.timeout(), callback);
+            }
+            Throwable failure = callback.failure();
+            if (failure == null) {
+                return;
+            }
+            // The transport's read timeout fires after minutes of silence; a follow just reconnects.
+            if (query.follow() && isReadTimeout(failure) && find(name).map(ContainerState::running).orElse(false)) {
+                tail = 0;
+                since = (int) Instant.now().getEpochSecond();
+                continue;
+            }
+            throw notFoundOr("logs " + name, failure);
+        }
+    }
+
+    private void awaitFollowing(String name, LogCallback callback) {
+        try {
+            callback.awaitCompletion();
+        } catch (RuntimeException streamFailed) {
+            // kept by the callback; judged by the caller
+        } catch (InterruptedException e) {
+            DockerCalls.closeQuietly(callback);
+            Thread.currentThread().interrupt();
+            throw new MysfitsException(dev.mysfits.core.ExitCode.INTERRUPTED, "stopped following the logs of " + name, null, e);
+        }
+    }
+
+    private MysfitsException notFoundOr(String what, Throwable failure) {
+        if (failure instanceof NotFoundException) {
+            return MysfitsException.precondition("docker " + what + ": no such container", "start it with mysfits run <service>");
+        }
+        return DockerErrors.wrap(what, calls.host(), failure);
+    }
+
+    private static boolean isReadTimeout(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean portTaken(MysfitsException e) {
+        Throwable cause = e.getCause() instanceof ExecutionException ? e.getCause().getCause() : e.getCause();
+        String message = cause instanceof DockerException ? String.valueOf(cause.getMessage()) : String.valueOf(e.getMessage());
+        return message.contains("port is already allocated") || message.contains("address already in use");
+    }
+
+    private void removeQuietly(String id) {
+        try {
+            calls.run("remove container " + id, QUICK, () -> docker.removeContainerCmd(id).withForce(true).exec());
+        } catch (MysfitsException ignored) {
+            // the start failure is what the user needs to see
+        }
+    }
+
+    private static ContainerState state(InspectContainerResponse response) {
+        List<Integer> hostPorts = new ArrayList<>();
+        if (response.getHostConfig() != null && response.getHostConfig().getPortBindings() != null) {
+            for (Map.Entry<ExposedPort, Ports.Binding[]> binding : response.getHostConfig().getPortBindings().getBindings().entrySet()) {
+                if (binding.getValue() == null) {
+                    continue;
+                }
+                for (Ports.Binding b : binding.getValue()) {
+                    if (b.getHostPortSpec() != null && b.getHostPortSpec().matches("\\d+")) {
+                        hostPorts.add(Integer.parseInt(b.getHostPortSpec()));
+                    }
+                }
+            }
+        }
+        var state = response.getState();
+        String status = state == null ? "unknown" : state.getStatus();
+        Integer exitCode = state == null || state.getExitCodeLong() == null || "running".equals(status)
+                ? null : state.getExitCodeLong().intValue();
+        String name = response.getName() == null ? "" : response.getName().replaceFirst("^/", "");
+        return new ContainerState(response.getId(), name, response.getConfig() == null ? "" : response.getConfig().getImage(),
+                status, exitCode, hostPorts);
+    }
+
+    private static final class LogCallback extends StreamCallback<Frame> {
+        private final Consumer<String> sink;
+
+        LogCallback(Consumer<String> sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void onNext(Frame frame) {
+            sink.accept(new String(frame.getPayload(), StandardCharsets.UTF_8));
+        }
+    }
+}

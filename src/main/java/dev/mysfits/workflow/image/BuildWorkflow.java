@@ -1,0 +1,76 @@
+package dev.mysfits.workflow.image;
+
+import dev.mysfits.config.ServiceConfig;
+import dev.mysfits.console.Console;
+import dev.mysfits.core.MysfitsException;
+import dev.mysfits.docker.BuiltImage;
+import dev.mysfits.docker.ImageBuildFailedException;
+import dev.mysfits.docker.ImageBuildRequest;
+import dev.mysfits.docker.ImageBuilder;
+import dev.mysfits.docker.LocalContainers;
+import dev.mysfits.git.SourceRevision;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/** `mysfits build`: checks the inputs, works out the tags, builds with progress, reports what came from cache. */
+public final class BuildWorkflow {
+    private final ImageBuilder builder;
+    private final SourceRevision revision;
+    private final Console console;
+    private final LongSupplier nanoTime;
+
+    public BuildWorkflow(ImageBuilder builder, SourceRevision revision, Console console, LongSupplier nanoTime) {
+        this.builder = builder;
+        this.revision = revision;
+        this.console = console;
+        this.nanoTime = nanoTime;
+    }
+
+    public BuildResult execute(BuildRequest request) {
+        ServiceConfig service = request.service();
+        Path dockerfile = service.dockerfilePath();
+        if (!Files.isDirectory(service.context())) {
+            throw MysfitsException.usage("build context " + service.context() + " of service '" + service.name()
+                    + "' does not exist", "fix services." + service.name() + ".context in the workshop file");
+        }
+        if (!Files.isRegularFile(dockerfile)) {
+            throw MysfitsException.usage("Dockerfile " + dockerfile + " of service '" + service.name() + "' does not exist",
+                    "create it, or set services." + service.name() + ".dockerfile in the workshop file");
+        }
+        if (!dockerfile.toAbsolutePath().normalize().startsWith(service.context().toAbsolutePath().normalize())) {
+            throw MysfitsException.usage("Dockerfile " + dockerfile + " is outside the build context " + service.context(),
+                    "move it into the context directory");
+        }
+        List<String> tags = ImageTags.resolve(service.image(), request.tags(),
+                request.tags().isEmpty() ? revision.current(request.workshopDirectory()) : java.util.Optional.empty());
+        Map<String, String> buildArgs = new LinkedHashMap<>(service.buildArgs());
+        buildArgs.putAll(request.buildArgs());
+
+        console.step("Building " + service.name() + " as " + String.join(", ", tags));
+        long started = nanoTime.getAsLong();
+        BuiltImage image;
+        try {
+            image = builder.build(new ImageBuildRequest(service.context(), dockerfile, buildArgs, tags,
+                    LocalContainers.labels(request.workshop(), service.name()), request.noCache(), request.timeout()),
+                    new ConsoleBuildListener(console));
+        } catch (ImageBuildFailedException e) {
+            console.clearStatusLine();
+            if (!e.tail().isEmpty()) {
+                console.info("last lines of the failing step:");
+                e.tail().forEach(line -> console.info("  | " + line));
+            }
+            throw MysfitsException.failed("build of " + service.name() + " failed " + e.getMessage(),
+                    e.failedStep() == null ? "fix " + dockerfile.getFileName() + " and build again"
+                            : "fix that step in " + dockerfile + " (its output is above) and build again", e);
+        }
+        double seconds = Math.round((nanoTime.getAsLong() - started) / 1e7) / 100.0;
+        console.success("built " + service.name() + " in " + seconds + "s (" + image.cachedSteps() + " of "
+                + image.totalSteps() + " steps from cache)");
+        return new BuildResult(service.name(), image.imageId(), image.tags(), image.cachedSteps(), image.totalSteps(), seconds);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.mysfits.workflow.local;
+
+import dev.mysfits.config.ServiceConfig;
+import dev.mysfits.console.Console;
+import dev.mysfits.core.Durations;
+import dev.mysfits.core.ExitCode;
+import dev.mysfits.core.MysfitsException;
+import dev.mysfits.docker.ContainerRunner;
+import dev.mysfits.docker.ContainerSpec;
+import dev.mysfits.docker.ContainerState;
+import dev.mysfits.docker.LocalContainers;
+import dev.mysfits.docker.LogQuery;
+import dev.mysfits.net.HealthProbe;
+import dev.mysfits.net.HostPorts;
+import dev.mysfits.workflow.image.ImageTags;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * `mysfits run`: like `docker run -d -p HOST:CONTAINER -e K=V --name`, then waits for the health path.
+ * Everything is checked (image built, port free) before the old container is replaced, so a bad run
+ * leaves the running one alone; replacing makes re-running converge on one container.
+ */
+public final class RunLocalWorkflow {
+    static final Duration POLL = Duration.ofMillis(250);
+    static final int TAIL_ON_FAILURE = 20;
+
+    private final ContainerRunner runner;
+    private final HostPorts ports;
+    private final HealthProbe probe;
+    private final Console console;
+    private final Sleeper sleeper;
+    private final LongSupplier nanoTime;
+
+    public RunLocalWorkflow(ContainerRunner runner, HostPorts ports, HealthProbe probe, Console console,
+                            Sleeper sleeper, LongSupplier nanoTime) {
+        this.runner = runner;
+        this.ports = ports;
+        this.probe = probe;
+        this.console = console;
+        this.sleeper = sleeper;
+        this.nanoTime = nanoTime;
+    }
+
+    /** Runs the container; calls ready once it answers, then follows its logs if asked. */
+    public RunResult execute(RunRequest request, Consumer<RunResult> ready) {
+        ServiceConfig service = request.service();
+        String image = request.tag() == null ? service.image() + ":latest" : ImageTags.reference(service.image(), request.tag());
+        String name = LocalContainers.containerName(request.workshop(), service.name());
+        int port = request.hostPort();
+
+        if (!runner.imageExists(image)) {
+            throw MysfitsException.precondition("image " + image + " does not exist on the Docker engine",
+                    "run mysfits build " + service.name() + " first");
+        }
+        Optional<ContainerState> existing = runner.find(name);
+        boolean heldByOldContainer = existing.map(c -> c.running() && c.hostPorts().contains(port)).orElse(false);
+        if (!heldByOldContainer && !ports.isFree(port)) {
+            throw MysfitsException.usage("host port " + port + " is already in use",
+                    "pass --port with a free port, e.g. --port " + (port + 1));
+        }
+        console.step("Running " + service.name() + " from " + image + " on port " + port);
+        if (existing.isPresent()) {
+            runner.remove(name);
+            console.info("replaced the previous container " + name);
+        }
+        Map<String, String> environment = new LinkedHashMap<>(service.environment());
+        environment.putAll(request.environment());
+        ContainerState started = runner.start(new ContainerSpec(name, image, port, service.containerPort(), environment,
+                LocalContainers.labels(request.workshop(), service.name())));
+        console.info("started container " + name + " (" + shortId(started.id()) + ")");
+
+        String url = "http://127.0.0.1:" + port + service.healthPath();
+        waitHealthy(name, URI.create(url), request.timeout());
+        RunResult result = new RunResult(service.name(), name, started.id(), image, port, url);
+        console.success(service.name() + " answers on " + url);
+        ready.accept(result);
+        if (request.follow()) {
+            console.info("following the logs of " + name + " (Ctrl-C stops following; the container keeps running)");
+            runner.logs(name, new LogQuery(true, 0, request.timeout()), console::stream);
+        }
+        return result;
+    }
+
+    private void waitHealthy(String name, URI url, Duration timeout) {
+        long deadline = nanoTime.getAsLong() + timeout.toNanos();
+        OptionalInt last = OptionalInt.empty();
+        while (true) {
+            last = probe.status(url);
+            if (last.isPresent() && last.getAsInt() >= 200 && last.getAsInt() < 300) {
+                return;
+            }
+            Optional<ContainerState> state = runner.find(name);
+            if (state.isEmpty() || !state.get().running()) {
+                showTail(name);
+                String how = state.map(s -> s.status() + (s.exitCode() == null ? "" : ", exit code " + s.exitCode())).orElse("removed");
+                throw MysfitsException.failed("container " + name + " stopped (" + how + ") before " + url + " answered",
+                        "its last log lines are above; fix the app or its environment and run again", null);
+            }
+            if (nanoTime.getAsLong() - deadline > 0) {
+                showTail(name);
+                String seen = last.isPresent() ? "it answered HTTP " + last.getAsInt() : "nothing answered";
+                throw MysfitsException.timeout(url + " did not answer 2xx within " + Durations.format(timeout) + ": " + seen,
+                        "check the log lines above and the healthPath in the workshop file; pass --timeout to wait longer; "
+                                + "the container is still running (mysfits stop)");
+            }
+            try {
+                sleeper.sleep(POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MysfitsException(ExitCode.INTERRUPTED, "interrupted while waiting for " + url,
+                        "the container is still running: mysfits stop stops it", e);
+            }
+        }
+    }
+
+    private void showTail(String name) {
+        console.info("last log lines of " + name + ":");
+        try {
+            StringBuilder text = new StringBuilder();
+            runner.logs(name, new LogQuery(false, TAIL_ON_FAILURE, Duration.ofSeconds(10)), text::append);
+            text.toString().lines().forEach(line -> console.info("  | " + line));
+        } catch (MysfitsException unreadable) {
+            console.info("  (logs unavailable: " + unreadable.getMessage() + ")");
+        }
+    }
+
+    private static String shortId(String id) {
+        return id.length() > 12 ? id.substring(0, 12) : id;
+    }
+}
