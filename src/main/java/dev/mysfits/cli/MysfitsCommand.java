@@ -26,6 +26,7 @@ import java.util.Optional;
                 DeployCommand.class,
                 TaskCommand.class,
                 ScaleCommand.class,
+                AutoscaleCommand.class,
                 StatusCommand.class,
         })
 public final class MysfitsCommand implements Runnable {

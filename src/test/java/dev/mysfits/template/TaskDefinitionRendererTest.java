@@ -76,7 +76,7 @@ class TaskDefinitionRendererTest {
                 renderer.render(TASK_DEFS.resolve("monolith-ec2.json"), "ec2", values("monolith")).request();
 
         assertEquals(NetworkMode.BRIDGE, request.networkMode());
-        assertEquals(List.of(Compatibility.EC2), request.requiresCompatibilities());
+        assertTrue(request.requiresCompatibilities().isEmpty(), "EC2 is the default compatibility");
         ContainerDefinition container = request.containerDefinitions().get(0);
         assertEquals(128, container.memoryReservation());
         assertNull(container.memory());
@@ -272,7 +272,7 @@ class TaskDefinitionRendererTest {
         Path template = write("ec2mem.json", read("monolith-ec2.json").replace("\"memoryReservation\": 128,", ""));
         MysfitsException e = assertThrows(MysfitsException.class,
                 () -> renderer.render(template, "ec2", values("monolith")));
-        assertTrue(e.getMessage().contains("ec2mem.json:7: container \"monolith\" has no memory or memoryReservation"), e.getMessage());
+        assertTrue(e.getMessage().contains("ec2mem.json:6: container \"monolith\" has no memory or memoryReservation"), e.getMessage());
         assertTrue(e.hint().contains("memoryReservation"), e.hint());
     }
 

@@ -1,0 +1,41 @@
+package dev.mysfits.workflow;
+
+import dev.mysfits.aws.LogLine;
+import dev.mysfits.aws.LogReader;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** An in-memory log group store: events per group, filtered by start time like FilterLogEvents. */
+final class FakeLogReader implements LogReader {
+    private final Map<String, List<LogLine>> groups = new TreeMap<>();
+    final List<Instant> reads = new ArrayList<>();
+    private int nextId;
+
+    FakeLogReader group(String name) {
+        groups.putIfAbsent(name, new ArrayList<>());
+        return this;
+    }
+
+    FakeLogReader put(String group, Instant time, String taskId, String message) {
+        group(group);
+        groups.get(group).add(new LogLine(String.valueOf(nextId++), time, "svc/app/" + taskId, taskId, message));
+        return this;
+    }
+
+    @Override
+    public Optional<List<LogLine>> read(String logGroup, Instant since) {
+        reads.add(since);
+        List<LogLine> lines = groups.get(logGroup);
+        if (lines == null) {
+            return Optional.empty();
+        }
+        return Optional.of(lines.stream().filter(l -> !l.time().isBefore(since))
+                .sorted(Comparator.comparing(LogLine::time)).toList());
+    }
+}
