@@ -20,15 +20,15 @@ import java.util.regex.Pattern;
 
 @Command(name = "setup",
         description = {
-                "Make what the labs' CloudFormation made: security groups for the load balancer and the tasks, an",
-                "internet-facing ALB with an HTTP :80 listener (a fixed 404 until a service claims a path), the ECS",
-                "cluster, a log group per service, the task execution role and the task role. Everything is tagged",
-                "mysfits:workshop=<workshop> and recorded in .mysfits/ledger.json. Running it again changes nothing.",
+                "Make what the labs' CloudFormation made: security groups for the load balancer and the tasks, an "
+                        + "internet-facing ALB with an HTTP :80 listener (a fixed 404 until a service claims a path), the ECS "
+                        + "cluster, a log group per service, the task execution role and the task role. Everything is tagged "
+                        + "mysfits:workshop=<workshop> and recorded in .mysfits/ledger.json. Running it again changes nothing.",
                 "",
-                "Network: the region's default VPC and its default subnets, unless --vpc-id/--subnets or",
-                "--stack-outputs say otherwise. A stack outputs file is the labs' cfn-output.json: a JSON object of",
-                "outputs, or CloudFormation's [{\"OutputKey\":..,\"OutputValue\":..}] list; the VPC is the output whose key",
-                "contains \"VPC\"/\"Vpc\", the subnets the outputs whose keys contain \"PublicSubnet\"."},
+                "Network: the region's default VPC and its default subnets, unless --vpc-id/--subnets or "
+                        + "--stack-outputs say otherwise. A stack outputs file is the labs' cfn-output.json: a JSON object of "
+                        + "outputs, or CloudFormation's [{\"OutputKey\":..,\"OutputValue\":..}] list; the VPC is the output whose "
+                        + "key contains \"VPC\"/\"Vpc\", the subnets the outputs whose keys contain \"PublicSubnet\"."},
         mixinStandardHelpOptions = true)
 public final class SetupCommand extends BaseCommand {
     private static final Pattern VPC_ID = Pattern.compile("vpc-[0-9a-zA-Z]+");
