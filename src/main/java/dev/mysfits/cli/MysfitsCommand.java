@@ -29,7 +29,11 @@ import java.util.Optional;
                 StopCommand.class,
                 PushCommand.class,
                 SetupCommand.class,
+                DeployCommand.class,
+                TaskCommand.class,
+                ScaleCommand.class,
                 AutoscaleCommand.class,
+                StatusCommand.class,
         })
 public final class MysfitsCommand implements Runnable {
     @Spec

@@ -1,0 +1,43 @@
+package dev.mysfits.aws;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The ELBv2 calls deploy makes: target groups, the listener's default action, path rules, target health. */
+public interface LoadBalancerRouter {
+
+    record TargetGroup(String arn, String name, String targetType, int port, String healthCheckPath) {
+    }
+
+    record TargetGroupSpec(String name, String vpcId, int port, String targetType, String healthCheckPath,
+                           Map<String, String> tags) {
+    }
+
+    /** A listener rule; {@code isDefault} is the listener's default action (no priority, no conditions). */
+    record Rule(String arn, boolean isDefault, Integer priority, List<String> pathPatterns,
+                List<String> forwardTargetGroupArns, String actionType) {
+    }
+
+    record TargetHealth(String targetId, String port, String state, String reason, String description) {
+    }
+
+    Optional<TargetGroup> findTargetGroup(String name);
+
+    TargetGroup createTargetGroup(TargetGroupSpec spec);
+
+    /** Every rule of the listener, the default one included. */
+    List<Rule> rules(String listenerArn);
+
+    void forwardByDefault(String listenerArn, String targetGroupArn);
+
+    Rule createPathRule(String listenerArn, int priority, String pathPattern, String targetGroupArn, Map<String, String> tags);
+
+    List<TargetHealth> targetHealth(String targetGroupArn);
+
+    /** The target group name inside its ARN (arn:...:targetgroup/NAME/ID). */
+    static String targetGroupName(String arn) {
+        String[] parts = arn.split("/");
+        return parts.length >= 2 ? parts[parts.length - 2] : arn;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.mysfits.cli;
+
+import dev.mysfits.workflow.deploy.DeployAdapters;
+import dev.mysfits.workflow.deploy.DeployContext;
+import dev.mysfits.workflow.deploy.DeployRequest;
+import dev.mysfits.workflow.deploy.DeployResult;
+import dev.mysfits.workflow.deploy.DeployWorkflow;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.time.Clock;
+import java.time.Duration;
+
+@Command(name = "deploy", mixinStandardHelpOptions = true,
+        description = {"Deploy a pushed service to ECS behind the workshop's load balancer.",
+                "Registers a task-definition revision only when the template's result changed, creates or reuses the "
+                        + "target group, routes the listener (default action, or a path rule with --path), creates or "
+                        + "updates the service and waits until it is stable. Prints the URL."})
+public final class DeployCommand extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "SERVICE", description = "The service, as named in mysfits.json.")
+    String service;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    LaunchTypeOptions launchType;
+
+    @Option(names = "--tag", defaultValue = "latest", paramLabel = "TAG", description = "Image tag to deploy (default: ${DEFAULT-VALUE}).")
+    String tag;
+
+    @Option(names = "--count", paramLabel = "N", description = "Desired number of tasks (default: 1 for a new service; an existing service keeps its count).")
+    Integer count;
+
+    @Option(names = "--path", paramLabel = "PATTERN", description = "Route this ALB path pattern to the service, e.g. '/mysfits/*/like' (default: the service's path in mysfits.json).")
+    String path;
+
+    @Option(names = "--no-wait", description = "Do not wait for the rollout to finish.")
+    boolean noWait;
+
+    @Option(names = "--timeout", defaultValue = "10m", converter = TimeoutConverter.class, paramLabel = "DURATION",
+            description = "Give up waiting for a stable service after this long (exit 4), e.g. 90s, 10m (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(names = "--poll-interval", defaultValue = "5s", converter = TimeoutConverter.class, hidden = true)
+    Duration pollInterval;
+
+    @Option(names = "--dry-run", description = "Show what would be created or changed, and change nothing.")
+    boolean dryRun;
+
+    @Override
+    protected void execute() {
+        if (count != null && count < 0) {
+            throw dev.mysfits.core.MysfitsException.usage("--count must be 0 or more, got " + count, "pass --count 1");
+        }
+        AppContext app = context();
+        DeployRequest request = new DeployRequest(service, launchType.launchType(), tag, count, path, !noWait, timeout,
+                pollInterval, dryRun);
+        DeployAdapters adapters = DeployAdapters.from(app.aws(), app.workshop());
+        DeployContext ctx = new DeployContext(request, app.workshop(), adapters.containers(), adapters.router(),
+                adapters.images(), adapters.identity(), adapters.infrastructure(), adapters.templates(), app.ledger(),
+                console(), Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+        DeployResult result = new DeployWorkflow().execute(ctx);
+        if (console().jsonOutput()) {
+            console().json(result);
+        } else {
+            console().data(result.url());
+        }
+        if (dryRun) {
+            console().nextSteps("mysfits deploy " + service + " --" + launchType.launchType() + (path == null ? "" : " --path '" + path + "'"));
+        } else {
+            console().success(service + " is deployed (revision " + result.revision() + ")" + (noWait ? ", rolling out" : ""));
+            console().nextSteps("mysfits status " + service, "curl " + result.url());
+        }
+    }
+}

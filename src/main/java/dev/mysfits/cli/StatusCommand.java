@@ -1,0 +1,39 @@
+package dev.mysfits.cli;
+
+import dev.mysfits.console.Table;
+import dev.mysfits.workflow.deploy.DeployAdapters;
+import dev.mysfits.workflow.status.ServiceStatus;
+import dev.mysfits.workflow.status.StatusWorkflow;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.util.List;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show the deployed services: revision, image, desired/running/pending, rollout, target health, URL.")
+public final class StatusCommand extends BaseCommand {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SERVICE", description = "One service (default: all of mysfits.json's).")
+    String service;
+
+    @Override
+    protected void execute() {
+        AppContext app = context();
+        DeployAdapters adapters = DeployAdapters.from(app.aws(), app.workshop());
+        List<ServiceStatus> statuses = new StatusWorkflow(adapters.containers(), adapters.router(), adapters.infrastructure())
+                .execute(app.workshop(), service);
+        if (console().jsonOutput()) {
+            console().json(statuses);
+            return;
+        }
+        Table table = new Table("SERVICE", "LAUNCH", "REV", "IMAGE", "DESIRED", "RUNNING", "PENDING", "ROLLOUT", "TARGETS", "URL");
+        for (ServiceStatus s : statuses) {
+            if (!s.deployed()) {
+                table.row(s.service(), "not deployed", null, null, null, null, null, null, null, null);
+            } else {
+                table.row(s.service(), s.launchType(), s.revision(), s.images().isEmpty() ? null : String.join(",", s.images()),
+                        s.desired(), s.running(), s.pending(), s.rolloutState(), s.targets(), s.url());
+            }
+        }
+        console().data(table.render());
+    }
+}

@@ -1,0 +1,50 @@
+package dev.mysfits.cli;
+
+import dev.mysfits.workflow.deploy.DeployAdapters;
+import dev.mysfits.workflow.task.RunTaskRequest;
+import dev.mysfits.workflow.task.RunTaskResult;
+import dev.mysfits.workflow.task.RunTaskWorkflow;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.time.Clock;
+import java.time.Duration;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the service's current task-definition revision once and report how it went (RUNNING, or STOPPED with exit codes).")
+public final class TaskRunCommand extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "SERVICE", description = "The service, as named in mysfits.json.")
+    String service;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    LaunchTypeOptions launchType;
+
+    @Option(names = "--wait-timeout", defaultValue = "5m", converter = TimeoutConverter.class, paramLabel = "DURATION",
+            description = "Give up waiting for RUNNING or STOPPED after this long (default: ${DEFAULT-VALUE}).")
+    Duration waitTimeout;
+
+    @Option(names = "--poll-interval", defaultValue = "3s", converter = TimeoutConverter.class, hidden = true)
+    Duration pollInterval;
+
+    @Override
+    protected void execute() throws InterruptedException {
+        AppContext app = context();
+        DeployAdapters adapters = DeployAdapters.from(app.aws(), app.workshop());
+        RunTaskResult result = new RunTaskWorkflow(adapters.containers(), adapters.infrastructure(), console(),
+                Clock.systemUTC(), d -> Thread.sleep(d.toMillis()))
+                .execute(app.workshop(), new RunTaskRequest(service, launchType == null ? null : launchType.launchType(),
+                        waitTimeout, pollInterval));
+        if (console().jsonOutput()) {
+            console().json(result);
+            return;
+        }
+        console().data(result.taskArn() + " " + result.lastStatus());
+        if ("RUNNING".equals(result.lastStatus())) {
+            console().success("task is RUNNING (it has not stopped yet, so it has no exit code)");
+        } else {
+            console().success("task stopped: " + result.stoppedReason() + ", exit codes " + result.exitCodes());
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.mysfits.workflow.deploy;
+
+import dev.mysfits.aws.CallerIdentity;
+import dev.mysfits.aws.ContainerService;
+import dev.mysfits.aws.LoadBalancerRouter;
+import dev.mysfits.aws.PushedImages;
+import dev.mysfits.config.ServiceConfig;
+import dev.mysfits.config.WorkshopConfig;
+import dev.mysfits.console.Console;
+import dev.mysfits.core.ResourceNames;
+import dev.mysfits.ledger.Ledger;
+import dev.mysfits.ledger.ResourceType;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/** The inputs and collaborators of a deploy, and what its steps found or made, in the order they run. */
+public final class DeployContext {
+    /** Stands in for ARNs a dry run would create. */
+    public static final String NOT_YET_CREATED = "(not yet created)";
+
+    final DeployRequest request;
+    final WorkshopConfig workshop;
+    final ServiceConfig service;
+    final ResourceNames names;
+    final ContainerService containers;
+    final LoadBalancerRouter router;
+    final PushedImages images;
+    final CallerIdentity identity;
+    final InfrastructureLookup infrastructureLookup;
+    final TaskDefinitionTemplates templates;
+    final Ledger ledger;
+    final Console console;
+    final Clock clock;
+    final Sleeper sleeper;
+
+    // Found by validation
+    Infrastructure infrastructure;
+    PushedImages.PushedImage image;
+    TaskDefinitionTemplates.Rendered rendered;
+    String containerName;
+    RoutePlan route;
+    List<LoadBalancerRouter.Rule> rules;
+    ContainerService.Service existingService;
+
+    // Found or made by the steps
+    String taskDefinitionArn = NOT_YET_CREATED;
+    int revision;
+    String targetGroupArn = NOT_YET_CREATED;
+    ContainerService.Service deployedService;
+
+    public DeployContext(DeployRequest request, WorkshopConfig workshop, ContainerService containers,
+                         LoadBalancerRouter router, PushedImages images, CallerIdentity identity,
+                         InfrastructureLookup infrastructureLookup, TaskDefinitionTemplates templates, Ledger ledger,
+                         Console console, Clock clock, Sleeper sleeper) {
+        this.request = request;
+        this.workshop = workshop;
+        this.service = workshop.service(request.service());
+        this.names = new ResourceNames(workshop.name());
+        this.containers = containers;
+        this.router = router;
+        this.images = images;
+        this.identity = identity;
+        this.infrastructureLookup = infrastructureLookup;
+        this.templates = templates;
+        this.ledger = ledger;
+        this.console = console;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    Map<String, String> tags() {
+        return Map.of(ResourceNames.TAG_WORKSHOP, names.workshop(), ResourceNames.TAG_SERVICE, service.name());
+    }
+
+    void record(ResourceType type, String id) {
+        ledger.record(type, id, service.name(), infrastructure.region());
+    }
+
+    /** Waits between polls; tests pass one that does not sleep. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(java.time.Duration duration) throws InterruptedException;
+    }
+}

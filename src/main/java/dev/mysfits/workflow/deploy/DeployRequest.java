@@ -1,0 +1,24 @@
+package dev.mysfits.workflow.deploy;
+
+import java.time.Duration;
+
+/**
+ * What the user asked deploy to do.
+ *
+ * @param launchType   "fargate" or "ec2"
+ * @param count        desired tasks; null keeps an existing service's count (1 for a new one)
+ * @param path         path pattern to route to the service; null uses the config's
+ * @param pollInterval how often the rollout is polled
+ */
+public record DeployRequest(String service, String launchType, String tag, Integer count, String path, boolean waitForStable,
+                            Duration timeout, Duration pollInterval, boolean dryRun) {
+
+    public boolean fargate() {
+        return "fargate".equals(launchType);
+    }
+
+    /** The ECS name of the launch type. */
+    public String ecsLaunchType() {
+        return fargate() ? "FARGATE" : "EC2";
+    }
+}

@@ -1,0 +1,69 @@
+package dev.mysfits.workflow.deploy;
+
+import dev.mysfits.aws.ContainerService;
+import dev.mysfits.ledger.ResourceType;
+import dev.mysfits.workflow.Change;
+import dev.mysfits.workflow.Step;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Creates the ECS service, or points it at the new revision. Looks first: CreateService on an existing name
+ * would replace it on moto and fail on AWS.
+ */
+final class EnsureServiceStep implements Step<DeployContext> {
+    private static final int HEALTH_CHECK_GRACE_SECONDS = 60;
+    private static final int DEFAULT_COUNT = 1;
+
+    @Override
+    public String name() {
+        return "service";
+    }
+
+    @Override
+    public Change plan(DeployContext ctx) {
+        String resource = "service " + ctx.service.name();
+        ContainerService.Service existing = ctx.existingService;
+        if (existing == null) {
+            return Change.create(resource, ctx.request.ecsLaunchType() + ", " + count(ctx) + " task(s), revision "
+                    + (ctx.revision == 0 ? "new" : String.valueOf(ctx.revision)));
+        }
+        ctx.deployedService = existing;
+        List<String> changes = new ArrayList<>();
+        if (!ctx.taskDefinitionArn.equals(existing.taskDefinitionArn())) {
+            changes.add("task definition " + shortRevision(existing.taskDefinitionArn()) + " -> "
+                    + (ctx.revision == 0 ? "new revision" : shortRevision(ctx.taskDefinitionArn)));
+        }
+        if (ctx.request.count() != null && ctx.request.count() != existing.desired()) {
+            changes.add("desired count " + existing.desired() + " -> " + ctx.request.count());
+        }
+        return changes.isEmpty() ? Change.none(resource, "revision " + shortRevision(existing.taskDefinitionArn()) + ", "
+                + existing.desired() + " task(s)") : Change.update(resource, String.join(", ", changes));
+    }
+
+    @Override
+    public void apply(DeployContext ctx, Change change) {
+        Infrastructure infra = ctx.infrastructure;
+        if (ctx.existingService == null) {
+            ctx.deployedService = ctx.containers.createService(new ContainerService.ServiceSpec(infra.cluster(),
+                    ctx.names.ecsService(ctx.service.name()), ctx.taskDefinitionArn, ctx.request.ecsLaunchType(), count(ctx),
+                    ctx.targetGroupArn, ctx.containerName, ctx.service.containerPort(), infra.subnetIds(),
+                    List.of(infra.tasksSecurityGroupId()), HEALTH_CHECK_GRACE_SECONDS, ctx.tags()));
+            ctx.record(ResourceType.SERVICE, ctx.deployedService.arn());
+            return;
+        }
+        ctx.deployedService = ctx.containers.updateService(infra.cluster(), ctx.existingService.name(),
+                ctx.taskDefinitionArn.equals(ctx.existingService.taskDefinitionArn()) ? null : ctx.taskDefinitionArn,
+                ctx.request.count());
+    }
+
+    private static int count(DeployContext ctx) {
+        return ctx.request.count() == null ? DEFAULT_COUNT : ctx.request.count();
+    }
+
+    /** "family:3" from a task definition ARN. */
+    static String shortRevision(String arn) {
+        return arn == null ? "-" : arn.substring(arn.lastIndexOf('/') + 1);
+    }
+}

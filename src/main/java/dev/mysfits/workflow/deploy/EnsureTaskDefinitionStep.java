@@ -1,0 +1,56 @@
+package dev.mysfits.workflow.deploy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mysfits.aws.ContainerService;
+import dev.mysfits.core.MysfitsException;
+import dev.mysfits.ledger.ResourceType;
+import dev.mysfits.workflow.Change;
+import dev.mysfits.workflow.Step;
+
+import java.util.Optional;
+
+/** Registers a new revision only when the rendered definition differs from the family's latest ACTIVE one. */
+final class EnsureTaskDefinitionStep implements Step<DeployContext> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public String name() {
+        return "task definition";
+    }
+
+    @Override
+    public Change plan(DeployContext ctx) {
+        String family = ctx.rendered.request().family();
+        String resource = "task definition " + family;
+        Optional<ContainerService.TaskDefinition> latest = ctx.containers.latestActiveTaskDefinition(family);
+        if (latest.isEmpty()) {
+            return Change.create(resource, "revision 1, image " + ctx.image.imageReference());
+        }
+        Optional<String> difference = TaskDefinitionMatcher.difference(sent(ctx), latest.get().definition());
+        if (difference.isEmpty()) {
+            ctx.taskDefinitionArn = latest.get().arn();
+            ctx.revision = latest.get().revision();
+            return Change.none(resource, "revision " + latest.get().revision());
+        }
+        return Change.update(resource, "new revision after " + latest.get().revision() + ": " + difference.get() + " changed");
+    }
+
+    @Override
+    public void apply(DeployContext ctx, Change change) {
+        ContainerService.TaskDefinition registered = ctx.containers.registerTaskDefinition(ctx.rendered.request());
+        ctx.record(ResourceType.TASK_DEFINITION, registered.arn());
+        ctx.taskDefinitionArn = registered.arn();
+        ctx.revision = registered.revision();
+    }
+
+    private static JsonNode sent(DeployContext ctx) {
+        try {
+            return JSON.readTree(ctx.rendered.json());
+        } catch (JsonProcessingException e) {
+            throw MysfitsException.failed("rendered task definition is not JSON: " + e.getOriginalMessage(),
+                    "this is a bug in mysfits' template renderer; please report it", e);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package dev.mysfits.workflow.deploy;
+
+/** Finds what setup made, read-only; throws a precondition error ("run mysfits setup") when part is missing. */
+@FunctionalInterface
+public interface InfrastructureLookup {
+    Infrastructure require();
+}

@@ -1,0 +1,164 @@
+package dev.mysfits.workflow.deploy;
+
+import dev.mysfits.aws.LoadBalancerRouter;
+import dev.mysfits.core.MysfitsException;
+import dev.mysfits.workflow.Change;
+import dev.mysfits.workflow.Step;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.PortMapping;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Looks at everything a deploy needs before anything changes: the template (rendered strictly), setup, the pushed
+ * image, the route and the existing service. Any problem here is an error with nothing created.
+ */
+final class ValidateDeployStep implements Step<DeployContext> {
+
+    @Override
+    public String name() {
+        return "validate";
+    }
+
+    @Override
+    public Change plan(DeployContext ctx) {
+        Path template = template(ctx);
+        ctx.infrastructure = ctx.infrastructureLookup.require();
+        ctx.image = ctx.images.find(ctx.service.repository(), ctx.request.tag());
+        if (ctx.image.repositoryUri() == null) {
+            throw MysfitsException.precondition("service " + ctx.service.name() + " is not pushed: no ECR repository '"
+                    + ctx.service.repository() + "' in region " + ctx.infrastructure.region(), "push it first: mysfits push " + ctx.service.name());
+        }
+        if (!ctx.image.tagExists()) {
+            throw MysfitsException.precondition("service " + ctx.service.name() + " is not pushed: ECR repository '"
+                    + ctx.service.repository() + "' has no image tagged '" + ctx.request.tag() + "'", "push it first: mysfits push " + ctx.service.name());
+        }
+        ctx.rendered = ctx.templates.render(template, ctx.request.launchType(), values(ctx));
+        ctx.containerName = containerName(ctx, template);
+        ctx.rules = ctx.router.rules(ctx.infrastructure.listenerArn());
+        ctx.route = route(ctx);
+        ctx.existingService = ctx.containers.describeService(ctx.infrastructure.cluster(), ctx.names.ecsService(ctx.service.name())).orElse(null);
+        if (ctx.existingService != null && ctx.existingService.launchType() != null
+                && !ctx.existingService.launchType().equals(ctx.request.ecsLaunchType())) {
+            throw MysfitsException.usage("service " + ctx.service.name() + " already runs on " + ctx.existingService.launchType()
+                            + ": ECS cannot move a service to " + ctx.request.ecsLaunchType(),
+                    "deploy with --" + ctx.existingService.launchType().toLowerCase(java.util.Locale.ROOT)
+                            + ", or remove the service first (mysfits cleanup)");
+        }
+        if (!ctx.request.fargate() && ctx.containers.containerInstanceCount(ctx.infrastructure.cluster()) == 0) {
+            ctx.console.warn("cluster " + ctx.infrastructure.cluster() + " has no container instances: EC2 tasks cannot be placed"
+                    + " until some join it (the labs start them with CloudFormation)");
+        }
+        return Change.none("deploy inputs", "template " + template.getFileName() + ", image " + ctx.image.imageReference()
+                + ", " + ctx.route.describe());
+    }
+
+    @Override
+    public void apply(DeployContext ctx, Change change) {
+        // Validation only looks.
+    }
+
+    private static Path template(DeployContext ctx) {
+        Path template = ctx.service.taskDefinitions().get(ctx.request.launchType());
+        if (template == null) {
+            throw MysfitsException.usage("service " + ctx.service.name() + " has no " + ctx.request.launchType()
+                            + " task definition template" + (ctx.service.taskDefinitions().isEmpty() ? ""
+                            : " (it has: " + String.join(", ", ctx.service.taskDefinitions().keySet()) + ")"),
+                    "add services." + ctx.service.name() + ".taskDefinitions." + ctx.request.launchType() + " to "
+                            + ctx.workshop.file().getFileName() + ", or deploy with another launch type");
+        }
+        if (!Files.isRegularFile(template)) {
+            throw MysfitsException.usage("task definition template " + template + " does not exist",
+                    "create it, or fix services." + ctx.service.name() + ".taskDefinitions." + ctx.request.launchType()
+                            + " in " + ctx.workshop.file().getFileName());
+        }
+        return template;
+    }
+
+    private static Map<String, String> values(DeployContext ctx) {
+        Infrastructure infra = ctx.infrastructure;
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("FAMILY", ctx.names.taskFamily(ctx.service.name()));
+        values.put("SERVICE", ctx.service.name());
+        values.put("IMAGE", ctx.image.imageReference());
+        values.put("ACCOUNT_ID", ctx.identity.accountId());
+        values.put("REGION", infra.region());
+        values.put("LOG_GROUP", ctx.names.logGroup(ctx.service.name()));
+        values.put("EXECUTION_ROLE_ARN", infra.executionRoleArn());
+        values.put("TASK_ROLE_ARN", infra.taskRoleArn());
+        values.put("CONTAINER_PORT", String.valueOf(ctx.service.containerPort()));
+        values.put("MONOLITH_URL", infra.baseUrl());
+        values.put("WORKSHOP", ctx.names.workshop());
+        return values;
+    }
+
+    private static String containerName(DeployContext ctx, Path template) {
+        int port = ctx.service.containerPort();
+        List<ContainerDefinition> containers = ctx.rendered.request().containerDefinitions();
+        for (ContainerDefinition container : containers) {
+            for (PortMapping mapping : container.portMappings()) {
+                if (mapping.containerPort() != null && mapping.containerPort() == port) {
+                    return container.name();
+                }
+            }
+        }
+        throw MysfitsException.usage("task definition template " + template + " has no container with containerPort " + port,
+                "add a portMappings entry with \"containerPort\": " + port + " (the service's containerPort in "
+                        + ctx.workshop.file().getFileName() + ")");
+    }
+
+    private static RoutePlan route(DeployContext ctx) {
+        String wanted = ctx.request.path() != null ? ctx.request.path() : ctx.service.path();
+        if (wanted != null && !wanted.startsWith("/")) {
+            throw MysfitsException.usage("path pattern '" + wanted + "' must start with '/'", "pass --path like '/mysfits/*/like'");
+        }
+        LoadBalancerRouter.Rule defaultRule = ctx.rules.stream().filter(LoadBalancerRouter.Rule::isDefault).findFirst().orElse(null);
+        boolean root = wanted == null || wanted.equals("/") || wanted.equals("/*");
+        if (root) {
+            Optional<String> owner = otherOwner(ctx, defaultRule == null ? List.of() : defaultRule.forwardTargetGroupArns());
+            if (owner.isPresent()) {
+                throw MysfitsException.usage("the default route (/) of load balancer " + ctx.names.loadBalancer()
+                                + " already belongs to " + owner.get(),
+                        wanted == null ? "give " + ctx.service.name() + " its own path: --path '/" + ctx.service.name() + "/*'"
+                                : "choose another --path for " + ctx.service.name());
+            }
+            return new RoutePlan(true, null);
+        }
+        for (LoadBalancerRouter.Rule rule : ctx.rules) {
+            if (!rule.isDefault() && rule.pathPatterns().contains(wanted)) {
+                Optional<String> owner = otherOwner(ctx, rule.forwardTargetGroupArns());
+                if (owner.isPresent()) {
+                    throw MysfitsException.usage("path pattern '" + wanted + "' already belongs to " + owner.get()
+                                    + " (listener rule priority " + rule.priority() + ")",
+                            "choose another --path for " + ctx.service.name());
+                }
+            }
+        }
+        return new RoutePlan(false, wanted);
+    }
+
+    /** The owner of a route when it is not this service: "service 'like'" or "target group 'x'". */
+    private static Optional<String> otherOwner(DeployContext ctx, List<String> targetGroupArns) {
+        for (String arn : targetGroupArns) {
+            String name = LoadBalancerRouter.targetGroupName(arn);
+            String owner = null;
+            for (String service : ctx.workshop.services().keySet()) {
+                if (name.equals(ctx.names.targetGroup(service, "fargate")) || name.equals(ctx.names.targetGroup(service, "ec2"))) {
+                    owner = service;
+                }
+            }
+            if (owner == null) {
+                return Optional.of("target group '" + name + "' (not made by mysfits for this workshop)");
+            }
+            if (!owner.equals(ctx.service.name())) {
+                return Optional.of("service '" + owner + "'");
+            }
+        }
+        return Optional.empty();
+    }
+}

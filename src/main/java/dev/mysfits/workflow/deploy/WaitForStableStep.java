@@ -1,0 +1,34 @@
+package dev.mysfits.workflow.deploy;
+
+import dev.mysfits.workflow.Change;
+import dev.mysfits.workflow.Step;
+
+/** Watches the rollout until the service is stable (read-only, so it lives in plan); skipped by --no-wait. */
+final class WaitForStableStep implements Step<DeployContext> {
+
+    @Override
+    public String name() {
+        return "rollout";
+    }
+
+    @Override
+    public Change plan(DeployContext ctx) {
+        String resource = "rollout of " + ctx.service.name();
+        if (ctx.request.dryRun()) {
+            return Change.none(resource, "not watched in a dry run");
+        }
+        if (!ctx.request.waitForStable()) {
+            return Change.none(resource, "not waited for (--no-wait); watch it with: mysfits status " + ctx.service.name());
+        }
+        var stable = new RolloutWatcher(ctx.containers, ctx.router, ctx.console, ctx.clock, ctx.sleeper)
+                .awaitStable(ctx.infrastructure.cluster(), ctx.names.ecsService(ctx.service.name()), ctx.taskDefinitionArn,
+                        ctx.targetGroupArn, ctx.request.timeout(), ctx.request.pollInterval());
+        ctx.deployedService = stable;
+        return Change.none(resource, "stable, " + stable.running() + "/" + stable.desired() + " running");
+    }
+
+    @Override
+    public void apply(DeployContext ctx, Change change) {
+        // Waiting only looks.
+    }
+}

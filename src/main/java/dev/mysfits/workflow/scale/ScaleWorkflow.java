@@ -1,0 +1,76 @@
+package dev.mysfits.workflow.scale;
+
+import dev.mysfits.aws.ContainerService;
+import dev.mysfits.aws.LoadBalancerRouter;
+import dev.mysfits.config.WorkshopConfig;
+import dev.mysfits.console.Console;
+import dev.mysfits.core.MysfitsException;
+import dev.mysfits.core.ResourceNames;
+import dev.mysfits.workflow.Change;
+import dev.mysfits.workflow.Step;
+import dev.mysfits.workflow.Workflow;
+import dev.mysfits.workflow.deploy.DeployContext;
+import dev.mysfits.workflow.deploy.Infrastructure;
+import dev.mysfits.workflow.deploy.InfrastructureLookup;
+import dev.mysfits.workflow.deploy.RolloutWatcher;
+
+import java.time.Clock;
+import java.util.List;
+
+/** Sets a deployed service's desired count, then waits until it is stable. */
+public final class ScaleWorkflow {
+    private final ContainerService containers;
+    private final LoadBalancerRouter router;
+    private final InfrastructureLookup infrastructure;
+    private final Console console;
+    private final Clock clock;
+    private final DeployContext.Sleeper sleeper;
+
+    public ScaleWorkflow(ContainerService containers, LoadBalancerRouter router, InfrastructureLookup infrastructure,
+                         Console console, Clock clock, DeployContext.Sleeper sleeper) {
+        this.containers = containers;
+        this.router = router;
+        this.infrastructure = infrastructure;
+        this.console = console;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    public ScaleResult execute(WorkshopConfig workshop, ScaleRequest request) {
+        String service = workshop.service(request.service()).name();
+        String ecsName = new ResourceNames(workshop.name()).ecsService(service);
+        Infrastructure infra = infrastructure.require();
+        ContainerService.Service before = containers.describeService(infra.cluster(), ecsName)
+                .orElseThrow(() -> MysfitsException.precondition("service " + service + " is not deployed in cluster "
+                        + infra.cluster() + " (region " + infra.region() + ")", "deploy it first: mysfits deploy " + service + " --fargate"));
+        Step<ContainerService.Service> desiredCount = new Step<>() {
+            @Override
+            public String name() {
+                return "desired count";
+            }
+
+            @Override
+            public Change plan(ContainerService.Service current) {
+                String resource = "desired count of " + service;
+                return current.desired() == request.count() ? Change.none(resource, String.valueOf(current.desired()))
+                        : Change.update(resource, current.desired() + " -> " + request.count());
+            }
+
+            @Override
+            public void apply(ContainerService.Service current, Change change) {
+                containers.updateService(infra.cluster(), ecsName, null, request.count());
+            }
+        };
+        List<Change> changes = new Workflow<>("Scaling " + service + " to " + request.count(), console, List.of(desiredCount))
+                .execute(before, request.dryRun());
+        ContainerService.Service after = before;
+        if (!request.dryRun() && request.waitForStable()) {
+            after = new RolloutWatcher(containers, router, console, clock, sleeper).awaitStable(infra.cluster(), ecsName, null,
+                    before.targetGroupArns().isEmpty() ? null : before.targetGroupArns().get(0), request.timeout(), request.pollInterval());
+        } else if (!request.dryRun()) {
+            after = containers.describeService(infra.cluster(), ecsName).orElse(before);
+        }
+        return new ScaleResult(service, before.arn(), before.desired(), request.dryRun() ? before.desired() : after.desired(),
+                after.running(), changes.stream().anyMatch(Change::mutates));
+    }
+}

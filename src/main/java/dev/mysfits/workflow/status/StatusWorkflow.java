@@ -1,0 +1,82 @@
+package dev.mysfits.workflow.status;
+
+import dev.mysfits.aws.ContainerService;
+import dev.mysfits.aws.LoadBalancerRouter;
+import dev.mysfits.config.WorkshopConfig;
+import dev.mysfits.core.ResourceNames;
+import dev.mysfits.workflow.deploy.Infrastructure;
+import dev.mysfits.workflow.deploy.InfrastructureLookup;
+import dev.mysfits.workflow.deploy.RoutePlan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Reads the state of the workshop's services: revision, image, counts, rollout, target health and URL. */
+public final class StatusWorkflow {
+    private final ContainerService containers;
+    private final LoadBalancerRouter router;
+    private final InfrastructureLookup infrastructure;
+
+    public StatusWorkflow(ContainerService containers, LoadBalancerRouter router, InfrastructureLookup infrastructure) {
+        this.containers = containers;
+        this.router = router;
+        this.infrastructure = infrastructure;
+    }
+
+    /** @param service one service, or null for all of the workshop's */
+    public List<ServiceStatus> execute(WorkshopConfig workshop, String service) {
+        List<String> wanted = service == null ? List.copyOf(workshop.services().keySet()) : List.of(workshop.service(service).name());
+        ResourceNames names = new ResourceNames(workshop.name());
+        Infrastructure infra = infrastructure.require();
+        Map<String, ContainerService.Service> deployed = containers.describeServices(infra.cluster(),
+                        wanted.stream().map(names::ecsService).toList()).stream()
+                .collect(Collectors.toMap(ContainerService.Service::name, Function.identity(), (a, b) -> a));
+        List<LoadBalancerRouter.Rule> rules = deployed.isEmpty() ? List.of() : router.rules(infra.listenerArn());
+        List<ServiceStatus> statuses = new ArrayList<>();
+        for (String name : wanted) {
+            ContainerService.Service s = deployed.get(names.ecsService(name));
+            if (s == null) {
+                statuses.add(new ServiceStatus(name, false, null, null, List.of(), null, null, null, null, null, null, null));
+                continue;
+            }
+            Optional<ContainerService.TaskDefinition> definition = containers.describeTaskDefinition(s.taskDefinitionArn());
+            String rollout = s.deployments().stream().filter(d -> "PRIMARY".equals(d.status())).map(ContainerService.Deployment::rolloutState)
+                    .filter(r -> r != null).findFirst().orElse(null);
+            if (s.deployments().size() > 1) {
+                rollout = (rollout == null ? "" : rollout + ", ") + s.deployments().size() + " deployments";
+            }
+            statuses.add(new ServiceStatus(name, true, s.launchType(), definition.map(ContainerService.TaskDefinition::revision).orElse(null),
+                    definition.map(ContainerService.TaskDefinition::images).orElse(List.of()), s.desired(), s.running(), s.pending(),
+                    rollout, targets(s), url(infra, rules, s), s.arn()));
+        }
+        return statuses;
+    }
+
+    private String targets(ContainerService.Service s) {
+        if (s.targetGroupArns().isEmpty()) {
+            return null;
+        }
+        Map<String, Integer> counts = new TreeMap<>();
+        for (String targetGroup : s.targetGroupArns()) {
+            router.targetHealth(targetGroup).forEach(t -> counts.merge(t.state(), 1, Integer::sum));
+        }
+        return counts.isEmpty() ? "none registered" : counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String url(Infrastructure infra, List<LoadBalancerRouter.Rule> rules, ContainerService.Service s) {
+        for (LoadBalancerRouter.Rule rule : rules) {
+            if (rule.forwardTargetGroupArns().stream().anyMatch(s.targetGroupArns()::contains)) {
+                RoutePlan route = rule.isDefault() || rule.pathPatterns().isEmpty()
+                        ? new RoutePlan(true, null) : new RoutePlan(false, rule.pathPatterns().get(0));
+                return infra.baseUrl() + route.urlPath();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.mysfits.workflow.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mysfits.aws.ContainerService;
+import dev.mysfits.config.WorkshopConfig;
+import dev.mysfits.console.Console;
+import dev.mysfits.core.ExitCode;
+import dev.mysfits.core.MysfitsException;
+import dev.mysfits.core.ResourceNames;
+import dev.mysfits.workflow.deploy.DeployContext;
+import dev.mysfits.workflow.deploy.Infrastructure;
+import dev.mysfits.workflow.deploy.InfrastructureLookup;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Runs the service's current task-definition revision once (RunTask), as the Interstella lab does, and waits
+ * until the task is RUNNING or STOPPED.
+ */
+public final class RunTaskWorkflow {
+    private final ContainerService containers;
+    private final InfrastructureLookup infrastructure;
+    private final Console console;
+    private final Clock clock;
+    private final DeployContext.Sleeper sleeper;
+
+    public RunTaskWorkflow(ContainerService containers, InfrastructureLookup infrastructure, Console console, Clock clock,
+                           DeployContext.Sleeper sleeper) {
+        this.containers = containers;
+        this.infrastructure = infrastructure;
+        this.console = console;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    public RunTaskResult execute(WorkshopConfig workshop, RunTaskRequest request) throws InterruptedException {
+        ResourceNames names = new ResourceNames(workshop.name());
+        String service = workshop.service(request.service()).name();
+        console.step("Running one task of " + service);
+        Infrastructure infra = infrastructure.require();
+        String family = names.taskFamily(service);
+        ContainerService.TaskDefinition definition = containers.latestActiveTaskDefinition(family)
+                .orElseThrow(() -> MysfitsException.precondition("service " + service + " has no task definition ("
+                        + family + ") in region " + infra.region(), "deploy it first: mysfits deploy " + service + " --fargate"));
+        String launchType = launchType(request, infra, names, service, definition);
+        if ("EC2".equals(launchType) && containers.containerInstanceCount(infra.cluster()) == 0) {
+            throw MysfitsException.precondition("cluster " + infra.cluster() + " has no container instances to run an EC2 task on",
+                    "start container instances in the cluster (the labs use CloudFormation), or run with --fargate");
+        }
+        ContainerService.Task task = containers.runTask(infra.cluster(), definition.arn(), launchType, infra.subnetIds(),
+                List.of(infra.tasksSecurityGroupId()),
+                Map.of(ResourceNames.TAG_WORKSHOP, workshop.name(), ResourceNames.TAG_SERVICE, service));
+        console.info("started task " + shortId(task.arn()) + " of " + family + ":" + definition.revision() + " on " + launchType);
+        Instant deadline = clock.instant().plus(request.waitTimeout());
+        while (!"RUNNING".equals(task.lastStatus()) && !"STOPPED".equals(task.lastStatus())) {
+            if (!clock.instant().isBefore(deadline)) {
+                throw MysfitsException.timeout("task " + shortId(task.arn()) + " is still " + task.lastStatus()
+                        + " after " + request.waitTimeout().getSeconds() + "s", "see it with: aws ecs describe-tasks --cluster "
+                        + infra.cluster() + " --tasks " + task.arn());
+            }
+            console.progress("task " + task.arn(), "task " + shortId(task.arn()) + ": " + task.lastStatus());
+            sleeper.sleep(request.pollInterval());
+            task = containers.describeTask(infra.cluster(), task.arn()).orElse(task);
+        }
+        Map<String, Integer> exitCodes = new LinkedHashMap<>();
+        task.containers().forEach(c -> exitCodes.put(c.name(), c.exitCode()));
+        RunTaskResult result = new RunTaskResult(service, task.arn(), definition.arn(), launchType, task.lastStatus(),
+                exitCodes, task.stoppedReason());
+        if ("STOPPED".equals(task.lastStatus()) && task.containers().stream().anyMatch(c -> c.exitCode() == null || c.exitCode() != 0)) {
+            console.info("stopped: " + task.stoppedReason() + "; exit codes " + exitCodes);
+            throw new MysfitsException(ExitCode.FAILED, "task " + shortId(task.arn()) + " stopped: "
+                    + (task.stoppedReason() == null ? "a container failed" : task.stoppedReason()) + ", exit codes " + exitCodes,
+                    "see its logs in the log group " + names.logGroup(service));
+        }
+        return result;
+    }
+
+    private String launchType(RunTaskRequest request, Infrastructure infra, ResourceNames names, String service,
+                              ContainerService.TaskDefinition definition) {
+        if (request.launchType() != null) {
+            return request.launchType().toUpperCase(Locale.ROOT);
+        }
+        var existing = containers.describeService(infra.cluster(), names.ecsService(service));
+        if (existing.isPresent() && existing.get().launchType() != null) {
+            return existing.get().launchType();
+        }
+        for (JsonNode compatibility : definition.definition().path("requiresCompatibilities")) {
+            if ("FARGATE".equals(compatibility.asText())) {
+                return "FARGATE";
+            }
+        }
+        return "awsvpc".equals(definition.definition().path("networkMode").asText()) ? "FARGATE" : "EC2";
+    }
+
+    private static String shortId(String arn) {
+        return arn == null ? "?" : arn.substring(arn.lastIndexOf('/') + 1);
+    }
+}
