@@ -28,7 +28,8 @@ public final class AwsErrors {
 
     public static MysfitsException wrap(String doing, SdkException e) {
         if (e instanceof AwsServiceException service) {
-            String code = service.awsErrorDetails() == null ? "" : service.awsErrorDetails().errorCode();
+            String code = service.awsErrorDetails() == null || service.awsErrorDetails().errorCode() == null
+                    ? "" : service.awsErrorDetails().errorCode();
             String message = service.awsErrorDetails() == null ? service.getMessage() : service.awsErrorDetails().errorMessage();
             String what = doing + ": " + (message == null ? code : message) + (code == null || code.isEmpty() ? "" : " (" + code + ")");
             if (BAD_CREDENTIALS.contains(code)) {

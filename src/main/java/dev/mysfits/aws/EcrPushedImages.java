@@ -2,6 +2,7 @@ package dev.mysfits.aws;
 
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecr.model.ImageIdentifier;
 import software.amazon.awssdk.services.ecr.model.ImageNotFoundException;
 import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
 
@@ -24,7 +25,7 @@ public final class EcrPushedImages implements PushedImages {
             throw AwsErrors.wrap("ecr describe repository " + repository, e);
         }
         try {
-            boolean found = !ecr.describeImages(r -> r.repositoryName(repository).imageIds(i -> i.imageTag(tag)))
+            boolean found = !ecr.describeImages(r -> r.repositoryName(repository).imageIds(ImageIdentifier.builder().imageTag(tag).build()))
                     .imageDetails().isEmpty();
             return new PushedImage(repository, tag, uri, found);
         } catch (ImageNotFoundException notFound) {

@@ -1,19 +1,26 @@
 package dev.mysfits.cli;
 
 import dev.mysfits.config.WorkshopConfig;
+import dev.mysfits.aws.CloudWatchLogReader;
+import dev.mysfits.core.DurationText;
 import dev.mysfits.core.MysfitsException;
+import dev.mysfits.core.ResourceNames;
+import dev.mysfits.workflow.CloudLogsWorkflow;
+import dev.mysfits.workflow.Sleeper;
 import dev.mysfits.workflow.local.LocalLogsWorkflow;
 import dev.mysfits.workflow.local.LogsRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.time.Clock;
 import java.time.Duration;
 
 @Command(name = "logs",
         description = {
                 "Show a service's logs on stdout.",
-                "--local reads the container `mysfits run` started on the local engine."
+                "Deployed services: the awslogs streams in CloudWatch Logs, interleaved by time, each line",
+                "prefixed with its task id. --local reads the container `mysfits run` started on the local engine."
         })
 final class LogsCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "SERVICE", description = "A service of the workshop file, e.g. monolith.")
@@ -25,8 +32,12 @@ final class LogsCommand extends BaseCommand {
     @Option(names = {"-f", "--follow"}, description = "Keep streaming new lines until Ctrl-C.")
     boolean follow;
 
-    @Option(names = "--tail", paramLabel = "N", description = "Only the last N lines (default: all).")
+    @Option(names = "--tail", paramLabel = "N", description = "With --local: only the last N lines (default: all).")
     Integer tail;
+
+    @Option(names = "--since", paramLabel = "AGE", defaultValue = "10m",
+            description = "CloudWatch: lines newer than this, e.g. 30s, 10m, 2h, 1d (default: ${DEFAULT-VALUE}).")
+    String since;
 
     @Override
     protected void execute() {
@@ -34,11 +45,17 @@ final class LogsCommand extends BaseCommand {
             throw MysfitsException.usage("--tail " + tail + " is negative", "pass --tail with 0 or more lines");
         }
         WorkshopConfig workshop = context().workshop();
-        LogsRequest request = new LogsRequest(workshop.service(service), workshop.name(), follow, tail, Duration.ofSeconds(60));
-        if (!local) {
-            throw MysfitsException.usage("logs of deployed services are not available in this version",
-                    "pass --local for the container mysfits run started");
+        workshop.service(service);
+        if (local) {
+            LogsRequest request = new LogsRequest(workshop.service(service), workshop.name(), follow, tail, Duration.ofSeconds(60));
+            new LocalLogsWorkflow(context().containerRunner(), console()).execute(request);
+            return;
         }
-        new LocalLogsWorkflow(context().containerRunner(), console()).execute(request);
+        if (tail != null) {
+            throw MysfitsException.usage("--tail works with --local only", "use --since to limit CloudWatch logs");
+        }
+        Duration age = DurationText.parse("--since", since);
+        new CloudLogsWorkflow(CloudWatchLogReader.from(context().aws()), console(), Clock.systemUTC(), Sleeper.system())
+                .execute(new CloudLogsWorkflow.Request(new ResourceNames(workshop.name()), service, age, follow));
     }
 }

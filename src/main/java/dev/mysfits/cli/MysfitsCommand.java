@@ -23,18 +23,18 @@ import java.util.Optional;
         description = "The AWS container workshops as a few commands: build, run, push, deploy, clean up.",
         subcommands = {
                 picocli.CommandLine.HelpCommand.class,
-                CleanupCommand.class,
-                SetupCommand.class,
-                DeployCommand.class,
-                TaskCommand.class,
-                ScaleCommand.class,
-                StatusCommand.class,
-                PushCommand.class,
-                AutoscaleCommand.class,
                 BuildCommand.class,
                 RunCommand.class,
                 LogsCommand.class,
                 StopCommand.class,
+                PushCommand.class,
+                SetupCommand.class,
+                DeployCommand.class,
+                TaskCommand.class,
+                ScaleCommand.class,
+                AutoscaleCommand.class,
+                StatusCommand.class,
+                CleanupCommand.class,
         })
 public final class MysfitsCommand implements Runnable {
     @Spec

@@ -68,6 +68,6 @@ public final class PushCommand extends BaseCommand {
             report.tags().forEach(tag -> console().data(report.repositoryUri() + ":" + tag));
         }
         console().success("pushed " + service + " to " + report.repositoryUri());
-        console().nextSteps("mysfits deploy " + service);
+        console().nextSteps("mysfits setup", "mysfits deploy " + service + " --fargate");
     }
 }

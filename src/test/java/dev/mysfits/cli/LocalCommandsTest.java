@@ -97,11 +97,17 @@ class LocalCommandsTest {
     }
 
     @Test
-    void logs_withoutLocal_saysToPassLocal() throws IOException {
+    void logs_cloudWatchWithoutRegion_isPreconditionNamingTheFix() throws IOException {
         validConfig();
         CommandHarness.Result result = harness().run("logs", "monolith");
-        assertOneLineError(result, 2, "logs");
-        assertTrue(result.err().contains("--local"), result.err());
+        assertOneLineError(result, 3, "no AWS region is set");
+        assertTrue(result.err().contains("--region"), result.err());
+    }
+
+    @Test
+    void logs_tailWithoutLocal_isUsageError() throws IOException {
+        validConfig();
+        assertOneLineError(harness().run("logs", "monolith", "--tail", "5"), 2, "--tail works with --local only");
     }
 
     @Test

@@ -136,7 +136,7 @@ class TaskDefinitionRendererTest {
         values.remove("MONOLITH_URL");
         MysfitsException e = assertThrows(MysfitsException.class,
                 () -> renderer.render(TASK_DEFS.resolve("like-fargate.json"), "fargate", values));
-        assertTrue(e.getMessage().contains("like-fargate.json:21: unknown placeholder ${MONOLITH_URL}"), e.getMessage());
+        assertTrue(e.getMessage().contains("like-fargate.json:22: unknown placeholder ${MONOLITH_URL}"), e.getMessage());
     }
 
     @Test
@@ -161,7 +161,7 @@ class TaskDefinitionRendererTest {
         values.put("CONTAINER_PORT", "80, \"hostPort\": 9");
         MysfitsException e = assertThrows(MysfitsException.class,
                 () -> renderer.render(TASK_DEFS.resolve("monolith-fargate.json"), "fargate", values));
-        assertTrue(e.getMessage().contains("monolith-fargate.json:16: placeholder ${CONTAINER_PORT} stands outside quotes"), e.getMessage());
+        assertTrue(e.getMessage().contains("monolith-fargate.json:17: placeholder ${CONTAINER_PORT} stands outside quotes"), e.getMessage());
         assertTrue(e.hint().contains("\"${CONTAINER_PORT}\""), e.hint());
     }
 
@@ -205,7 +205,7 @@ class TaskDefinitionRendererTest {
         Path template = write("type.json", read("monolith-fargate.json").replace("${CONTAINER_PORT}", "\"${CONTAINER_PORT}\""));
         MysfitsException e = assertThrows(MysfitsException.class,
                 () -> renderer.render(template, "fargate", values("monolith")));
-        assertTrue(e.getMessage().contains("type.json:16:")
+        assertTrue(e.getMessage().contains("type.json:17:")
                 && e.getMessage().contains("containerDefinitions[0].portMappings[0].containerPort must be a whole number"), e.getMessage());
     }
 

@@ -1,0 +1,230 @@
+package dev.mysfits.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mysfits.cli.CommandHarness;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** mysfits deploy, task run, scale and status against moto, checked with the AWS CLI. */
+class DeployIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String FAST = "--poll-interval=1s";
+
+    @Test
+    void deploy_fargate_createsServiceBehindDefaultRoute() throws Exception {
+        DeployFixture ws = new DeployFixture("dfarg").setup().pushed("monolith", "latest");
+
+        CommandHarness.Result result = ws.run("deploy", "monolith", "--fargate", FAST, "--output", "json");
+
+        assertEquals(0, result.exitCode(), result.err());
+        JsonNode out = JSON.readTree(result.out());
+        assertEquals(1, out.path("revision").asInt());
+        assertTrue(out.path("url").asText().startsWith("http://dfarg-alb"), out.toString());
+        JsonNode service = ws.service("monolith");
+        assertNotNull(service, "service exists");
+        assertEquals("FARGATE", service.path("launchType").asText());
+        assertEquals(ws.taskDefinitions("monolith").get(0), service.path("taskDefinition").asText());
+        assertEquals("ENABLED", service.path("networkConfiguration").path("awsvpcConfiguration").path("assignPublicIp").asText());
+        JsonNode group = ws.targetGroups().get(0);
+        assertEquals("ip", group.path("TargetType").asText());
+        assertEquals(group.path("TargetGroupArn").asText(), service.path("loadBalancers").get(0).path("targetGroupArn").asText());
+        JsonNode defaultRule = defaultRule(ws.rules());
+        assertEquals("forward", defaultRule.path("Actions").get(0).path("Type").asText());
+        assertEquals(group.path("TargetGroupArn").asText(), defaultRule.path("Actions").get(0).path("TargetGroupArn").asText());
+    }
+
+    @Test
+    void deploy_unchangedTemplate_registersNoNewRevisionAndCreatesNothing() throws Exception {
+        DeployFixture ws = new DeployFixture("dnoop").setup().pushed("monolith", "latest");
+        assertEquals(0, ws.run("deploy", "monolith", "--fargate", FAST).exitCode());
+        String servicesBefore = ws.service("monolith").path("taskDefinition").asText();
+
+        CommandHarness.Result again = ws.run("deploy", "monolith", "--fargate", FAST, "--output", "json");
+
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals(0, JSON.readTree(again.out()).path("changed").size(), again.out());
+        assertEquals(1, ws.taskDefinitions("monolith").size());
+        assertEquals(1, ws.targetGroups().size());
+        assertEquals(1, ws.rules().size(), "only the default rule");
+        assertEquals(servicesBefore, ws.service("monolith").path("taskDefinition").asText());
+    }
+
+    @Test
+    void deploy_newTag_registersExactlyOneRevisionAndUpdatesService() throws Exception {
+        DeployFixture ws = new DeployFixture("dtag").setup().pushed("monolith", "latest").pushed("monolith", "nolike");
+        assertEquals(0, ws.run("deploy", "monolith", "--fargate", FAST).exitCode());
+
+        CommandHarness.Result result = ws.run("deploy", "monolith", "--fargate", "--tag", "nolike", FAST, "--output", "json");
+
+        assertEquals(0, result.exitCode(), result.err());
+        List<String> revisions = ws.taskDefinitions("monolith");
+        assertEquals(2, revisions.size(), revisions.toString());
+        JsonNode service = ws.service("monolith");
+        assertTrue(service.path("taskDefinition").asText().endsWith(":2"), service.toString());
+        JsonNode definition = TestSandbox.aws("ecs", "describe-task-definition", "--task-definition", ws.family("monolith") + ":2");
+        assertTrue(definition.path("taskDefinition").path("containerDefinitions").get(0).path("image").asText().endsWith(":nolike"));
+        assertEquals(2, JSON.readTree(result.out()).path("revision").asInt());
+    }
+
+    @Test
+    void deploy_ec2_usesInstanceTargetGroupAndEc2LaunchType() {
+        DeployFixture ws = new DeployFixture("dec2").setup().pushed("monolith", "latest");
+
+        CommandHarness.Result result = ws.run("deploy", "monolith", "--ec2", FAST);
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.err().contains("no container instances"), result.err());
+        assertEquals("EC2", ws.service("monolith").path("launchType").asText());
+        assertEquals("instance", ws.targetGroups().get(0).path("TargetType").asText());
+        JsonNode definition = TestSandbox.aws("ecs", "describe-task-definition", "--task-definition", ws.family("monolith"));
+        assertEquals("bridge", definition.path("taskDefinition").path("networkMode").asText());
+        assertTrue(result.out().trim().startsWith("http://dec2-alb"), result.out());
+    }
+
+    @Test
+    void deploy_microserviceSplit_oneAlbWithDefaultActionAndOnePathRule() throws Exception {
+        DeployFixture ws = new DeployFixture("dsplit").setup().pushed("monolith", "latest").pushed("like", "latest");
+        assertEquals(0, ws.run("deploy", "monolith", "--fargate", FAST).exitCode());
+
+        CommandHarness.Result like = ws.run("deploy", "like", "--fargate", "--path", "/mysfits/*/like", FAST);
+
+        assertEquals(0, like.exitCode(), like.err());
+        assertTrue(like.out().trim().endsWith("/mysfits/*/like"), like.out());
+        JsonNode rules = ws.rules();
+        assertEquals(2, rules.size(), rules.toString());
+        String monolithTg = targetGroupArn(ws, ws.name + "-monolith-fg");
+        String likeTg = targetGroupArn(ws, ws.name + "-like-fg");
+        assertEquals(monolithTg, defaultRule(rules).path("Actions").get(0).path("TargetGroupArn").asText());
+        JsonNode pathRule = null;
+        for (JsonNode rule : rules) {
+            if (!rule.path("IsDefault").asBoolean()) {
+                pathRule = rule;
+            }
+        }
+        assertNotNull(pathRule);
+        assertEquals("1", pathRule.path("Priority").asText());
+        assertTrue(pathRule.path("Conditions").toString().contains("\"/mysfits/*/like\""), pathRule.toString());
+        assertEquals(likeTg, pathRule.path("Actions").get(0).path("TargetGroupArn").asText());
+        JsonNode env = TestSandbox.aws("ecs", "describe-task-definition", "--task-definition", ws.family("like"))
+                .path("taskDefinition").path("containerDefinitions").get(0).path("environment");
+        assertTrue(env.toString().contains("MONOLITH_URL") && env.toString().contains("http://dsplit-alb"), env.toString());
+
+        CommandHarness.Result status = ws.run("status", "--output", "json");
+        assertEquals(0, status.exitCode(), status.err());
+        JsonNode statuses = JSON.readTree(status.out());
+        assertEquals(2, statuses.size());
+        assertTrue(statuses.get(0).path("url").asText().endsWith("elb.amazonaws.com/"), status.out());
+        assertTrue(statuses.get(1).path("url").asText().endsWith("/mysfits/*/like"), status.out());
+        CommandHarness.Result table = ws.run("status");
+        assertTrue(table.out().startsWith("SERVICE") && table.out().contains("like") && table.out().contains("FARGATE"), table.out());
+    }
+
+    @Test
+    void scale_setsDesiredCountVisibleThroughAwsCli() {
+        DeployFixture ws = new DeployFixture("dscale").setup().pushed("monolith", "latest");
+        assertEquals(0, ws.run("deploy", "monolith", "--fargate", FAST).exitCode());
+
+        CommandHarness.Result result = ws.run("scale", "monolith", "--count", "3", FAST);
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals(3, ws.service("monolith").path("desiredCount").asInt());
+        assertEquals("monolith 3/3", result.out().trim());
+    }
+
+    @Test
+    void taskRun_runsCurrentRevisionAndReportsRunning() throws Exception {
+        DeployFixture ws = new DeployFixture("dtask").setup().pushed("monolith", "latest");
+        // moto's RunTask sums container-level memory (AWS does not need it on Fargate): give the container a soft limit.
+        ws.template("monolith", "fargate", DeployFixture.repoTemplate("monolith-fargate.json")
+                .replace("\"essential\": true,", "\"essential\": true,\n      \"memoryReservation\": 128,"));
+        assertEquals(0, ws.run("deploy", "monolith", "--fargate", FAST).exitCode());
+
+        CommandHarness.Result result = ws.run("task", "run", "monolith", "--output", "json");
+
+        assertEquals(0, result.exitCode(), result.err());
+        JsonNode task = JSON.readTree(result.out());
+        assertEquals("RUNNING", task.path("lastStatus").asText());
+        JsonNode described = TestSandbox.aws("ecs", "describe-tasks", "--cluster", ws.name, "--tasks", task.path("taskArn").asText());
+        assertEquals(ws.taskDefinitions("monolith").get(0), described.path("tasks").get(0).path("taskDefinitionArn").asText());
+    }
+
+    @Test
+    void deploy_dryRun_leavesEveryResourceUnchanged() {
+        DeployFixture ws = new DeployFixture("ddry").setup().pushed("monolith", "latest").pushed("like", "latest");
+        assertEquals(0, ws.run("deploy", "monolith", "--fargate", FAST).exitCode());
+        String before = snapshot(ws);
+
+        CommandHarness.Result likeDry = ws.run("deploy", "like", "--fargate", "--path", "/mysfits/*/like", "--dry-run");
+        CommandHarness.Result monolithDry = ws.run("deploy", "monolith", "--ec2", "--dry-run");
+
+        assertEquals(0, likeDry.exitCode(), likeDry.err());
+        assertTrue(likeDry.err().contains("would create service like"), likeDry.err());
+        assertTrue(likeDry.err().contains("would create listener rule /mysfits/*/like"), likeDry.err());
+        assertEquals(2, monolithDry.exitCode(), "a Fargate service cannot move to EC2: " + monolithDry.err());
+        assertEquals(before, snapshot(ws));
+    }
+
+    @Test
+    void deploy_neverStable_stopsAtTimeoutWithReason() {
+        // moto keeps a new service's runningCount at MOTO_ECS_SERVICE_RUNNING=1, so 2 desired never arrive.
+        DeployFixture ws = new DeployFixture("dtime").setup().pushed("monolith", "latest");
+
+        long start = System.nanoTime();
+        CommandHarness.Result result = ws.run("deploy", "monolith", "--fargate", "--count", "2", "--timeout", "5s", FAST);
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+
+        assertEquals(4, result.exitCode(), result.err());
+        assertTrue(result.err().contains("did not become stable within 5s: 1 of 2 task(s) running"), result.err());
+        assertTrue(result.err().contains("reason:"), result.err());
+        assertTrue(seconds < 30, "gave up in " + seconds + "s");
+    }
+
+    @Test
+    void deploy_measured_firstDeployAndNoOpRedeploy() {
+        DeployFixture ws = new DeployFixture("dmeasure").setup().pushed("monolith", "latest");
+
+        ApiCallCounter.reset();
+        long start = System.nanoTime();
+        CommandHarness.Result first = ws.run("deploy", "monolith", "--fargate", FAST);
+        long firstMillis = (System.nanoTime() - start) / 1_000_000;
+        java.util.Map<String, Integer> firstCalls = ApiCallCounter.byOperation();
+        int firstTotal = ApiCallCounter.total();
+        ApiCallCounter.reset();
+        start = System.nanoTime();
+        CommandHarness.Result again = ws.run("deploy", "monolith", "--fargate", FAST);
+        long againMillis = (System.nanoTime() - start) / 1_000_000;
+        java.util.Map<String, Integer> againCalls = ApiCallCounter.byOperation();
+        int againTotal = ApiCallCounter.total();
+
+        assertEquals(0, first.exitCode(), first.err());
+        assertEquals(0, again.exitCode(), again.err());
+        System.out.println("MEASURE first deploy: " + firstTotal + " AWS calls, " + firstMillis + " ms: " + firstCalls);
+        System.out.println("MEASURE no-op redeploy: " + againTotal + " AWS calls, " + againMillis + " ms: " + againCalls);
+        assertTrue(againCalls.keySet().stream().noneMatch(c -> c.matches(".*\\.(Register|Create|Update|Modify|Put|Delete).*")), againCalls.toString());
+        assertTrue(firstCalls.containsKey("Ecs.RegisterTaskDefinition") && firstCalls.containsKey("Ecs.CreateService"), firstCalls.toString());
+    }
+
+    static String snapshot(DeployFixture ws) {
+        return ws.taskDefinitions("monolith") + "|" + ws.taskDefinitions("like") + "|" + ws.targetGroups() + "|" + ws.rules()
+                + "|" + TestSandbox.aws("ecs", "list-services", "--cluster", ws.name) + "|" + ws.service("monolith");
+    }
+
+    static JsonNode defaultRule(JsonNode rules) {
+        for (JsonNode rule : rules) {
+            if (rule.path("IsDefault").asBoolean()) {
+                return rule;
+            }
+        }
+        throw new AssertionError("no default rule in " + rules);
+    }
+
+    static String targetGroupArn(DeployFixture ws, String name) {
+        return TestSandbox.aws("elbv2", "describe-target-groups", "--names", name).path("TargetGroups").get(0).path("TargetGroupArn").asText();
+    }
+}
