@@ -17,11 +17,12 @@ final class CleanupReport {
         this.console = console;
     }
 
-    void nothingToDo(String workshop) {
+    void nothingToDo(String workshop, List<String> services) {
         if (console.jsonOutput()) {
             console.json(Map.of("deleted", List.of(), "leftovers", List.of()));
         }
-        console.success("nothing to clean up: workshop " + workshop + " has no resources left");
+        console.success("nothing to clean up: " + (services.isEmpty() ? "workshop " + workshop
+                : "service " + String.join(", ", services) + " of workshop " + workshop) + " has no resources left");
     }
 
     /** The plan: on stdout for a dry run (it is the answer), on stderr before the question otherwise. */

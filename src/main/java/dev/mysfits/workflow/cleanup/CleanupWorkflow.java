@@ -75,7 +75,7 @@ public final class CleanupWorkflow {
         Inventory selection = all.select(request);
         List<OwnedResource> resets = all.listenersToReset(selection);
         if (selection.isEmpty()) {
-            report.nothingToDo(workshop);
+            report.nothingToDo(workshop, request.services());
             return new CleanupResult(List.of(), List.of(), List.of());
         }
         report.plan(workshop, selection, resets, request.dryRun());
