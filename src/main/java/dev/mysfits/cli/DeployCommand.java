@@ -1,5 +1,6 @@
 package dev.mysfits.cli;
 
+import dev.mysfits.core.MysfitsException;
 import dev.mysfits.workflow.deploy.DeployAdapters;
 import dev.mysfits.workflow.deploy.DeployContext;
 import dev.mysfits.workflow.deploy.DeployRequest;
@@ -7,11 +8,11 @@ import dev.mysfits.workflow.deploy.DeployResult;
 import dev.mysfits.workflow.deploy.DeployWorkflow;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.time.Clock;
-import java.time.Duration;
 
 @Command(name = "deploy", mixinStandardHelpOptions = true,
         description = {"Deploy a pushed service to ECS behind the workshop's load balancer.",
@@ -34,15 +35,8 @@ public final class DeployCommand extends BaseCommand {
     @Option(names = "--path", paramLabel = "PATTERN", description = "Route this ALB path pattern to the service, e.g. '/mysfits/*/like' (default: the service's path in mysfits.json).")
     String path;
 
-    @Option(names = "--no-wait", description = "Do not wait for the rollout to finish.")
-    boolean noWait;
-
-    @Option(names = "--timeout", defaultValue = "10m", converter = TimeoutConverter.class, paramLabel = "DURATION",
-            description = "Give up waiting for a stable service after this long (exit 4), e.g. 90s, 10m (default: ${DEFAULT-VALUE}).")
-    Duration timeout;
-
-    @Option(names = "--poll-interval", defaultValue = "5s", converter = TimeoutConverter.class, hidden = true)
-    Duration pollInterval;
+    @Mixin
+    RolloutWaitOptions wait;
 
     @Option(names = "--dry-run", description = "Show what would be created or changed, and change nothing.")
     boolean dryRun;
@@ -50,11 +44,11 @@ public final class DeployCommand extends BaseCommand {
     @Override
     protected void execute() {
         if (count != null && count < 0) {
-            throw dev.mysfits.core.MysfitsException.usage("--count must be 0 or more, got " + count, "pass --count 1");
+            throw MysfitsException.usage("--count must be 0 or more, got " + count, "pass --count 1");
         }
         AppContext app = context();
-        DeployRequest request = new DeployRequest(service, launchType.launchType(), tag, count, path, !noWait, timeout,
-                pollInterval, dryRun);
+        DeployRequest request = new DeployRequest(service, launchType.launchType(), tag, count, path, wait.waitForStable(), wait.timeout,
+                wait.pollInterval, dryRun);
         DeployAdapters adapters = DeployAdapters.from(app.aws(), app.workshop());
         DeployContext ctx = new DeployContext(request, app.workshop(), adapters.containers(), adapters.router(),
                 adapters.images(), adapters.identity(), adapters.infrastructure(), adapters.templates(), app.ledger(),
@@ -68,7 +62,7 @@ public final class DeployCommand extends BaseCommand {
         if (dryRun) {
             console().nextSteps("mysfits deploy " + service + " --" + launchType.launchType() + (path == null ? "" : " --path '" + path + "'"));
         } else {
-            console().success(service + " is deployed (revision " + result.revision() + ")" + (noWait ? ", rolling out" : ""));
+            console().success(service + " is deployed (revision " + result.revision() + ")" + (!wait.waitForStable() ? ", rolling out" : ""));
             console().nextSteps("mysfits status " + service, "curl " + result.url());
         }
     }

@@ -6,11 +6,11 @@ import dev.mysfits.workflow.scale.ScaleRequest;
 import dev.mysfits.workflow.scale.ScaleResult;
 import dev.mysfits.workflow.scale.ScaleWorkflow;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.time.Clock;
-import java.time.Duration;
 
 @Command(name = "scale", mixinStandardHelpOptions = true, description = "Set a deployed service's number of tasks and wait until it is stable.")
 public final class ScaleCommand extends BaseCommand {
@@ -20,15 +20,8 @@ public final class ScaleCommand extends BaseCommand {
     @Option(names = "--count", required = true, paramLabel = "N", description = "Desired number of tasks.")
     int count;
 
-    @Option(names = "--no-wait", description = "Do not wait for the service to become stable.")
-    boolean noWait;
-
-    @Option(names = "--timeout", defaultValue = "10m", converter = TimeoutConverter.class, paramLabel = "DURATION",
-            description = "Give up waiting after this long (exit 4) (default: ${DEFAULT-VALUE}).")
-    Duration timeout;
-
-    @Option(names = "--poll-interval", defaultValue = "5s", converter = TimeoutConverter.class, hidden = true)
-    Duration pollInterval;
+    @Mixin
+    RolloutWaitOptions wait;
 
     @Option(names = "--dry-run", description = "Show the change, make none.")
     boolean dryRun;
@@ -42,7 +35,7 @@ public final class ScaleCommand extends BaseCommand {
         DeployAdapters adapters = DeployAdapters.from(app.aws(), app.workshop());
         ScaleResult result = new ScaleWorkflow(adapters.containers(), adapters.router(), adapters.infrastructure(), console(),
                 Clock.systemUTC(), d -> Thread.sleep(d.toMillis()))
-                .execute(app.workshop(), new ScaleRequest(service, count, !noWait, timeout, pollInterval, dryRun));
+                .execute(app.workshop(), new ScaleRequest(service, count, wait.waitForStable(), wait.timeout, wait.pollInterval, dryRun));
         if (console().jsonOutput()) {
             console().json(result);
         } else {

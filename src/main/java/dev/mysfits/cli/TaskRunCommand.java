@@ -21,11 +21,11 @@ public final class TaskRunCommand extends BaseCommand {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     LaunchTypeOptions launchType;
 
-    @Option(names = "--wait-timeout", defaultValue = "5m", converter = TimeoutConverter.class, paramLabel = "DURATION",
+    @Option(names = "--wait-timeout", defaultValue = "5m", converter = DurationConverter.class, paramLabel = "DURATION",
             description = "Give up waiting for RUNNING or STOPPED after this long (default: ${DEFAULT-VALUE}).")
     Duration waitTimeout;
 
-    @Option(names = "--poll-interval", defaultValue = "3s", converter = TimeoutConverter.class, hidden = true)
+    @Option(names = "--poll-interval", defaultValue = "3s", converter = DurationConverter.class, hidden = true)
     Duration pollInterval;
 
     @Override

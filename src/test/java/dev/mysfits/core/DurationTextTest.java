@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DurationTextTest {
     @Test
-    void parse_secondsMinutesHoursDays() {
+    void parse_millisSecondsMinutesHoursDays() {
+        assertEquals(Duration.ofMillis(500), DurationText.parse("--timeout", "500ms"));
+        assertEquals(Duration.ofSeconds(90), DurationText.parse("--timeout", "90"));
         assertEquals(Duration.ofSeconds(30), DurationText.parse("--since", "30s"));
         assertEquals(Duration.ofMinutes(10), DurationText.parse("--since", "10m"));
         assertEquals(Duration.ofHours(2), DurationText.parse("--since", "2h"));

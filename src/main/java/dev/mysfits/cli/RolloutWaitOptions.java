@@ -1,0 +1,23 @@
+package dev.mysfits.cli;
+
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+
+/** How deploy and scale wait for a stable service: shared options, one meaning. */
+final class RolloutWaitOptions {
+    @Option(names = "--no-wait", description = "Do not wait for the rollout to finish.")
+    boolean noWait;
+
+    @Option(names = "--timeout", defaultValue = "10m", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Give up waiting for a stable service after this long (exit 4), e.g. 90s, 10m (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    // Tests poll moto every second; against AWS five seconds is plenty.
+    @Option(names = "--poll-interval", defaultValue = "5s", converter = DurationConverter.class, hidden = true)
+    Duration pollInterval;
+
+    boolean waitForStable() {
+        return !noWait;
+    }
+}
