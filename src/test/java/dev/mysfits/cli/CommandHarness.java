@@ -11,6 +11,28 @@ import java.util.Map;
 /** Runs the real command line in-process with captured stdout/stderr and a chosen environment. */
 public final class CommandHarness {
     public record Result(int exitCode, String out, String err) {
+        private static final java.util.regex.Pattern STATS =
+                java.util.regex.Pattern.compile("stats: \\d+ ms wall time \\(JVM uptime\\), (\\d+) AWS API calls(?: \\{(.*)})?");
+
+        /** The AWS API calls by "Service.Operation", from the --stats line the run must have asked for. */
+        public java.util.Map<String, Integer> apiCalls() {
+            java.util.regex.Matcher m = STATS.matcher(err);
+            if (!m.find()) {
+                throw new AssertionError("no --stats line in: " + err);
+            }
+            java.util.Map<String, Integer> calls = new java.util.TreeMap<>();
+            if (m.group(2) != null && !m.group(2).isBlank()) {
+                for (String entry : m.group(2).split(", ")) {
+                    String[] parts = entry.split("=");
+                    calls.put(parts[0], Integer.parseInt(parts[1]));
+                }
+            }
+            return calls;
+        }
+
+        public int apiCallCount() {
+            return apiCalls().values().stream().mapToInt(Integer::intValue).sum();
+        }
     }
 
     private final Map<String, String> env = new HashMap<>();

@@ -189,18 +189,16 @@ class DeployIT {
     void deploy_measured_firstDeployAndNoOpRedeploy() {
         DeployFixture ws = new DeployFixture("dmeasure").setup().pushed("monolith", "latest");
 
-        ApiCallCounter.reset();
         long start = System.nanoTime();
-        CommandHarness.Result first = ws.run("deploy", "monolith", "--fargate", FAST);
+        CommandHarness.Result first = ws.run("deploy", "monolith", "--fargate", FAST, "--stats");
         long firstMillis = (System.nanoTime() - start) / 1_000_000;
-        java.util.Map<String, Integer> firstCalls = ApiCallCounter.byOperation();
-        int firstTotal = ApiCallCounter.total();
-        ApiCallCounter.reset();
+        java.util.Map<String, Integer> firstCalls = first.apiCalls();
+        int firstTotal = first.apiCallCount();
         start = System.nanoTime();
-        CommandHarness.Result again = ws.run("deploy", "monolith", "--fargate", FAST);
+        CommandHarness.Result again = ws.run("deploy", "monolith", "--fargate", FAST, "--stats");
         long againMillis = (System.nanoTime() - start) / 1_000_000;
-        java.util.Map<String, Integer> againCalls = ApiCallCounter.byOperation();
-        int againTotal = ApiCallCounter.total();
+        java.util.Map<String, Integer> againCalls = again.apiCalls();
+        int againTotal = again.apiCallCount();
 
         assertEquals(0, first.exitCode(), first.err());
         assertEquals(0, again.exitCode(), again.err());

@@ -36,12 +36,11 @@ class SetupIT {
         Path dir = TestSandbox.workshop(workshop);
         ResourceNames names = new ResourceNames(workshop);
 
-        ApiCallCounter.reset();
         long start = System.nanoTime();
-        CommandHarness.Result first = TestSandbox.harness(dir).run("setup");
+        CommandHarness.Result first = TestSandbox.harness(dir).run("setup", "--stats");
         long firstMillis = (System.nanoTime() - start) / 1_000_000;
-        int firstCalls = ApiCallCounter.total();
-        Map<String, Integer> firstByOperation = ApiCallCounter.byOperation();
+        int firstCalls = first.apiCallCount();
+        Map<String, Integer> firstByOperation = first.apiCalls();
 
         assertEquals(0, first.exitCode(), first.err());
         assertEquals("http://" + workshop + "-alb-1.us-east-1.elb.amazonaws.com", first.out().strip());
@@ -123,11 +122,10 @@ class SetupIT {
         // Second run: nothing new anywhere, and it says so.
         String before = inventory();
         String ledgerBefore = Files.readString(ledgerFile);
-        ApiCallCounter.reset();
         start = System.nanoTime();
-        CommandHarness.Result second = TestSandbox.harness(dir).run("setup");
+        CommandHarness.Result second = TestSandbox.harness(dir).run("setup", "--stats");
         long secondMillis = (System.nanoTime() - start) / 1_000_000;
-        int secondCalls = ApiCallCounter.total();
+        int secondCalls = second.apiCallCount();
 
         assertEquals(0, second.exitCode(), second.err());
         assertTrue(second.err().contains("everything is up to date: nothing changed"), second.err());
@@ -138,7 +136,7 @@ class SetupIT {
 
         String report = "setup against moto: first run " + firstCalls + " AWS API calls, " + firstMillis + " ms; "
                 + "second run " + secondCalls + " calls, " + secondMillis + " ms\nfirst run by operation: " + firstByOperation
-                + "\nsecond run by operation: " + ApiCallCounter.byOperation() + "\n";
+                + "\nsecond run by operation: " + second.apiCalls() + "\n";
         Files.writeString(TestSandbox.repoRoot().resolve("target/setup-api-calls.txt"), report);
         System.out.print(report);
     }
