@@ -18,8 +18,8 @@ import java.util.Map;
 
 @Command(name = "run",
         description = {
-                "Run a service's image locally, like `docker run -d -p HOST:CONTAINER -e K=V --name`,",
-                "and wait until its health path answers. Replaces the service's previous local container.",
+                "Run a service's image locally and wait until its health path answers.",
+                "Like `docker run -d -p HOST:CONTAINER -e K=V --name`; replaces the service's previous local container.",
                 "Prints the URL on stdout."
         })
 final class RunCommand extends BaseCommand {

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 
 @Command(name = "setup",
         description = {
-                "Make what the labs' CloudFormation made: security groups for the load balancer and the tasks, an "
+                "Make what the labs' CloudFormation made: load balancer, cluster, log groups, roles.",
+                "Security groups for the load balancer and the tasks, an "
                         + "internet-facing ALB with an HTTP :80 listener (a fixed 404 until a service claims a path), the ECS "
                         + "cluster, a log group per service, the task execution role and the task role. Everything is tagged "
                         + "mysfits:workshop=<workshop> and recorded in .mysfits/ledger.json. Running it again changes nothing.",
