@@ -1,0 +1,235 @@
+package dev.mysfits.workflow.deploy;
+
+import dev.mysfits.aws.ContainerService;
+import dev.mysfits.aws.LoadBalancerRouter;
+import dev.mysfits.console.Console;
+import dev.mysfits.core.ExitCode;
+import dev.mysfits.core.MysfitsException;
+import dev.mysfits.core.OutputFormat;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The rollout outcomes moto cannot produce: a failed rollout, a circuit-breaker rollback, unhealthy targets. */
+class RolloutWatcherFailureTest {
+    private static final String NEW = "arn:aws:ecs:us-east-1:1:task-definition/ws-web:2";
+    private static final String OLD = "arn:aws:ecs:us-east-1:1:task-definition/ws-web:1";
+
+    private final StringWriter err = new StringWriter();
+    private final Console console = new Console(new PrintWriter(new StringWriter()), new PrintWriter(err), false, false,
+            OutputFormat.TEXT, System::currentTimeMillis);
+    private final MutableClock clock = new MutableClock();
+
+    @Test
+    void failedRollout_isFailureWithTheRolloutReasonAndStoppedTasks() {
+        ScriptedServices services = new ScriptedServices(List.of("task 1a2b: Essential container in task exited"),
+                state(NEW, 1, 0, 1, deployment("PRIMARY", NEW, "IN_PROGRESS", null)),
+                state(NEW, 1, 0, 0, deployment("PRIMARY", NEW, "FAILED", "tasks failed to start")));
+        MysfitsException e = assertThrows(MysfitsException.class, () -> watcher(services, List.of())
+                .awaitStable("ws", "web", NEW, null, Duration.ofMinutes(5), Duration.ofSeconds(5)));
+        assertEquals(ExitCode.FAILED, e.exitCode());
+        assertEquals("rollout of service web failed: tasks failed to start", e.getMessage());
+        assertTrue(err.toString().contains("reason: task 1a2b: Essential container in task exited"), err.toString());
+    }
+
+    @Test
+    void circuitBreakerRollback_isFailureNeverSuccess() {
+        // Stable again, but on the old revision: the breaker rolled the deployment back.
+        ScriptedServices services = new ScriptedServices(List.of(),
+                state(NEW, 1, 0, 1, deployment("PRIMARY", NEW, "IN_PROGRESS", null), deployment("ACTIVE", OLD, "COMPLETED", null)),
+                state(OLD, 1, 1, 0, deployment("PRIMARY", OLD, "COMPLETED", null)));
+        MysfitsException e = assertThrows(MysfitsException.class, () -> watcher(services, List.of())
+                .awaitStable("ws", "web", NEW, null, Duration.ofMinutes(5), Duration.ofSeconds(5)));
+        assertEquals(ExitCode.FAILED, e.exitCode());
+        assertTrue(e.getMessage().contains("rolled back to ws-web:1 by the deployment circuit breaker"), e.getMessage());
+    }
+
+    @Test
+    void neverStable_timesOutWithUnhealthyTargetsAsReason() {
+        ScriptedServices services = new ScriptedServices(List.of(),
+                state(NEW, 2, 1, 0, deployment("PRIMARY", NEW, "IN_PROGRESS", null)));
+        List<LoadBalancerRouter.TargetHealth> health = List.of(
+                new LoadBalancerRouter.TargetHealth("10.0.0.7", "80", "unhealthy", "Target.ResponseCodeMismatch",
+                        "Health checks failed with these codes: [404]"));
+        MysfitsException e = assertThrows(MysfitsException.class, () -> watcher(services, health)
+                .awaitStable("ws", "web", NEW, "arn:tg/ws-web-fg/1", Duration.ofSeconds(20), Duration.ofSeconds(5)));
+        assertEquals(ExitCode.TIMEOUT, e.exitCode());
+        assertTrue(e.getMessage().startsWith("service web did not become stable within 20s: 1 of 2 task(s) running"), e.getMessage());
+        assertTrue(e.getMessage().contains("target 10.0.0.7:80 is unhealthy: Health checks failed with these codes: [404]"),
+                e.getMessage());
+        assertTrue(services.polls >= 4, "polled until the deadline, not once: " + services.polls);
+    }
+
+    @Test
+    void stableAfterAFewPolls_returnsTheFinalState() {
+        ScriptedServices services = new ScriptedServices(List.of(),
+                state(NEW, 2, 0, 2, deployment("PRIMARY", NEW, "IN_PROGRESS", null), deployment("ACTIVE", OLD, "COMPLETED", null)),
+                state(NEW, 2, 1, 1, deployment("PRIMARY", NEW, "IN_PROGRESS", null)),
+                state(NEW, 2, 2, 0, deployment("PRIMARY", NEW, "COMPLETED", null)));
+        ContainerService.Service done = watcher(services, List.of())
+                .awaitStable("ws", "web", NEW, null, Duration.ofMinutes(5), Duration.ofSeconds(5));
+        assertEquals(2, done.running());
+        assertEquals(3, services.polls);
+        assertTrue(err.toString().contains("stable: 2/2 running"), err.toString());
+    }
+
+    private RolloutWatcher watcher(ContainerService services, List<LoadBalancerRouter.TargetHealth> health) {
+        return new RolloutWatcher(services, new HealthOnlyRouter(health), console, clock, clock::advance);
+    }
+
+    private static ContainerService.Deployment deployment(String status, String arn, String rolloutState, String reason) {
+        return new ContainerService.Deployment("ecs-svc/" + status, status, arn, 0, 0, 0, rolloutState, reason);
+    }
+
+    private static ContainerService.Service state(String taskDefinition, int desired, int running, int pending,
+                                                  ContainerService.Deployment... deployments) {
+        return new ContainerService.Service("arn:service/ws/web", "web", "ACTIVE", taskDefinition, "FARGATE", desired,
+                running, pending, List.of(deployments), List.of(), List.of());
+    }
+
+    /** A clock the watcher's sleeper moves forward, so timeouts take no real time. */
+    private static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    /** Answers describeService with the scripted states in turn, then keeps the last. */
+    private static final class ScriptedServices implements ContainerService {
+        private final Deque<Service> states;
+        private final List<String> stoppedReasons;
+        int polls;
+
+        ScriptedServices(List<String> stoppedReasons, Service... states) {
+            this.stoppedReasons = stoppedReasons;
+            this.states = new ArrayDeque<>(List.of(states));
+        }
+
+        @Override
+        public Optional<Service> describeService(String cluster, String name) {
+            polls++;
+            return Optional.of(states.size() > 1 ? states.removeFirst() : states.getFirst());
+        }
+
+        @Override
+        public List<String> stoppedTaskReasons(String cluster, String serviceName, int max) {
+            return stoppedReasons;
+        }
+
+        @Override
+        public boolean clusterExists(String cluster) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int containerInstanceCount(String cluster) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public TaskDefinition registerTaskDefinition(RegisterTaskDefinitionRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<TaskDefinition> latestActiveTaskDefinition(String family) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<TaskDefinition> describeTaskDefinition(String arnOrFamilyRevision) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Service> describeServices(String cluster, List<String> names) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Service createService(ServiceSpec spec) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Service updateService(String cluster, String name, String taskDefinitionArn, Integer desiredCount) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Task runTask(String cluster, String taskDefinitionArn, String launchType, List<String> subnets,
+                            List<String> securityGroups, Map<String, String> tags) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<Task> describeTask(String cluster, String taskArn) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private record HealthOnlyRouter(List<TargetHealth> health) implements LoadBalancerRouter {
+        @Override
+        public List<TargetHealth> targetHealth(String targetGroupArn) {
+            return health;
+        }
+
+        @Override
+        public Optional<TargetGroup> findTargetGroup(String name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public TargetGroup createTargetGroup(TargetGroupSpec spec) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Rule> rules(String listenerArn) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void forwardByDefault(String listenerArn, String targetGroupArn) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Rule createPathRule(String listenerArn, int priority, String pathPattern, String targetGroupArn,
+                                   Map<String, String> tags) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
