@@ -248,6 +248,48 @@ class CleanupIT {
         }
     }
 
+    @Test
+    void cleanup_processKilledWithSigkillAtSeveralPoints_theNextRunFinishes() throws Exception {
+        String ws = "clkill" + suffix();
+        Path dir = workshopWithOwnNames(ws);
+        CommandHarness cli = TestSandbox.harness(dir);
+        SortedSet<String> baseline = AwsInventory.take();
+        deployBothOnFargate(cli, ws);
+        SortedSet<String> deployed = AwsInventory.take();
+
+        // The real jar in its own JVM, killed outright (no shutdown hooks) later and later into its run.
+        Path jar = TestSandbox.repoRoot().resolve("target/mysfits.jar");
+        int killedMidway = 0;
+        boolean finished = false;
+        for (long delay = 1500; delay <= 12_000 && !finished && killedMidway < 3; delay += 700) {
+            ProcessBuilder builder = new ProcessBuilder("java", "-jar", jar.toString(), "cleanup", "--yes")
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().putAll(TestSandbox.awsEnvironment());
+            Process process = builder.start();
+            if (process.waitFor(delay, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                finished = process.exitValue() == 0;
+                assertTrue(finished, "an uninterrupted cleanup run exits 0, got " + process.exitValue());
+            } else {
+                process.destroyForcibly().waitFor();
+                SortedSet<String> now = AwsInventory.take();
+                if (!now.equals(deployed) && !now.equals(baseline)) {
+                    killedMidway++;
+                }
+                System.out.println("[CleanupIT] killed after " + delay + " ms: " + now.size() + " resources left");
+                // The ledger survived the kill: a dry run still reads it.
+                ok(cli.run("cleanup", "--dry-run"));
+            }
+        }
+        assertTrue(killedMidway >= 1, "at least one kill landed mid-cleanup");
+        if (!finished) {
+            ok(cli.run("cleanup", "--yes"));
+        }
+        assertEquals(baseline, AwsInventory.take());
+        assertTrue(cli.run("cleanup", "--yes").err().contains("nothing to clean up"));
+    }
+
     // --- helpers ---
 
     private static String suffix() {
