@@ -11,7 +11,7 @@ import dev.mysfits.workflow.cleanup.CleanupRequest;
 import dev.mysfits.workflow.cleanup.CleanupWorkflow;
 import dev.mysfits.workflow.cleanup.LocalCleanupWorkflow;
 import dev.mysfits.workflow.cleanup.RetryPolicy;
-import dev.mysfits.workflow.cleanup.Sleeper;
+import dev.mysfits.workflow.Sleeper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

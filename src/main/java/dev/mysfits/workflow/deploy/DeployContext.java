@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.deploy;
 
+import dev.mysfits.workflow.Sleeper;
 import dev.mysfits.aws.CallerIdentity;
 import dev.mysfits.aws.ContainerService;
 import dev.mysfits.aws.LoadBalancerRouter;
@@ -76,11 +77,5 @@ public final class DeployContext {
 
     void record(ResourceType type, String id) {
         ledger.record(type, id, service.name(), infrastructure.region());
-    }
-
-    /** Waits between polls; tests pass one that does not sleep. */
-    @FunctionalInterface
-    public interface Sleeper {
-        void sleep(java.time.Duration duration) throws InterruptedException;
     }
 }

@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.deploy;
 
+import dev.mysfits.workflow.Sleeper;
 import dev.mysfits.aws.ContainerService;
 import dev.mysfits.aws.LoadBalancerRouter;
 import dev.mysfits.console.Console;
@@ -27,10 +28,10 @@ public final class RolloutWatcher {
     private final LoadBalancerRouter router;
     private final Console console;
     private final Clock clock;
-    private final DeployContext.Sleeper sleeper;
+    private final Sleeper sleeper;
 
     public RolloutWatcher(ContainerService containers, LoadBalancerRouter router, Console console, Clock clock,
-                          DeployContext.Sleeper sleeper) {
+                          Sleeper sleeper) {
         this.containers = containers;
         this.router = router;
         this.console = console;

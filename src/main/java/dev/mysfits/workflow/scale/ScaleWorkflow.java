@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.scale;
 
+import dev.mysfits.workflow.Sleeper;
 import dev.mysfits.aws.ContainerService;
 import dev.mysfits.aws.LoadBalancerRouter;
 import dev.mysfits.config.WorkshopConfig;
@@ -24,10 +25,10 @@ public final class ScaleWorkflow {
     private final InfrastructureLookup infrastructure;
     private final Console console;
     private final Clock clock;
-    private final DeployContext.Sleeper sleeper;
+    private final Sleeper sleeper;
 
     public ScaleWorkflow(ContainerService containers, LoadBalancerRouter router, InfrastructureLookup infrastructure,
-                         Console console, Clock clock, DeployContext.Sleeper sleeper) {
+                         Console console, Clock clock, Sleeper sleeper) {
         this.containers = containers;
         this.router = router;
         this.infrastructure = infrastructure;

@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.task;
 
+import dev.mysfits.workflow.Sleeper;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mysfits.aws.ContainerService;
 import dev.mysfits.config.WorkshopConfig;
@@ -27,10 +28,10 @@ public final class RunTaskWorkflow {
     private final InfrastructureLookup infrastructure;
     private final Console console;
     private final Clock clock;
-    private final DeployContext.Sleeper sleeper;
+    private final Sleeper sleeper;
 
     public RunTaskWorkflow(ContainerService containers, InfrastructureLookup infrastructure, Console console, Clock clock,
-                           DeployContext.Sleeper sleeper) {
+                           Sleeper sleeper) {
         this.containers = containers;
         this.infrastructure = infrastructure;
         this.console = console;
