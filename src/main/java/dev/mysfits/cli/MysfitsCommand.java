@@ -35,6 +35,7 @@ import java.util.Optional;
                 AutoscaleCommand.class,
                 StatusCommand.class,
                 CleanupCommand.class,
+                TrainClassDataCommand.class,
         })
 public final class MysfitsCommand implements Runnable {
     @Spec
