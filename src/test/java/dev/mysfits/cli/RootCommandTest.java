@@ -37,4 +37,16 @@ class RootCommandTest {
         assertEquals(2, result.exitCode());
         assertTrue(result.err().contains("not an output format"), result.err());
     }
+
+    @Test
+    void trainClassData_touchesNothingAndPrintsNothing() {
+        CommandHarness.Result result = harness.run("train-class-data");
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals("", result.out());
+    }
+
+    @Test
+    void trainClassData_isHiddenFromHelp() {
+        assertTrue(!harness.run("--help").out().contains("train-class-data"));
+    }
 }
