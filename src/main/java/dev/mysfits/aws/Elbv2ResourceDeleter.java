@@ -2,6 +2,7 @@ package dev.mysfits.aws;
 
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
 
 import java.time.Duration;
@@ -71,8 +72,12 @@ final class Elbv2ResourceDeleter {
 
     void resetDefaultAction(OwnedResource listener) {
         try {
-            client.modifyListener(r -> r.listenerArn(listener.id()).defaultActions(a -> a.type(ActionTypeEnum.FIXED_RESPONSE)
-                    .fixedResponseConfig(f -> f.statusCode("404").contentType("text/plain").messageBody("Not Found"))));
+            LoadBalancers.FixedResponse notClaimed = LoadBalancers.FixedResponse.NOT_CLAIMED;
+            Action fixed404 = Action.builder().type(ActionTypeEnum.FIXED_RESPONSE)
+                    .fixedResponseConfig(f -> f.statusCode(notClaimed.statusCode()).contentType(notClaimed.contentType())
+                            .messageBody(notClaimed.body()))
+                    .build();
+            client.modifyListener(r -> r.listenerArn(listener.id()).defaultActions(fixed404));
         } catch (SdkException e) {
             if (!DeletionErrors.gone(e)) {
                 throw AwsErrors.wrap("elbv2 reset default action of listener " + listener.name(), e);

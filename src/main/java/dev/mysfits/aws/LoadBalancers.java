@@ -31,6 +31,10 @@ public interface LoadBalancers {
     }
 
     record FixedResponse(String statusCode, String contentType, String body) {
+        /** The listener's answer while no service claims a path: what setup makes and cleanup restores. */
+        public static final FixedResponse NOT_CLAIMED =
+                new FixedResponse("404", "text/plain", "No mysfits service claims this path yet");
+
     }
 
     Optional<LoadBalancer> findLoadBalancer(String name);

@@ -12,8 +12,7 @@ import dev.mysfits.workflow.Step;
  */
 public final class EnsureListenerStep implements Step<SetupContext> {
     static final int PORT = 80;
-    static final FixedResponse NOT_CLAIMED =
-            new FixedResponse("404", "text/plain", "No mysfits service claims this path yet");
+    static final FixedResponse NOT_CLAIMED = FixedResponse.NOT_CLAIMED;
 
     @Override
     public String name() {
