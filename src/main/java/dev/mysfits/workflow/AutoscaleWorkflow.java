@@ -110,7 +110,7 @@ public final class AutoscaleWorkflow {
                                 + service + " in cluster " + cluster,
                         "deploy " + s.request.service() + " first: mysfits deploy " + s.request.service() + " --fargate");
             }
-            return Change.none("ECS service " + service, "deployed in cluster " + cluster);
+            return Change.checked("ECS service " + service, "deployed in cluster " + cluster);
         }
 
         @Override

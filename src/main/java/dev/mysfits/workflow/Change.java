@@ -9,7 +9,7 @@ package dev.mysfits.workflow;
  */
 public record Change(Action action, String resource, String detail) {
     public enum Action {
-        CREATE("create"), UPDATE("update"), DELETE("delete"), NONE("keep");
+        CREATE("create"), UPDATE("update"), DELETE("delete"), NONE("keep"), CHECK("check");
 
         private final String verb;
 
@@ -38,8 +38,13 @@ public record Change(Action action, String resource, String detail) {
         return new Change(Action.NONE, resource, detail);
     }
 
+    /** A look that found what it needed (inputs valid, rollout stable): nothing to create or keep. */
+    public static Change checked(String resource, String detail) {
+        return new Change(Action.CHECK, resource, detail);
+    }
+
     public boolean mutates() {
-        return action != Action.NONE;
+        return action != Action.NONE && action != Action.CHECK;
     }
 
     public String describe() {

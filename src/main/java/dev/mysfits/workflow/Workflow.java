@@ -36,6 +36,9 @@ public final class Workflow<C> {
             changes.add(change);
             if (dryRun) {
                 console.info("would " + change.describe());
+            } else if (change.action() == Change.Action.CHECK) {
+                console.info(console.paint("2", "·") + " checked " + change.resource()
+                        + (change.detail() == null || change.detail().isBlank() ? "" : " (" + change.detail() + ")"));
             } else if (change.mutates()) {
                 console.info(console.paint("32", "✔") + " " + pastTense(change));
             } else {
@@ -52,6 +55,7 @@ public final class Workflow<C> {
             case UPDATE -> "updated";
             case DELETE -> "deleted";
             case NONE -> "kept";
+            case CHECK -> "checked";
         };
         return verb + " " + change.resource() + (change.detail() == null || change.detail().isBlank() ? "" : " (" + change.detail() + ")");
     }

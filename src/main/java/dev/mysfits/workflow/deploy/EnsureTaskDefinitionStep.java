@@ -28,7 +28,7 @@ final class EnsureTaskDefinitionStep implements Step<DeployContext> {
         String resource = "task definition " + family;
         Optional<ContainerService.TaskDefinition> latest = ctx.containers.latestActiveTaskDefinition(family);
         if (latest.isEmpty()) {
-            return Change.create(resource, "revision 1, image " + ctx.image.imageReference());
+            return Change.create(resource, "first active revision, image " + ctx.image.imageReference());
         }
         Optional<String> difference = TaskDefinitionMatcher.difference(sent(ctx), latest.get().definition());
         if (difference.isEmpty()) {

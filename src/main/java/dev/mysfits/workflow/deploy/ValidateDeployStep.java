@@ -54,7 +54,7 @@ final class ValidateDeployStep implements Step<DeployContext> {
             ctx.console.warn("cluster " + ctx.infrastructure.cluster() + " has no container instances: EC2 tasks cannot be placed"
                     + " until some join it (the labs start them with CloudFormation)");
         }
-        return Change.none("deploy inputs", "template " + template.getFileName() + ", image " + ctx.image.imageReference()
+        return Change.checked("deploy inputs", "template " + template.getFileName() + ", image " + ctx.image.imageReference()
                 + ", " + ctx.route.describe());
     }
 

@@ -15,16 +15,16 @@ final class WaitForStableStep implements Step<DeployContext> {
     public Change plan(DeployContext ctx) {
         String resource = "rollout of " + ctx.service.name();
         if (ctx.request.dryRun()) {
-            return Change.none(resource, "not watched in a dry run");
+            return Change.checked(resource, "not watched in a dry run");
         }
         if (!ctx.request.waitForStable()) {
-            return Change.none(resource, "not waited for (--no-wait); watch it with: mysfits status " + ctx.service.name());
+            return Change.checked(resource, "not waited for (--no-wait); watch it with: mysfits status " + ctx.service.name());
         }
         var stable = new RolloutWatcher(ctx.containers, ctx.router, ctx.console, ctx.clock, ctx.sleeper)
                 .awaitStable(ctx.infrastructure.cluster(), ctx.names.ecsService(ctx.service.name()), ctx.taskDefinitionArn,
                         ctx.targetGroupArn, ctx.request.timeout(), ctx.request.pollInterval());
         ctx.deployedService = stable;
-        return Change.none(resource, "stable, " + stable.running() + "/" + stable.desired() + " running");
+        return Change.checked(resource, "stable, " + stable.running() + "/" + stable.desired() + " running");
     }
 
     @Override

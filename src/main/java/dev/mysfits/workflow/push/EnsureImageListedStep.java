@@ -30,7 +30,7 @@ final class EnsureImageListedStep implements Step<PushContext> {
     @Override
     public Change plan(PushContext context) {
         if (context.digest == null) {
-            return Change.none("ECR image listing", "checked after the push");
+            return Change.checked("ECR image listing", "checked after the push");
         }
         List<String> missing = missingTags(context);
         String resource = "ECR image " + context.request.repository() + "@" + context.digest.substring(0, Math.min(19, context.digest.length()));
