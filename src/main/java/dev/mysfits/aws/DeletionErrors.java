@@ -19,9 +19,13 @@ final class DeletionErrors {
 
     static boolean gone(SdkException e) {
         String code = AwsErrors.code(e);
-        // ECS answers a deregister of a revision that no longer exists with a ClientException.
+        String message = String.valueOf(e.getMessage());
+        // ECS answers a deregister of a revision that no longer exists with a ClientException; Application Auto
+        // Scaling (moto, and AWS for some calls) a ValidationException saying nothing was found.
         return GONE.contains(code)
-                || ("ClientException".equals(code) && String.valueOf(e.getMessage()).contains("Unable to describe task definition"));
+                || ("ClientException".equals(code) && message.contains("Unable to describe task definition"))
+                || ("ValidationException".equals(code)
+                    && (message.contains("No scalable target found") || message.contains("No scaling policy found")));
     }
 
     static boolean busy(SdkException e) {

@@ -257,32 +257,41 @@ class CleanupIT {
         deployBothOnFargate(cli, ws);
         SortedSet<String> deployed = AwsInventory.take();
 
-        // The real jar in its own JVM, killed outright (no shutdown hooks) later and later into its run.
+        // The real jar in its own JVM, killed outright (SIGKILL, no shutdown hooks) right after its first
+        // deletions, seen as the ledger shrinking; the next run starts from what is left.
         Path jar = TestSandbox.repoRoot().resolve("target/mysfits.jar");
-        int killedMidway = 0;
+        Path ledger = dir.resolve(".mysfits/ledger.json");
+        int kills = 0;
         boolean finished = false;
-        for (long delay = 1500; delay <= 12_000 && !finished && killedMidway < 3; delay += 700) {
+        while (!finished && kills < 3) {
+            int entriesBefore = ledgerEntries(ledger);
             ProcessBuilder builder = new ProcessBuilder("java", "-jar", jar.toString(), "cleanup", "--yes")
                     .directory(dir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD);
             builder.environment().putAll(TestSandbox.awsEnvironment());
             Process process = builder.start();
-            if (process.waitFor(delay, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                finished = process.exitValue() == 0;
-                assertTrue(finished, "an uninterrupted cleanup run exits 0, got " + process.exitValue());
-            } else {
-                process.destroyForcibly().waitFor();
-                SortedSet<String> now = AwsInventory.take();
-                if (!now.equals(deployed) && !now.equals(baseline)) {
-                    killedMidway++;
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (true) {
+                if (process.waitFor(20, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    assertEquals(0, process.exitValue(), "an uninterrupted cleanup run exits 0");
+                    finished = true;
+                    break;
                 }
-                System.out.println("[CleanupIT] killed after " + delay + " ms: " + now.size() + " resources left");
-                // The ledger survived the kill: a dry run still reads it.
-                ok(cli.run("cleanup", "--dry-run"));
+                if (ledgerEntries(ledger) < entriesBefore) {
+                    process.destroyForcibly().waitFor();
+                    kills++;
+                    SortedSet<String> now = AwsInventory.take();
+                    System.out.println("[CleanupIT] killed run " + kills + ": " + now.size() + " resources left");
+                    assertTrue(!now.equals(deployed) && !now.equals(baseline), "killed mid-cleanup: " + now);
+                    // The ledger, rewritten by atomic renames, is whole after the kill: a dry run reads it.
+                    ok(cli.run("cleanup", "--dry-run"));
+                    break;
+                }
+                assertTrue(System.nanoTime() < deadline, "cleanup run neither deleted anything nor finished in 2 minutes");
             }
         }
-        assertTrue(killedMidway >= 1, "at least one kill landed mid-cleanup");
+        assertTrue(kills >= 2, "killed at several points, got " + kills);
         if (!finished) {
             ok(cli.run("cleanup", "--yes"));
         }
@@ -291,6 +300,14 @@ class CleanupIT {
     }
 
     // --- helpers ---
+
+    /** Entries in a ledger file (0 when there is none); the file is only ever replaced whole. */
+    private static int ledgerEntries(Path ledger) throws IOException {
+        if (!Files.exists(ledger)) {
+            return 0;
+        }
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(ledger.toFile()).size();
+    }
 
     private static String suffix() {
         return Long.toString(System.nanoTime() % 1_000_000L, 36);
