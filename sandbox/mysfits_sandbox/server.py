@@ -1,0 +1,134 @@
+"""moto_server with the data plane: `python3 -m mysfits_sandbox -H 127.0.0.1 -p 5123`.
+
+Same arguments and same API as moto_server; in addition, ECS tasks run as containers, load balancers answer HTTP,
+and the fault switch is at /mysfits-sandbox/faults.
+"""
+import argparse
+import json
+import logging
+import os
+import signal
+import sys
+import threading
+import time
+
+from werkzeug.serving import run_simple
+
+from moto.moto_api._internal import models as moto_api_models
+from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
+
+from .ecs import EcsPlane
+from .elb import LoadBalancing
+from .faults import FaultMiddleware, FaultSwitch
+from .hosts import HostsFile
+from .placement import Placement
+from .runtime import DockerRuntime
+from .settings import Settings
+
+log = logging.getLogger("mysfits_sandbox")
+
+
+class DataPlane:
+    def __init__(self, settings):
+        self.settings = settings
+        self.runtime = DockerRuntime(settings)
+        self.balancing = LoadBalancing(settings)
+        self.placement = Placement(self.balancing)
+        self.ecs = EcsPlane(settings, self.runtime, self.balancing, self.placement)
+        self.hosts = HostsFile(settings.hosts_file, settings.instance)
+        self.faults = FaultSwitch()
+        self._stop = threading.Event()
+
+    def install(self):
+        self.balancing.install()
+        self.placement.install()
+        self.ecs.install()
+        self._install_hosts_hook()
+        plane = self
+        original_reset = moto_api_models.MotoAPIBackend.reset
+
+        def reset(backend):
+            original_reset(backend)
+            plane.ecs.reset()
+            plane.balancing.registry = type(plane.balancing.registry)()
+            plane.hosts.sync({})
+
+        moto_api_models.MotoAPIBackend.reset = reset
+
+    def _install_hosts_hook(self):
+        """A new load balancer's name resolves as soon as CreateLoadBalancer returns."""
+        from moto.elbv2 import models as elbv2_models
+        plane = self
+        for name in ("create_load_balancer", "delete_load_balancer"):
+            original = getattr(elbv2_models.ELBv2Backend, name)
+
+            def hooked(backend, *args, __original=original, **kwargs):
+                result = __original(backend, *args, **kwargs)
+                plane.hosts.sync(plane.balancing.dns_names())
+                return result
+
+            setattr(elbv2_models.ELBv2Backend, name, hooked)
+
+    def start(self):
+        gateway = self.runtime.ensure_network()
+        self.balancing.subnet = self.runtime.subnet
+        self.balancing.extra_addresses = [gateway]
+        self.hosts.sync(self.balancing.dns_names())
+        threading.Thread(target=self._loop, args=(self.settings.reconcile_tick, self._reconcile), name="ecs",
+                         daemon=True).start()
+        threading.Thread(target=self._loop, args=(self.settings.health_tick, self.balancing.check_health),
+                         name="health", daemon=True).start()
+
+    def _reconcile(self):
+        self.balancing.sync_listeners()
+        self.hosts.sync(self.balancing.dns_names())
+        self.ecs.tick()
+
+    def _loop(self, period, work):
+        while not self._stop.is_set():
+            try:
+                work()
+            except Exception:
+                log.exception("data plane pass failed")
+            self._stop.wait(period)
+
+    def shutdown(self):
+        """Leaves nothing: containers, the network and the hosts lines go."""
+        self._stop.set()
+        self.balancing.close()
+        try:
+            self.runtime.remove_all()
+            self.runtime.remove_network()
+        except Exception:
+            log.exception("removing the sandbox's containers")
+        self.hosts.sync({})
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python3 -m mysfits_sandbox", description=__doc__.splitlines()[0])
+    parser.add_argument("-H", "--host", default="127.0.0.1")
+    parser.add_argument("-p", "--port", type=int, default=int(os.environ.get("MOTO_PORT", 5000)))
+    args = parser.parse_args(argv)
+    os.environ.setdefault("MOTO_PORT", str(args.port))
+    logging.basicConfig(level=os.environ.get("MYSFITS_SANDBOX_LOG", "INFO"),
+                        format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    plane = DataPlane(Settings.for_port(args.port))
+    plane.install()
+    if os.environ.get("MYSFITS_SANDBOX_FAULTS"):
+        plane.faults.configure(json.loads(os.environ["MYSFITS_SANDBOX_FAULTS"]))
+    plane.start()
+
+    def stop(signum, frame):
+        plane.shutdown()
+        sys.exit(0)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    app = DomainDispatcherApplication(create_backend_app)
+    log.info("data plane up: load balancers on %s and %s, tasks on network %s", plane.settings.alb_address,
+             plane.balancing.extra_addresses[0], plane.settings.network)
+    run_simple(args.host, args.port, FaultMiddleware(app, plane.faults), threaded=True)
+
+
+if __name__ == "__main__":
+    main()
