@@ -66,22 +66,37 @@ public final class TestSandbox {
     public static synchronized String motoEndpoint() {
         if (motoEndpoint == null) {
             int port = freePort();
-            ProcessBuilder builder = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", String.valueOf(port))
+            // moto with the sandbox's data plane: tasks run as containers, load balancers answer HTTP.
+            ProcessBuilder builder = new ProcessBuilder(python(), "-m", "mysfits_sandbox", "-H", "127.0.0.1", "-p", String.valueOf(port))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile("moto-" + port + ".log").toFile()));
-            builder.environment().put("MOTO_ECS_SERVICE_RUNNING", "1");
+            builder.environment().put("PYTHONPATH", repoRoot().resolve("sandbox").toString());
             builder.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
             try {
                 moto = builder.start();
             } catch (IOException e) {
-                throw new IllegalStateException("cannot start moto_server (pip install 'moto[server]'): " + e.getMessage(), e);
+                throw new IllegalStateException("cannot start moto with the data plane (pip install 'moto[server]' docker): " + e.getMessage(), e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> moto.destroy()));
+            // SIGTERM: the data plane removes its containers, network and /etc/hosts lines before it exits.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                moto.destroy();
+                try {
+                    moto.waitFor(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
             String endpoint = "http://127.0.0.1:" + port;
             waitForHttp(endpoint + "/moto-api/", Duration.ofSeconds(60));
             motoEndpoint = endpoint;
         }
         return motoEndpoint;
+    }
+
+    /** The Python that has moto: scripts/sandbox env names it; python3 on PATH otherwise. */
+    static String python() {
+        String python = System.getenv("MYSFITS_SANDBOX_PYTHON");
+        return python == null || python.isBlank() ? "python3" : python;
     }
 
     /** Clears every resource in this JVM's moto. */
