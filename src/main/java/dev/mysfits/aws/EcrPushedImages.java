@@ -20,16 +20,16 @@ public final class EcrPushedImages implements PushedImages {
         try {
             uri = ecr.describeRepositories(r -> r.repositoryNames(repository)).repositories().get(0).repositoryUri();
         } catch (RepositoryNotFoundException notFound) {
-            return new PushedImage(repository, tag, null, false);
+            return new PushedImage(repository, tag, null, false, null);
         } catch (SdkException e) {
             throw AwsErrors.wrap("ecr describe repository " + repository, e);
         }
         try {
-            boolean found = !ecr.describeImages(r -> r.repositoryName(repository).imageIds(ImageIdentifier.builder().imageTag(tag).build()))
-                    .imageDetails().isEmpty();
-            return new PushedImage(repository, tag, uri, found);
+            var details = ecr.describeImages(r -> r.repositoryName(repository).imageIds(ImageIdentifier.builder().imageTag(tag).build()))
+                    .imageDetails();
+            return new PushedImage(repository, tag, uri, !details.isEmpty(), details.isEmpty() ? null : details.get(0).imageDigest());
         } catch (ImageNotFoundException notFound) {
-            return new PushedImage(repository, tag, uri, false);
+            return new PushedImage(repository, tag, uri, false, null);
         } catch (SdkException e) {
             throw AwsErrors.wrap("ecr describe image " + repository + ":" + tag, e);
         }

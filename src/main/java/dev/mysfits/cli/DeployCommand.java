@@ -26,7 +26,8 @@ public final class DeployCommand extends BaseCommand {
     @ArgGroup(exclusive = true, multiplicity = "1")
     LaunchTypeOptions launchType;
 
-    @Option(names = "--tag", defaultValue = "latest", paramLabel = "TAG", description = "Image tag to deploy (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tag", paramLabel = "TAG", description = "Pin the task definition to this image tag. Default: the image that "
+            + "'latest' points at now, named by its digest, so each push rolls out.")
     String tag;
 
     @Option(names = "--count", paramLabel = "N", description = "Desired number of tasks (default: 1 for a new service; an existing service keeps its count).")
@@ -51,7 +52,8 @@ public final class DeployCommand extends BaseCommand {
                 wait.pollInterval, dryRun);
         DeployAdapters adapters = DeployAdapters.from(app.aws(), app.workshop());
         DeployContext ctx = new DeployContext(request, app.workshop(), adapters.containers(), adapters.router(),
-                adapters.images(), adapters.identity(), adapters.infrastructure(), adapters.templates(), app.ledger(),
+                adapters.images(), adapters.identity(), adapters.infrastructure(), adapters.templates(), adapters.roles(),
+                adapters.logGroups(), app.ledger(),
                 console(), Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
         DeployResult result = new DeployWorkflow().execute(ctx);
         if (console().jsonOutput()) {

@@ -6,6 +6,7 @@ import java.time.Duration;
  * What the user asked deploy to do.
  *
  * @param launchType   "fargate" or "ec2"
+ * @param tag          an image tag to pin the task definition to; null deploys what 'latest' points at, by digest
  * @param count        desired tasks; null keeps an existing service's count (1 for a new one)
  * @param path         path pattern to route to the service; null uses the config's
  * @param pollInterval how often the rollout is polled
@@ -15,6 +16,11 @@ public record DeployRequest(String service, String launchType, String tag, Integ
 
     public boolean fargate() {
         return "fargate".equals(launchType);
+    }
+
+    /** The tag looked up in ECR. */
+    public String imageTag() {
+        return tag == null ? "latest" : tag;
     }
 
     /** The ECS name of the launch type. */
