@@ -33,8 +33,12 @@ public interface ContainerService {
                        List<String> securityGroups, int healthCheckGracePeriodSeconds, Map<String, String> tags) {
     }
 
+    /**
+     * @param address the task's own IP (awsvpc), or null
+     * @param hostPorts the host ports its containers publish (bridge), in the order listed
+     */
     record Task(String arn, String lastStatus, String desiredStatus, String stoppedReason,
-                List<ContainerState> containers) {
+                List<ContainerState> containers, String taskDefinitionArn, String address, List<Integer> hostPorts) {
     }
 
     record ContainerState(String name, String lastStatus, Integer exitCode, String reason) {
@@ -70,4 +74,7 @@ public interface ContainerService {
                  List<String> securityGroups, Map<String, String> tags);
 
     Optional<Task> describeTask(String cluster, String taskArn);
+
+    /** The service's tasks that are meant to run (desired status RUNNING). */
+    List<Task> serviceTasks(String cluster, String serviceName);
 }

@@ -158,8 +158,9 @@ public final class EcsContainerService implements ContainerService {
             }
             return ecs.describeTasks(r -> r.cluster(cluster).tasks(arns)).tasks().stream()
                     .map(t -> "task " + shortId(t.taskArn()) + ": " + (t.stoppedReason() == null ? "stopped" : t.stoppedReason())
-                            + t.containers().stream().filter(c -> c.reason() != null)
-                            .map(c -> "; " + c.name() + ": " + c.reason()).reduce("", String::concat))
+                            + t.containers().stream().filter(c -> c.reason() != null || (c.exitCode() != null && c.exitCode() != 0))
+                            .map(c -> "; " + c.name() + ": " + (c.reason() != null ? c.reason() : "exit code " + c.exitCode()))
+                            .reduce("", String::concat))
                     .toList();
         } catch (SdkException e) {
             throw AwsErrors.wrap("ecs list stopped tasks of service " + serviceName, e);
@@ -199,6 +200,25 @@ public final class EcsContainerService implements ContainerService {
         }
     }
 
+    @Override
+    public List<Task> serviceTasks(String cluster, String serviceName) {
+        try {
+            List<String> arns = new ArrayList<>();
+            ecs.listTasksPaginator(r -> r.cluster(cluster).serviceName(serviceName).desiredStatus(DesiredStatus.RUNNING))
+                    .taskArns().forEach(arns::add);
+            List<Task> tasks = new ArrayList<>();
+            // DescribeTasks takes at most 100 tasks per call.
+            for (int i = 0; i < arns.size(); i += 100) {
+                List<String> batch = arns.subList(i, Math.min(arns.size(), i + 100));
+                ecs.describeTasks(r -> r.cluster(cluster).tasks(batch)).tasks().stream()
+                        .map(EcsContainerService::toRecord).forEach(tasks::add);
+            }
+            return tasks;
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("ecs list tasks of service " + serviceName, e);
+        }
+    }
+
     private static NetworkConfiguration awsvpc(List<String> subnets, List<String> securityGroups) {
         return NetworkConfiguration.builder().awsvpcConfiguration(AwsVpcConfiguration.builder()
                 .subnets(subnets).securityGroups(securityGroups)
@@ -221,8 +241,13 @@ public final class EcsContainerService implements ContainerService {
     }
 
     private static Task toRecord(software.amazon.awssdk.services.ecs.model.Task t) {
+        String address = t.attachments().stream().flatMap(a -> a.details().stream())
+                .filter(d -> "privateIPv4Address".equals(d.name())).map(d -> d.value()).findFirst().orElse(null);
+        List<Integer> hostPorts = t.containers().stream().flatMap(c -> c.networkBindings().stream())
+                .map(b -> b.hostPort()).filter(p -> p != null).toList();
         return new Task(t.taskArn(), t.lastStatus(), t.desiredStatus(), t.stoppedReason(),
-                t.containers().stream().map((Container c) -> new ContainerState(c.name(), c.lastStatus(), c.exitCode(), c.reason())).toList());
+                t.containers().stream().map((Container c) -> new ContainerState(c.name(), c.lastStatus(), c.exitCode(), c.reason())).toList(),
+                t.taskDefinitionArn(), address, hostPorts);
     }
 
     private static int nz(Integer value) {

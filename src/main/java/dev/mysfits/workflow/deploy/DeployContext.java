@@ -4,6 +4,8 @@ import dev.mysfits.workflow.Sleeper;
 import dev.mysfits.aws.CallerIdentity;
 import dev.mysfits.aws.ContainerService;
 import dev.mysfits.aws.LoadBalancerRouter;
+import dev.mysfits.aws.LogGroups;
+import dev.mysfits.aws.Roles;
 import dev.mysfits.aws.PushedImages;
 import dev.mysfits.config.ServiceConfig;
 import dev.mysfits.config.WorkshopConfig;
@@ -31,6 +33,8 @@ public final class DeployContext {
     final CallerIdentity identity;
     final InfrastructureLookup infrastructureLookup;
     final TaskDefinitionTemplates templates;
+    final Roles roles;
+    final LogGroups logGroups;
     final Ledger ledger;
     final Console console;
     final Clock clock;
@@ -44,16 +48,20 @@ public final class DeployContext {
     RoutePlan route;
     List<LoadBalancerRouter.Rule> rules;
     ContainerService.Service existingService;
+    LoadBalancerRouter.TargetGroup existingTargetGroup;
 
     // Found or made by the steps
     String taskDefinitionArn = NOT_YET_CREATED;
     int revision;
     String targetGroupArn = NOT_YET_CREATED;
     ContainerService.Service deployedService;
+    /** The deployment this deploy started or found PRIMARY; the rollout watcher follows it by id. */
+    String deploymentId;
 
     public DeployContext(DeployRequest request, WorkshopConfig workshop, ContainerService containers,
                          LoadBalancerRouter router, PushedImages images, CallerIdentity identity,
-                         InfrastructureLookup infrastructureLookup, TaskDefinitionTemplates templates, Ledger ledger,
+                         InfrastructureLookup infrastructureLookup, TaskDefinitionTemplates templates, Roles roles,
+                         LogGroups logGroups, Ledger ledger,
                          Console console, Clock clock, Sleeper sleeper) {
         this.request = request;
         this.workshop = workshop;
@@ -65,6 +73,8 @@ public final class DeployContext {
         this.identity = identity;
         this.infrastructureLookup = infrastructureLookup;
         this.templates = templates;
+        this.roles = roles;
+        this.logGroups = logGroups;
         this.ledger = ledger;
         this.console = console;
         this.clock = clock;

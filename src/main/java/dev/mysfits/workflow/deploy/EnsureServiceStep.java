@@ -13,7 +13,6 @@ import java.util.List;
  * would replace it on moto and fail on AWS.
  */
 final class EnsureServiceStep implements Step<DeployContext> {
-    private static final int HEALTH_CHECK_GRACE_SECONDS = 60;
     private static final int DEFAULT_COUNT = 1;
 
     @Override
@@ -30,6 +29,7 @@ final class EnsureServiceStep implements Step<DeployContext> {
                     + (ctx.revision == 0 ? "new" : String.valueOf(ctx.revision)));
         }
         ctx.deployedService = existing;
+        ctx.deploymentId = primaryDeploymentId(existing);
         List<String> changes = new ArrayList<>();
         if (!ctx.taskDefinitionArn.equals(existing.taskDefinitionArn())) {
             changes.add("task definition " + shortRevision(existing.taskDefinitionArn()) + " -> "
@@ -49,13 +49,21 @@ final class EnsureServiceStep implements Step<DeployContext> {
             ctx.deployedService = ctx.containers.createService(new ContainerService.ServiceSpec(infra.cluster(),
                     ctx.names.ecsService(ctx.service.name()), ctx.taskDefinitionArn, ctx.request.ecsLaunchType(), count(ctx),
                     ctx.targetGroupArn, ctx.containerName, ctx.service.containerPort(), infra.subnetIds(),
-                    List.of(infra.tasksSecurityGroupId()), HEALTH_CHECK_GRACE_SECONDS, ctx.tags()));
+                    List.of(infra.tasksSecurityGroupId()), ctx.service.healthCheck().gracePeriodSeconds(), ctx.tags()));
             ctx.record(ResourceType.SERVICE, ctx.deployedService.arn());
+            ctx.deploymentId = primaryDeploymentId(ctx.deployedService);
             return;
         }
         ctx.deployedService = ctx.containers.updateService(infra.cluster(), ctx.existingService.name(),
                 ctx.taskDefinitionArn.equals(ctx.existingService.taskDefinitionArn()) ? null : ctx.taskDefinitionArn,
                 ctx.request.count());
+        ctx.deploymentId = primaryDeploymentId(ctx.deployedService);
+    }
+
+    /** UpdateService answers with the deployment it started as PRIMARY. */
+    static String primaryDeploymentId(ContainerService.Service service) {
+        return service.deployments().stream().filter(d -> "PRIMARY".equals(d.status()))
+                .map(ContainerService.Deployment::id).findFirst().orElse(null);
     }
 
     private static int count(DeployContext ctx) {

@@ -17,9 +17,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Polls a service until its rollout is done: one PRIMARY deployment with running == desired. Shows progress and
- * each new service event on stderr. A failed rollout or a circuit-breaker rollback is a failure; running out of
- * time is a timeout, and both say why (service events, stopped tasks, unhealthy targets).
+ * Polls a service until its rollout is done: the deployment it started is the only one, PRIMARY and complete,
+ * running == desired, and its targets healthy. Shows progress and each new service event on stderr. A failed
+ * rollout, a circuit-breaker rollback, tasks that keep stopping and unhealthy targets are failures; running out of
+ * time otherwise is a timeout, and each says why (service events, stopped tasks, unhealthy targets).
  */
 public final class RolloutWatcher {
     private static final int REASONS = 5;
@@ -45,6 +46,17 @@ public final class RolloutWatcher {
      */
     public ContainerService.Service awaitStable(String cluster, String service, String expectedTaskDefinitionArn,
                                                 String targetGroupArn, Duration timeout, Duration poll) {
+        return awaitStable(cluster, service, null, expectedTaskDefinitionArn, targetGroupArn, timeout, poll);
+    }
+
+    /**
+     * Follows one deployment by id (null: whichever is PRIMARY) until it alone serves: PRIMARY, its tasks all
+     * running, and, behind a load balancer, as many healthy targets as desired tasks. ECS's own services-stable
+     * waiter does not wait for targets; a deploy is not done before it can serve.
+     */
+    public ContainerService.Service awaitStable(String cluster, String service, String deploymentId,
+                                                String expectedTaskDefinitionArn, String targetGroupArn,
+                                                Duration timeout, Duration poll) {
         Instant start = clock.instant();
         Instant deadline = start.plus(timeout);
         Set<String> seenEvents = new HashSet<>();
@@ -57,10 +69,14 @@ public final class RolloutWatcher {
             showEvents(state, seenEvents, first ? start.minusSeconds(5) : Instant.MIN);
             first = false;
             console.progress("rollout " + service, progressLine(state));
-            checkFailure(state, cluster, service, expectedTaskDefinitionArn);
-            if (isStable(state)) {
-                console.progressDone("rollout " + service, "stable: " + state.running() + "/" + state.desired() + " running");
-                return state;
+            checkFailure(state, cluster, service, deploymentId, expectedTaskDefinitionArn);
+            if (isStable(state, deploymentId)) {
+                int healthy = healthyTargets(targetGroupArn, state.desired());
+                if (healthy >= 0) {
+                    console.progressDone("rollout " + service, "stable: " + state.running() + "/" + state.desired() + " running"
+                            + (hasTargetGroup(targetGroupArn) ? ", " + healthy + " healthy target(s)" : ""));
+                    return state;
+                }
             }
             if (!clock.instant().isBefore(deadline)) {
                 break;
@@ -73,24 +89,60 @@ public final class RolloutWatcher {
                         "the rollout goes on in ECS; see it with: mysfits status " + service, e);
             }
         }
+        List<String> failures = failureReasons(cluster, service, targetGroupArn);
         List<String> reasons = reasons(state, cluster, service, targetGroupArn);
         reasons.forEach(r -> console.info("reason: " + r));
-        throw MysfitsException.timeout("service " + service + " did not become stable within " + human(timeout) + ": "
-                        + state.running() + " of " + state.desired() + " task(s) running, " + state.pending() + " pending, "
-                        + state.deployments().size() + " deployment(s)" + (reasons.isEmpty() ? "" : "; " + reasons.get(0)),
+        String summary = "service " + service + " did not become stable within " + human(timeout) + ": "
+                + state.running() + " of " + state.desired() + " task(s) running, " + state.pending() + " pending, "
+                + state.deployments().size() + " deployment(s)";
+        if (!failures.isEmpty()) {
+            // Tasks that keep stopping or targets that fail their checks will not heal by waiting longer.
+            throw MysfitsException.failed(summary + "; " + failures.get(0),
+                    "fix the cause above (image, port, health check path), push, and deploy again; 'mysfits logs "
+                            + service + "' shows the app's own output", null);
+        }
+        throw MysfitsException.timeout(summary + (reasons.isEmpty() ? "" : "; " + reasons.get(0)),
                 "see the reasons above and 'mysfits status " + service + "'; wait longer with --timeout, or deploy with --no-wait");
     }
 
     static boolean isStable(ContainerService.Service s) {
-        // moto leaves deployments[0]'s counts alone on UpdateService: trust the service-level counts.
-        return s.deployments().size() == 1 && "PRIMARY".equals(s.deployments().get(0).status())
-                && s.running() == s.desired() && s.pending() == 0;
+        return isStable(s, null);
     }
 
-    private void checkFailure(ContainerService.Service s, String cluster, String service, String expected) {
+    private static boolean isStable(ContainerService.Service s, String deploymentId) {
+        if (s.deployments().size() != 1) {
+            return false;
+        }
+        ContainerService.Deployment only = s.deployments().get(0);
+        boolean ours = deploymentId == null || deploymentId.equals(only.id());
+        boolean complete = only.rolloutState() == null || "COMPLETED".equals(only.rolloutState());
+        return ours && "PRIMARY".equals(only.status()) && complete && s.running() == s.desired() && s.pending() == 0;
+    }
+
+    private static boolean hasTargetGroup(String targetGroupArn) {
+        return targetGroupArn != null && !targetGroupArn.equals(DeployContext.NOT_YET_CREATED);
+    }
+
+    /** The number of healthy targets when every registered target is healthy and there are enough; else -1. */
+    private int healthyTargets(String targetGroupArn, int desired) {
+        if (!hasTargetGroup(targetGroupArn)) {
+            return 0;
+        }
+        List<LoadBalancerRouter.TargetHealth> targets = router.targetHealth(targetGroupArn);
+        long healthy = targets.stream().filter(t -> "healthy".equals(t.state())).count();
+        boolean allHealthy = targets.stream().allMatch(t -> "healthy".equals(t.state()));
+        return allHealthy && healthy >= desired ? (int) healthy : -1;
+    }
+
+    private void checkFailure(ContainerService.Service s, String cluster, String service, String deploymentId,
+                              String expected) {
         ContainerService.Deployment failed = s.deployments().stream()
-                .filter(d -> "FAILED".equals(d.rolloutState())).findFirst().orElse(null);
-        boolean rolledBack = expected != null && s.taskDefinitionArn() != null && !expected.equals(s.taskDefinitionArn());
+                .filter(d -> "FAILED".equals(d.rolloutState()) && (deploymentId == null || deploymentId.equals(d.id())))
+                .findFirst().orElse(null);
+        ContainerService.Deployment primary = s.deployments().stream().filter(d -> "PRIMARY".equals(d.status()))
+                .findFirst().orElse(null);
+        boolean replaced = deploymentId != null && primary != null && !deploymentId.equals(primary.id());
+        boolean rolledBack = replaced || (expected != null && s.taskDefinitionArn() != null && !expected.equals(s.taskDefinitionArn()));
         if (failed == null && !rolledBack) {
             return;
         }
@@ -100,11 +152,35 @@ public final class RolloutWatcher {
         }
         reasons.addAll(containers.stoppedTaskReasons(cluster, service, REASONS));
         reasons.forEach(r -> console.info("reason: " + r));
-        String what = rolledBack ? "was rolled back to " + EnsureServiceStep.shortRevision(s.taskDefinitionArn())
+        s.events().stream().sorted(Comparator.comparing(ContainerService.ServiceEvent::createdAt,
+                        Comparator.nullsFirst(Comparator.naturalOrder())).reversed())
+                .limit(3).forEach(e -> console.info("event: " + e.message()));
+        String serving = primary != null ? primary.taskDefinitionArn() : s.taskDefinitionArn();
+        String what = rolledBack ? "was rolled back to " + EnsureServiceStep.shortRevision(serving)
                 + " by the deployment circuit breaker" : "failed";
+        String stopped = reasons.stream().filter(r -> r.startsWith("task ")).findFirst().orElse(null);
+        String why = failed != null && failed.rolloutStateReason() != null ? failed.rolloutStateReason()
+                : (reasons.isEmpty() ? null : reasons.get(0));
         throw MysfitsException.failed("rollout of service " + service + " " + what
-                        + (reasons.isEmpty() ? "" : ": " + reasons.get(0)),
-                "fix the cause above (image, port, health check path), push, and deploy again", null);
+                        + (why == null ? "" : ": " + why) + (stopped == null || stopped.equals(why) ? "" : "; " + stopped),
+                rolledBack ? EnsureServiceStep.shortRevision(serving) + " serves now; fix the cause above (image, port, "
+                        + "health check path), push, and deploy again"
+                        : "fix the cause above (image, port, health check path), push, and deploy again", null);
+    }
+
+    /** What shows that waiting longer will not help: tasks that stopped on their own, targets failing checks. */
+    private List<String> failureReasons(String cluster, String service, String targetGroupArn) {
+        List<String> failures = new ArrayList<>();
+        containers.stoppedTaskReasons(cluster, service, REASONS).stream()
+                .filter(r -> !r.contains("Scaling activity") && !r.contains("stopped by user") && !r.contains("UserInitiated"))
+                .forEach(failures::add);
+        if (hasTargetGroup(targetGroupArn)) {
+            router.targetHealth(targetGroupArn).stream().filter(t -> "unhealthy".equals(t.state()))
+                    .map(t -> "target " + t.targetId() + ":" + t.port() + " is unhealthy"
+                            + (t.description() == null ? "" : ": " + t.description()))
+                    .forEach(failures::add);
+        }
+        return failures;
     }
 
     private List<String> reasons(ContainerService.Service s, String cluster, String service, String targetGroupArn) {

@@ -21,7 +21,7 @@ final class WaitForStableStep implements Step<DeployContext> {
             return Change.checked(resource, "not waited for (--no-wait); watch it with: mysfits status " + ctx.service.name());
         }
         var stable = new RolloutWatcher(ctx.containers, ctx.router, ctx.console, ctx.clock, ctx.sleeper)
-                .awaitStable(ctx.infrastructure.cluster(), ctx.names.ecsService(ctx.service.name()), ctx.taskDefinitionArn,
+                .awaitStable(ctx.infrastructure.cluster(), ctx.names.ecsService(ctx.service.name()), ctx.deploymentId, ctx.taskDefinitionArn,
                         ctx.targetGroupArn, ctx.request.timeout(), ctx.request.pollInterval());
         ctx.deployedService = stable;
         return Change.checked(resource, "stable, " + stable.running() + "/" + stable.desired() + " running");

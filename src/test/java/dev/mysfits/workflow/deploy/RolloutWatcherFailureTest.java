@@ -60,7 +60,7 @@ class RolloutWatcherFailureTest {
     }
 
     @Test
-    void neverStable_timesOutWithUnhealthyTargetsAsReason() {
+    void neverStable_withUnhealthyTargets_failsAtTheDeadline() {
         ScriptedServices services = new ScriptedServices(List.of(),
                 state(NEW, 2, 1, 0, deployment("PRIMARY", NEW, "IN_PROGRESS", null)));
         List<LoadBalancerRouter.TargetHealth> health = List.of(
@@ -68,7 +68,7 @@ class RolloutWatcherFailureTest {
                         "Health checks failed with these codes: [404]"));
         MysfitsException e = assertThrows(MysfitsException.class, () -> watcher(services, health)
                 .awaitStable("ws", "web", NEW, "arn:tg/ws-web-fg/1", Duration.ofSeconds(20), Duration.ofSeconds(5)));
-        assertEquals(ExitCode.TIMEOUT, e.exitCode());
+        assertEquals(ExitCode.FAILED, e.exitCode());
         assertTrue(e.getMessage().startsWith("service web did not become stable within 20s: 1 of 2 task(s) running"), e.getMessage());
         assertTrue(e.getMessage().contains("target 10.0.0.7:80 is unhealthy: Health checks failed with these codes: [404]"),
                 e.getMessage());
@@ -135,6 +135,11 @@ class RolloutWatcherFailureTest {
         ScriptedServices(List<String> stoppedReasons, Service... states) {
             this.stoppedReasons = stoppedReasons;
             this.states = new ArrayDeque<>(List.of(states));
+        }
+
+        @Override
+        public List<Task> serviceTasks(String cluster, String serviceName) {
+            return List.of();
         }
 
         @Override
@@ -213,6 +218,11 @@ class RolloutWatcherFailureTest {
 
         @Override
         public TargetGroup createTargetGroup(TargetGroupSpec spec) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void updateHealthCheck(String targetGroupArn, HealthCheck healthCheck) {
             throw new UnsupportedOperationException();
         }
 
