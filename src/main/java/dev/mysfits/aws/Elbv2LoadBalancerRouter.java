@@ -15,6 +15,8 @@ import java.util.Optional;
 
 /** {@link LoadBalancerRouter} on the ELBv2 API. */
 public final class Elbv2LoadBalancerRouter implements LoadBalancerRouter {
+    private static final String DEREGISTRATION_DELAY = "deregistration_delay.timeout_seconds";
+    private static final int DEFAULT_DEREGISTRATION_DELAY = 300;
     private final ElasticLoadBalancingV2Client elb;
 
     public Elbv2LoadBalancerRouter(ElasticLoadBalancingV2Client elb) {
@@ -24,7 +26,8 @@ public final class Elbv2LoadBalancerRouter implements LoadBalancerRouter {
     @Override
     public Optional<TargetGroup> findTargetGroup(String name) {
         try {
-            return elb.describeTargetGroups(r -> r.names(name)).targetGroups().stream().findFirst().map(Elbv2LoadBalancerRouter::toRecord);
+            var group = elb.describeTargetGroups(r -> r.names(name)).targetGroups().stream().findFirst();
+            return group.map(g -> toRecord(g, deregistrationDelay(g.targetGroupArn())));
         } catch (TargetGroupNotFoundException notFound) {
             return Optional.empty();
         } catch (SdkException e) {
@@ -35,15 +38,46 @@ public final class Elbv2LoadBalancerRouter implements LoadBalancerRouter {
     @Override
     public TargetGroup createTargetGroup(TargetGroupSpec spec) {
         try {
-            return toRecord(elb.createTargetGroup(r -> r.name(spec.name()).vpcId(spec.vpcId()).port(spec.port())
+            HealthCheck check = spec.healthCheck();
+            var created = elb.createTargetGroup(r -> r.name(spec.name()).vpcId(spec.vpcId()).port(spec.port())
                     .protocol("HTTP").targetType(spec.targetType())
-                    .healthCheckProtocol("HTTP").healthCheckPath(spec.healthCheckPath())
-                    // The labs' values: quick enough to see a rollout finish in a workshop.
-                    .healthCheckIntervalSeconds(10).healthCheckTimeoutSeconds(5)
-                    .healthyThresholdCount(2).unhealthyThresholdCount(2)
-                    .tags(tags(spec.tags()))).targetGroups().get(0));
+                    .healthCheckProtocol("HTTP").healthCheckPath(check.path())
+                    .healthCheckIntervalSeconds(check.intervalSeconds()).healthCheckTimeoutSeconds(check.timeoutSeconds())
+                    .healthyThresholdCount(check.healthyThreshold()).unhealthyThresholdCount(check.unhealthyThreshold())
+                    .matcher(m -> m.httpCode(check.matcher()))
+                    .tags(tags(spec.tags()))).targetGroups().get(0);
+            setDeregistrationDelay(created.targetGroupArn(), check.deregistrationDelaySeconds());
+            return toRecord(created, check.deregistrationDelaySeconds());
         } catch (SdkException e) {
             throw AwsErrors.wrap("elbv2 create target group " + spec.name(), e);
+        }
+    }
+
+    @Override
+    public void updateHealthCheck(String targetGroupArn, HealthCheck check) {
+        try {
+            elb.modifyTargetGroup(r -> r.targetGroupArn(targetGroupArn).healthCheckProtocol("HTTP").healthCheckPath(check.path())
+                    .healthCheckIntervalSeconds(check.intervalSeconds()).healthCheckTimeoutSeconds(check.timeoutSeconds())
+                    .healthyThresholdCount(check.healthyThreshold()).unhealthyThresholdCount(check.unhealthyThreshold())
+                    .matcher(m -> m.httpCode(check.matcher())));
+            setDeregistrationDelay(targetGroupArn, check.deregistrationDelaySeconds());
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("elbv2 modify target group " + LoadBalancerRouter.targetGroupName(targetGroupArn), e);
+        }
+    }
+
+    private void setDeregistrationDelay(String targetGroupArn, int seconds) {
+        elb.modifyTargetGroupAttributes(r -> r.targetGroupArn(targetGroupArn).attributes(a -> a
+                .key(DEREGISTRATION_DELAY).value(String.valueOf(seconds))));
+    }
+
+    private int deregistrationDelay(String targetGroupArn) {
+        try {
+            return elb.describeTargetGroupAttributes(r -> r.targetGroupArn(targetGroupArn)).attributes().stream()
+                    .filter(a -> DEREGISTRATION_DELAY.equals(a.key())).map(a -> Integer.parseInt(a.value()))
+                    .findFirst().orElse(DEFAULT_DEREGISTRATION_DELAY);
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("elbv2 describe target group attributes " + LoadBalancerRouter.targetGroupName(targetGroupArn), e);
         }
     }
 
@@ -109,9 +143,16 @@ public final class Elbv2LoadBalancerRouter implements LoadBalancerRouter {
         return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
     }
 
-    private static TargetGroup toRecord(software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup g) {
+    private static TargetGroup toRecord(software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup g,
+                                        int deregistrationDelay) {
         return new TargetGroup(g.targetGroupArn(), g.targetGroupName(), g.targetTypeAsString(),
-                g.port() == null ? 0 : g.port(), g.healthCheckPath());
+                g.port() == null ? 0 : g.port(), new HealthCheck(g.healthCheckPath(), nz(g.healthCheckIntervalSeconds()),
+                nz(g.healthCheckTimeoutSeconds()), nz(g.healthyThresholdCount()), nz(g.unhealthyThresholdCount()),
+                g.matcher() == null ? null : g.matcher().httpCode(), deregistrationDelay));
+    }
+
+    private static int nz(Integer value) {
+        return value == null ? 0 : value;
     }
 
     private static Rule toRecord(software.amazon.awssdk.services.elasticloadbalancingv2.model.Rule rule) {

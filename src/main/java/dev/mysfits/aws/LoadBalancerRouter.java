@@ -7,10 +7,18 @@ import java.util.Optional;
 /** The ELBv2 calls deploy makes: target groups, the listener's default action, path rules, target health. */
 public interface LoadBalancerRouter {
 
-    record TargetGroup(String arn, String name, String targetType, int port, String healthCheckPath) {
+    /** A target group's HTTP health check and how long a deregistered target drains. */
+    record HealthCheck(String path, int intervalSeconds, int timeoutSeconds, int healthyThreshold,
+                       int unhealthyThreshold, String matcher, int deregistrationDelaySeconds) {
     }
 
-    record TargetGroupSpec(String name, String vpcId, int port, String targetType, String healthCheckPath,
+    record TargetGroup(String arn, String name, String targetType, int port, HealthCheck healthCheck) {
+        public String healthCheckPath() {
+            return healthCheck.path();
+        }
+    }
+
+    record TargetGroupSpec(String name, String vpcId, int port, String targetType, HealthCheck healthCheck,
                            Map<String, String> tags) {
     }
 
@@ -25,6 +33,9 @@ public interface LoadBalancerRouter {
     Optional<TargetGroup> findTargetGroup(String name);
 
     TargetGroup createTargetGroup(TargetGroupSpec spec);
+
+    /** Sets the health check and the deregistration delay of an existing target group. */
+    void updateHealthCheck(String targetGroupArn, HealthCheck healthCheck);
 
     /** Every rule of the listener, the default one included. */
     List<Rule> rules(String listenerArn);

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param environment    environment variables for run and for task definitions (values may use placeholders)
  * @param buildArgs      Docker build arguments
  * @param taskDefinitions task-definition templates by launch type ("fargate", "ec2")
+ * @param healthCheck    the target group's health check and deregistration delay, and ECS's grace period
  */
 public record ServiceConfig(
         String name,
@@ -31,7 +32,8 @@ public record ServiceConfig(
         String path,
         Map<String, String> environment,
         Map<String, String> buildArgs,
-        Map<String, Path> taskDefinitions) {
+        Map<String, Path> taskDefinitions,
+        HealthCheckConfig healthCheck) {
 
     public Path dockerfilePath() {
         return context.resolve(dockerfile);

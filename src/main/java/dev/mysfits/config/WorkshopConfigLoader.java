@@ -25,7 +25,8 @@ public final class WorkshopConfigLoader {
     public static final String FILE_NAME = "mysfits.json";
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,30}");
     private static final Set<String> SERVICE_KEYS = Set.of("context", "dockerfile", "image", "repository",
-            "containerPort", "localPort", "healthPath", "path", "environment", "buildArgs", "taskDefinitions");
+            "containerPort", "localPort", "healthPath", "path", "environment", "buildArgs", "taskDefinitions", "healthCheck");
+    private static final Pattern MATCHER = Pattern.compile("[1-5]\\d\\d(-[1-5]\\d\\d)?(,[1-5]\\d\\d(-[1-5]\\d\\d)?)*");
     private static final Set<String> LAUNCH_TYPES = Set.of("fargate", "ec2");
 
     private final ObjectMapper mapper = new ObjectMapper()
@@ -133,7 +134,52 @@ public final class WorkshopConfigLoader {
                 path,
                 stringMap(file, node, where, "environment"),
                 stringMap(file, node, where, "buildArgs"),
-                templates);
+                templates,
+                healthCheck(file, node.get("healthCheck"), where + ".healthCheck"));
+    }
+
+    /** The keys of "healthCheck", each optional, within the ranges ELBv2 and ECS accept. */
+    private static HealthCheckConfig healthCheck(Path file, JsonNode node, String where) {
+        HealthCheckConfig d = HealthCheckConfig.WORKSHOP;
+        if (node == null || node.isNull()) {
+            return d;
+        }
+        if (!node.isObject()) {
+            throw invalid(file, where + " must be an object, e.g. {\"intervalSeconds\": 5}");
+        }
+        Set<String> known = Set.of("intervalSeconds", "timeoutSeconds", "healthyThreshold", "unhealthyThreshold", "matcher",
+                "deregistrationDelaySeconds", "gracePeriodSeconds");
+        node.fieldNames().forEachRemaining(key -> {
+            if (!known.contains(key)) {
+                throw invalid(file, where + " has unknown key \"" + key + "\" (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
+            }
+        });
+        int interval = number(file, node, where, "intervalSeconds", d.intervalSeconds(), 5, 300);
+        int timeout = number(file, node, where, "timeoutSeconds", d.timeoutSeconds(), 2, 120);
+        if (timeout >= interval) {
+            throw invalid(file, where + ".timeoutSeconds (" + timeout + ") must be less than intervalSeconds (" + interval + ")");
+        }
+        String matcher = text(node, "matcher", d.matcher());
+        if (!MATCHER.matcher(matcher).matches()) {
+            throw invalid(file, where + ".matcher must be HTTP codes like \"200\", \"200,204\" or \"200-299\", got '" + matcher + "'");
+        }
+        return new HealthCheckConfig(interval, timeout,
+                number(file, node, where, "healthyThreshold", d.healthyThreshold(), 2, 10),
+                number(file, node, where, "unhealthyThreshold", d.unhealthyThreshold(), 2, 10),
+                matcher,
+                number(file, node, where, "deregistrationDelaySeconds", d.deregistrationDelaySeconds(), 0, 3600),
+                number(file, node, where, "gracePeriodSeconds", d.gracePeriodSeconds(), 0, 7200));
+    }
+
+    private static int number(Path file, JsonNode node, String where, String key, int fallback, int min, int max) {
+        JsonNode value = node.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < min || value.asInt() > max) {
+            throw invalid(file, where + "." + key + " must be a whole number from " + min + " to " + max + ", got " + value);
+        }
+        return value.asInt();
     }
 
     private static String text(JsonNode node, String key, String fallback) {

@@ -1,12 +1,11 @@
 package dev.mysfits.workflow.deploy;
 
 import dev.mysfits.aws.LoadBalancerRouter;
-import dev.mysfits.core.MysfitsException;
+import dev.mysfits.config.HealthCheckConfig;
 import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.workflow.Change;
 import dev.mysfits.workflow.Step;
 
-import java.util.Optional;
 
 /** Finds or creates the service's target group: type ip for Fargate (awsvpc), instance for EC2 (bridge). */
 final class EnsureTargetGroupStep implements Step<DeployContext> {
@@ -19,25 +18,40 @@ final class EnsureTargetGroupStep implements Step<DeployContext> {
     @Override
     public Change plan(DeployContext ctx) {
         String name = ctx.names.targetGroup(ctx.service.name(), ctx.request.launchType());
-        Optional<LoadBalancerRouter.TargetGroup> found = ctx.router.findTargetGroup(name);
-        if (found.isPresent()) {
-            if (!found.get().targetType().equals(targetType(ctx))) {
-                throw MysfitsException.failed("target group " + name + " has target type " + found.get().targetType()
-                        + ", " + ctx.request.launchType() + " needs " + targetType(ctx), "delete it (mysfits cleanup) and deploy again", null);
+        LoadBalancerRouter.TargetGroup found = ctx.existingTargetGroup;  // validation checked its type and port
+        if (found != null) {
+            ctx.targetGroupArn = found.arn();
+            if (!found.healthCheck().equals(wanted(ctx))) {
+                return Change.update("target group " + name, "health check " + describe(wanted(ctx)));
             }
-            ctx.targetGroupArn = found.get().arn();
-            return Change.none("target group " + name, found.get().targetType());
+            return Change.none("target group " + name, found.targetType());
         }
-        return Change.create("target group " + name, targetType(ctx) + ", health check " + ctx.service.healthPath());
+        return Change.create("target group " + name, targetType(ctx) + ", health check " + describe(wanted(ctx)));
     }
 
     @Override
     public void apply(DeployContext ctx, Change change) {
+        if (ctx.existingTargetGroup != null) {
+            ctx.router.updateHealthCheck(ctx.existingTargetGroup.arn(), wanted(ctx));
+            return;
+        }
         String name = ctx.names.targetGroup(ctx.service.name(), ctx.request.launchType());
         LoadBalancerRouter.TargetGroup created = ctx.router.createTargetGroup(new LoadBalancerRouter.TargetGroupSpec(name,
-                ctx.infrastructure.vpcId(), ctx.service.containerPort(), targetType(ctx), ctx.service.healthPath(), ctx.tags()));
+                ctx.infrastructure.vpcId(), ctx.service.containerPort(), targetType(ctx), wanted(ctx), ctx.tags()));
         ctx.record(ResourceType.TARGET_GROUP, created.arn());
         ctx.targetGroupArn = created.arn();
+    }
+
+    /** The health check mysfits.json asks for (healthPath and healthCheck). */
+    static LoadBalancerRouter.HealthCheck wanted(DeployContext ctx) {
+        HealthCheckConfig c = ctx.service.healthCheck();
+        return new LoadBalancerRouter.HealthCheck(ctx.service.healthPath(), c.intervalSeconds(), c.timeoutSeconds(),
+                c.healthyThreshold(), c.unhealthyThreshold(), c.matcher(), c.deregistrationDelaySeconds());
+    }
+
+    private static String describe(LoadBalancerRouter.HealthCheck h) {
+        return h.path() + " every " + h.intervalSeconds() + "s, healthy after " + h.healthyThreshold() + ", drain "
+                + h.deregistrationDelaySeconds() + "s";
     }
 
     private static String targetType(DeployContext ctx) {

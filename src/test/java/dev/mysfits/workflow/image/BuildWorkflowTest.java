@@ -39,7 +39,7 @@ class BuildWorkflowTest {
 
     private ServiceConfig service(String dockerfile) {
         return new ServiceConfig("monolith", workshop.resolve("app"), dockerfile, "monolith-service", "r", 80, 8000, "/", "/",
-                Map.of(), Map.of("FROM_CONFIG", "1", "OVERRIDDEN", "config"), Map.of());
+                Map.of(), Map.of("FROM_CONFIG", "1", "OVERRIDDEN", "config"), Map.of(), dev.mysfits.config.HealthCheckConfig.WORKSHOP);
     }
 
     private BuildRequest request(ServiceConfig service, List<String> tags) {

@@ -42,7 +42,7 @@ class RunLocalWorkflowTest {
 
     private final ServiceConfig service = new ServiceConfig("monolith", Path.of("/ws/samples/monolith-service"), "Dockerfile",
             "monolith-service", "mysfits/monolith-service", 80, 8000, "/health", "/", Map.of("A", "config", "B", "config"),
-            Map.of(), Map.of());
+            Map.of(), Map.of(), dev.mysfits.config.HealthCheckConfig.WORKSHOP);
 
     private RunRequest request(int port, Map<String, String> env, String tag) {
         return new RunRequest(service, "ws", port, env, tag, false, Duration.ofSeconds(5));
