@@ -6,12 +6,20 @@ import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.Tag;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** {@link Roles} on the IAM API. */
 public final class IamRoles implements Roles {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final IamClient iam;
 
     public IamRoles(IamClient iam) {
@@ -22,7 +30,7 @@ public final class IamRoles implements Roles {
     public Optional<Role> find(String name) {
         try {
             var role = iam.getRole(r -> r.roleName(name)).role();
-            return Optional.of(new Role(role.roleName(), role.arn()));
+            return Optional.of(new Role(role.roleName(), role.arn(), trustedServices(role.assumeRolePolicyDocument())));
         } catch (NoSuchEntityException missing) {
             return Optional.empty();
         } catch (SdkException e) {
@@ -38,10 +46,37 @@ public final class IamRoles implements Roles {
                             .description(description)
                             .tags(tags.entrySet().stream().map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build()).toList()))
                     .role();
-            return new Role(role.roleName(), role.arn());
+            return new Role(role.roleName(), role.arn(), trustedServices(trustPolicyJson));
         } catch (SdkException e) {
             throw AwsErrors.wrap("iam create role " + name, e);
         }
+    }
+
+    /** The service principals allowed to assume the role; IAM returns the policy URL-encoded. */
+    static List<String> trustedServices(String policyDocument) {
+        if (policyDocument == null) {
+            return List.of();
+        }
+        String json = policyDocument.trim().startsWith("{") ? policyDocument
+                : URLDecoder.decode(policyDocument, StandardCharsets.UTF_8);
+        List<String> services = new ArrayList<>();
+        try {
+            JsonNode statements = JSON.readTree(json).path("Statement");
+            for (JsonNode statement : statements.isArray() ? statements : JSON.createArrayNode().add(statements)) {
+                if (!"Allow".equals(statement.path("Effect").asText())) {
+                    continue;
+                }
+                JsonNode service = statement.path("Principal").path("Service");
+                if (service.isArray()) {
+                    service.forEach(s -> services.add(s.asText()));
+                } else if (service.isTextual()) {
+                    services.add(service.asText());
+                }
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        return services;
     }
 
     @Override

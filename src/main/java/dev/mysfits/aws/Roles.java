@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /** IAM roles for ECS tasks. */
 public interface Roles {
-    record Role(String name, String arn) {
+    /** @param trustedServices the service principals its trust policy lets assume it ("ecs-tasks.amazonaws.com") */
+    record Role(String name, String arn, List<String> trustedServices) {
     }
 
     Optional<Role> find(String name);

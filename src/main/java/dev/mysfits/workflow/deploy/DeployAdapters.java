@@ -2,6 +2,10 @@ package dev.mysfits.workflow.deploy;
 
 import dev.mysfits.aws.AwsClients;
 import dev.mysfits.aws.CallerIdentity;
+import dev.mysfits.aws.CloudWatchLogGroups;
+import dev.mysfits.aws.IamRoles;
+import dev.mysfits.aws.LogGroups;
+import dev.mysfits.aws.Roles;
 import dev.mysfits.aws.ContainerService;
 import dev.mysfits.aws.EcrPushedImages;
 import dev.mysfits.aws.EcsContainerService;
@@ -20,7 +24,7 @@ import dev.mysfits.workflow.setup.SetupState;
 /** The adapters deploy, task run, scale and status work through, built on the SDK clients. */
 public record DeployAdapters(ContainerService containers, LoadBalancerRouter router, PushedImages images,
                              CallerIdentity identity, InfrastructureLookup infrastructure,
-                             TaskDefinitionTemplates templates) {
+                             TaskDefinitionTemplates templates, Roles roles, LogGroups logGroups) {
 
     public static DeployAdapters from(AwsClients aws, WorkshopConfig workshop) {
         ContainerService containers = new EcsContainerService(aws.ecs());
@@ -35,7 +39,9 @@ public record DeployAdapters(ContainerService containers, LoadBalancerRouter rou
                 (template, launchType, values) -> {
                     RenderedTaskDefinition rendered = renderer.render(template, launchType, values);
                     return new TaskDefinitionTemplates.Rendered(rendered.json(), rendered.request());
-                });
+                },
+                new IamRoles(aws.iam()),
+                new CloudWatchLogGroups(aws.logs()));
     }
 
     private static Infrastructure infrastructure(SetupState setup) {

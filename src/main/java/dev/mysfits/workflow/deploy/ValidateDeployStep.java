@@ -19,6 +19,7 @@ import java.util.Optional;
  * image, the route and the existing service. Any problem here is an error with nothing created.
  */
 final class ValidateDeployStep implements Step<DeployContext> {
+    private static final String ECS_TASKS = "ecs-tasks.amazonaws.com";
 
     @Override
     public String name() {
@@ -29,17 +30,23 @@ final class ValidateDeployStep implements Step<DeployContext> {
     public Change plan(DeployContext ctx) {
         Path template = template(ctx);
         ctx.infrastructure = ctx.infrastructureLookup.require();
-        ctx.image = ctx.images.find(ctx.service.repository(), ctx.request.tag());
+        ctx.image = ctx.images.find(ctx.service.repository(), ctx.request.imageTag());
+        if (ctx.request.tag() != null) {
+            ctx.image = ctx.image.pinnedToTag();
+        }
         if (ctx.image.repositoryUri() == null) {
             throw MysfitsException.precondition("service " + ctx.service.name() + " is not pushed: no ECR repository '"
                     + ctx.service.repository() + "' in region " + ctx.infrastructure.region(), "push it first: mysfits push " + ctx.service.name());
         }
         if (!ctx.image.tagExists()) {
             throw MysfitsException.precondition("service " + ctx.service.name() + " is not pushed: ECR repository '"
-                    + ctx.service.repository() + "' has no image tagged '" + ctx.request.tag() + "'", "push it first: mysfits push " + ctx.service.name());
+                    + ctx.service.repository() + "' has no image tagged '" + ctx.request.imageTag() + "'", "push it first: mysfits push " + ctx.service.name());
         }
         ctx.rendered = ctx.templates.render(template, ctx.request.launchType(), values(ctx));
         ctx.containerName = containerName(ctx, template);
+        checkRoles(ctx, template);
+        checkLogGroups(ctx, template);
+        ctx.existingTargetGroup = checkTargetGroup(ctx);
         ctx.rules = ctx.router.rules(ctx.infrastructure.listenerArn());
         ctx.route = route(ctx);
         ctx.existingService = ctx.containers.describeService(ctx.infrastructure.cluster(), ctx.names.ecsService(ctx.service.name())).orElse(null);
@@ -61,6 +68,69 @@ final class ValidateDeployStep implements Step<DeployContext> {
     @Override
     public void apply(DeployContext ctx, Change change) {
         // Validation only looks.
+    }
+
+    /** The roles the task definition names exist and let ECS tasks assume them; else every task fails on AWS. */
+    private static void checkRoles(DeployContext ctx, Path template) {
+        var request = ctx.rendered.request();
+        Map<String, String> roles = new LinkedHashMap<>();
+        if (request.executionRoleArn() != null) {
+            roles.put("executionRoleArn", request.executionRoleArn());
+        }
+        if (request.taskRoleArn() != null) {
+            roles.put("taskRoleArn", request.taskRoleArn());
+        }
+        for (Map.Entry<String, String> entry : roles.entrySet()) {
+            String name = entry.getValue().substring(entry.getValue().lastIndexOf('/') + 1);
+            var role = ctx.roles.find(name).orElseThrow(() -> MysfitsException.precondition("IAM role " + name + " ("
+                            + entry.getKey() + " in " + template.getFileName() + ") does not exist: ECS could not start the tasks",
+                    "run mysfits setup, or name an existing role in the template"));
+            if (!role.trustedServices().contains(ECS_TASKS)) {
+                throw MysfitsException.precondition("IAM role " + name + " (" + entry.getKey() + ") does not trust "
+                                + ECS_TASKS + ": ECS could not assume it for the tasks",
+                        "add " + ECS_TASKS + " as a service principal to the role's trust policy, or run mysfits setup");
+            }
+        }
+    }
+
+    /** The awslogs groups exist: a missing one stops every task with ResourceInitializationError on AWS. */
+    private static void checkLogGroups(DeployContext ctx, Path template) {
+        for (ContainerDefinition container : ctx.rendered.request().containerDefinitions()) {
+            var logging = container.logConfiguration();
+            if (logging == null || !"awslogs".equals(logging.logDriverAsString())) {
+                continue;
+            }
+            String group = logging.options().get("awslogs-group");
+            if (group == null || "true".equals(logging.options().get("awslogs-create-group"))) {
+                continue;
+            }
+            if (ctx.logGroups.find(group).isEmpty()) {
+                throw MysfitsException.precondition("log group " + group + " (container " + container.name() + " in "
+                                + template.getFileName() + ") does not exist: tasks would stop with ResourceInitializationError",
+                        "run mysfits setup, or create it: aws logs create-log-group --log-group-name " + group);
+            }
+        }
+    }
+
+    /** An existing target group must fit: its target type for the launch type, its port for the container's. */
+    private static LoadBalancerRouter.TargetGroup checkTargetGroup(DeployContext ctx) {
+        String name = ctx.names.targetGroup(ctx.service.name(), ctx.request.launchType());
+        LoadBalancerRouter.TargetGroup found = ctx.router.findTargetGroup(name).orElse(null);
+        if (found == null) {
+            return null;
+        }
+        String type = ctx.request.fargate() ? "ip" : "instance";
+        if (!found.targetType().equals(type)) {
+            throw MysfitsException.failed("target group " + name + " has target type " + found.targetType()
+                    + ", " + ctx.request.launchType() + " needs " + type, "delete it (mysfits cleanup) and deploy again", null);
+        }
+        if (found.port() != ctx.service.containerPort()) {
+            throw MysfitsException.precondition("target group " + name + " is for port " + found.port() + ", but container "
+                            + ctx.containerName + " listens on " + ctx.service.containerPort(),
+                    "set containerPort back to " + found.port() + " in " + ctx.workshop.file().getFileName()
+                            + ", or remove the service (mysfits cleanup " + ctx.service.name() + ") and deploy again");
+        }
+        return found;
     }
 
     private static Path template(DeployContext ctx) {

@@ -179,7 +179,7 @@ final class FakeAws {
         @Override
         public Role create(String name, String trustPolicyJson, String description, Map<String, String> tagMap) {
             mutations.add("create role " + name);
-            Role role = new Role(name, "arn:iam:role/" + name);
+            Role role = new Role(name, "arn:iam:role/" + name, java.util.List.of("ecs-tasks.amazonaws.com"));
             roles.put(name, role);
             tags.put(role.arn(), tagMap);
             return role;
