@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 import java.util.List;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Show the deployed services: revision, image, desired/running/pending, rollout, target health, URL.")
+        description = "Show the deployed services: revision, image, counts, rollout, URL, then each task and its target's health.")
 public final class StatusCommand extends BaseCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "SERVICE", description = "One service (default: all of mysfits.json's).")
     String service;
@@ -35,5 +35,23 @@ public final class StatusCommand extends BaseCommand {
             }
         }
         console().data(table.render());
+        Table tasks = new Table("SERVICE", "TASK", "STATUS", "REV", "TARGET", "HEALTH");
+        boolean any = false;
+        for (ServiceStatus s : statuses) {
+            for (ServiceStatus.TaskStatus t : s.tasks()) {
+                tasks.row(s.service(), t.taskId(), t.lastStatus(), t.revision(), t.target(),
+                        t.health() == null ? null : t.health() + (t.healthReason() == null ? "" : ": " + t.healthReason()));
+                any = true;
+            }
+            for (ServiceStatus.TargetStatus t : s.otherTargets()) {
+                tasks.row(s.service(), null, null, null, t.target(),
+                        t.health() + (t.healthReason() == null ? "" : ": " + t.healthReason()));
+                any = true;
+            }
+        }
+        if (any) {
+            console().data("");
+            console().data(tasks.render());
+        }
     }
 }

@@ -6,8 +6,18 @@ import java.util.List;
  * One service as deployed: null fields when it is not deployed.
  *
  * @param targets target health counts, e.g. "2 healthy", "1 healthy, 1 unhealthy"
+ * @param tasks   the tasks meant to run, each with its target's health
+ * @param otherTargets targets no running task owns (draining ones of stopped tasks, or registered by hand)
  */
 public record ServiceStatus(String service, boolean deployed, String launchType, Integer revision, List<String> images,
                             Integer desired, Integer running, Integer pending, String rolloutState, String targets,
-                            String url, String serviceArn) {
+                            String url, String serviceArn, List<TaskStatus> tasks, List<TargetStatus> otherTargets) {
+
+    /** @param target "address:port" of its load balancer target, or null; health its state, or null */
+    public record TaskStatus(String taskId, String lastStatus, Integer revision, String target, String health,
+                             String healthReason) {
+    }
+
+    public record TargetStatus(String target, String health, String healthReason) {
+    }
 }

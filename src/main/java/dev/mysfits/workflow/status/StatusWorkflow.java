@@ -41,7 +41,8 @@ public final class StatusWorkflow {
         for (String name : wanted) {
             ContainerService.Service s = deployed.get(names.ecsService(name));
             if (s == null) {
-                statuses.add(new ServiceStatus(name, false, null, null, List.of(), null, null, null, null, null, null, null));
+                statuses.add(new ServiceStatus(name, false, null, null, List.of(), null, null, null, null, null, null, null,
+                        List.of(), List.of()));
                 continue;
             }
             Optional<ContainerService.TaskDefinition> definition = containers.describeTaskDefinition(s.taskDefinitionArn());
@@ -50,21 +51,53 @@ public final class StatusWorkflow {
             if (s.deployments().size() > 1) {
                 rollout = (rollout == null ? "" : rollout + ", ") + s.deployments().size() + " deployments";
             }
+            List<LoadBalancerRouter.TargetHealth> health = new ArrayList<>();
+            s.targetGroupArns().forEach(arn -> health.addAll(router.targetHealth(arn)));
+            List<ServiceStatus.TaskStatus> tasks = new ArrayList<>();
+            List<LoadBalancerRouter.TargetHealth> owned = new ArrayList<>();
+            for (ContainerService.Task task : containers.serviceTasks(infra.cluster(), s.name())) {
+                LoadBalancerRouter.TargetHealth target = health.stream().filter(t -> owns(task, t)).findFirst().orElse(null);
+                if (target != null) {
+                    owned.add(target);
+                }
+                tasks.add(new ServiceStatus.TaskStatus(task.arn().substring(task.arn().lastIndexOf('/') + 1), task.lastStatus(),
+                        revision(task.taskDefinitionArn()), target == null ? null : target.targetId() + ":" + target.port(),
+                        target == null ? null : target.state(), target == null ? null : target.description()));
+            }
+            List<ServiceStatus.TargetStatus> others = health.stream().filter(t -> !owned.contains(t))
+                    .map(t -> new ServiceStatus.TargetStatus(t.targetId() + ":" + t.port(), t.state(), t.description())).toList();
             statuses.add(new ServiceStatus(name, true, s.launchType(), definition.map(ContainerService.TaskDefinition::revision).orElse(null),
                     definition.map(ContainerService.TaskDefinition::images).orElse(List.of()), s.desired(), s.running(), s.pending(),
-                    rollout, targets(s), url(infra, rules, s), s.arn()));
+                    rollout, targets(s, health), url(infra, rules, s), s.arn(), tasks, others));
         }
         return statuses;
     }
 
-    private String targets(ContainerService.Service s) {
+    /** A task owns a target by its own address (awsvpc) or by a host port it publishes (bridge). */
+    private static boolean owns(ContainerService.Task task, LoadBalancerRouter.TargetHealth target) {
+        if (task.address() != null) {
+            return task.address().equals(target.targetId());
+        }
+        return task.hostPorts().stream().anyMatch(p -> String.valueOf(p).equals(target.port()));
+    }
+
+    private static Integer revision(String taskDefinitionArn) {
+        if (taskDefinitionArn == null || taskDefinitionArn.lastIndexOf(':') < 0) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(taskDefinitionArn.substring(taskDefinitionArn.lastIndexOf(':') + 1));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String targets(ContainerService.Service s, List<LoadBalancerRouter.TargetHealth> health) {
         if (s.targetGroupArns().isEmpty()) {
             return null;
         }
         Map<String, Integer> counts = new TreeMap<>();
-        for (String targetGroup : s.targetGroupArns()) {
-            router.targetHealth(targetGroup).forEach(t -> counts.merge(t.state(), 1, Integer::sum));
-        }
+        health.forEach(t -> counts.merge(t.state(), 1, Integer::sum));
         return counts.isEmpty() ? "none registered" : counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                 .collect(Collectors.joining(", "));
     }
