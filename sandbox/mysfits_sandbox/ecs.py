@@ -242,9 +242,15 @@ class EcsPlane:
     def primary(service):
         return next((d for d in service.deployments if d["status"] == "PRIMARY"), None)
 
-    def event(self, service, message):
+    def event(self, service, message, repeat_after=None):
+        """Adds a service event; with repeat_after, the same message is not repeated within that many seconds."""
+        text = "(service %s) %s" % (service.name, message)
+        if repeat_after is not None:
+            for e in service.events:
+                if e["message"] == text and (utcnow() - e["createdAt"]).total_seconds() < repeat_after:
+                    return
         service.events.insert(0, {"id": str(uuid.uuid4()), "createdAt": utcnow(),
-                                  "message": "(service %s) %s" % (service.name, message)})
+                                  "message": text})
         del service.events[EVENTS_KEPT:]
 
     def service_tasks(self, service):
@@ -336,7 +342,8 @@ class EcsPlane:
             placed = self.placement.place(backend, cluster.name, requirements)
             if placed is None:
                 self.event(service, "was unable to place a task because no container instance met all of its "
-                                    "requirements. %s" % self.placement.why_not(backend, cluster.name, requirements))
+                                    "requirements. %s" % self.placement.why_not(backend, cluster.name, requirements),
+                           repeat_after=60)
                 return None
             instance_arn, instance_id = placed
         network = service.network_configuration or None

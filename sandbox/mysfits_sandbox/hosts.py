@@ -29,17 +29,32 @@ class HostsFile:
                     found[parts[1]] = parts[0]
         return found
 
-    def sync(self, names_to_address):
-        """Makes this data plane's lines exactly names_to_address; others' lines stay as they are."""
+    def forget_instances(self, alive):
+        """Drops the lines of data planes that are gone (killed before they could remove their own)."""
         with _lock:
             lines = self._read()
-            kept = [l for l in lines if not l.endswith(self.marker)]
+            kept = [line for line in lines if "# mysfits-sandbox:" not in line
+                    or alive(line.rsplit("# mysfits-sandbox:", 1)[1].strip())]
+            if kept != lines:
+                self._write(kept)
+
+    def _write(self, lines):
+        text = "\n".join(lines) + "\n"
+        # /etc/hosts is often a bind mount: rewrite in place rather than rename over it.
+        with open(self.path, "r+" if os.path.exists(self.path) else "w") as f:
+            f.seek(0)
+            f.write(text)
+            f.truncate()
+
+    def sync(self, names_to_address):
+        """Makes this data plane's lines exactly names_to_address; other lines stay, but for other sandboxes'
+        lines naming one of these load balancers."""
+        with _lock:
+            lines = self._read()
+            # A name this data plane serves is taken from any other one's line (a stale sandbox's, say):
+            # /etc/hosts answers with the first match, and the newest load balancer of a name is the one in use.
+            kept = [l for l in lines if not l.endswith(self.marker)
+                    and not ("# mysfits-sandbox:" in l and len(l.split()) > 1 and l.split()[1] in names_to_address)]
             ours = ["%s %s %s" % (address, name, self.marker) for name, address in sorted(names_to_address.items())]
-            if [l for l in lines if l.endswith(self.marker)] == ours:
-                return
-            text = "\n".join(kept + ours) + "\n"
-            # /etc/hosts is often a bind mount: rewrite in place rather than rename over it.
-            with open(self.path, "r+" if os.path.exists(self.path) else "w") as f:
-                f.seek(0)
-                f.write(text)
-                f.truncate()
+            if kept + ours != lines:
+                self._write(kept + ours)

@@ -164,6 +164,25 @@ class DockerRuntime:
         for c in self.client.api.containers(all=True, filters={"label": "%s.instance=%s" % (LABEL, self.settings.instance)}):
             self.remove(c["Id"])
 
+    def remove_orphans(self, alive):
+        """Containers and networks of data planes that died without cleaning up (a killed moto): this one's own
+        from an earlier run, and any other whose moto port no longer answers. Returns the instances removed."""
+        gone = set()
+        for c in self.client.api.containers(all=True, filters={"label": LABEL + "=1"}):
+            instance = (c.get("Labels") or {}).get(LABEL + ".instance")
+            if instance == self.settings.instance or (instance and not alive(instance)):
+                self.remove(c["Id"])
+                gone.add(instance)
+        for network in self.client.networks.list(filters={"label": LABEL + "=1"}):
+            instance = (network.attrs.get("Labels") or {}).get(LABEL + ".instance")
+            if instance and instance != self.settings.instance and not alive(instance):
+                try:
+                    network.remove()
+                    gone.add(instance)
+                except APIError as e:
+                    log.warning("cannot remove network %s: %s", network.name, e)
+        return gone
+
     def remove_network(self):
         for network in self.client.networks.list(names=[self.settings.network]):
             try:

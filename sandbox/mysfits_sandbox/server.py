@@ -70,6 +70,11 @@ class DataPlane:
             setattr(elbv2_models.ELBv2Backend, name, hooked)
 
     def start(self):
+        alive = lambda instance: instance == self.settings.instance or port_answers(int(instance))
+        gone = self.runtime.remove_orphans(alive)
+        if gone:
+            log.info("removed what killed data planes left behind: instances %s", ", ".join(sorted(gone)))
+        self.hosts.forget_instances(alive)
         gateway = self.runtime.ensure_network()
         self.balancing.subnet = self.runtime.subnet
         self.balancing.extra_addresses = [gateway]
@@ -102,6 +107,16 @@ class DataPlane:
         except Exception:
             log.exception("removing the sandbox's containers")
         self.hosts.sync({})
+
+
+def port_answers(port):
+    """Whether a moto (and so its data plane) still listens on this loopback port."""
+    import socket
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+        return True
+    except OSError:
+        return False
 
 
 def main(argv=None):

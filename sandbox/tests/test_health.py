@@ -130,3 +130,4 @@ def test_probe_never_contacts_addresses_outside_the_sandbox():
     balancing.subnet = "172.30.0.0/16"
     result = balancing.probe(group(80), "10.1.2.3", 80)
     assert not result.ok and "outside" in result.error
+

@@ -43,15 +43,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * cleanup against moto, proven with the AWS CLI: the inventory after cleanup equals the one before setup, and
  * what the test made with the AWS CLI (untagged, unrecorded) survives.
  *
- * <p>The "pushed" precondition of deploy: the first test pushes real images with mysfits push (repository
- * created, tagged and recorded by push itself); the others create the repository with the AWS CLI carrying the
- * tags push would give it (mysfits:workshop/service), so cleanup finds it by tag like anything push made. A
- * repository made with the AWS CLI without those tags would be a foreign resource and must survive.
+ * <p>The "pushed" precondition of deploy: the tests push real images with mysfits push (repository created,
+ * tagged and recorded by push itself), built on the monolith sample so that the sandbox's tasks serve HTTP and
+ * pass their health checks. A repository made with the AWS CLI without mysfits' tags is a foreign resource and
+ * must survive.
  */
 class CleanupIT {
-    private static final String MANIFEST = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.docker.distribution.manifest.v2+json\","
-            + "\"config\":{\"mediaType\":\"application/vnd.docker.container.image.v1+json\",\"size\":1,\"digest\":\"sha256:"
-            + "a".repeat(64) + "\"},\"layers\":[]}";
 
     @BeforeEach
     void freshMoto() {
@@ -66,10 +63,15 @@ class CleanupIT {
         CommandHarness cli = TestSandbox.harness(dir);
         foreignResources(ws);
         SortedSet<String> baseline = AwsInventory.take();
+        String instance = null;
         try {
             ok(cli.run("setup"));
             buildAndPush(cli, ws, "monolith");
             buildAndPush(cli, ws, "like");
+            // The container instance the labs' stack would start: the EC2 service's tasks run on it.
+            String ami = aws("ec2", "describe-images").path("Images").get(0).path("ImageId").asText();
+            instance = aws("ec2", "run-instances", "--image-id", ami, "--instance-type", "t3.small", "--user-data",
+                    "#!/bin/bash\necho ECS_CLUSTER=" + ws + " >> /etc/ecs/ecs.config\n").path("Instances").get(0).path("InstanceId").asText();
             ok(cli.run("deploy", "monolith", "--ec2", "--poll-interval", "1s"));
             ok(cli.run("deploy", "like", "--fargate", "--poll-interval", "1s"));
             ok(cli.run("autoscale", "like", "--min", "1", "--max", "3"));
@@ -100,6 +102,9 @@ class CleanupIT {
             ok(again);
             assertTrue(again.err().contains("nothing to clean up"), again.err());
         } finally {
+            if (instance != null) {
+                aws("ec2", "terminate-instances", "--instance-ids", instance);
+            }
             LocalImages.removeEverythingOf(ws);
             removeLocalImages(ws);
         }
@@ -335,10 +340,11 @@ class CleanupIT {
     private static void deployBothOnFargate(CommandHarness cli, String ws) {
         ok(cli.run("setup"));
         for (String service : List.of("monolith", "like")) {
-            // what push leaves: a tagged repository with an image (see the class comment)
-            aws("ecr", "create-repository", "--repository-name", ws + "/" + service, "--tags",
-                    "Key=mysfits:workshop,Value=" + ws, "Key=mysfits:service,Value=" + service);
-            aws("ecr", "put-image", "--repository-name", ws + "/" + service, "--image-tag", "latest", "--image-manifest", MANIFEST);
+            try {
+                buildAndPush(cli, ws, service);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             ok(cli.run("deploy", service, "--fargate", "--poll-interval", "1s"));
         }
         ok(cli.run("autoscale", "like", "--min", "1", "--max", "3"));
@@ -351,7 +357,8 @@ class CleanupIT {
 
     private static void build(String ws, String tag) throws IOException {
         Path context = Files.createTempDirectory("cleanup-it-image");
-        Files.writeString(context.resolve("Dockerfile"), "FROM debian:bookworm-slim\nLABEL mysfits.workshop=" + ws
+        // The monolith sample answers HTTP on /, so deployed tasks pass their health checks on the sandbox.
+        Files.writeString(context.resolve("Dockerfile"), "FROM " + DeployFixture.sampleImage("monolith") + "\nLABEL mysfits.workshop=" + ws
                 + "\nRUN echo " + ws + " > /marker\n");
         docker("build", "-q", "-t", tag, context.toString());
     }

@@ -15,11 +15,6 @@ import java.util.List;
 /** A workshop of its own for a deploy test: unique workshop and repository names, setup run, images "pushed". */
 final class DeployFixture {
     private static final ObjectMapper JSON = new ObjectMapper();
-    // A small valid image manifest: ECR (moto) stores it as the tag's image; nothing is pulled in these tests.
-    private static final String MANIFEST = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.docker.distribution.manifest.v2+json\","
-            + "\"config\":{\"mediaType\":\"application/vnd.docker.container.image.v1+json\",\"size\":1469,"
-            + "\"digest\":\"sha256:%s\"},\"layers\":[{\"mediaType\":\"application/vnd.docker.image.rootfs.diff.tar.gzip\","
-            + "\"size\":29126484,\"digest\":\"sha256:%s\"}]}";
 
     final String name;
     final Path dir;
@@ -76,21 +71,57 @@ final class DeployFixture {
         return this;
     }
 
-    /** Makes ECR (moto) hold an image with this tag, so deploy's "is it pushed?" check passes. */
+    /**
+     * Really pushes the service's sample image under this tag: the data plane pulls it from the registry and runs
+     * it, so deploys in these tests serve HTTP. The sample is built once per test JVM; each workshop gets a local
+     * name of its own, tagged from it, and pushed with mysfits push.
+     */
     DeployFixture pushed(String service, String tag) {
-        String repository = name + "/" + service;
-        JsonNode repos = TestSandbox.aws("ecr", "describe-repositories");
-        boolean exists = false;
-        for (JsonNode repo : repos.path("repositories")) {
-            exists |= repository.equals(repo.path("repositoryName").asText());
+        String local = name + "-" + service;
+        editConfig(config -> ((ObjectNode) config.get("services").get(service)).put("image", local));
+        LocalImages.docker("tag", sampleImage(service), local + ":" + tag);
+        CommandHarness.Result push = cli.run("push", service, "--tag", tag);
+        if (push.exitCode() != 0) {
+            throw new AssertionError("push " + service + ":" + tag + " failed: " + push.err());
         }
-        if (!exists) {
-            TestSandbox.aws("ecr", "create-repository", "--repository-name", repository);
-        }
-        String seed = sha(repository + ":" + tag);
-        TestSandbox.aws("ecr", "put-image", "--repository-name", repository, "--image-tag", tag,
-                "--image-manifest", String.format(MANIFEST, seed, sha("layer" + seed)));
         return this;
+    }
+
+    /** The image of samples/<service>, built once with the docker CLI. */
+    static synchronized String sampleImage(String service) {
+        String image = "mysfits-it-sample-" + service + ":latest";
+        if (!BUILT.contains(service)) {
+            String context = service.equals("like") ? "like-service" : "monolith-service";
+            TestSandbox.ProcessResult build = TestSandbox.run(List.of("docker", "build", "-q", "-t", image,
+                    TestSandbox.repoRoot().resolve("samples").resolve(context).toString()), java.util.Map.of(),
+                    java.time.Duration.ofMinutes(10));
+            if (build.exitCode() != 0) {
+                throw new AssertionError("docker build of the " + service + " sample failed: " + build.err());
+            }
+            BUILT.add(service);
+        }
+        return image;
+    }
+
+    private static final java.util.Set<String> BUILT = new java.util.HashSet<>();
+
+    /**
+     * EC2 instances whose user data sets ECS_CLUSTER, as the labs' CloudFormation stack starts them: the sandbox
+     * registers each as a container instance of this workshop's cluster. Returns their instance ids.
+     */
+    List<String> containerInstances(int count) {
+        String ami = TestSandbox.aws("ec2", "describe-images").path("Images").get(0).path("ImageId").asText();
+        JsonNode reservation = TestSandbox.aws("ec2", "run-instances", "--image-id", ami, "--instance-type", "t3.small",
+                "--count", String.valueOf(count), "--user-data", "#!/bin/bash\necho ECS_CLUSTER=" + name + " >> /etc/ecs/ecs.config\n");
+        List<String> ids = new ArrayList<>();
+        reservation.path("Instances").forEach(i -> ids.add(i.path("InstanceId").asText()));
+        return ids;
+    }
+
+    void terminate(List<String> instanceIds) {
+        List<String> args = new ArrayList<>(List.of("ec2", "terminate-instances", "--instance-ids"));
+        args.addAll(instanceIds);
+        TestSandbox.aws(args.toArray(String[]::new));
     }
 
     CommandHarness.Result run(String... args) {
@@ -140,18 +171,5 @@ final class DeployFixture {
         String listener = TestSandbox.aws("elbv2", "describe-listeners", "--load-balancer-arn", lbArn)
                 .path("Listeners").get(0).path("ListenerArn").asText();
         return TestSandbox.aws("elbv2", "describe-rules", "--listener-arn", listener).path("Rules");
-    }
-
-    private static String sha(String text) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            StringBuilder hex = new StringBuilder();
-            for (byte b : digest) {
-                hex.append(String.format("%02x", b));
-            }
-            return hex.toString();
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -75,16 +75,26 @@ class DeployIT {
     @Test
     void deploy_ec2_usesInstanceTargetGroupAndEc2LaunchType() {
         DeployFixture ws = new DeployFixture("dec2").setup().pushed("monolith", "latest");
+        CommandHarness.Result empty = ws.run("deploy", "monolith", "--ec2", "--dry-run");
+        assertTrue(empty.err().contains("no container instances"), empty.err());
+        List<String> instances = ws.containerInstances(1);
 
         CommandHarness.Result result = ws.run("deploy", "monolith", "--ec2", FAST);
 
         assertEquals(0, result.exitCode(), result.err());
-        assertTrue(result.err().contains("no container instances"), result.err());
         assertEquals("EC2", ws.service("monolith").path("launchType").asText());
         assertEquals("instance", ws.targetGroups().get(0).path("TargetType").asText());
         JsonNode definition = TestSandbox.aws("ecs", "describe-task-definition", "--task-definition", ws.family("monolith"));
         assertEquals("bridge", definition.path("taskDefinition").path("networkMode").asText());
         assertTrue(result.out().trim().startsWith("http://dec2-alb"), result.out());
+        // Bridge mode: the target is the instance and a dynamic host port, and the ALB reaches the task through it.
+        JsonNode target = TestSandbox.aws("elbv2", "describe-target-health", "--target-group-arn",
+                ws.targetGroups().get(0).path("TargetGroupArn").asText()).path("TargetHealthDescriptions").get(0);
+        assertEquals(instances.get(0), target.path("Target").path("Id").asText());
+        assertTrue(target.path("Target").path("Port").asInt() >= 32768, target.toString());
+        assertEquals(200, TestSandbox.httpGet(result.out().trim() + "mysfits").getKey());
+        ws.run("cleanup", "--yes");
+        ws.terminate(instances);
     }
 
     @Test
@@ -170,18 +180,32 @@ class DeployIT {
     }
 
     @Test
-    void deploy_neverStable_stopsAtTimeoutWithReason() {
-        // moto keeps a new service's runningCount at MOTO_ECS_SERVICE_RUNNING=1, so 2 desired never arrive.
+    void deploy_notStableYet_stopsAtTimeoutWithReason() {
+        // Two passing health checks 5 s apart cannot happen within 2 s: the rollout is still under way.
         DeployFixture ws = new DeployFixture("dtime").setup().pushed("monolith", "latest");
 
         long start = System.nanoTime();
-        CommandHarness.Result result = ws.run("deploy", "monolith", "--fargate", "--count", "2", "--timeout", "5s", FAST);
+        CommandHarness.Result result = ws.run("deploy", "monolith", "--fargate", "--count", "2", "--timeout", "2s", FAST);
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
 
         assertEquals(4, result.exitCode(), result.err());
-        assertTrue(result.err().contains("did not become stable within 5s: 1 of 2 task(s) running"), result.err());
+        assertTrue(result.err().contains("did not become stable within 2s: "), result.err());
+        assertTrue(result.err().contains(" of 2 task(s) running"), result.err());
         assertTrue(result.err().contains("reason:"), result.err());
         assertTrue(seconds < 30, "gave up in " + seconds + "s");
+    }
+
+    @Test
+    void deploy_unhealthyTargets_failAtTimeoutWithTheHealthCheckReason() {
+        // The app answers 404 on this health path: the targets never pass, and waiting longer would not help.
+        DeployFixture ws = new DeployFixture("dsick").setup().pushed("monolith", "latest");
+        ws.editConfig(config -> ((com.fasterxml.jackson.databind.node.ObjectNode) config.get("services").get("monolith"))
+                .put("healthPath", "/no-such-page"));
+
+        CommandHarness.Result result = ws.run("deploy", "monolith", "--fargate", "--timeout", "25s", FAST);
+
+        assertEquals(1, result.exitCode(), result.err());
+        assertTrue(result.err().contains("Health checks failed with these codes: [404]"), result.err());
     }
 
     @Test

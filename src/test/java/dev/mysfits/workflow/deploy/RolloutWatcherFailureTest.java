@@ -43,7 +43,8 @@ class RolloutWatcherFailureTest {
         MysfitsException e = assertThrows(MysfitsException.class, () -> watcher(services, List.of())
                 .awaitStable("ws", "web", NEW, null, Duration.ofMinutes(5), Duration.ofSeconds(5)));
         assertEquals(ExitCode.FAILED, e.exitCode());
-        assertEquals("rollout of service web failed: tasks failed to start", e.getMessage());
+        assertEquals("rollout of service web failed: tasks failed to start; task 1a2b: Essential container in task exited",
+                e.getMessage());
         assertTrue(err.toString().contains("reason: task 1a2b: Essential container in task exited"), err.toString());
     }
 
@@ -86,6 +87,47 @@ class RolloutWatcherFailureTest {
         assertEquals(2, done.running());
         assertEquals(3, services.polls);
         assertTrue(err.toString().contains("stable: 2/2 running"), err.toString());
+    }
+
+    @Test
+    void stableService_isNotDoneUntilItsTargetsAreHealthy() {
+        ScriptedServices services = new ScriptedServices(List.of(),
+                state(NEW, 1, 1, 0, deployment("PRIMARY", NEW, "COMPLETED", null)));
+        Deque<List<LoadBalancerRouter.TargetHealth>> health = new ArrayDeque<>(List.of(
+                List.of(new LoadBalancerRouter.TargetHealth("10.0.0.7", "80", "initial", "Elb.InitialHealthChecking", null)),
+                List.of(new LoadBalancerRouter.TargetHealth("10.0.0.7", "80", "initial", "Elb.InitialHealthChecking", null)),
+                List.of(new LoadBalancerRouter.TargetHealth("10.0.0.7", "80", "healthy", null, null))));
+        RolloutWatcher watcher = new RolloutWatcher(services, new HealthOnlyRouter(List.of()).scripted(health), console,
+                clock, clock::advance);
+
+        watcher.awaitStable("ws", "web", "ecs-svc/PRIMARY", NEW, "arn:tg/ws-web-fg/1", Duration.ofMinutes(5), Duration.ofSeconds(1));
+
+        assertEquals(3, services.polls, "polled until the target passed its checks");
+        assertTrue(err.toString().contains("stable: 1/1 running, 1 healthy target(s)"), err.toString());
+    }
+
+    @Test
+    void anotherPrimaryDeployment_meansOursWasRolledBack_evenBeforeTheRevisionChanges() {
+        // Followed by id: the breaker made a new PRIMARY deployment; ours is ACTIVE and FAILED.
+        ScriptedServices services = new ScriptedServices(List.of("task 9f: CannotPullContainerError: not found"),
+                state(NEW, 1, 0, 0, new ContainerService.Deployment("ecs-svc/rollback", "PRIMARY", OLD, 1, 0, 0, "IN_PROGRESS", null),
+                        new ContainerService.Deployment("ecs-svc/ours", "ACTIVE", NEW, 1, 0, 0, "FAILED",
+                                "ECS deployment circuit breaker: tasks failed to start.")));
+        MysfitsException e = assertThrows(MysfitsException.class, () -> watcher(services, List.of())
+                .awaitStable("ws", "web", "ecs-svc/ours", NEW, null, Duration.ofMinutes(5), Duration.ofSeconds(5)));
+        assertEquals(ExitCode.FAILED, e.exitCode());
+        assertTrue(e.getMessage().contains("was rolled back to ws-web:1"), e.getMessage());
+        assertTrue(e.getMessage().contains("CannotPullContainerError"), e.getMessage());
+        assertTrue(e.hint().startsWith("ws-web:1 serves now"), e.hint());
+    }
+
+    @Test
+    void notStableWithNothingWrong_isATimeoutNotAFailure() {
+        ScriptedServices services = new ScriptedServices(List.of("task 1: Scaling activity initiated by (deployment ecs-svc/1)"),
+                state(NEW, 2, 1, 1, deployment("PRIMARY", NEW, "IN_PROGRESS", null)));
+        MysfitsException e = assertThrows(MysfitsException.class, () -> watcher(services, List.of())
+                .awaitStable("ws", "web", NEW, null, Duration.ofSeconds(10), Duration.ofSeconds(5)));
+        assertEquals(ExitCode.TIMEOUT, e.exitCode());
     }
 
     private RolloutWatcher watcher(ContainerService services, List<LoadBalancerRouter.TargetHealth> health) {
@@ -205,10 +247,26 @@ class RolloutWatcherFailureTest {
         }
     }
 
-    private record HealthOnlyRouter(List<TargetHealth> health) implements LoadBalancerRouter {
+    private static class HealthOnlyRouter implements LoadBalancerRouter {
+        private final List<TargetHealth> health;
+        private Deque<List<TargetHealth>> script;
+
+        HealthOnlyRouter(List<TargetHealth> health) {
+            this.health = health;
+        }
+
+        /** Answers with each scripted list in turn, then keeps the last. */
+        HealthOnlyRouter scripted(Deque<List<TargetHealth>> script) {
+            this.script = script;
+            return this;
+        }
+
         @Override
         public List<TargetHealth> targetHealth(String targetGroupArn) {
-            return health;
+            if (script == null) {
+                return health;
+            }
+            return script.size() > 1 ? script.poll() : script.peek();
         }
 
         @Override
