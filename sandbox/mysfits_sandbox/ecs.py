@@ -300,13 +300,16 @@ class EcsPlane:
             if d["status"] != "PRIMARY" and not any(m.deployment_id == d["id"] for m in live):
                 service.deployments.remove(d)
         views = [rollout.TaskView(m.arn, m.deployment_id, m.phase(registry)) for m in live]
-        if primary["rolloutState"] == "IN_PROGRESS" and rollout.steady(service.desired_count, primary["id"], views):
+        steady = rollout.steady(service.desired_count, primary["id"], views)
+        if steady and primary["rolloutState"] == "IN_PROGRESS":
             primary["rolloutState"] = "COMPLETED"
             primary["rolloutStateReason"] = "ECS deployment %s completed." % primary["id"]
             primary["updatedAt"] = utcnow()
             service._last_completed = primary["taskDefinition"]
             self.event(service, "(deployment %s) deployment completed." % primary["id"])
+        if steady and not getattr(service, "_steady", False):
             self.event(service, "has reached a steady state.")
+        service._steady = steady
         self._update_counts(service)
 
     def _update_counts(self, service):
