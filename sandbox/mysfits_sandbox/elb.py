@@ -16,6 +16,7 @@ from moto.elbv2 import models as elbv2_models
 from moto.elbv2.models import FakeHealthStatus, elbv2_backends
 
 from . import health, routing
+from .hooks import HookSlot
 from .settings import allowed_address
 
 log = logging.getLogger("mysfits_sandbox.elb")
@@ -54,12 +55,8 @@ class LoadBalancing:
     # ------------------------------------------------------------ moto hooks
 
     def install(self):
-        """Hooks moto's target groups once per process; the hooks serve whichever LoadBalancing installed last."""
-        global _ACTIVE
-        first = _ACTIVE is None
-        _ACTIVE = self
-        if first:
-            _install_hooks()
+        """Hooks moto's target groups (once per process)."""
+        _HOOKS.take(self)
 
 
     # ------------------------------------------------------------ lookups
@@ -202,14 +199,11 @@ class LoadBalancing:
         return group, (self.address_of(group, chosen.target_id), chosen.port)
 
 
-_ACTIVE = None
-
-
 class _ActiveRegistry:
     """The registry of the LoadBalancing in charge (reset replaces it)."""
 
     def __getattr__(self, name):
-        return getattr(_ACTIVE.registry, name)
+        return getattr(_HOOKS.active.registry, name)
 
 
 def _install_hooks():
@@ -264,6 +258,9 @@ def _install_hooks():
         return result
 
     backend_cls.delete_target_group = delete_target_group
+
+
+_HOOKS = HookSlot(_install_hooks)
 
 
 class ProxyServer(ThreadingHTTPServer):

@@ -1,5 +1,5 @@
 """A fault switch for tests: a given fraction of AWS API calls answer ThrottlingException, 500, 503, or have
-their connection reset after moto handled them. Per service, reproducible with a seed.
+their connection dropped after moto handled them. Per service, reproducible with a seed.
 
 Set it with MYSFITS_SANDBOX_FAULTS (JSON) at start, or at run time:
     POST   /mysfits-sandbox/faults  {"rate": 0.2, "seed": 7, "services": ["ecs"], "kinds": ["throttle", "500", "503", "reset"]}
@@ -100,9 +100,10 @@ class FaultMiddleware:
             list(self.app(environ, lambda *a, **k: None))
             sock = environ.get("werkzeug.socket")
             if sock is not None:
+                # The server's own file objects still hold the descriptor, so close() alone would not drop it.
                 sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-                sock.close()
-            raise ConnectionResetError("fault injected: connection reset")
+                sock.shutdown(socket.SHUT_RDWR)
+            raise ConnectionResetError("fault injected: connection dropped")
         status, content_type, body = error_body(environ, service, kind)
         start_response("%d %s" % (status, {400: "Bad Request", 500: "Internal Server Error",
                                             503: "Service Unavailable"}[status]),

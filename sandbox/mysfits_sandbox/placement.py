@@ -7,6 +7,8 @@ import re
 from moto.ec2 import models as ec2_models
 from moto.ecs.models import ecs_backends
 
+from .hooks import HookSlot
+
 log = logging.getLogger("mysfits_sandbox.placement")
 CLUSTER_LINE = re.compile(r"ECS_CLUSTER=([A-Za-z0-9_-]+)")
 # The agent reserves nothing here; these are the instance types' own figures (vCPU * 1024, MiB less ~5% for the OS).
@@ -62,12 +64,8 @@ class Placement:
         self.reservations = {}  # task ARN -> (backend, cluster, container instance id, requirements)
 
     def install(self):
-        """Hooks moto's EC2 instances once per process; the hooks serve whichever Placement installed last."""
-        global _ACTIVE
-        first = _ACTIVE is None
-        _ACTIVE = self
-        if first:
-            _install_hooks()
+        """Hooks moto's EC2 instances (once per process)."""
+        _HOOKS.take(self)
 
     def join(self, account_id, region, cluster, instance):
         ecs = ecs_backends[account_id][region]
@@ -126,9 +124,6 @@ class Placement:
             backend.update_container_instance_resources(ci, task.resource_requirements, removing=True)
 
 
-_ACTIVE = None
-
-
 def _install_hooks():
     original_run = ec2_models.instances.InstanceBackend.run_instances
 
@@ -137,7 +132,7 @@ def _install_hooks():
         for instance in reservation.instances:
             cluster = cluster_from_user_data(instance.user_data)
             if cluster:
-                _ACTIVE.join(backend.account_id, backend.region_name, cluster, instance)
+                _HOOKS.active.join(backend.account_id, backend.region_name, cluster, instance)
         return reservation
 
     ec2_models.instances.InstanceBackend.run_instances = run_instances
@@ -147,7 +142,10 @@ def _install_hooks():
     def terminate_instances(backend, instance_ids):
         result = original_terminate(backend, instance_ids)
         for instance_id in instance_ids:
-            _ACTIVE.leave(backend.account_id, backend.region_name, instance_id)
+            _HOOKS.active.leave(backend.account_id, backend.region_name, instance_id)
         return result
 
     ec2_models.instances.InstanceBackend.terminate_instances = terminate_instances
+
+
+_HOOKS = HookSlot(_install_hooks)

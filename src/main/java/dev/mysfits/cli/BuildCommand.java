@@ -20,7 +20,8 @@ import java.util.Map;
                 "Build a service's image with the local Docker engine, like `docker build`.",
                 "Tags default to IMAGE:latest and IMAGE:<git short sha> (with -dirty when tracked files changed).",
                 "Prints the image id and tags on stdout; steps and cache use on stderr."
-        })
+        },
+        mixinStandardHelpOptions = true)
 final class BuildCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "SERVICE", description = "A service of the workshop file, e.g. monolith.")
     String service;

@@ -21,7 +21,8 @@ import java.time.Duration;
                 "Show a service's logs on stdout.",
                 "Deployed services: the awslogs streams in CloudWatch Logs, interleaved by time, each line",
                 "prefixed with its task id. --local reads the container `mysfits run` started on the local engine."
-        })
+        },
+        mixinStandardHelpOptions = true)
 final class LogsCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "SERVICE", description = "A service of the workshop file, e.g. monolith.")
     String service;

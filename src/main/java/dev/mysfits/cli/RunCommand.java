@@ -21,7 +21,8 @@ import java.util.Map;
                 "Run a service's image locally and wait until its health path answers.",
                 "Like `docker run -d -p HOST:CONTAINER -e K=V --name`; replaces the service's previous local container.",
                 "Prints the URL on stdout."
-        })
+        },
+        mixinStandardHelpOptions = true)
 final class RunCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "SERVICE", description = "A service of the workshop file, e.g. monolith.")
     String service;

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "stop",
-        description = "Stop and remove the local container `mysfits run` started. Nothing to stop is not an error.")
+        description = "Stop and remove the local container `mysfits run` started. Nothing to stop is not an error.",
+        mixinStandardHelpOptions = true)
 final class StopCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "SERVICE", description = "A service of the workshop file, e.g. monolith.")
     String service;

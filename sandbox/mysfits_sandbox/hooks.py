@@ -1,0 +1,14 @@
+"""moto's classes are patched once per process; the patches then serve whichever object installed them last
+(a server installs once; tests make a fresh object per test)."""
+
+
+class HookSlot:
+    def __init__(self, install_hooks):
+        self.active = None
+        self._install_hooks = install_hooks
+
+    def take(self, owner):
+        first = self.active is None
+        self.active = owner
+        if first:
+            self._install_hooks()
