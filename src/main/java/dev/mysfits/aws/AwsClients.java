@@ -16,6 +16,8 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecr.EcrClient;
@@ -52,6 +54,9 @@ public final class AwsClients implements AutoCloseable {
     private final Supplier<ApplicationAutoScalingClient> autoScaling =
             lazy(() -> configure(ApplicationAutoScalingClient.builder()).build());
 
+    private final Supplier<AutoScalingClient> autoScalingGroups = lazy(() -> configure(AutoScalingClient.builder()).build());
+    private final Supplier<SsmClient> ssm = lazy(() -> configure(SsmClient.builder()).build());
+
     private final Environment environment;
 
     public AwsClients(GlobalSettings settings, Environment environment) {
@@ -76,6 +81,9 @@ public final class AwsClients implements AutoCloseable {
     public IamClient iam() { return iam.get(); }
     public StsClient sts() { return sts.get(); }
     public ApplicationAutoScalingClient autoScaling() { return autoScaling.get(); }
+    /** EC2 Auto Scaling (groups of instances), not Application Auto Scaling (service task counts). */
+    public AutoScalingClient autoScalingGroups() { return autoScalingGroups.get(); }
+    public SsmClient ssm() { return ssm.get(); }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
         builder.region(requireRegion())

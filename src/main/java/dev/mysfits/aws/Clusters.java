@@ -12,4 +12,7 @@ public interface Clusters {
     Optional<Cluster> find(String name);
 
     Cluster create(String name, Map<String, String> tags);
+
+    /** The cluster's container instances (none for a Fargate-only cluster). */
+    java.util.List<ContainerInstances.ContainerInstance> containerInstances(String cluster);
 }

@@ -38,4 +38,9 @@ public final class EcsClusters implements Clusters {
             throw AwsErrors.wrap("ecs create cluster " + name, e);
         }
     }
+
+    @Override
+    public java.util.List<ContainerInstances.ContainerInstance> containerInstances(String cluster) {
+        return ContainerInstances.list(ecs, cluster);
+    }
 }

@@ -5,6 +5,7 @@ import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.ResourceNames;
 import dev.mysfits.workflow.Change;
+import dev.mysfits.workflow.setup.CapacityRequest;
 import dev.mysfits.workflow.setup.SetupAdapters;
 import dev.mysfits.workflow.setup.SetupRequest;
 import dev.mysfits.workflow.setup.SetupResult;
@@ -29,7 +30,13 @@ import java.util.regex.Pattern;
                 "Network: the region's default VPC and its default subnets, unless --vpc-id/--subnets or "
                         + "--stack-outputs say otherwise. A stack outputs file is the labs' cfn-output.json: a JSON object of "
                         + "outputs, or CloudFormation's [{\"OutputKey\":..,\"OutputValue\":..}] list; the VPC is the output whose "
-                        + "key contains \"VPC\"/\"Vpc\", the subnets the outputs whose keys contain \"PublicSubnet\"."},
+                        + "key contains \"VPC\"/\"Vpc\", the subnets the outputs whose keys contain \"PublicSubnet\".",
+                "",
+                "EC2 launch type: --ec2 also makes the container instances the labs' stack made: an instance role and "
+                        + "profile (AmazonEC2ContainerServiceforEC2Role), a security group opening the dynamic host ports to "
+                        + "the load balancer only, a launch template with the region's ECS-optimized AMI (its public SSM "
+                        + "parameter) and user data setting ECS_CLUSTER, and an Auto Scaling group across the subnets; then "
+                        + "waits until the instances have joined the cluster. Run it again with another --instances to resize."},
         mixinStandardHelpOptions = true)
 public final class SetupCommand extends BaseCommand {
     private static final Pattern VPC_ID = Pattern.compile("vpc-[0-9a-zA-Z]+");
@@ -49,6 +56,18 @@ public final class SetupCommand extends BaseCommand {
     @Option(names = "--dry-run", description = "Print what would be created or changed, and change nothing.")
     boolean dryRun;
 
+    @Option(names = "--ec2", description = "Also make EC2 container instances for the EC2 launch type (deploy --ec2, task run).")
+    boolean ec2;
+
+    @Option(names = "--instances", paramLabel = "N",
+            description = "With --ec2: how many container instances (default: " + CapacityRequest.DEFAULT_INSTANCES + ", 0 to "
+                    + CapacityRequest.MAX_INSTANCES + ").")
+    Integer instances;
+
+    @Option(names = "--instance-type", paramLabel = "TYPE",
+            description = "With --ec2: the EC2 instance type (default: " + CapacityRequest.DEFAULT_INSTANCE_TYPE + ").")
+    String instanceType;
+
     @Override
     protected void execute() {
         validateOptions();
@@ -61,11 +80,29 @@ public final class SetupCommand extends BaseCommand {
         SetupWorkflow workflow = new SetupWorkflow(console(), SetupAdapters.of(context().aws()), context().ledger(),
                 context().aws().region());
         SetupResult result = workflow.run(new ResourceNames(workshop.name()), ports,
-                new SetupRequest(vpcId, subnets, outputs, dryRun));
+                new SetupRequest(vpcId, subnets, outputs, dryRun, capacity()));
         report(result, workshop);
     }
 
+    private CapacityRequest capacity() {
+        if (!ec2) {
+            return null;
+        }
+        return new CapacityRequest(instances == null ? CapacityRequest.DEFAULT_INSTANCES : instances,
+                instanceType == null ? CapacityRequest.DEFAULT_INSTANCE_TYPE : instanceType, CapacityRequest.AMI_PARAMETER);
+    }
+
     private void validateOptions() {
+        if (!ec2 && (instances != null || instanceType != null)) {
+            throw MysfitsException.usage("--instances and --instance-type go with --ec2", "pass --ec2 --instances N");
+        }
+        if (instances != null && (instances < 0 || instances > CapacityRequest.MAX_INSTANCES)) {
+            throw MysfitsException.usage("--instances must be from 0 to " + CapacityRequest.MAX_INSTANCES + ", got " + instances,
+                    "pass --instances 2");
+        }
+        if (instanceType != null && !instanceType.matches("[a-z][a-z0-9-]*\\.[a-z0-9]+")) {
+            throw MysfitsException.usage("'" + instanceType + "' is not an instance type", "pass one like --instance-type t3.small");
+        }
         if (stackOutputs != null && (vpcId != null || !subnets.isEmpty())) {
             throw MysfitsException.usage("--stack-outputs cannot be combined with --vpc-id or --subnets",
                     "use either the stack outputs file or the ids");
@@ -106,7 +143,7 @@ public final class SetupCommand extends BaseCommand {
             console().data(result.state().url());
         }
         String first = workshop.servicesInOrder().get(0).name();
-        console().nextSteps("mysfits deploy " + first + " --fargate");
+        console().nextSteps("mysfits deploy " + first + (ec2 ? " --ec2" : " --fargate"));
     }
 
     private static Map<String, String> change(Change change) {

@@ -44,6 +44,23 @@ public final class ResourceNames {
         return limit(workshop + "-ecs-task", 64);
     }
 
+    /** The EC2 launch type's container instances: their role and instance profile (one name for both). */
+    public String instanceRole() {
+        return limit(workshop + "-ecs-instance", 64);
+    }
+
+    public String instancesSecurityGroup() {
+        return workshop + "-instances";
+    }
+
+    public String launchTemplate() {
+        return workshop + "-ecs-instances";
+    }
+
+    public String autoScalingGroup() {
+        return workshop + "-ecs-instances";
+    }
+
     public String logGroup(String service) {
         return "/mysfits/" + workshop + "/" + service;
     }

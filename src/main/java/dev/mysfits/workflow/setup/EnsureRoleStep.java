@@ -8,13 +8,12 @@ import dev.mysfits.workflow.Step;
 import java.util.List;
 
 /**
- * Makes one IAM role ECS tasks assume, and attaches its managed policy if missing. The execution role gets
- * AmazonECSTaskExecutionRolePolicy (pull from ECR, write logs); the task role gets nothing: the samples call no AWS API.
+ * Makes one IAM role and attaches its managed policy if missing. The execution role gets
+ * AmazonECSTaskExecutionRolePolicy (pull from ECR, write logs); the task role gets nothing: the samples call no AWS
+ * API; the container instances' role gets AmazonEC2ContainerServiceforEC2Role.
  */
 public final class EnsureRoleStep implements Step<SetupContext> {
-    static final String EXECUTION_POLICY_ARN = "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy";
-    static final String TRUST_POLICY = """
-            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole"}]}""";
+    static final String EXECUTION_POLICY_ARN = RoleKind.EXECUTION.policies().get(0);
 
     private final RoleKind kind;
     private List<String> missingPolicies = List.of();
@@ -25,15 +24,15 @@ public final class EnsureRoleStep implements Step<SetupContext> {
 
     @Override
     public String name() {
-        return "ensure " + (kind == RoleKind.EXECUTION ? "task execution" : "task") + " role";
+        return "ensure " + kind.label() + " role";
     }
 
     private String roleName(SetupContext ctx) {
-        return kind == RoleKind.EXECUTION ? ctx.names.executionRole() : ctx.names.taskRole();
+        return kind.roleName(ctx.names);
     }
 
     private List<String> policies() {
-        return kind == RoleKind.EXECUTION ? List.of(EXECUTION_POLICY_ARN) : List.of();
+        return kind.policies();
     }
 
     @Override
@@ -43,7 +42,7 @@ public final class EnsureRoleStep implements Step<SetupContext> {
         Role role = ctx.aws.roles().find(name).orElse(null);
         if (role == null) {
             missingPolicies = policies();
-            return Change.create(resource, "trusts ecs-tasks.amazonaws.com"
+            return Change.create(resource, "trusts " + kind.trustedService()
                     + (missingPolicies.isEmpty() ? ", no policies" : ", attach " + shortNames(missingPolicies)));
         }
         ctx.roles.put(kind, role);
@@ -56,9 +55,8 @@ public final class EnsureRoleStep implements Step<SetupContext> {
     public void apply(SetupContext ctx, Change change) {
         String name = roleName(ctx);
         if (!ctx.roles.containsKey(kind)) {
-            Role created = ctx.aws.roles().create(name, TRUST_POLICY,
-                    "mysfits " + ctx.names.workshop() + ": " + (kind == RoleKind.EXECUTION ? "ECS task execution" : "ECS task"),
-                    ctx.tags());
+            Role created = ctx.aws.roles().create(name, kind.trustPolicy(), "mysfits " + ctx.names.workshop() + ": "
+                    + kind.description(), ctx.tags());
             ctx.record(ResourceType.IAM_ROLE, name, null);
             ctx.roles.put(kind, created);
         }

@@ -30,12 +30,19 @@ public final class EnsureSecurityGroupStep implements Step<SetupContext> {
 
     @Override
     public String name() {
-        return "ensure " + (role == SecurityGroupRole.LOAD_BALANCER ? "load balancer" : "tasks") + " security group";
+        return "ensure " + switch (role) {
+            case LOAD_BALANCER -> "load balancer";
+            case TASKS -> "tasks";
+            case INSTANCES -> "container instances";
+        } + " security group";
     }
 
     private String groupName(SetupContext ctx) {
-        return role == SecurityGroupRole.LOAD_BALANCER
-                ? ctx.names.loadBalancerSecurityGroup() : ctx.names.tasksSecurityGroup();
+        return switch (role) {
+            case LOAD_BALANCER -> ctx.names.loadBalancerSecurityGroup();
+            case TASKS -> ctx.names.tasksSecurityGroup();
+            case INSTANCES -> ctx.names.instancesSecurityGroup();
+        };
     }
 
     /** The rules this group must have. The tasks' rules name the load balancer's group, or its name in a dry run. */
@@ -48,6 +55,9 @@ public final class EnsureSecurityGroupStep implements Step<SetupContext> {
             source = ctx.names.loadBalancerSecurityGroup();
         }
         List<IngressRule> rules = new ArrayList<>();
+        if (role == SecurityGroupRole.INSTANCES) {
+            return List.of(IngressRule.tcpFromGroup(EPHEMERAL_FROM, EPHEMERAL_TO, source));
+        }
         for (int port : new TreeSet<>(ctx.containerPorts.values())) {
             rules.add(IngressRule.tcpFromGroup(port, port, source));
         }

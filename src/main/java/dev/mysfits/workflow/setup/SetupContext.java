@@ -1,5 +1,10 @@
 package dev.mysfits.workflow.setup;
 
+import dev.mysfits.aws.Capacity;
+import dev.mysfits.aws.ContainerInstances;
+import dev.mysfits.console.Console;
+import dev.mysfits.workflow.Sleeper;
+
 import dev.mysfits.aws.Clusters.Cluster;
 import dev.mysfits.aws.LoadBalancers.LoadBalancer;
 import dev.mysfits.aws.LoadBalancers.Listener;
@@ -34,9 +39,20 @@ public final class SetupContext {
     Cluster cluster;
     final Map<String, String> logGroups = new LinkedHashMap<>();
     final Map<RoleKind, Role> roles = new LinkedHashMap<>();
+    // EC2 capacity (setup --ec2)
+    final Console console;
+    final Sleeper sleeper;
+    Capacity.InstanceType instanceType;
+    String imageId;
+    Capacity.InstanceProfile instanceProfile;
+    Capacity.LaunchTemplate launchTemplate;
+    Capacity.Group group;
+    List<ContainerInstances.ContainerInstance> containerInstances = List.of();
 
     public SetupContext(ResourceNames names, String region, SetupAdapters aws, Ledger ledger, SetupRequest request,
-                        Map<String, Integer> containerPorts) {
+                        Map<String, Integer> containerPorts, Console console, Sleeper sleeper) {
+        this.console = console;
+        this.sleeper = sleeper;
         this.names = names;
         this.region = region;
         this.aws = aws;
@@ -50,7 +66,8 @@ public final class SetupContext {
     }
 
     void record(ResourceType type, String id, String service) {
-        ledger.record(type, id, service, type == ResourceType.IAM_ROLE ? "global" : region);
+        boolean global = type == ResourceType.IAM_ROLE || type == ResourceType.INSTANCE_PROFILE;
+        ledger.record(type, id, service, global ? "global" : region);
     }
 
     String securityGroupId(SecurityGroupRole role) {

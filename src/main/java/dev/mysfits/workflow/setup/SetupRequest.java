@@ -10,9 +10,14 @@ import java.util.List;
  * @param subnetIds    --subnets, or empty
  * @param stackOutputs --stack-outputs, a CloudFormation outputs file, or null (not with the two above)
  * @param dryRun       plan only
+ * @param capacity     EC2 capacity for the EC2 launch type (--ec2), or null to leave it as it is
  */
-public record SetupRequest(String vpcId, List<String> subnetIds, Path stackOutputs, boolean dryRun) {
+public record SetupRequest(String vpcId, List<String> subnetIds, Path stackOutputs, boolean dryRun, CapacityRequest capacity) {
     public SetupRequest {
         subnetIds = subnetIds == null ? List.of() : List.copyOf(subnetIds);
+    }
+
+    public SetupRequest(String vpcId, List<String> subnetIds, Path stackOutputs, boolean dryRun) {
+        this(vpcId, subnetIds, stackOutputs, dryRun, null);
     }
 }

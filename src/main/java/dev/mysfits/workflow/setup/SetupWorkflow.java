@@ -4,6 +4,7 @@ import dev.mysfits.console.Console;
 import dev.mysfits.core.ResourceNames;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.workflow.Change;
+import dev.mysfits.workflow.Sleeper;
 import dev.mysfits.workflow.Step;
 import dev.mysfits.workflow.Workflow;
 
@@ -13,7 +14,9 @@ import java.util.Map;
 
 /**
  * Makes what the labs' CloudFormation stacks made, once: network choice, two security groups, the load balancer
- * and its listener, the cluster, a log group per service and the two roles. Every step looks before it creates, so
+ * and its listener, the cluster, a log group per service and the two roles; with EC2 capacity, also the container
+ * instances' role, instance profile, security group, launch template and Auto Scaling group, and waits until the
+ * instances have joined the cluster. Every step looks before it creates, so
  * a second run changes nothing; the network step validates every input before the first creation.
  */
 public final class SetupWorkflow {
@@ -21,26 +24,36 @@ public final class SetupWorkflow {
     private final SetupAdapters aws;
     private final Ledger ledger;
     private final String region;
+    private final Sleeper sleeper;
 
     public SetupWorkflow(Console console, SetupAdapters aws, Ledger ledger, String region) {
+        this(console, aws, ledger, region, Sleeper.system());
+    }
+
+    public SetupWorkflow(Console console, SetupAdapters aws, Ledger ledger, String region, Sleeper sleeper) {
         this.console = console;
         this.aws = aws;
         this.ledger = ledger;
         this.region = region;
+        this.sleeper = sleeper;
     }
 
     /**
      * @param containerPorts each configured service's container port, by service name
      */
     public SetupResult run(ResourceNames names, Map<String, Integer> containerPorts, SetupRequest request) {
-        SetupContext ctx = new SetupContext(names, region, aws, ledger, request, containerPorts);
+        SetupContext ctx = new SetupContext(names, region, aws, ledger, request, containerPorts, console, sleeper);
         List<Change> changes = new Workflow<>("Setting up workshop " + names.workshop() + " in " + region, console,
-                steps(containerPorts.keySet())).execute(ctx, request.dryRun());
+                steps(containerPorts.keySet(), request.capacity() != null)).execute(ctx, request.dryRun());
         return new SetupResult(request.dryRun(), changes, request.dryRun() ? null : ctx.state());
     }
 
-    static List<Step<SetupContext>> steps(Iterable<String> services) {
-        List<Step<SetupContext>> steps = new ArrayList<>(List.of(
+    static List<Step<SetupContext>> steps(Iterable<String> services, boolean capacity) {
+        List<Step<SetupContext>> steps = new ArrayList<>();
+        if (capacity) {
+            steps.add(new ValidateCapacityStep());  // before anything is made
+        }
+        steps.addAll(List.of(
                 new ResolveNetworkStep(),
                 new EnsureSecurityGroupStep(SecurityGroupRole.LOAD_BALANCER),
                 new EnsureSecurityGroupStep(SecurityGroupRole.TASKS),
@@ -50,6 +63,14 @@ public final class SetupWorkflow {
         services.forEach(service -> steps.add(new EnsureLogGroupStep(service)));
         steps.add(new EnsureRoleStep(RoleKind.EXECUTION));
         steps.add(new EnsureRoleStep(RoleKind.TASK));
+        if (capacity) {
+            steps.add(new EnsureRoleStep(RoleKind.INSTANCE));
+            steps.add(new EnsureInstanceProfileStep());
+            steps.add(new EnsureSecurityGroupStep(SecurityGroupRole.INSTANCES));
+            steps.add(new EnsureLaunchTemplateStep());
+            steps.add(new EnsureAutoScalingGroupStep());
+            steps.add(new WaitForContainerInstancesStep());
+        }
         return steps;
     }
 }

@@ -1,6 +1,8 @@
 package dev.mysfits.workflow.setup;
 
+import dev.mysfits.aws.Capacity;
 import dev.mysfits.aws.Clusters;
+import dev.mysfits.aws.ContainerInstances;
 import dev.mysfits.aws.LoadBalancers;
 import dev.mysfits.aws.LogGroups;
 import dev.mysfits.aws.Network;
@@ -30,6 +32,13 @@ final class FakeAws {
     final Map<String, Roles.Role> roles = new LinkedHashMap<>();
     final Map<String, List<String>> rolePolicies = new HashMap<>();
     final Map<String, Map<String, String>> tags = new HashMap<>();
+    // EC2 capacity: what the region offers, and what was made
+    final Map<String, Capacity.InstanceType> instanceTypes = new LinkedHashMap<>(Map.of(
+            "t3.small", new Capacity.InstanceType("t3.small", 2, 2048)));
+    final Map<String, String> parameters = new LinkedHashMap<>(Map.of(CapacityRequest.AMI_PARAMETER, "ami-ecs-2023"));
+    final Map<String, Capacity.InstanceProfile> instanceProfiles = new LinkedHashMap<>();
+    final Map<String, Capacity.LaunchTemplate> launchTemplates = new LinkedHashMap<>();
+    final Map<String, Capacity.Group> groups2 = new LinkedHashMap<>();
     private int counter;
 
     FakeAws() {
@@ -44,7 +53,8 @@ final class FakeAws {
     }
 
     SetupAdapters adapters() {
-        return new SetupAdapters(new FakeNetwork(), new FakeLoadBalancers(), new FakeClusters(), new FakeLogGroups(), new FakeRoles());
+        return new SetupAdapters(new FakeNetwork(), new FakeLoadBalancers(), new FakeClusters(), new FakeLogGroups(), new FakeRoles(),
+                new FakeCapacity());
     }
 
     final class FakeNetwork implements Network {
@@ -133,7 +143,103 @@ final class FakeAws {
         }
     }
 
+    /** A group's instances join its template's cluster at once, as the data plane makes them do on the sandbox. */
+    final class FakeCapacity implements Capacity {
+        @Override
+        public Optional<String> parameter(String name) {
+            return Optional.ofNullable(parameters.get(name));
+        }
+
+        @Override
+        public Optional<InstanceType> instanceType(String name) {
+            return Optional.ofNullable(instanceTypes.get(name));
+        }
+
+        @Override
+        public Optional<InstanceProfile> findInstanceProfile(String name) {
+            return Optional.ofNullable(instanceProfiles.get(name));
+        }
+
+        @Override
+        public InstanceProfile createInstanceProfile(String name, Map<String, String> tagMap) {
+            mutations.add("create instance profile " + name);
+            InstanceProfile profile = new InstanceProfile(name, "arn:iam:instance-profile/" + name, List.of());
+            instanceProfiles.put(name, profile);
+            return profile;
+        }
+
+        @Override
+        public void addRoleToInstanceProfile(String profile, String role) {
+            mutations.add("add role " + role + " to instance profile " + profile);
+            InstanceProfile p = instanceProfiles.get(profile);
+            instanceProfiles.put(profile, new InstanceProfile(p.name(), p.arn(), List.of(role)));
+        }
+
+        @Override
+        public Optional<LaunchTemplate> findLaunchTemplate(String name) {
+            return Optional.ofNullable(launchTemplates.get(name));
+        }
+
+        @Override
+        public LaunchTemplate createLaunchTemplate(LaunchTemplateSpec spec) {
+            mutations.add("create launch template " + spec.name());
+            return put(spec, 1);
+        }
+
+        @Override
+        public LaunchTemplate updateLaunchTemplate(LaunchTemplateSpec spec) {
+            mutations.add("update launch template " + spec.name());
+            return put(spec, launchTemplates.get(spec.name()).defaultVersion() + 1);
+        }
+
+        private LaunchTemplate put(LaunchTemplateSpec spec, long version) {
+            LaunchTemplate template = new LaunchTemplate("lt-" + spec.name(), spec.name(), version, spec.imageId(),
+                    spec.instanceType(), spec.instanceProfile(), spec.securityGroupIds(), spec.userData());
+            launchTemplates.put(spec.name(), template);
+            return template;
+        }
+
+        @Override
+        public Optional<Group> findGroup(String name) {
+            return Optional.ofNullable(groups2.get(name));
+        }
+
+        @Override
+        public void createGroup(GroupSpec spec) {
+            mutations.add("create group " + spec.name() + " x" + spec.count());
+            groups2.put(spec.name(), group(spec.name(), spec.launchTemplateName(), spec.count(), spec.subnetIds()));
+        }
+
+        @Override
+        public void resizeGroup(String name, int count, String launchTemplateName) {
+            mutations.add("resize group " + name + " to " + count);
+            Group g = groups2.get(name);
+            groups2.put(name, group(name, g.launchTemplateName(), count, g.subnetIds()));
+        }
+
+        private Group group(String name, String template, int count, List<String> subnetIds) {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                ids.add("i-" + name + "-" + i);
+            }
+            return new Group(name, template, count, count, count, subnetIds, ids);
+        }
+    }
+
     final class FakeClusters implements Clusters {
+        @Override
+        public List<ContainerInstances.ContainerInstance> containerInstances(String cluster) {
+            List<ContainerInstances.ContainerInstance> joined = new ArrayList<>();
+            for (Capacity.Group group : groups2.values()) {
+                String userData = launchTemplates.get(group.launchTemplateName()).userData();
+                if (userData.contains("ECS_CLUSTER=" + cluster + " ")) {
+                    group.instanceIds().forEach(id -> joined.add(new ContainerInstances.ContainerInstance(
+                            "arn:container-instance/" + id, id, "ACTIVE", true, 2048, 2048, 1900, 1900, 0)));
+                }
+            }
+            return joined;
+        }
+
         @Override
         public Optional<Cluster> find(String name) {
             return Optional.ofNullable(clusters.get(name));

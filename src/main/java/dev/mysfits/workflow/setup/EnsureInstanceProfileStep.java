@@ -1,0 +1,37 @@
+package dev.mysfits.workflow.setup;
+
+import dev.mysfits.aws.Capacity;
+import dev.mysfits.ledger.ResourceType;
+import dev.mysfits.workflow.Change;
+import dev.mysfits.workflow.Step;
+
+/** The instance profile that hands the container instances' role to EC2 (same name as the role). */
+final class EnsureInstanceProfileStep implements Step<SetupContext> {
+
+    @Override
+    public String name() {
+        return "ensure instance profile";
+    }
+
+    @Override
+    public Change plan(SetupContext ctx) {
+        String name = ctx.names.instanceRole();
+        Capacity.InstanceProfile profile = ctx.aws.capacity().findInstanceProfile(name).orElse(null);
+        ctx.instanceProfile = profile;
+        if (profile == null) {
+            return Change.create("instance profile " + name, "with role " + name);
+        }
+        return profile.roles().contains(name) ? Change.none("instance profile " + name, "")
+                : Change.update("instance profile " + name, "add role " + name);
+    }
+
+    @Override
+    public void apply(SetupContext ctx, Change change) {
+        String name = ctx.names.instanceRole();
+        if (ctx.instanceProfile == null) {
+            ctx.instanceProfile = ctx.aws.capacity().createInstanceProfile(name, ctx.tags());
+            ctx.record(ResourceType.INSTANCE_PROFILE, name, null);
+        }
+        ctx.aws.capacity().addRoleToInstanceProfile(name, name);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.mysfits.workflow.setup;
+
+import dev.mysfits.aws.ContainerInstances;
+import dev.mysfits.core.MysfitsException;
+import dev.mysfits.workflow.Change;
+import dev.mysfits.workflow.Step;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Waits until the group's instances have joined the cluster as container instances (the ECS agent's work). */
+final class WaitForContainerInstancesStep implements Step<SetupContext> {
+    static final Duration TIMEOUT = Duration.ofMinutes(10);
+    static final Duration POLL = Duration.ofSeconds(2);
+
+    @Override
+    public String name() {
+        return "wait for container instances";
+    }
+
+    @Override
+    public Change plan(SetupContext ctx) {
+        int wanted = ctx.request.capacity().instances();
+        String resource = "container instances of cluster " + ctx.names.cluster();
+        if (ctx.request.dryRun()) {
+            return Change.checked(resource, "not waited for in a dry run");
+        }
+        Instant deadline = Instant.now().plus(TIMEOUT);
+        while (true) {
+            List<ContainerInstances.ContainerInstance> active = ctx.aws.clusters().containerInstances(ctx.names.cluster())
+                    .stream().filter(i -> "ACTIVE".equals(i.status())).toList();
+            ctx.containerInstances = active;
+            ctx.console.progress("container instances", active.size() + " of " + wanted + " container instance(s) registered");
+            if (active.size() == wanted) {
+                ctx.console.progressDone("container instances", active.size() + " container instance(s) registered");
+                return Change.checked(resource, active.size() + " registered");
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw MysfitsException.timeout(active.size() + " of " + wanted + " container instance(s) joined cluster "
+                                + ctx.names.cluster() + " within " + TIMEOUT.toMinutes() + " minutes",
+                        "see the instances of Auto Scaling group " + ctx.names.autoScalingGroup()
+                                + " in the EC2 console; run mysfits setup --ec2 again to keep waiting");
+            }
+            try {
+                ctx.sleeper.sleep(POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MysfitsException(dev.mysfits.core.ExitCode.INTERRUPTED, "interrupted while waiting for container instances",
+                        "the instances go on starting; run mysfits setup --ec2 again", e);
+            }
+        }
+    }
+
+    @Override
+    public void apply(SetupContext ctx, Change change) {
+        // Waiting only looks.
+    }
+}
