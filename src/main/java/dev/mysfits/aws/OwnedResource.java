@@ -53,6 +53,7 @@ public record OwnedResource(ResourceType type, String id, String name, String se
     public static String costOf(ResourceType type) {
         return switch (type) {
             case LOAD_BALANCER -> "ALB hours";
+            case AUTO_SCALING_GROUP -> "EC2 instance hours";
             case SERVICE -> "running tasks";
             case ECR_REPOSITORY -> "ECR storage";
             default -> null;
@@ -68,6 +69,9 @@ public record OwnedResource(ResourceType type, String id, String name, String se
             case TARGET_GROUP -> "target group";
             case LISTENER -> "listener";
             case LOAD_BALANCER -> "load balancer";
+            case AUTO_SCALING_GROUP -> "Auto Scaling group";
+            case LAUNCH_TEMPLATE -> "launch template";
+            case INSTANCE_PROFILE -> "instance profile";
             case ECR_REPOSITORY -> "ECR repository";
             case LOG_GROUP -> "log group";
             case TASK_DEFINITION -> "task definition";

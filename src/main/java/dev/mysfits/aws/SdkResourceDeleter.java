@@ -11,6 +11,7 @@ public final class SdkResourceDeleter implements ResourceDeleter {
     private final CloudWatchLogsResourceDeleter logs;
     private final IamResourceDeleter iam;
     private final Ec2ResourceDeleter ec2;
+    private final CapacityResourceDeleter capacity;
 
     /**
      * @param waitTimeout  how long to wait for a service to drain or a load balancer to go
@@ -24,6 +25,7 @@ public final class SdkResourceDeleter implements ResourceDeleter {
         this.logs = new CloudWatchLogsResourceDeleter(aws.logs());
         this.iam = new IamResourceDeleter(aws.iam());
         this.ec2 = new Ec2ResourceDeleter(aws.ec2());
+        this.capacity = new CapacityResourceDeleter(aws, waitTimeout, pollInterval);
     }
 
     @Override
@@ -36,6 +38,9 @@ public final class SdkResourceDeleter implements ResourceDeleter {
             case TARGET_GROUP -> elb.deleteTargetGroup(resource);
             case LISTENER -> elb.deleteListener(resource);
             case LOAD_BALANCER -> elb.deleteLoadBalancer(resource);
+            case AUTO_SCALING_GROUP -> capacity.deleteGroup(resource);
+            case LAUNCH_TEMPLATE -> capacity.deleteLaunchTemplate(resource);
+            case INSTANCE_PROFILE -> capacity.deleteInstanceProfile(resource);
             case ECR_REPOSITORY -> ecr.deleteRepository(resource);
             case LOG_GROUP -> logs.deleteLogGroup(resource);
             case TASK_DEFINITION -> ecs.deregisterTaskDefinition(resource);

@@ -65,6 +65,7 @@ public final class SdkTaggedResourceFinder implements TaggedResourceFinder {
             found.addAll(repositories(workshop));
             found.addAll(logGroups(workshop, names));
             found.addAll(roles(workshop, names, known));
+            found.addAll(capacity(workshop, names, known));
         } catch (SdkException e) {
             throw AwsErrors.wrap("find the resources of workshop " + workshop, e);
         }
@@ -312,7 +313,7 @@ public final class SdkTaggedResourceFinder implements TaggedResourceFinder {
     }
 
     private List<OwnedResource> roles(String workshop, ResourceNames names, Set<String> known) {
-        Set<String> candidates = new LinkedHashSet<>(List.of(names.executionRole(), names.taskRole()));
+        Set<String> candidates = new LinkedHashSet<>(List.of(names.executionRole(), names.taskRole(), names.instanceRole()));
         List<OwnedResource> ours = new ArrayList<>();
         for (String role : candidates) {
             try {
@@ -324,6 +325,36 @@ public final class SdkTaggedResourceFinder implements TaggedResourceFinder {
             } catch (NoSuchEntityException absent) {
                 // not there: nothing to find
             }
+        }
+        return ours;
+    }
+
+    /** The EC2 launch type's group, launch template and instance profile, found by their names and tags. */
+    private List<OwnedResource> capacity(String workshop, ResourceNames names, Set<String> known) {
+        List<OwnedResource> ours = new ArrayList<>();
+        aws.autoScalingGroups().describeAutoScalingGroups(r -> r.autoScalingGroupNames(names.autoScalingGroup()))
+                .autoScalingGroups().forEach(group -> {
+                    boolean tagged = group.tags().stream().anyMatch(t -> ResourceNames.TAG_WORKSHOP.equals(t.key())
+                            && workshop.equals(t.value()));
+                    if (tagged || known.contains(group.autoScalingGroupName())) {
+                        ours.add(OwnedResource.of(ResourceType.AUTO_SCALING_GROUP, group.autoScalingGroupName(),
+                                group.autoScalingGroupName(), null, null));
+                    }
+                });
+        Filter byTag = Filter.builder().name("tag:" + ResourceNames.TAG_WORKSHOP).values(workshop).build();
+        aws.ec2().describeLaunchTemplates(r -> r.filters(byTag)).launchTemplates().forEach(template ->
+                ours.add(OwnedResource.of(ResourceType.LAUNCH_TEMPLATE, template.launchTemplateName(),
+                        template.launchTemplateName(), null, null)));
+        try {
+            String profile = names.instanceRole();
+            // GetInstanceProfile carries the tags (and moto has no ListInstanceProfileTags).
+            boolean tagged = aws.iam().getInstanceProfile(r -> r.instanceProfileName(profile)).instanceProfile().tags().stream()
+                    .anyMatch(t -> ResourceNames.TAG_WORKSHOP.equals(t.key()) && workshop.equals(t.value()));
+            if (tagged || known.contains(profile)) {
+                ours.add(OwnedResource.of(ResourceType.INSTANCE_PROFILE, profile, profile, null, null));
+            }
+        } catch (NoSuchEntityException absent) {
+            // not there: nothing to find
         }
         return ours;
     }

@@ -9,9 +9,13 @@ public enum ResourceType {
     TARGET_GROUP,
     LISTENER,
     LOAD_BALANCER,
+    /** Scaled to 0 and its instances gone before it is deleted: the cluster, profile, role and group follow. */
+    AUTO_SCALING_GROUP,
+    LAUNCH_TEMPLATE,
     ECR_REPOSITORY,
     LOG_GROUP,
     TASK_DEFINITION,
+    INSTANCE_PROFILE,
     IAM_ROLE,
     SECURITY_GROUP,
     CLUSTER
