@@ -38,7 +38,8 @@ public interface ContainerService {
      * @param hostPorts the host ports its containers publish (bridge), in the order listed
      */
     record Task(String arn, String lastStatus, String desiredStatus, String stoppedReason,
-                List<ContainerState> containers, String taskDefinitionArn, String address, List<Integer> hostPorts) {
+                List<ContainerState> containers, String taskDefinitionArn, String address, List<Integer> hostPorts,
+                String containerInstanceArn) {
     }
 
     record ContainerState(String name, String lastStatus, Integer exitCode, String reason) {
@@ -48,6 +49,9 @@ public interface ContainerService {
     boolean clusterExists(String cluster);
 
     int containerInstanceCount(String cluster);
+
+    /** The cluster's container instances, with free and total CPU and memory. */
+    List<ContainerInstances.ContainerInstance> containerInstances(String cluster);
 
     TaskDefinition registerTaskDefinition(RegisterTaskDefinitionRequest request);
 
@@ -70,8 +74,9 @@ public interface ContainerService {
     /** Why the service's recently stopped tasks stopped ("task abc: Essential container exited"). */
     List<String> stoppedTaskReasons(String cluster, String serviceName, int max);
 
+    /** @param environment overrides for the container named, as RunTask's containerOverrides; empty for none */
     Task runTask(String cluster, String taskDefinitionArn, String launchType, List<String> subnets,
-                 List<String> securityGroups, Map<String, String> tags);
+                 List<String> securityGroups, Map<String, String> tags, String containerName, Map<String, String> environment);
 
     Optional<Task> describeTask(String cluster, String taskArn);
 

@@ -169,11 +169,17 @@ public final class EcsContainerService implements ContainerService {
 
     @Override
     public Task runTask(String cluster, String taskDefinitionArn, String launchType, List<String> subnets,
-                        List<String> securityGroups, Map<String, String> tags) {
+                        List<String> securityGroups, Map<String, String> tags, String containerName,
+                        Map<String, String> environment) {
         try {
             var response = ecs.runTask(r -> {
                 r.cluster(cluster).taskDefinition(taskDefinitionArn).launchType(launchType).count(1)
                         .startedBy("mysfits").tags(tags(tags));
+                if (!environment.isEmpty()) {
+                    r.overrides(o -> o.containerOverrides(c -> c.name(containerName).environment(environment.entrySet().stream()
+                            .map(e -> software.amazon.awssdk.services.ecs.model.KeyValuePair.builder().name(e.getKey())
+                                    .value(e.getValue()).build()).toList())));
+                }
                 if (LaunchType.FARGATE.toString().equals(launchType)) {
                     r.networkConfiguration(awsvpc(subnets, securityGroups));
                 }
@@ -198,6 +204,11 @@ public final class EcsContainerService implements ContainerService {
         } catch (SdkException e) {
             throw AwsErrors.wrap("ecs describe task " + taskArn, e);
         }
+    }
+
+    @Override
+    public List<ContainerInstances.ContainerInstance> containerInstances(String cluster) {
+        return ContainerInstances.list(ecs, cluster);
     }
 
     @Override
@@ -247,7 +258,7 @@ public final class EcsContainerService implements ContainerService {
                 .map(b -> b.hostPort()).filter(p -> p != null).toList();
         return new Task(t.taskArn(), t.lastStatus(), t.desiredStatus(), t.stoppedReason(),
                 t.containers().stream().map((Container c) -> new ContainerState(c.name(), c.lastStatus(), c.exitCode(), c.reason())).toList(),
-                t.taskDefinitionArn(), address, hostPorts);
+                t.taskDefinitionArn(), address, hostPorts, t.containerInstanceArn());
     }
 
     private static int nz(Integer value) {

@@ -19,8 +19,8 @@ public final class StatusCommand extends BaseCommand {
     protected void execute() {
         AppContext app = context();
         DeployAdapters adapters = DeployAdapters.from(app.aws(), app.workshop());
-        List<ServiceStatus> statuses = new StatusWorkflow(adapters.containers(), adapters.router(), adapters.infrastructure())
-                .execute(app.workshop(), service);
+        StatusWorkflow workflow = new StatusWorkflow(adapters.containers(), adapters.router(), adapters.infrastructure());
+        List<ServiceStatus> statuses = workflow.execute(app.workshop(), service);
         if (console().jsonOutput()) {
             console().json(statuses);
             return;
@@ -35,16 +35,16 @@ public final class StatusCommand extends BaseCommand {
             }
         }
         console().data(table.render());
-        Table tasks = new Table("SERVICE", "TASK", "STATUS", "REV", "TARGET", "HEALTH");
+        Table tasks = new Table("SERVICE", "TASK", "STATUS", "REV", "INSTANCE", "TARGET", "HEALTH");
         boolean any = false;
         for (ServiceStatus s : statuses) {
             for (ServiceStatus.TaskStatus t : s.tasks()) {
-                tasks.row(s.service(), t.taskId(), t.lastStatus(), t.revision(), t.target(),
+                tasks.row(s.service(), t.taskId(), t.lastStatus(), t.revision(), t.instance(), t.target(),
                         t.health() == null ? null : t.health() + (t.healthReason() == null ? "" : ": " + t.healthReason()));
                 any = true;
             }
             for (ServiceStatus.TargetStatus t : s.otherTargets()) {
-                tasks.row(s.service(), null, null, null, t.target(),
+                tasks.row(s.service(), null, null, null, null, t.target(),
                         t.health() + (t.healthReason() == null ? "" : ": " + t.healthReason()));
                 any = true;
             }
@@ -52,6 +52,16 @@ public final class StatusCommand extends BaseCommand {
         if (any) {
             console().data("");
             console().data(tasks.render());
+        }
+        List<ServiceStatus.InstanceStatus> instances = workflow.instances(statuses);
+        if (!instances.isEmpty()) {
+            Table table2 = new Table("INSTANCE", "STATUS", "CPU FREE/TOTAL", "MEMORY FREE/TOTAL (MiB)", "TASKS");
+            for (ServiceStatus.InstanceStatus i : instances) {
+                table2.row(i.instance(), i.status(), i.cpuFree() + "/" + i.cpuTotal(), i.memoryFree() + "/" + i.memoryTotal(),
+                        i.tasks().isEmpty() ? null : String.join(" ", i.tasks()));
+            }
+            console().data("");
+            console().data(table2.render());
         }
     }
 }

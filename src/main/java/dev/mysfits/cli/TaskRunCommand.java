@@ -28,6 +28,14 @@ public final class TaskRunCommand extends BaseCommand {
     @Option(names = "--poll-interval", defaultValue = "3s", converter = DurationConverter.class, hidden = true)
     Duration pollInterval;
 
+    @Option(names = {"-e", "--env"}, paramLabel = "KEY=VALUE",
+            description = "An environment variable for the task's first container, over the task definition's. Repeatable.")
+    java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--until-stopped", description = "Wait until the task stops (a one-off job) and report its exit codes; "
+            + "exit 1 when a container failed.")
+    boolean untilStopped;
+
     @Override
     protected void execute() throws InterruptedException {
         AppContext app = context();
@@ -35,12 +43,12 @@ public final class TaskRunCommand extends BaseCommand {
         RunTaskResult result = new RunTaskWorkflow(adapters.containers(), adapters.infrastructure(), console(),
                 Clock.systemUTC(), d -> Thread.sleep(d.toMillis()))
                 .execute(app.workshop(), new RunTaskRequest(service, launchType == null ? null : launchType.launchType(),
-                        waitTimeout, pollInterval));
+                        waitTimeout, pollInterval, environment, untilStopped));
         if (console().jsonOutput()) {
             console().json(result);
             return;
         }
-        console().data(result.taskArn() + " " + result.lastStatus());
+        console().data(result.taskArn() + " " + result.lastStatus() + (result.ec2InstanceId() == null ? "" : " " + result.ec2InstanceId()));
         if ("RUNNING".equals(result.lastStatus())) {
             console().success("task is RUNNING (it has not stopped yet, so it has no exit code)");
         } else {

@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.deploy;
 
+import dev.mysfits.aws.ContainerInstances;
 import dev.mysfits.aws.LoadBalancerRouter;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.workflow.Change;
@@ -57,9 +58,8 @@ final class ValidateDeployStep implements Step<DeployContext> {
                     "deploy with --" + ctx.existingService.launchType().toLowerCase(java.util.Locale.ROOT)
                             + ", or remove the service first (mysfits cleanup)");
         }
-        if (!ctx.request.fargate() && ctx.containers.containerInstanceCount(ctx.infrastructure.cluster()) == 0) {
-            ctx.console.warn("cluster " + ctx.infrastructure.cluster() + " has no container instances: EC2 tasks cannot be placed"
-                    + " until some join it (the labs start them with CloudFormation)");
+        if (!ctx.request.fargate()) {
+            checkCapacity(ctx);
         }
         return Change.checked("deploy inputs", "template " + template.getFileName() + ", image " + ctx.image.imageReference()
                 + ", " + ctx.route.describe());
@@ -68,6 +68,46 @@ final class ValidateDeployStep implements Step<DeployContext> {
     @Override
     public void apply(DeployContext ctx, Change change) {
         // Validation only looks.
+    }
+
+    /**
+     * EC2 tasks need a container instance with room: none at all, none big enough, or none with enough free is
+     * said before anything is registered. A dry run only warns: it may be planning a cluster still to be filled.
+     * An existing service is not checked: its own tasks hold room the new revision takes over.
+     */
+    private static void checkCapacity(DeployContext ctx) {
+        String cluster = ctx.infrastructure.cluster();
+        List<ContainerInstances.ContainerInstance> instances = ctx.containers.containerInstances(cluster).stream()
+                .filter(i -> "ACTIVE".equals(i.status())).toList();
+        int memory = 0;
+        int cpu = 0;
+        for (ContainerDefinition container : ctx.rendered.request().containerDefinitions()) {
+            memory += container.memory() != null ? container.memory() : container.memoryReservation() == null ? 0 : container.memoryReservation();
+            cpu += container.cpu() == null ? 0 : container.cpu();
+        }
+        String problem = null;
+        String hint = null;
+        int biggest = instances.stream().mapToInt(ContainerInstances.ContainerInstance::memoryTotal).max().orElse(0);
+        final int needMemory = memory;
+        final int needCpu = cpu;
+        if (instances.isEmpty()) {
+            problem = "cluster " + cluster + " has no container instances: EC2 tasks cannot be placed";
+            hint = "start some: mysfits setup --ec2 --instances 2";
+        } else if (biggest < memory) {
+            problem = "the task needs " + memory + " MiB, more than any container instance has (" + biggest + " MiB)";
+            hint = "use a bigger instance type: mysfits setup --ec2 --instance-type t3.large, or lower the template's memory";
+        } else if (ctx.existingService == null && instances.stream().noneMatch(i -> i.memoryFree() >= needMemory && i.cpuFree() >= needCpu)) {
+            problem = "no container instance has " + memory + " MiB" + (cpu > 0 ? " and " + cpu + " CPU units" : "") + " free";
+            hint = "run mysfits setup --ec2 --instances " + (instances.size() + 1);
+        }
+        if (problem == null) {
+            return;
+        }
+        if (ctx.request.dryRun()) {
+            ctx.console.warn(problem + " (" + hint + ")");
+            return;
+        }
+        throw MysfitsException.precondition(problem, hint);
     }
 
     /** The roles the task definition names exist and let ECS tasks assume them; else every task fails on AWS. */

@@ -13,9 +13,17 @@ public record ServiceStatus(String service, boolean deployed, String launchType,
                             Integer desired, Integer running, Integer pending, String rolloutState, String targets,
                             String url, String serviceArn, List<TaskStatus> tasks, List<TargetStatus> otherTargets) {
 
-    /** @param target "address:port" of its load balancer target, or null; health its state, or null */
+    /**
+     * @param target   "address:port" of its load balancer target, or null; health its state, or null
+     * @param instance the EC2 instance it runs on (EC2 launch type), or null
+     */
     public record TaskStatus(String taskId, String lastStatus, Integer revision, String target, String health,
-                             String healthReason) {
+                             String healthReason, String instance) {
+    }
+
+    /** A container instance of the cluster (EC2 launch type): CPU units and MiB, free of total; the tasks on it. */
+    public record InstanceStatus(String instance, String status, int cpuFree, int cpuTotal, int memoryFree,
+                                 int memoryTotal, List<String> tasks) {
     }
 
     public record TargetStatus(String target, String health, String healthReason) {

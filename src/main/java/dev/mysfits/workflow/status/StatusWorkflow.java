@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.status;
 
+import dev.mysfits.aws.ContainerInstances;
 import dev.mysfits.aws.ContainerService;
 import dev.mysfits.aws.LoadBalancerRouter;
 import dev.mysfits.config.WorkshopConfig;
@@ -28,6 +29,22 @@ public final class StatusWorkflow {
         this.infrastructure = infrastructure;
     }
 
+    /** The cluster's container instances and the tasks of these services on each; after {@link #execute}. */
+    public List<ServiceStatus.InstanceStatus> instances(List<ServiceStatus> services) {
+        Map<String, List<String>> tasksByInstance = new java.util.LinkedHashMap<>();
+        for (ServiceStatus s : services) {
+            for (ServiceStatus.TaskStatus t : s.tasks()) {
+                if (t.instance() != null) {
+                    tasksByInstance.computeIfAbsent(t.instance(), k -> new ArrayList<>()).add(s.service() + "/" + t.taskId());
+                }
+            }
+        }
+        return lastInstances.stream().map(i -> new ServiceStatus.InstanceStatus(i.ec2InstanceId(), i.status(), i.cpuFree(),
+                i.cpuTotal(), i.memoryFree(), i.memoryTotal(), tasksByInstance.getOrDefault(i.ec2InstanceId(), List.of()))).toList();
+    }
+
+    private List<ContainerInstances.ContainerInstance> lastInstances = List.of();
+
     /** @param service one service, or null for all of the workshop's */
     public List<ServiceStatus> execute(WorkshopConfig workshop, String service) {
         List<String> wanted = service == null ? List.copyOf(workshop.services().keySet()) : List.of(workshop.service(service).name());
@@ -37,6 +54,9 @@ public final class StatusWorkflow {
                         wanted.stream().map(names::ecsService).toList()).stream()
                 .collect(Collectors.toMap(ContainerService.Service::name, Function.identity(), (a, b) -> a));
         List<LoadBalancerRouter.Rule> rules = deployed.isEmpty() ? List.of() : router.rules(infra.listenerArn());
+        lastInstances = containers.containerInstances(infra.cluster());
+        Map<String, String> instanceIds = new java.util.HashMap<>();
+        lastInstances.forEach(i -> instanceIds.put(i.arn(), i.ec2InstanceId()));
         List<ServiceStatus> statuses = new ArrayList<>();
         for (String name : wanted) {
             ContainerService.Service s = deployed.get(names.ecsService(name));
@@ -62,7 +82,8 @@ public final class StatusWorkflow {
                 }
                 tasks.add(new ServiceStatus.TaskStatus(task.arn().substring(task.arn().lastIndexOf('/') + 1), task.lastStatus(),
                         revision(task.taskDefinitionArn()), target == null ? null : target.targetId() + ":" + target.port(),
-                        target == null ? null : target.state(), target == null ? null : target.description()));
+                        target == null ? null : target.state(), target == null ? null : target.description(),
+                        task.containerInstanceArn() == null ? null : instanceIds.get(task.containerInstanceArn())));
             }
             List<ServiceStatus.TargetStatus> others = health.stream().filter(t -> !owned.contains(t))
                     .map(t -> new ServiceStatus.TargetStatus(t.targetId() + ":" + t.port(), t.state(), t.description())).toList();

@@ -2,6 +2,14 @@ package dev.mysfits.workflow.task;
 
 import java.time.Duration;
 
-/** @param launchType "fargate", "ec2", or null for the service's (or the task definition's) own */
-public record RunTaskRequest(String service, String launchType, Duration waitTimeout, Duration pollInterval) {
+/**
+ * @param launchType  "fargate", "ec2", or null for the service's (or the task definition's) own
+ * @param environment environment overrides for the task's first container (the lab's RunTask overrides)
+ * @param untilStopped wait for the task to stop (a one-off job) rather than for it to run
+ */
+public record RunTaskRequest(String service, String launchType, Duration waitTimeout, Duration pollInterval,
+                             java.util.Map<String, String> environment, boolean untilStopped) {
+    public RunTaskRequest {
+        environment = environment == null ? java.util.Map.of() : java.util.Map.copyOf(environment);
+    }
 }

@@ -21,7 +21,7 @@ import java.util.Map;
 
 /**
  * Runs the service's current task-definition revision once (RunTask), as the Interstella lab does, and waits
- * until the task is RUNNING or STOPPED.
+ * until the task is RUNNING or STOPPED (only STOPPED with untilStopped).
  */
 public final class RunTaskWorkflow {
     private final ContainerService containers;
@@ -51,14 +51,16 @@ public final class RunTaskWorkflow {
         String launchType = launchType(request, infra, names, service, definition);
         if ("EC2".equals(launchType) && containers.containerInstanceCount(infra.cluster()) == 0) {
             throw MysfitsException.precondition("cluster " + infra.cluster() + " has no container instances to run an EC2 task on",
-                    "start container instances in the cluster (the labs use CloudFormation), or run with --fargate");
+                    "start some: mysfits setup --ec2, or run with --fargate");
         }
+        String container = definition.definition().path("containerDefinitions").path(0).path("name").asText(null);
         ContainerService.Task task = containers.runTask(infra.cluster(), definition.arn(), launchType, infra.subnetIds(),
                 List.of(infra.tasksSecurityGroupId()),
-                Map.of(ResourceNames.TAG_WORKSHOP, workshop.name(), ResourceNames.TAG_SERVICE, service));
+                Map.of(ResourceNames.TAG_WORKSHOP, workshop.name(), ResourceNames.TAG_SERVICE, service), container,
+                request.environment());
         console.info("started task " + shortId(task.arn()) + " of " + family + ":" + definition.revision() + " on " + launchType);
         Instant deadline = clock.instant().plus(request.waitTimeout());
-        while (!"RUNNING".equals(task.lastStatus()) && !"STOPPED".equals(task.lastStatus())) {
+        while (!"STOPPED".equals(task.lastStatus()) && !("RUNNING".equals(task.lastStatus()) && !request.untilStopped())) {
             if (!clock.instant().isBefore(deadline)) {
                 throw MysfitsException.timeout("task " + shortId(task.arn()) + " is still " + task.lastStatus()
                         + " after " + request.waitTimeout().getSeconds() + "s", "see it with: aws ecs describe-tasks --cluster "
@@ -70,8 +72,12 @@ public final class RunTaskWorkflow {
         }
         Map<String, Integer> exitCodes = new LinkedHashMap<>();
         task.containers().forEach(c -> exitCodes.put(c.name(), c.exitCode()));
+        String instance = instanceOf(infra.cluster(), task);
+        if (instance != null) {
+            console.info("task " + shortId(task.arn()) + " ran on container instance " + instance);
+        }
         RunTaskResult result = new RunTaskResult(service, task.arn(), definition.arn(), launchType, task.lastStatus(),
-                exitCodes, task.stoppedReason());
+                exitCodes, task.stoppedReason(), instance);
         if ("STOPPED".equals(task.lastStatus()) && task.containers().stream().anyMatch(c -> c.exitCode() == null || c.exitCode() != 0)) {
             console.info("stopped: " + task.stoppedReason() + "; exit codes " + exitCodes);
             throw new MysfitsException(ExitCode.FAILED, "task " + shortId(task.arn()) + " stopped: "
@@ -79,6 +85,16 @@ public final class RunTaskWorkflow {
                     "see its logs in the log group " + names.logGroup(service));
         }
         return result;
+    }
+
+    /** The EC2 instance behind the task's container instance, or null (Fargate). */
+    private String instanceOf(String cluster, ContainerService.Task task) {
+        if (task.containerInstanceArn() == null) {
+            return null;
+        }
+        return containers.containerInstances(cluster).stream().filter(i -> i.arn().equals(task.containerInstanceArn()))
+                .map(dev.mysfits.aws.ContainerInstances.ContainerInstance::ec2InstanceId).findFirst()
+                .orElse(task.containerInstanceArn());
     }
 
     private String launchType(RunTaskRequest request, Infrastructure infra, ResourceNames names, String service,

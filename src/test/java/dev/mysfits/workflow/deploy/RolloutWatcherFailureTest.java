@@ -237,8 +237,14 @@ class RolloutWatcherFailureTest {
 
         @Override
         public Task runTask(String cluster, String taskDefinitionArn, String launchType, List<String> subnets,
-                            List<String> securityGroups, Map<String, String> tags) {
+                            List<String> securityGroups, Map<String, String> tags, String containerName,
+                            Map<String, String> environment) {
             throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<dev.mysfits.aws.ContainerInstances.ContainerInstance> containerInstances(String cluster) {
+            return List.of();
         }
 
         @Override
