@@ -700,6 +700,14 @@ class EcsPlane:
                 self._container(managed.task, name).reason = None
             self.fail(managed, reason, stop_code="EssentialContainerExited", exit_codes=codes)
 
+    def instance_gone(self, instance_id):
+        """An EC2 instance terminated: its tasks stop with it, as ECS reports."""
+        for managed in list(self.tasks.values()):
+            if managed.instance_id == instance_id and not managed.stopping:
+                self.request_stop(managed, "Host EC2 (instance %s) terminated." % instance_id,
+                                  stop_code="TerminationNotice", drain=False)
+                managed.drain_until = 0
+
     def registry_password(self, account):
         # The ECR stand-in's password is the token moto's GetAuthorizationToken hands out.
         return "%s-auth-token" % account

@@ -61,7 +61,7 @@ def _resource(instance, name):
 class Placement:
     def __init__(self, balancing):
         self.balancing = balancing
-        self.reservations = {}  # task ARN -> (backend, cluster, container instance id, requirements)
+        self.on_leave = []  # callbacks(instance id): tasks on a terminated instance stop with it
 
     def install(self):
         """Hooks moto's EC2 instances (once per process)."""
@@ -92,14 +92,19 @@ class Placement:
                     ci.agent_connected = False
                     instances.pop(ci_id, None)
         self.balancing.instance_address.pop(instance_id, None)
+        for callback in self.on_leave:
+            callback(instance_id)
 
     def place(self, backend, cluster, requirements):
-        """(container instance ARN, EC2 instance id) with room for the task, reserving it; or None."""
-        for ci in list(backend.container_instances.get(cluster, {}).values()):
-            if ci.status == "ACTIVE" and backend._can_be_placed(ci, requirements):
-                backend.update_container_instance_resources(ci, requirements)
-                return ci.container_instance_arn, ci.ec2_instance_id
-        return None
+        """(container instance ARN, EC2 instance id) with room for the task, reserving it; or None. Spreads like
+        ECS's default for services: the instance running the fewest tasks, then the one with most memory free."""
+        fits = [ci for ci in list(backend.container_instances.get(cluster, {}).values())
+                if ci.status == "ACTIVE" and backend._can_be_placed(ci, requirements)]
+        if not fits:
+            return None
+        ci = min(fits, key=lambda c: (c.running_tasks_count, -_resource(c, "MEMORY")["integerValue"]))
+        backend.update_container_instance_resources(ci, requirements)
+        return ci.container_instance_arn, ci.ec2_instance_id
 
     def why_not(self, backend, cluster, requirements):
         instances = [ci for ci in backend.container_instances.get(cluster, {}).values() if ci.status == "ACTIVE"]

@@ -35,6 +35,7 @@ class DataPlane:
         self.balancing = LoadBalancing(settings)
         self.placement = Placement(self.balancing)
         self.ecs = EcsPlane(settings, self.runtime, self.balancing, self.placement)
+        self.placement.on_leave.append(self.ecs.instance_gone)
         self.hosts = HostsFile(settings.hosts_file, settings.instance)
         self.faults = FaultSwitch()
         self._stop = threading.Event()

@@ -45,3 +45,18 @@ def test_instances_join_with_their_type_resources_and_tasks_are_placed_where_the
     instance_ids = [d["ec2InstanceId"] for d in described]
     ec2.terminate_instances(InstanceIds=instance_ids)
     assert ecs.list_container_instances(cluster="workshop")["containerInstanceArns"] == []
+
+
+@mock_aws
+def test_tasks_spread_over_the_instances():
+    placement = Placement(LoadBalancing(Settings.for_port(5999, "/dev/null")))
+    placement.install()
+    ecs, ec2 = boto3.client("ecs"), boto3.client("ec2")
+    ecs.create_cluster(clusterName="workshop")
+    ami = ec2.describe_images()["Images"][0]["ImageId"]
+    ec2.run_instances(ImageId=ami, MinCount=2, MaxCount=2, InstanceType="t3.small", UserData=USER_DATA)
+    from moto.ecs.models import ecs_backends
+    backend = ecs_backends["123456789012"]["us-east-1"]
+    small = {"CPU": 0, "MEMORY": 128, "PORTS": [], "PORTS_UDP": []}
+    placed = [placement.place(backend, "workshop", small)[1] for _ in range(4)]
+    assert len(set(placed)) == 2 and placed.count(placed[0]) == 2
