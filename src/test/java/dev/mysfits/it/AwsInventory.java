@@ -78,6 +78,23 @@ final class AwsInventory {
                 items.add("security group " + group.path("GroupName").asText() + " " + group.path("GroupId").asText());
             }
         }
+        // The EC2 launch type's capacity: groups, launch templates, instance profiles, instances not terminated.
+        for (JsonNode group : aws("autoscaling", "describe-auto-scaling-groups").path("AutoScalingGroups")) {
+            items.add("autoscaling group " + group.path("AutoScalingGroupName").asText());
+        }
+        for (JsonNode template : aws("ec2", "describe-launch-templates").path("LaunchTemplates")) {
+            items.add("launch template " + template.path("LaunchTemplateName").asText());
+        }
+        for (JsonNode profile : aws("iam", "list-instance-profiles").path("InstanceProfiles")) {
+            items.add("instance profile " + profile.path("InstanceProfileName").asText());
+        }
+        for (JsonNode reservation : aws("ec2", "describe-instances").path("Reservations")) {
+            for (JsonNode instance : reservation.path("Instances")) {
+                if (!"terminated".equals(instance.path("State").path("Name").asText())) {
+                    items.add("ec2 instance " + instance.path("InstanceId").asText());
+                }
+            }
+        }
         for (JsonNode target : aws("application-autoscaling", "describe-scalable-targets", "--service-namespace", "ecs")
                 .path("ScalableTargets")) {
             items.add("scalable target " + target.path("ResourceId").asText());

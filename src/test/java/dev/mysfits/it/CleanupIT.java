@@ -63,15 +63,11 @@ class CleanupIT {
         CommandHarness cli = TestSandbox.harness(dir);
         foreignResources(ws);
         SortedSet<String> baseline = AwsInventory.take();
-        String instance = null;
         try {
-            ok(cli.run("setup"));
+            // With a container instance, as the labs' stack made: the EC2 service's tasks run on it.
+            ok(cli.run("setup", "--ec2", "--instances", "1"));
             buildAndPush(cli, ws, "monolith");
             buildAndPush(cli, ws, "like");
-            // The container instance the labs' stack would start: the EC2 service's tasks run on it.
-            String ami = aws("ec2", "describe-images").path("Images").get(0).path("ImageId").asText();
-            instance = aws("ec2", "run-instances", "--image-id", ami, "--instance-type", "t3.small", "--user-data",
-                    "#!/bin/bash\necho ECS_CLUSTER=" + ws + " >> /etc/ecs/ecs.config\n").path("Instances").get(0).path("InstanceId").asText();
             ok(cli.run("deploy", "monolith", "--ec2", "--poll-interval", "1s"));
             ok(cli.run("deploy", "like", "--fargate", "--poll-interval", "1s"));
             ok(cli.run("autoscale", "like", "--min", "1", "--max", "3"));
@@ -102,9 +98,6 @@ class CleanupIT {
             ok(again);
             assertTrue(again.err().contains("nothing to clean up"), again.err());
         } finally {
-            if (instance != null) {
-                aws("ec2", "terminate-instances", "--instance-ids", instance);
-            }
             LocalImages.removeEverythingOf(ws);
             removeLocalImages(ws);
         }

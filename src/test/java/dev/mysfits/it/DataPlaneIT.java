@@ -155,37 +155,28 @@ class DataPlaneIT {
         String url = ok(ws.run("deploy", "monolith", "--fargate", "--count", "2", FAST)).out().trim() + "mysfits";
         AtomicInteger sent = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
-        StringBuilder failures = new StringBuilder();
-        Thread load = new Thread(() -> {
-            // About 28 requests a second, one every 35 ms, until the redeploy is over.
-            while (!Thread.currentThread().isInterrupted()) {
-                long next = System.nanoTime() + 35_000_000L;
-                sent.incrementAndGet();
-                try {
-                    int status = get(url).status();
-                    if (status != 200) {
-                        failed.incrementAndGet();
-                        failures.append(status).append(' ');
-                    }
-                } catch (UncheckedIOException e) {
-                    failed.incrementAndGet();
-                    failures.append(e.getCause().getClass().getSimpleName()).append(' ');
-                }
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    try {
-                        Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }
-        });
+        java.util.Queue<String> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        // 25 requests a second, one every 40 ms whatever each one takes, until the redeploy is over.
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newCachedThreadPool();
+        java.util.concurrent.ScheduledExecutorService clock = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
         Instant start = Instant.now();
-        load.start();
+        clock.scheduleAtFixedRate(() -> senders.execute(() -> {
+            sent.incrementAndGet();
+            try {
+                int status = get(url).status();
+                if (status != 200) {
+                    failed.incrementAndGet();
+                    failures.add(String.valueOf(status));
+                }
+            } catch (UncheckedIOException e) {
+                failed.incrementAndGet();
+                failures.add(e.getCause().toString());
+            }
+        }), 0, 40, java.util.concurrent.TimeUnit.MILLISECONDS);
         CommandHarness.Result redeploy = ws.run("deploy", "monolith", "--fargate", "--tag", "v2", FAST);
-        load.interrupt();
-        load.join(10_000);
+        clock.shutdownNow();
+        senders.shutdown();
+        assertTrue(senders.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS), "requests still open");
         double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
 
         assertEquals(0, redeploy.exitCode(), redeploy.err());
