@@ -113,7 +113,11 @@ class EcsPlane:
             cluster, name = props.get("cluster", "default"), props.get("service", "").split("/")[-1]
             before = backend._get_service(cluster, name)
             old_definition, old_running, old_pending = before.task_definition, before.running_count, before.pending_count
+            # moto renames the first deployment on force_new_deployment; the data plane makes a new one instead.
+            kept = [(d, d["id"], d["createdAt"]) for d in getattr(before, "deployments", [])]
             service = original_update(backend, properties)
+            for deployment, deployment_id, created in kept:
+                deployment["id"], deployment["createdAt"] = deployment_id, created
             if props.get("task_definition"):
                 service.task_definition = backend.describe_task_definition(props["task_definition"]).arn
             service.running_count, service.pending_count = old_running, old_pending

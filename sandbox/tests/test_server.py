@@ -88,3 +88,4 @@ def test_load_balancer_names_go_to_the_hosts_file_and_sigterm_leaves_nothing(ser
     process.wait(30)
     assert hosts.read_text() == "127.0.0.1 localhost\n"
     assert not engine.networks.list(names=["mysfits-sandbox-%d" % port])
+

@@ -1,0 +1,36 @@
+"""UpdateService as ECS answers it: a new task definition or force-new-deployment starts a new PRIMARY deployment
+and the old one stays ACTIVE under its own id, so callers (and the AWS CLI's waiter) see two deployments."""
+import boto3
+from moto import mock_aws
+
+from mysfits_sandbox.ecs import EcsPlane
+from mysfits_sandbox.elb import LoadBalancing
+from mysfits_sandbox.placement import Placement
+from mysfits_sandbox.settings import Settings
+
+
+@mock_aws
+def test_force_new_deployment_and_a_new_revision_each_start_a_deployment():
+    balancing = LoadBalancing(Settings.for_port(5995, "/dev/null"))
+    EcsPlane(None, None, balancing, Placement(balancing)).install()
+    ecs = boto3.client("ecs")
+    ecs.create_cluster(clusterName="c")
+    for revision in (1, 2):
+        ecs.register_task_definition(family="web", containerDefinitions=[{"name": "web", "image": "x", "memory": 64}])
+    ecs.create_service(cluster="c", serviceName="web", taskDefinition="web:1", desiredCount=1, launchType="EC2")
+    first = ecs.describe_services(cluster="c", services=["web"])["services"][0]["deployments"]
+    assert [d["status"] for d in first] == ["PRIMARY"]
+
+    forced = ecs.update_service(cluster="c", service="web", forceNewDeployment=True)["service"]["deployments"]
+    assert [d["status"] for d in forced] == ["PRIMARY", "ACTIVE"]
+    assert forced[1]["id"] == first[0]["id"], "the old deployment keeps its id"
+    assert forced[0]["id"] != first[0]["id"]
+
+    updated = ecs.update_service(cluster="c", service="web", taskDefinition="web:2")["service"]
+    assert updated["taskDefinition"].endswith("web:2")
+    assert [d["taskDefinition"].rsplit(":", 1)[1] for d in updated["deployments"]] == ["2", "1", "1"]
+
+    scaled = ecs.update_service(cluster="c", service="web", desiredCount=3)["service"]
+    assert len(scaled["deployments"]) == 3, "a count change starts no deployment"
+    assert scaled["deployments"][0]["desiredCount"] == 3
+    assert scaled["runningCount"] == 0, "nothing runs until the data plane starts it"
