@@ -14,7 +14,7 @@ final class RolloutWaitOptions {
     Duration timeout;
 
     // Tests poll moto every second; against AWS five seconds is plenty.
-    @Option(names = "--poll-interval", defaultValue = "5s", converter = DurationConverter.class, hidden = true)
+    @Option(names = "--poll-interval", defaultValue = "2s", converter = DurationConverter.class, hidden = true)
     Duration pollInterval;
 
     boolean waitForStable() {
