@@ -13,7 +13,7 @@ final class RolloutWaitOptions {
             description = "Give up waiting for a stable service after this long (exit 4), e.g. 90s, 10m (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    // Tests poll moto every second; against AWS five seconds is plenty.
+    // Every 2 s: a deploy ends soon after its targets pass, at a few API calls a second (tests poll every second).
     @Option(names = "--poll-interval", defaultValue = "2s", converter = DurationConverter.class, hidden = true)
     Duration pollInterval;
 
