@@ -23,6 +23,7 @@ import java.util.Optional;
         description = "The AWS container workshops as a few commands: build, run, push, deploy, clean up.",
         subcommands = {
                 picocli.CommandLine.HelpCommand.class,
+                InitCommand.class,
                 BuildCommand.class,
                 RunCommand.class,
                 LogsCommand.class,

@@ -1,0 +1,63 @@
+package dev.mysfits.cli;
+
+import dev.mysfits.console.TerminalConfirmation;
+import dev.mysfits.workflow.init.InitRequest;
+import dev.mysfits.workflow.init.InitResult;
+import dev.mysfits.workflow.init.InitWorkflow;
+import dev.mysfits.workflow.init.ServiceCandidate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = {
+                "Make a workshop of any directory: mysfits.json and task-definition templates from its Dockerfiles.",
+                "Finds the Dockerfiles (skipping .git, node_modules, virtualenvs and build output) and proposes a service "
+                        + "for each: the name from its directory, containerPort from EXPOSE, health path /, an ECR repository "
+                        + "<workshop>/<service>. On a terminal with several, asks which; otherwise takes them all, or the "
+                        + "--service choices. Writes mysfits.json and task-defs/<service>-fargate.json and -ec2.json; an "
+                        + "existing file is replaced only with --force."})
+public final class InitCommand extends BaseCommand {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "The workshop directory (default: the current one).")
+    Path directory;
+
+    @Option(names = "--workshop", paramLabel = "NAME", description = "The workshop name (default: from the directory's name).")
+    String workshop;
+
+    @Option(names = "--service", paramLabel = "NAME=DIR",
+            description = "Take this service, built from DIR's Dockerfile, instead of proposing. Repeatable.")
+    Map<String, String> services = new LinkedHashMap<>();
+
+    @Option(names = "--dry-run", description = "Print what would be written, and write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--force", description = "Replace existing mysfits.json and templates.")
+    boolean force;
+
+    @Override
+    protected void execute() {
+        Path working = context().environment().workingDirectory();
+        Path dir = directory == null ? working : working.resolve(directory);
+        InitResult result = new InitWorkflow(console(), TerminalConfirmation.system(console()))
+                .execute(new InitRequest(dir, workshop, services, dryRun, force));
+        if (console().jsonOutput()) {
+            console().json(result);
+        } else {
+            result.files().forEach(console()::data);
+        }
+        String first = result.services().get(0).name();
+        if (dryRun) {
+            console().success("dry run: " + result.services().size() + " service(s) planned, nothing written");
+            console().nextSteps("mysfits init" + (directory == null ? "" : " " + directory));
+            return;
+        }
+        console().success("workshop " + result.workshop() + ": " + result.services().size() + " service(s): "
+                + String.join(", ", result.services().stream().map(ServiceCandidate::name).toList()));
+        console().nextSteps("mysfits build " + first, "mysfits run " + first, "mysfits push " + first,
+                "mysfits setup && mysfits deploy " + first + " --fargate");
+    }
+}

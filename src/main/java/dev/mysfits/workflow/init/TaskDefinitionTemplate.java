@@ -1,0 +1,69 @@
+package dev.mysfits.workflow.init;
+
+/**
+ * The task-definition templates init writes: the labs' shapes (task-defs/README.md), with the placeholders deploy
+ * fills in. Fargate: awsvpc, 0.25 vCPU and 512 MiB; EC2: bridge with a dynamic host port. Both log with awslogs.
+ */
+final class TaskDefinitionTemplate {
+    private TaskDefinitionTemplate() {
+    }
+
+    static String fargate(String container) {
+        return """
+                {
+                  "family": "${FAMILY}",
+                  "networkMode": "awsvpc",
+                  "requiresCompatibilities": ["FARGATE"],
+                  "cpu": "256",
+                  "memory": "512",
+                  "executionRoleArn": "${EXECUTION_ROLE_ARN}",
+                  "taskRoleArn": "${TASK_ROLE_ARN}",
+                  "containerDefinitions": [
+                    {
+                      "name": "%s",
+                      "image": "${IMAGE}",
+                      "essential": true,
+                      "memoryReservation": 128,
+                      "portMappings": [
+                        { "containerPort": ${CONTAINER_PORT}, "protocol": "tcp" }
+                      ],
+                %s
+                    }
+                  ]
+                }
+                """.formatted(container, LOGGING);
+    }
+
+    static String ec2(String container) {
+        return """
+                {
+                  "family": "${FAMILY}",
+                  "networkMode": "bridge",
+                  "executionRoleArn": "${EXECUTION_ROLE_ARN}",
+                  "taskRoleArn": "${TASK_ROLE_ARN}",
+                  "containerDefinitions": [
+                    {
+                      "name": "%s",
+                      "image": "${IMAGE}",
+                      "essential": true,
+                      "memoryReservation": 128,
+                      "portMappings": [
+                        { "containerPort": ${CONTAINER_PORT}, "hostPort": 0, "protocol": "tcp" }
+                      ],
+                %s
+                    }
+                  ]
+                }
+                """.formatted(container, LOGGING);
+    }
+
+    private static final String LOGGING = """
+                  "logConfiguration": {
+                    "logDriver": "awslogs",
+                    "options": {
+                      "awslogs-group": "${LOG_GROUP}",
+                      "awslogs-region": "${REGION}",
+                      "awslogs-stream-prefix": "${SERVICE}"
+                    }
+                  }""".indent(6).stripTrailing();
+}
