@@ -18,14 +18,20 @@ def test_cluster_is_read_from_plain_or_base64_user_data():
     assert cluster_from_user_data(None) is None
 
 
-@mock_aws
-def test_instances_join_with_their_type_resources_and_tasks_are_placed_where_they_fit():
+def cluster_with_two_instances():
+    """A cluster 'workshop' and two t3.small instances whose user data joins them to it."""
     placement = Placement(LoadBalancing(Settings.for_port(5999, "/dev/null")))
     placement.install()
     ecs, ec2 = boto3.client("ecs"), boto3.client("ec2")
     ecs.create_cluster(clusterName="workshop")
     ami = ec2.describe_images()["Images"][0]["ImageId"]
     ec2.run_instances(ImageId=ami, MinCount=2, MaxCount=2, InstanceType="t3.small", UserData=USER_DATA)
+    return placement, ecs, ec2, ami
+
+
+@mock_aws
+def test_instances_join_with_their_type_resources_and_tasks_are_placed_where_they_fit():
+    placement, ecs, ec2, ami = cluster_with_two_instances()
     ec2.run_instances(ImageId=ami, MinCount=1, MaxCount=1, InstanceType="t3.small", UserData="#!/bin/bash\n")
     arns = ecs.list_container_instances(cluster="workshop")["containerInstanceArns"]
     assert len(arns) == 2  # the instance without ECS_CLUSTER stays out
@@ -49,12 +55,7 @@ def test_instances_join_with_their_type_resources_and_tasks_are_placed_where_the
 
 @mock_aws
 def test_tasks_spread_over_the_instances():
-    placement = Placement(LoadBalancing(Settings.for_port(5999, "/dev/null")))
-    placement.install()
-    ecs, ec2 = boto3.client("ecs"), boto3.client("ec2")
-    ecs.create_cluster(clusterName="workshop")
-    ami = ec2.describe_images()["Images"][0]["ImageId"]
-    ec2.run_instances(ImageId=ami, MinCount=2, MaxCount=2, InstanceType="t3.small", UserData=USER_DATA)
+    placement, _, _, _ = cluster_with_two_instances()
     from moto.ecs.models import ecs_backends
     backend = ecs_backends["123456789012"]["us-east-1"]
     small = {"CPU": 0, "MEMORY": 128, "PORTS": [], "PORTS_UDP": []}

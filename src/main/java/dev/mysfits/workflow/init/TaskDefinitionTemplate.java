@@ -9,37 +9,25 @@ final class TaskDefinitionTemplate {
     }
 
     static String fargate(String container) {
-        return """
-                {
-                  "family": "${FAMILY}",
+        return template("""
                   "networkMode": "awsvpc",
                   "requiresCompatibilities": ["FARGATE"],
                   "cpu": "256",
                   "memory": "512",
-                  "executionRoleArn": "${EXECUTION_ROLE_ARN}",
-                  "taskRoleArn": "${TASK_ROLE_ARN}",
-                  "containerDefinitions": [
-                    {
-                      "name": "%s",
-                      "image": "${IMAGE}",
-                      "essential": true,
-                      "memoryReservation": 128,
-                      "portMappings": [
-                        { "containerPort": ${CONTAINER_PORT}, "protocol": "tcp" }
-                      ],
-                %s
-                    }
-                  ]
-                }
-                """.formatted(container, LOGGING);
+                """, container, "");
     }
 
     static String ec2(String container) {
+        return template("""
+                  "networkMode": "bridge",
+                """, container, " \"hostPort\": 0,");
+    }
+
+    private static String template(String launchTypeFields, String container, String hostPort) {
         return """
                 {
                   "family": "${FAMILY}",
-                  "networkMode": "bridge",
-                  "executionRoleArn": "${EXECUTION_ROLE_ARN}",
+                %s  "executionRoleArn": "${EXECUTION_ROLE_ARN}",
                   "taskRoleArn": "${TASK_ROLE_ARN}",
                   "containerDefinitions": [
                     {
@@ -48,22 +36,19 @@ final class TaskDefinitionTemplate {
                       "essential": true,
                       "memoryReservation": 128,
                       "portMappings": [
-                        { "containerPort": ${CONTAINER_PORT}, "hostPort": 0, "protocol": "tcp" }
+                        { "containerPort": ${CONTAINER_PORT},%s "protocol": "tcp" }
                       ],
-                %s
+                      "logConfiguration": {
+                        "logDriver": "awslogs",
+                        "options": {
+                          "awslogs-group": "${LOG_GROUP}",
+                          "awslogs-region": "${REGION}",
+                          "awslogs-stream-prefix": "${SERVICE}"
+                        }
+                      }
                     }
                   ]
                 }
-                """.formatted(container, LOGGING);
+                """.formatted(launchTypeFields, container, hostPort);
     }
-
-    private static final String LOGGING = """
-                  "logConfiguration": {
-                    "logDriver": "awslogs",
-                    "options": {
-                      "awslogs-group": "${LOG_GROUP}",
-                      "awslogs-region": "${REGION}",
-                      "awslogs-stream-prefix": "${SERVICE}"
-                    }
-                  }""".indent(6).stripTrailing();
 }

@@ -77,17 +77,7 @@ class CleanupWorkflowTest {
     }
 
     private static Confirmation noTerminal() {
-        return new Confirmation() {
-            @Override
-            public boolean interactive() {
-                return false;
-            }
-
-            @Override
-            public boolean confirm(String question) {
-                throw new AssertionError("must not ask without a terminal");
-            }
-        };
+        return dev.mysfits.console.Confirmations.noTerminal();
     }
 
     private static Confirmation answering(boolean answer, AtomicInteger asked) {

@@ -3,6 +3,7 @@ package dev.mysfits.workflow.init;
 import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.config.WorkshopConfigLoader;
 import dev.mysfits.console.Confirmation;
+import dev.mysfits.console.Confirmations;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;
@@ -54,17 +55,7 @@ class InitWorkflowTest {
     }
 
     private static Confirmation noTerminal() {
-        return new Confirmation() {
-            @Override
-            public boolean interactive() {
-                return false;
-            }
-
-            @Override
-            public boolean confirm(String question) {
-                throw new AssertionError("nobody to ask: " + question);
-            }
-        };
+        return Confirmations.noTerminal();
     }
 
     @Test
@@ -135,18 +126,7 @@ class InitWorkflowTest {
     void onATerminal_asksForEachCandidate() throws IOException {
         Path root = workshop();
         List<String> asked = new ArrayList<>();
-        Confirmation onlyLike = new Confirmation() {
-            @Override
-            public boolean interactive() {
-                return true;
-            }
-
-            @Override
-            public boolean confirm(String question) {
-                asked.add(question);
-                return question.contains("like-service");
-            }
-        };
+        Confirmation onlyLike = Confirmations.terminal(question -> asked.add(question) && question.contains("like-service"));
 
         InitResult result = run(root, Map.of(), false, false, onlyLike);
 
