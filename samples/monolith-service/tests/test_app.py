@@ -271,6 +271,9 @@ class RealBoto3Test(unittest.TestCase):
         patcher = mock.patch.dict(os.environ, env)
         patcher.start()
         self.addCleanup(patcher.stop)
+        # An endpoint in the environment (the sandbox's, say) would send the mocked calls to a real server.
+        os.environ.pop("AWS_ENDPOINT_URL", None)
+        os.environ.pop("AWS_ENDPOINT_URL_DYNAMODB", None)
         aws = mock_aws()
         aws.start()
         self.addCleanup(aws.stop)
