@@ -49,7 +49,6 @@ class LoadBalancing:
         self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=16, thread_name_prefix="health")
         self._probing = set()
         self._round_robin = {}
-        self._stop = threading.Event()
         self.extra_addresses = []     # e.g. the Docker network's gateway, for requests from containers
 
     # ------------------------------------------------------------ moto hooks

@@ -49,12 +49,6 @@ class DockerRuntime:
         self.gateway = None
         self._pull_lock = threading.Lock()
 
-    def ping(self):
-        try:
-            return self.client.ping()
-        except DockerException:
-            return False
-
     def ensure_network(self):
         name = self.settings.network
         found = self.client.networks.list(names=[name])
