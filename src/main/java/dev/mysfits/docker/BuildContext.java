@@ -8,8 +8,10 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
@@ -58,6 +60,7 @@ public final class BuildContext {
                     entry.setLinkName(Files.readSymbolicLink(path).toString());
                 } else {
                     entry = new TarArchiveEntry(path.toFile(), name);
+                    entry.setMode(fileMode(path));
                 }
                 tar.putArchiveEntry(entry);
                 if (!Files.isSymbolicLink(path)) {
@@ -71,6 +74,24 @@ public final class BuildContext {
             throw e;
         }
         return archive;
+    }
+
+    /**
+     * The file's permission bits, as the docker CLI sends them: without this every file arrives as 0644, and a
+     * COPY'd entrypoint script is "permission denied" in the container.
+     */
+    static int fileMode(Path path) throws IOException {
+        int mode = TarArchiveEntry.DEFAULT_FILE_MODE;
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
+            mode = 0100000; // a regular file
+            for (PosixFilePermission p : permissions) {
+                mode |= 1 << (8 - p.ordinal());
+            }
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the default, as docker's own CLI does there
+        }
+        return mode;
     }
 
     static String relative(Path base, Path path) {

@@ -63,6 +63,26 @@ class BuildContextTest {
     }
 
     @Test
+    void archive_keepsTheExecutableBit_soACopiedEntrypointRuns() throws IOException {
+        write("Dockerfile", "FROM scratch\n");
+        write("entrypoint.sh", "#!/bin/sh\n");
+        Files.setPosixFilePermissions(context.resolve("entrypoint.sh"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-x---"));
+        Files.setPosixFilePermissions(context.resolve("Dockerfile"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Path archive = BuildContext.archive(context, context.resolve("Dockerfile"));
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(archive));
+             TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+            java.util.Map<String, Integer> modes = new java.util.HashMap<>();
+            for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+                modes.put(e.getName(), e.getMode());
+            }
+            assertEquals(0100750, modes.get("entrypoint.sh"));
+            assertEquals(0100644, modes.get("Dockerfile"));
+        } finally {
+            Files.deleteIfExists(archive);
+        }
+    }
+
+    @Test
     void noDockerignore_excludesNothing() throws IOException {
         write("Dockerfile", "FROM scratch\n");
         write("a/b/c.txt", "x\n");
