@@ -45,14 +45,20 @@ public final class CleanupCommand extends BaseCommand {
     @Option(names = "--keep-infra", description = "Keep the shared infrastructure: cluster, load balancer, listener, security groups, roles.")
     boolean keepInfra;
 
-    @Option(names = "--local", description = "Instead: remove the local containers, images and networks that build and run made.")
+    @Option(names = "--local", description = "Instead: remove the local containers, images and networks that build, run and up made.")
     boolean local;
+
+    @Option(names = "--volumes", description = "With --local: also remove the workshop's volumes and the data in them.")
+    boolean volumes;
 
     @Override
     protected void execute() throws Exception {
         AppContext context = context();
         WorkshopConfig workshop = context.workshop();
         TerminalConfirmation confirmation = TerminalConfirmation.system(console());
+        if (volumes && !local) {
+            throw MysfitsException.usage("--volumes goes with --local", "run 'mysfits cleanup --local --volumes'");
+        }
         if (local) {
             if (!services.isEmpty() || keepImages || keepInfra) {
                 throw MysfitsException.usage("cleanup --local takes no service names, --keep-images or --keep-infra",
@@ -64,7 +70,7 @@ public final class CleanupCommand extends BaseCommand {
                 imageNames.add(service.repository());
             }
             new LocalCleanupWorkflow(console(), new DockerLocalResources(context.docker()), confirmation)
-                    .execute(workshop.name(), imageNames, dryRun, yes);
+                    .execute(workshop.name(), imageNames, dryRun, yes, volumes);
             return;
         }
         var aws = context.aws();

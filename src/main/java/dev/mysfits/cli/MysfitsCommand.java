@@ -28,6 +28,8 @@ import java.util.Optional;
                 RunCommand.class,
                 LogsCommand.class,
                 StopCommand.class,
+                UpCommand.class,
+                DownCommand.class,
                 PushCommand.class,
                 SetupCommand.class,
                 DeployCommand.class,

@@ -12,13 +12,14 @@ import java.util.Map;
  * @param image          the local image name ("monolith-service")
  * @param repository     the ECR repository name ("mysfits/monolith-service")
  * @param containerPort  the port the app listens on inside the container
- * @param localPort      the host port `mysfits run` maps by default
+ * @param localPort      the host port `mysfits run` and `up` publish, 0 when it is not published ("localPort": null)
  * @param healthPath     the HTTP path that answers 200 when the app is up
  * @param path           the ALB path pattern this service claims ("/" is the listener's default action)
  * @param environment    environment variables for run and for task definitions (values may use placeholders)
  * @param buildArgs      Docker build arguments
  * @param taskDefinitions task-definition templates by launch type ("fargate", "ec2")
  * @param healthCheck    the target group's health check and deregistration delay, and ECS's grace period
+ * @param local          how `mysfits up` runs it beside the other services
  */
 public record ServiceConfig(
         String name,
@@ -33,7 +34,20 @@ public record ServiceConfig(
         Map<String, String> environment,
         Map<String, String> buildArgs,
         Map<String, Path> taskDefinitions,
-        HealthCheckConfig healthCheck) {
+        HealthCheckConfig healthCheck,
+        LocalRunConfig local) {
+
+    public ServiceConfig(String name, Path context, String dockerfile, String image, String repository, int containerPort,
+                         int localPort, String healthPath, String path, Map<String, String> environment,
+                         Map<String, String> buildArgs, Map<String, Path> taskDefinitions, HealthCheckConfig healthCheck) {
+        this(name, context, dockerfile, image, repository, containerPort, localPort, healthPath, path, environment, buildArgs,
+                taskDefinitions, healthCheck, LocalRunConfig.NONE);
+    }
+
+    /** False for a service only other services reach, like the 003 lab's database. */
+    public boolean publishesPort() {
+        return localPort > 0;
+    }
 
     public Path dockerfilePath() {
         return context.resolve(dockerfile);

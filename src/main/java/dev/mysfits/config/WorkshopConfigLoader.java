@@ -6,12 +6,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mysfits.aws.EcrRepositoryName;
 import dev.mysfits.core.MysfitsException;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -25,8 +28,11 @@ public final class WorkshopConfigLoader {
     public static final String FILE_NAME = "mysfits.json";
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,30}");
     private static final Set<String> SERVICE_KEYS = Set.of("context", "dockerfile", "image", "repository",
-            "containerPort", "localPort", "healthPath", "path", "environment", "buildArgs", "taskDefinitions", "healthCheck");
+            "containerPort", "localPort", "healthPath", "path", "environment", "buildArgs", "taskDefinitions", "healthCheck",
+            "command", "aliases", "volumes", "memory", "network", "dependsOn", "healthCommand");
+    private static final Pattern VOLUME_NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,62}");
     private static final Pattern MATCHER = Pattern.compile("[1-5]\\d\\d(-[1-5]\\d\\d)?(,[1-5]\\d\\d(-[1-5]\\d\\d)?)*");
+    private static final Pattern HOST_NAME = Pattern.compile("[a-z0-9]([a-z0-9.-]{0,61}[a-z0-9])?");
     private static final Set<String> LAUNCH_TYPES = Set.of("fargate", "ec2");
 
     private final ObjectMapper mapper = new ObjectMapper()
@@ -78,6 +84,7 @@ public final class WorkshopConfigLoader {
             Map.Entry<String, JsonNode> entry = it.next();
             byName.put(entry.getKey(), service(file, directory, entry.getKey(), entry.getValue()));
         }
+        checkDependencies(file, byName);
         return new WorkshopConfig(workshop, file.toAbsolutePath(), directory, byName);
     }
 
@@ -100,7 +107,11 @@ public final class WorkshopConfigLoader {
             throw invalid(file, where + ".context is required (the Docker build context directory)");
         }
         int containerPort = port(file, node, where, "containerPort", 80);
-        int localPort = port(file, node, where, "localPort", 8000);
+        JsonNode localPortNode = node.get("localPort");
+        int localPort = localPortNode != null && localPortNode.isNull() ? 0 : port(file, node, where, "localPort", 8000);
+        String repository = text(node, "repository", name);
+        EcrRepositoryName.validate(repository, where + ".repository in " + file.getFileName()
+                + (node.has("repository") ? "" : " (it defaults to the service name)"));
         String healthPath = text(node, "healthPath", "/");
         if (!healthPath.startsWith("/")) {
             throw invalid(file, where + ".healthPath must start with '/'");
@@ -127,7 +138,7 @@ public final class WorkshopConfigLoader {
                 directory.resolve(context).normalize(),
                 text(node, "dockerfile", "Dockerfile"),
                 text(node, "image", name),
-                text(node, "repository", name),
+                repository,
                 containerPort,
                 localPort,
                 healthPath,
@@ -135,7 +146,99 @@ public final class WorkshopConfigLoader {
                 stringMap(file, node, where, "environment"),
                 stringMap(file, node, where, "buildArgs"),
                 templates,
-                healthCheck(file, node.get("healthCheck"), where + ".healthCheck"));
+                healthCheck(file, node.get("healthCheck"), where + ".healthCheck"),
+                localRun(file, directory, node, where));
+    }
+
+    /** The keys `mysfits up` reads: what the 003 lab passes to docker run. */
+    private static LocalRunConfig localRun(Path file, Path directory, JsonNode node, String where) {
+        List<VolumeMount> volumes = new ArrayList<>();
+        for (String entry : strings(file, node, where, "volumes")) {
+            volumes.add(volume(file, directory, where + ".volumes", entry));
+        }
+        long memory = 0;
+        String memoryText = text(node, "memory", null);
+        if (memoryText != null) {
+            try {
+                memory = MemorySize.parse(memoryText);
+            } catch (IllegalArgumentException e) {
+                throw invalid(file, where + ".memory: " + e.getMessage());
+            }
+        }
+        String network = text(node, "network", "bridge");
+        if (!network.equals("bridge") && !network.equals("host")) {
+            throw invalid(file, where + ".network must be \"bridge\" (the workshop's own network, the default) or \"host\", got '" + network + "'");
+        }
+        List<String> aliases = strings(file, node, where, "aliases");
+        for (String alias : aliases) {
+            if (!HOST_NAME.matcher(alias).matches()) {
+                throw invalid(file, where + ".aliases: '" + alias + "' is not a host name (lowercase letters, digits, dashes and dots)");
+            }
+        }
+        if (network.equals("host") && !aliases.isEmpty()) {
+            throw invalid(file, where + ".aliases need the workshop's network: a service with \"network\": \"host\" has none");
+        }
+        return new LocalRunConfig(strings(file, node, where, "command"), aliases, volumes, memory, network.equals("host"),
+                strings(file, node, where, "dependsOn"), strings(file, node, where, "healthCommand"));
+    }
+
+    private static VolumeMount volume(Path file, Path directory, String where, String entry) {
+        String[] parts = entry.split(":", -1);
+        boolean readOnly = parts.length == 3 && parts[2].equals("ro");
+        if (parts.length < 2 || parts.length > 3 || (parts.length == 3 && !readOnly) || parts[0].isEmpty()) {
+            throw invalid(file, where + ": '" + entry + "' must be SOURCE:TARGET or SOURCE:TARGET:ro, "
+                    + "e.g. \"notes-data:/var/lib/mysql\" or \"./conf:/etc/app:ro\"");
+        }
+        String source = parts[0];
+        String target = parts[1];
+        if (!target.startsWith("/")) {
+            throw invalid(file, where + ": the target '" + target + "' must be an absolute path inside the container");
+        }
+        if (source.startsWith(".") || source.startsWith("/") || source.startsWith("~")) {
+            if (source.startsWith("~")) {
+                throw invalid(file, where + ": '" + source + "': write the bind mount's path relative to the workshop directory or absolute; ~ is not expanded");
+            }
+            return new VolumeMount(null, directory.resolve(source).normalize(), target, readOnly);
+        }
+        if (!VOLUME_NAME.matcher(source).matches()) {
+            throw invalid(file, where + ": '" + source + "' is neither a volume name (lowercase letters, digits, . _ -) "
+                    + "nor a path (start a bind mount's path with ./ or /)");
+        }
+        return new VolumeMount(source, null, target, readOnly);
+    }
+
+    /** Every dependsOn names another service, and following them never comes back to where it started. */
+    private static void checkDependencies(Path file, Map<String, ServiceConfig> services) {
+        for (ServiceConfig service : services.values()) {
+            for (String dependency : service.local().dependsOn()) {
+                if (!services.containsKey(dependency)) {
+                    throw invalid(file, "services." + service.name() + ".dependsOn names '" + dependency
+                            + "', which is not a service (services: " + String.join(", ", services.keySet()) + ")");
+                }
+            }
+        }
+        List<String> cycle = DependencyOrder.findCycle(services);
+        if (!cycle.isEmpty()) {
+            throw invalid(file, "dependsOn goes round in a circle: " + String.join(" -> ", cycle));
+        }
+    }
+
+    private static List<String> strings(Path file, JsonNode node, String where, String key) {
+        JsonNode value = node.get(key);
+        List<String> list = new ArrayList<>();
+        if (value == null || value.isNull()) {
+            return list;
+        }
+        if (!value.isArray()) {
+            throw invalid(file, where + "." + key + " must be an array of strings, e.g. [\"a\", \"b\"]");
+        }
+        for (JsonNode item : value) {
+            if (!item.isTextual() || item.asText().isEmpty()) {
+                throw invalid(file, where + "." + key + " must be an array of non-empty strings, got " + item);
+            }
+            list.add(item.asText());
+        }
+        return list;
     }
 
     /** The keys of "healthCheck", each optional, within the ranges ELBv2 and ECS accept. */

@@ -1,11 +1,26 @@
 package dev.mysfits.docker;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Runs containers on the local engine, the way `docker run -d`, `docker logs` and `docker rm -f` do. */
 public interface ContainerRunner {
-    boolean imageExists(String reference);
+    default boolean imageExists(String reference) {
+        return imageId(reference).isPresent();
+    }
+
+    /** The image's id ("sha256:..."), empty when the engine has no such image. */
+    Optional<String> imageId(String reference);
+
+    /** Creates the user-defined bridge network unless one of that name exists. */
+    void ensureNetwork(String name, Map<String, String> labels);
+
+    /** Removes the network; false when it was already gone. */
+    boolean removeNetwork(String name);
+
+    /** Creates the named volume unless it exists; true when it was created (an existing one keeps its data). */
+    boolean ensureVolume(String name, Map<String, String> labels);
 
     Optional<ContainerState> find(String name);
 

@@ -1,6 +1,7 @@
 package dev.mysfits.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.LogContainerCmd;
 import com.github.dockerjava.api.exception.DockerException;
@@ -8,7 +9,10 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Mount;
+import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import dev.mysfits.core.MysfitsException;
@@ -29,6 +33,10 @@ public final class DockerContainerRunner implements ContainerRunner {
     private static final Duration QUICK = Duration.ofSeconds(30);
     private static final Duration STOP = Duration.ofSeconds(60);
     private static final int STOP_GRACE_SECONDS = 5;
+    // `up` waits on health: check every second, and let a slow first start (a database initialising) not count.
+    private static final Duration HEALTH_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration HEALTH_START_PERIOD = Duration.ofSeconds(120);
 
     private final DockerClient docker;
     private final DockerCalls calls;
@@ -39,13 +47,47 @@ public final class DockerContainerRunner implements ContainerRunner {
     }
 
     @Override
-    public boolean imageExists(String reference) {
+    public Optional<String> imageId(String reference) {
         return calls.call("image inspect " + reference, QUICK, () -> {
             try {
-                docker.inspectImageCmd(reference).exec();
-                return true;
+                return Optional.ofNullable(docker.inspectImageCmd(reference).exec().getId());
             } catch (NotFoundException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public void ensureNetwork(String name, Map<String, String> labels) {
+        calls.run("network create " + name, QUICK, () -> {
+            boolean exists = docker.listNetworksCmd().withNameFilter(name).exec().stream().anyMatch(n -> name.equals(n.getName()));
+            if (!exists) {
+                docker.createNetworkCmd().withName(name).withDriver("bridge").withLabels(labels).withCheckDuplicate(true).exec();
+            }
+        });
+    }
+
+    @Override
+    public boolean removeNetwork(String name) {
+        return calls.call("network rm " + name, QUICK, () -> {
+            try {
+                docker.removeNetworkCmd(name).exec();
+                return true;
+            } catch (NotFoundException gone) {
                 return false;
+            }
+        });
+    }
+
+    @Override
+    public boolean ensureVolume(String name, Map<String, String> labels) {
+        return calls.call("volume create " + name, QUICK, () -> {
+            try {
+                docker.inspectVolumeCmd(name).exec();
+                return false;
+            } catch (NotFoundException missing) {
+                docker.createVolumeCmd().withName(name).withLabels(labels).exec();
+                return true;
             }
         });
     }
@@ -66,15 +108,53 @@ public final class DockerContainerRunner implements ContainerRunner {
         ExposedPort exposed = ExposedPort.tcp(spec.containerPort());
         List<String> env = new ArrayList<>();
         spec.environment().forEach((k, v) -> env.add(k + "=" + v));
-        String id = calls.call("create container " + spec.name(), QUICK, () -> docker.createContainerCmd(spec.image())
-                .withName(spec.name())
-                .withEnv(env)
-                .withLabels(spec.labels())
-                .withExposedPorts(exposed)
-                .withHostConfig(HostConfig.newHostConfig().withPortBindings(
-                        new PortBinding(Ports.Binding.bindIpAndPort("0.0.0.0", spec.hostPort()), exposed)))
-                .exec()
-                .getId());
+        HostConfig host = HostConfig.newHostConfig();
+        if (spec.hostNetwork()) {
+            host.withNetworkMode("host");
+        } else {
+            if (spec.hostPort() > 0) {
+                host.withPortBindings(new PortBinding(Ports.Binding.bindIpAndPort("0.0.0.0", spec.hostPort()), exposed));
+            }
+            if (spec.network() != null) {
+                host.withNetworkMode(spec.network());
+            }
+        }
+        if (spec.memoryBytes() > 0) {
+            // Without swap as well, a limit of 128MB would still let the container use 256MB (memory + swap).
+            host.withMemory(spec.memoryBytes()).withMemorySwap(spec.memoryBytes());
+        }
+        if (!spec.mounts().isEmpty()) {
+            List<Mount> mounts = new ArrayList<>();
+            for (ContainerSpec.Mount m : spec.mounts()) {
+                mounts.add(m.volume() != null
+                        ? new Mount().withType(MountType.VOLUME).withSource(m.volume()).withTarget(m.target()).withReadOnly(m.readOnly())
+                        : new Mount().withType(MountType.BIND).withSource(m.hostPath()).withTarget(m.target()).withReadOnly(m.readOnly()));
+            }
+            host.withMounts(mounts);
+        }
+        String id = calls.call("create container " + spec.name(), QUICK, () -> {
+            CreateContainerCmd create = docker.createContainerCmd(spec.image())
+                    .withName(spec.name())
+                    .withEnv(env)
+                    .withLabels(spec.labels())
+                    .withExposedPorts(exposed)
+                    .withHostConfig(host);
+            if (!spec.command().isEmpty()) {
+                create.withCmd(spec.command());
+            }
+            if (spec.network() != null && !spec.hostNetwork() && !spec.aliases().isEmpty()) {
+                create.withAliases(spec.aliases());
+            }
+            if (!spec.healthCommand().isEmpty()) {
+                List<String> test = new ArrayList<>();
+                test.add("CMD");
+                test.addAll(spec.healthCommand());
+                create.withHealthcheck(new HealthCheck().withTest(test)
+                        .withInterval(HEALTH_INTERVAL.toNanos()).withTimeout(HEALTH_TIMEOUT.toNanos())
+                        .withRetries(3).withStartPeriod(HEALTH_START_PERIOD.toNanos()));
+            }
+            return create.exec().getId();
+        });
         try {
             calls.run("start container " + spec.name(), QUICK, () -> docker.startContainerCmd(id).exec());
         } catch (MysfitsException e) {
@@ -82,6 +162,11 @@ public final class DockerContainerRunner implements ContainerRunner {
             if (portTaken(e)) {
                 throw MysfitsException.usage("cannot publish host port " + spec.hostPort() + ": it is already in use",
                         "pass --port with a free port, or stop what uses " + spec.hostPort());
+            }
+            if (e.hint() == null) {
+                throw new MysfitsException(e.exitCode(), e.getMessage(), "the engine could not start the image's command: "
+                        + "check the service's \"command\" in the workshop file, and try the image by hand with docker run --rm "
+                        + spec.image(), e);
             }
             throw e;
         }
@@ -106,7 +191,8 @@ public final class DockerContainerRunner implements ContainerRunner {
         });
         calls.run("remove container " + name, QUICK, () -> {
             try {
-                docker.removeContainerCmd(id).withForce(true).exec();
+                // Anonymous volumes go with it, as with `docker run --rm`; named volumes (the data) stay.
+                docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
             } catch (NotFoundException gone) {
                 // removed meanwhile
             }
@@ -215,8 +301,10 @@ public final class DockerContainerRunner implements ContainerRunner {
         Integer exitCode = state == null || state.getExitCodeLong() == null || "running".equals(status)
                 ? null : state.getExitCodeLong().intValue();
         String name = response.getName() == null ? "" : response.getName().replaceFirst("^/", "");
-        return new ContainerState(response.getId(), name, response.getConfig() == null ? "" : response.getConfig().getImage(),
-                status, exitCode, hostPorts);
+        String health = state == null || state.getHealth() == null ? null : state.getHealth().getStatus();
+        var config = response.getConfig();
+        return new ContainerState(response.getId(), name, config == null ? "" : config.getImage(),
+                status, exitCode, hostPorts, health, config == null ? Map.of() : config.getLabels());
     }
 
     private static final class LogCallback extends StreamCallback<Frame> {

@@ -127,6 +127,31 @@ public final class DockerLocalResources implements LocalResources {
         }
     }
 
+    @Override
+    public List<LocalVolume> volumes(String workshop) {
+        try {
+            List<LocalVolume> found = new ArrayList<>();
+            var response = docker.listVolumesCmd().withFilter("label", List.of(LocalContainers.LABEL_WORKSHOP + "=" + workshop)).exec();
+            if (response.getVolumes() != null) {
+                response.getVolumes().forEach(v -> found.add(new LocalVolume(v.getName())));
+            }
+            return found;
+        } catch (RuntimeException e) {
+            throw wrap("docker list volumes of workshop " + workshop, e);
+        }
+    }
+
+    @Override
+    public void removeVolume(LocalVolume volume) {
+        try {
+            docker.removeVolumeCmd(volume.name()).exec();
+        } catch (NotFoundException gone) {
+            // removed meanwhile
+        } catch (RuntimeException e) {
+            throw wrap("docker remove volume " + volume.name(), e);
+        }
+    }
+
     private static MysfitsException wrap(String doing, RuntimeException e) {
         return MysfitsException.failed(doing + ": " + firstLine(String.valueOf(e.getMessage())),
                 "check that the Docker engine is running (docker info)", e);

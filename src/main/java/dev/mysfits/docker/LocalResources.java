@@ -14,6 +14,10 @@ public interface LocalResources {
     record LocalNetwork(String id, String name) {
     }
 
+    /** A named volume `up` made: its data is the workshop's, so it is removed only when asked for. */
+    record LocalVolume(String name) {
+    }
+
     /** Containers, running or not, labelled mysfits.workshop=workshop (the label run gives them). */
     List<LocalContainer> containers(String workshop);
 
@@ -26,6 +30,9 @@ public interface LocalResources {
 
     List<LocalNetwork> networks(String workshop);
 
+    /** Volumes labelled mysfits.workshop=workshop. */
+    List<LocalVolume> volumes(String workshop);
+
     /** Stops (briefly, politely) and removes it; gone already counts as removed. */
     void removeContainer(LocalContainer container);
 
@@ -33,4 +40,6 @@ public interface LocalResources {
     void removeImage(LocalImage image);
 
     void removeNetwork(LocalNetwork network);
+
+    void removeVolume(LocalVolume volume);
 }

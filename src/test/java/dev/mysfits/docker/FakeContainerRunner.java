@@ -21,9 +21,29 @@ public final class FakeContainerRunner implements ContainerRunner {
     public String statusAfterStart = "running";
     private int nextId = 1;
 
+    public final Set<String> networks = new HashSet<>();
+    public final Set<String> volumes = new HashSet<>();
+    /** The Docker health status a started container reports, when its spec has a health command. */
+    public String healthAfterStart = "healthy";
+
     @Override
-    public boolean imageExists(String reference) {
-        return images.contains(reference);
+    public Optional<String> imageId(String reference) {
+        return images.contains(reference) ? Optional.of("sha256:" + Integer.toHexString(reference.hashCode())) : Optional.empty();
+    }
+
+    @Override
+    public void ensureNetwork(String name, Map<String, String> labels) {
+        networks.add(name);
+    }
+
+    @Override
+    public boolean removeNetwork(String name) {
+        return networks.remove(name);
+    }
+
+    @Override
+    public boolean ensureVolume(String name, Map<String, String> labels) {
+        return volumes.add(name);
     }
 
     @Override
@@ -35,7 +55,8 @@ public final class FakeContainerRunner implements ContainerRunner {
     public ContainerState start(ContainerSpec spec) {
         started.add(spec);
         ContainerState state = new ContainerState("id" + nextId++, spec.name(), spec.image(), statusAfterStart,
-                "running".equals(statusAfterStart) ? null : 1, List.of(spec.hostPort()));
+                "running".equals(statusAfterStart) ? null : 1, spec.hostPort() == 0 ? List.of() : List.of(spec.hostPort()),
+                spec.healthCommand().isEmpty() ? null : healthAfterStart, spec.labels());
         containers.put(spec.name(), state);
         return state;
     }

@@ -74,7 +74,7 @@ final class LocalImages {
                     if (Files.isDirectory(path)) {
                         Files.createDirectories(to);
                     } else {
-                        Files.copy(path, to);
+                        Files.copy(path, to, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES); // keeps an entrypoint executable
                     }
                 }
             }

@@ -8,6 +8,7 @@ import dev.mysfits.docker.LocalResources;
 import dev.mysfits.docker.LocalResources.LocalContainer;
 import dev.mysfits.docker.LocalResources.LocalImage;
 import dev.mysfits.docker.LocalResources.LocalNetwork;
+import dev.mysfits.docker.LocalResources.LocalVolume;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,16 +32,23 @@ public final class LocalCleanupWorkflow {
 
     /** @param imageNames local image names and ECR repository names of the workshop's services */
     public void execute(String workshop, List<String> imageNames, boolean dryRun, boolean yes) {
-        console.step("Looking for local containers, images and networks of workshop " + workshop);
+        execute(workshop, imageNames, dryRun, yes, false);
+    }
+
+    /** @param volumes also remove the workshop's named volumes, and the data in them */
+    public void execute(String workshop, List<String> imageNames, boolean dryRun, boolean yes, boolean volumes) {
+        console.step("Looking for local containers, images, networks" + (volumes ? " and volumes" : "") + " of workshop " + workshop);
         List<LocalContainer> containers = local.containers(workshop);
         List<LocalImage> images = local.images(imageNames);
         List<LocalNetwork> networks = local.networks(workshop);
-        int total = containers.size() + images.size() + networks.size();
+        List<LocalVolume> dataVolumes = volumes ? local.volumes(workshop) : List.of();
+        int total = containers.size() + images.size() + networks.size() + dataVolumes.size();
         if (total == 0) {
             if (console.jsonOutput()) {
                 console.json(Map.of("deleted", List.of(), "leftovers", List.of()));
             }
             console.success("nothing to clean up locally for workshop " + workshop);
+            mentionKeptVolumes(workshop, volumes);
             return;
         }
         List<String> lines = new ArrayList<>();
@@ -48,6 +56,7 @@ public final class LocalCleanupWorkflow {
         containers.forEach(c -> lines.add("  container " + c.name() + (c.running() ? " (running)" : "")));
         images.forEach(i -> lines.add("  image " + i.reference()));
         networks.forEach(n -> lines.add("  network " + n.name()));
+        dataVolumes.forEach(v -> lines.add("  volume " + v.name() + " (its data is lost)"));
         if (dryRun) {
             lines.forEach(console::data);
             return;
@@ -74,6 +83,9 @@ public final class LocalCleanupWorkflow {
         for (LocalNetwork n : networks) {
             attempt("network " + n.name(), () -> local.removeNetwork(n), deleted, leftovers);
         }
+        for (LocalVolume v : dataVolumes) {
+            attempt("volume " + v.name(), () -> local.removeVolume(v), deleted, leftovers);
+        }
         if (console.jsonOutput()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("deleted", deleted);
@@ -85,6 +97,18 @@ public final class LocalCleanupWorkflow {
                     + leftovers.get(0).get("reason"), "remove them with the docker CLI, or run cleanup --local again");
         }
         console.success("removed " + deleted.size() + " local resources: nothing left");
+        mentionKeptVolumes(workshop, volumes);
+    }
+
+    private void mentionKeptVolumes(String workshop, boolean volumesRemoved) {
+        if (volumesRemoved) {
+            return;
+        }
+        int kept = local.volumes(workshop).size();
+        if (kept > 0) {
+            console.info("kept " + kept + " volume" + (kept == 1 ? "" : "s") + " and " + (kept == 1 ? "its" : "their")
+                    + " data: cleanup --local --volumes removes them");
+        }
     }
 
     private void attempt(String what, Runnable removal, List<String> deleted, List<Map<String, String>> leftovers) {

@@ -30,8 +30,6 @@ import java.util.function.LongSupplier;
  * leaves the running one alone; replacing makes re-running converge on one container.
  */
 public final class RunLocalWorkflow {
-    static final Duration POLL = Duration.ofMillis(250);
-    static final int TAIL_ON_FAILURE = 20;
 
     private final ContainerRunner runner;
     private final HostPorts ports;
@@ -79,7 +77,7 @@ public final class RunLocalWorkflow {
         console.info("started container " + name + " (" + shortId(started.id()) + ")");
 
         String url = "http://127.0.0.1:" + port + service.healthPath();
-        waitHealthy(name, URI.create(url), request.timeout());
+        new LocalHealthWait(runner, probe, console, sleeper, nanoTime).await(name, URI.create(url), request.timeout());
         RunResult result = new RunResult(service.name(), name, started.id(), image, port, url);
         console.success(service.name() + " answers on " + url);
         ready.accept(result);
@@ -88,49 +86,6 @@ public final class RunLocalWorkflow {
             runner.logs(name, new LogQuery(true, 0, request.timeout()), console::stream);
         }
         return result;
-    }
-
-    private void waitHealthy(String name, URI url, Duration timeout) {
-        long deadline = nanoTime.getAsLong() + timeout.toNanos();
-        OptionalInt last = OptionalInt.empty();
-        while (true) {
-            last = probe.status(url);
-            if (last.isPresent() && last.getAsInt() >= 200 && last.getAsInt() < 300) {
-                return;
-            }
-            Optional<ContainerState> state = runner.find(name);
-            if (state.isEmpty() || !state.get().running()) {
-                showTail(name);
-                String how = state.map(s -> s.status() + (s.exitCode() == null ? "" : ", exit code " + s.exitCode())).orElse("removed");
-                throw MysfitsException.failed("container " + name + " stopped (" + how + ") before " + url + " answered",
-                        "its last log lines are above; fix the app or its environment and run again", null);
-            }
-            if (nanoTime.getAsLong() - deadline > 0) {
-                showTail(name);
-                String seen = last.isPresent() ? "it answered HTTP " + last.getAsInt() : "nothing answered";
-                throw MysfitsException.timeout(url + " did not answer 2xx within " + Durations.format(timeout) + ": " + seen,
-                        "check the log lines above and the healthPath in the workshop file; pass --timeout to wait longer; "
-                                + "the container is still running (mysfits stop)");
-            }
-            try {
-                sleeper.sleep(POLL);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new MysfitsException(ExitCode.INTERRUPTED, "interrupted while waiting for " + url,
-                        "the container is still running: mysfits stop stops it", e);
-            }
-        }
-    }
-
-    private void showTail(String name) {
-        console.info("last log lines of " + name + ":");
-        try {
-            StringBuilder text = new StringBuilder();
-            runner.logs(name, new LogQuery(false, TAIL_ON_FAILURE, Duration.ofSeconds(10)), text::append);
-            text.toString().lines().forEach(line -> console.info("  | " + line));
-        } catch (MysfitsException unreadable) {
-            console.info("  (logs unavailable: " + unreadable.getMessage() + ")");
-        }
     }
 
     private static String shortId(String id) {

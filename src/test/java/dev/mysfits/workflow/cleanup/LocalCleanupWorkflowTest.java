@@ -53,6 +53,16 @@ class LocalCleanupWorkflowTest {
         public void removeNetwork(LocalNetwork network) {
             removed.add("network " + network.name());
         }
+
+        @Override
+        public List<LocalVolume> volumes(String workshop) {
+            return removed.contains("volume mysfits-w-db-data") ? List.of() : List.of(new LocalVolume("mysfits-w-db-data"));
+        }
+
+        @Override
+        public void removeVolume(LocalVolume volume) {
+            removed.add("volume " + volume.name());
+        }
     };
 
     private LocalCleanupWorkflow workflow() {
@@ -68,6 +78,21 @@ class LocalCleanupWorkflowTest {
                 return false;
             }
         });
+    }
+
+    @Test
+    void localCleanup_keepsVolumesUnlessAskedFor_thenRemovesThemLast() {
+        workflow().execute("w", List.of("monolith-service"), false, true);
+        assertTrue(removed.stream().noneMatch(r -> r.startsWith("volume")), removed.toString());
+        assertTrue(err.toString().contains("kept 1 volume and its data: cleanup --local --volumes removes them"), err.toString());
+
+        removed.clear();
+        workflow().execute("w", List.of("monolith-service"), true, true, true);
+        assertTrue(removed.isEmpty(), "a dry run removes nothing");
+        assertTrue(out.toString().contains("volume mysfits-w-db-data (its data is lost)"), out.toString());
+
+        workflow().execute("w", List.of("monolith-service"), false, true, true);
+        assertEquals("volume mysfits-w-db-data", removed.get(removed.size() - 1));
     }
 
     @Test

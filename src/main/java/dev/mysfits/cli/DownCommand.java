@@ -1,0 +1,29 @@
+package dev.mysfits.cli;
+
+import dev.mysfits.workflow.local.DownResult;
+import dev.mysfits.workflow.local.DownWorkflow;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.util.ArrayList;
+import java.util.List;
+
+@Command(name = "down",
+        description = {
+                "Stop and remove the containers `mysfits up` started, and the workshop's local network.",
+                "Volumes and their data stay: `mysfits cleanup --local --volumes` removes them, after asking."
+        },
+        mixinStandardHelpOptions = true)
+final class DownCommand extends BaseCommand {
+    @Parameters(paramLabel = "SERVICE", arity = "0..*",
+            description = "Only these services (default: all of them, and the network).")
+    List<String> services = new ArrayList<>();
+
+    @Override
+    protected void execute() {
+        DownResult result = new DownWorkflow(context().containerRunner(), console()).execute(context().workshop(), services);
+        if (console().jsonOutput()) {
+            console().json(result);
+        }
+    }
+}

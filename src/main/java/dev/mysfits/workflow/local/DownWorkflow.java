@@ -1,0 +1,73 @@
+package dev.mysfits.workflow.local;
+
+import dev.mysfits.config.DependencyOrder;
+import dev.mysfits.config.ServiceConfig;
+import dev.mysfits.config.WorkshopConfig;
+import dev.mysfits.console.Console;
+import dev.mysfits.core.MysfitsException;
+import dev.mysfits.docker.ContainerRunner;
+import dev.mysfits.docker.LocalContainers;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * `mysfits down`: stops and removes what `up` started, dependents before what they depend on. Volumes stay, with
+ * their data: removing them is `cleanup --local --volumes`, which asks first. Nothing to stop is not an error.
+ */
+public final class DownWorkflow {
+    private final ContainerRunner runner;
+    private final Console console;
+
+    public DownWorkflow(ContainerRunner runner, Console console) {
+        this.runner = runner;
+        this.console = console;
+    }
+
+    /** @param services the services to stop, or empty for all of them and the workshop's network */
+    public DownResult execute(WorkshopConfig workshop, List<String> services) {
+        services.forEach(workshop::service);
+        boolean all = services.isEmpty();
+        List<ServiceConfig> order = new ArrayList<>(DependencyOrder.startOrder(workshop.services(),
+                all ? workshop.services().keySet() : services));
+        if (!all) {
+            order.removeIf(s -> !services.contains(s.name())); // down db stops db, not what it depends on
+        }
+        Collections.reverse(order);
+        List<String> removed = new ArrayList<>();
+        for (ServiceConfig service : order) {
+            String name = LocalContainers.containerName(workshop.name(), service.name());
+            if (runner.remove(name)) {
+                removed.add(service.name());
+                console.info("stopped and removed " + name);
+            }
+        }
+        boolean networkRemoved = false;
+        if (all) {
+            String network = LocalServiceSpecs.networkName(workshop.name());
+            try {
+                networkRemoved = runner.removeNetwork(network);
+            } catch (MysfitsException stillInUse) {
+                console.warn("kept network " + network + ": " + stillInUse.getMessage());
+            }
+            if (networkRemoved) {
+                console.info("removed network " + network);
+            }
+        }
+        Set<String> volumes = new LinkedHashSet<>();
+        order.forEach(s -> s.local().volumes().stream().filter(v -> !v.isBind())
+                .forEach(v -> volumes.add(LocalServiceSpecs.volumeName(workshop.name(), v.volumeName()))));
+        if (removed.isEmpty()) {
+            console.success("nothing to stop: no container of " + String.join(", ", order.stream().map(ServiceConfig::name).toList()) + " was running");
+        } else {
+            console.success("down: stopped " + String.join(", ", removed));
+        }
+        if (!volumes.isEmpty()) {
+            console.info("kept volumes " + String.join(", ", volumes) + " and their data (mysfits cleanup --local --volumes removes them)");
+        }
+        return new DownResult(removed, networkRemoved, List.copyOf(volumes));
+    }
+}

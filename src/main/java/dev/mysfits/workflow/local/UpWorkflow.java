@@ -1,0 +1,209 @@
+package dev.mysfits.workflow.local;
+
+import dev.mysfits.config.DependencyOrder;
+import dev.mysfits.config.ServiceConfig;
+import dev.mysfits.config.VolumeMount;
+import dev.mysfits.config.WorkshopConfig;
+import dev.mysfits.console.Console;
+import dev.mysfits.core.MysfitsException;
+import dev.mysfits.docker.ContainerRunner;
+import dev.mysfits.docker.ContainerSpec;
+import dev.mysfits.docker.ContainerState;
+import dev.mysfits.docker.LocalContainers;
+import dev.mysfits.docker.LogQuery;
+import dev.mysfits.net.HealthProbe;
+import dev.mysfits.net.HostPorts;
+import dev.mysfits.workflow.Sleeper;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+/**
+ * `mysfits up`: the 003 lab's `docker run --link` sequence as one command. Services start in dependency order on
+ * the workshop's own network, where each is reachable by its name and aliases; each must be healthy before the
+ * next starts. Everything that can be checked (ports, bind sources, images) is checked before anything starts, and a
+ * service already running with the same image and settings is left alone, so running `up` again converges.
+ */
+public final class UpWorkflow {
+    private final ContainerRunner runner;
+    private final HostPorts ports;
+    private final Console console;
+    private final LocalHealthWait health;
+
+    public UpWorkflow(ContainerRunner runner, HostPorts ports, HealthProbe probe, Console console, Sleeper sleeper,
+                      LongSupplier nanoTime) {
+        this.runner = runner;
+        this.ports = ports;
+        this.console = console;
+        this.health = new LocalHealthWait(runner, probe, console, sleeper, nanoTime);
+    }
+
+    public UpResult execute(UpRequest request) {
+        WorkshopConfig workshop = request.workshop();
+        List<String> wanted = request.services().isEmpty() ? List.copyOf(workshop.services().keySet()) : request.services();
+        wanted.forEach(workshop::service); // an unknown name is a usage error before anything else
+        List<ServiceConfig> order = DependencyOrder.startOrder(workshop.services(), wanted);
+
+        checkLocalInput(order);
+        Map<String, String> imageIds = checkImages(order);
+        Map<String, Optional<ContainerState>> existing = new LinkedHashMap<>();
+        order.forEach(s -> existing.put(s.name(), runner.find(LocalContainers.containerName(workshop.name(), s.name()))));
+        checkPortsFree(order, existing);
+
+        console.step("Starting " + names(order) + " in that order");
+        if (order.stream().anyMatch(s -> !s.local().hostNetwork())) {
+            runner.ensureNetwork(LocalServiceSpecs.networkName(workshop.name()), Map.of(LocalContainers.LABEL_WORKSHOP, workshop.name()));
+        }
+        ensureVolumes(workshop.name(), order);
+
+        List<UpResult.Service> results = new ArrayList<>();
+        for (ServiceConfig service : order) {
+            results.add(start(workshop.name(), service, imageIds.get(service.name()), existing.get(service.name()), request));
+        }
+        UpResult result = new UpResult(results);
+        console.success("up: " + names(order) + " " + (order.size() == 1 ? "is" : "are") + " running and healthy");
+        return result;
+    }
+
+    /** Follows every container's logs, each line prefixed with its service, until Ctrl-C. */
+    public void follow(String workshop, UpResult result, java.time.Duration timeout) {
+        List<Thread> followers = new ArrayList<>();
+        int width = result.services().stream().mapToInt(s -> s.service().length()).max().orElse(0);
+        for (UpResult.Service service : result.services()) {
+            String prefix = String.format("%-" + width + "s | ", service.service());
+            Thread follower = new Thread(() -> runner.logs(service.container(), new LogQuery(true, 10, timeout),
+                    new PrefixedLines(prefix, console::stream)), "logs-" + service.service());
+            follower.setDaemon(true);
+            follower.start();
+            followers.add(follower);
+        }
+        console.info("following the logs of " + names(result.services().stream().map(UpResult.Service::service).toList())
+                + " (Ctrl-C stops following; the containers keep running)");
+        for (Thread follower : followers) {
+            try {
+                follower.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private UpResult.Service start(String workshop, ServiceConfig service, String imageId, Optional<ContainerState> existing,
+                                   UpRequest request) {
+        ContainerSpec spec = LocalServiceSpecs.spec(workshop, service, imageId);
+        String url = LocalServiceSpecs.url(service);
+        String state;
+        boolean same = existing.map(c -> c.running()
+                && spec.labels().get(LocalServiceSpecs.LABEL_SPEC).equals(c.labels().get(LocalServiceSpecs.LABEL_SPEC))).orElse(false);
+        if (same) {
+            state = "unchanged";
+            console.info(service.name() + ": already running as asked (" + spec.name() + ")");
+        } else {
+            if (existing.isPresent()) {
+                runner.remove(spec.name());
+            }
+            runner.start(spec);
+            state = existing.isPresent() ? "replaced" : "started";
+            console.info(service.name() + ": " + state + " " + spec.name() + describe(service));
+        }
+        URI healthUrl = service.local().healthCommand().isEmpty() && url != null ? URI.create(url) : null;
+        health.await(spec.name(), healthUrl, request.timeout());
+        console.success(service.name() + " is healthy" + (url == null ? " (reached by the other services as "
+                + service.name() + ")" : " on " + url));
+        return new UpResult.Service(service.name(), spec.name(), spec.image(), state, url);
+    }
+
+    private static String describe(ServiceConfig service) {
+        StringBuilder text = new StringBuilder();
+        if (service.local().hostNetwork()) {
+            text.append(", host network");
+        }
+        if (service.local().memoryBytes() > 0) {
+            text.append(", memory limit ").append(service.local().memoryBytes() / (1024 * 1024)).append(" MiB");
+        }
+        service.local().volumes().forEach(v -> text.append(", ").append(v.isBind() ? v.hostPath() : v.volumeName())
+                .append(" on ").append(v.target()));
+        return text.toString();
+    }
+
+    /** Checks what the workshop file alone decides: no two services on one host port, every bind source present. */
+    private static void checkLocalInput(List<ServiceConfig> order) {
+        Map<Integer, String> byPort = new LinkedHashMap<>();
+        for (ServiceConfig service : order) {
+            int port = LocalServiceSpecs.hostPort(service);
+            if (port == 0) {
+                continue;
+            }
+            String other = byPort.putIfAbsent(port, service.name());
+            if (other != null) {
+                throw MysfitsException.usage("services " + other + " and " + service.name() + " both want host port " + port,
+                        "give one of them another localPort in the workshop file (with \"network\": \"host\" the port is its containerPort)");
+            }
+        }
+        for (ServiceConfig service : order) {
+            for (VolumeMount v : service.local().volumes()) {
+                if (v.isBind() && !Files.exists(v.hostPath())) {
+                    throw MysfitsException.usage("the bind mount source " + v.hostPath() + " of service " + service.name()
+                            + " does not exist", "create it (mkdir -p " + v.hostPath() + ") or fix \"volumes\" in the workshop file");
+                }
+            }
+        }
+    }
+
+    private Map<String, String> checkImages(List<ServiceConfig> order) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (ServiceConfig service : order) {
+            Optional<String> id = runner.imageId(LocalServiceSpecs.image(service));
+            if (id.isPresent()) {
+                ids.put(service.name(), id.get());
+            } else {
+                missing.add(service.name());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw MysfitsException.precondition("no image built yet for " + names(missing),
+                    "run mysfits build " + String.join(" && mysfits build ", missing) + " first");
+        }
+        return ids;
+    }
+
+    private void checkPortsFree(List<ServiceConfig> order, Map<String, Optional<ContainerState>> existing) {
+        for (ServiceConfig service : order) {
+            int port = LocalServiceSpecs.hostPort(service);
+            boolean ours = existing.get(service.name()).map(c -> c.running()
+                    && (c.hostPorts().contains(port) || service.local().hostNetwork())).orElse(false);
+            if (port != 0 && !ours && !ports.isFree(port)) {
+                throw MysfitsException.usage("host port " + port + " for service " + service.name() + " is already in use",
+                        "stop what uses it, or change the service's localPort in the workshop file");
+            }
+        }
+    }
+
+    private void ensureVolumes(String workshop, List<ServiceConfig> order) {
+        Set<String> volumes = new LinkedHashSet<>();
+        order.forEach(s -> s.local().volumes().stream().filter(v -> !v.isBind()).forEach(v -> volumes.add(v.volumeName())));
+        for (String volume : volumes) {
+            String name = LocalServiceSpecs.volumeName(workshop, volume);
+            if (runner.ensureVolume(name, Map.of(LocalContainers.LABEL_WORKSHOP, workshop))) {
+                console.info("created volume " + name);
+            } else {
+                console.info("kept volume " + name + " and its data");
+            }
+        }
+    }
+
+    private static String names(List<?> services) {
+        List<String> names = services.stream().map(s -> s instanceof ServiceConfig c ? c.name() : s.toString()).toList();
+        return String.join(", ", names);
+    }
+}
