@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.codebuild.CodeBuildClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -56,6 +57,7 @@ public final class AwsClients implements AutoCloseable {
 
     private final Supplier<AutoScalingClient> autoScalingGroups = lazy(() -> configure(AutoScalingClient.builder()).build());
     private final Supplier<SsmClient> ssm = lazy(() -> configure(SsmClient.builder()).build());
+    private final Supplier<CodeBuildClient> codeBuild = lazy(() -> configure(CodeBuildClient.builder()).build());
 
     private final Environment environment;
 
@@ -74,6 +76,7 @@ public final class AwsClients implements AutoCloseable {
     }
 
     public EcrClient ecr() { return ecr.get(); }
+    public CodeBuildClient codeBuild() { return codeBuild.get(); }
     public EcsClient ecs() { return ecs.get(); }
     public ElasticLoadBalancingV2Client elb() { return elb.get(); }
     public CloudWatchLogsClient logs() { return logs.get(); }
