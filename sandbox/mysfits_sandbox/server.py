@@ -17,6 +17,7 @@ from werkzeug.serving import run_simple
 from moto.moto_api._internal import models as moto_api_models
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 
+from . import codebuild
 from .ecs import EcsPlane
 from .elb import LoadBalancing
 from .faults import FaultMiddleware, FaultSwitch
@@ -44,6 +45,7 @@ class DataPlane:
         self.balancing.install()
         self.placement.install()
         self.ecs.install()
+        codebuild.install()
         self._install_hosts_hook()
         plane = self
         original_reset = moto_api_models.MotoAPIBackend.reset
