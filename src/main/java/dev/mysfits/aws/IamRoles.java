@@ -98,4 +98,13 @@ public final class IamRoles implements Roles {
             throw AwsErrors.wrap("iam attach " + policyArn + " to role " + roleName, e);
         }
     }
+
+    @Override
+    public void putInlinePolicy(String roleName, String policyName, String policyJson) {
+        try {
+            iam.putRolePolicy(r -> r.roleName(roleName).policyName(policyName).policyDocument(policyJson));
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("iam put policy " + policyName + " on role " + roleName, e);
+        }
+    }
 }

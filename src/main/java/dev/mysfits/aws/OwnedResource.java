@@ -72,6 +72,7 @@ public record OwnedResource(ResourceType type, String id, String name, String se
             case AUTO_SCALING_GROUP -> "Auto Scaling group";
             case LAUNCH_TEMPLATE -> "launch template";
             case INSTANCE_PROFILE -> "instance profile";
+            case CODEBUILD_PROJECT -> "CodeBuild project";
             case ECR_REPOSITORY -> "ECR repository";
             case LOG_GROUP -> "log group";
             case TASK_DEFINITION -> "task definition";

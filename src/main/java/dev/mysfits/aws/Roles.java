@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** IAM roles for ECS tasks. */
+/** IAM roles for ECS tasks, container instances and CodeBuild. */
 public interface Roles {
     /** @param trustedServices the service principals its trust policy lets assume it ("ecs-tasks.amazonaws.com") */
     record Role(String name, String arn, List<String> trustedServices) {
@@ -17,4 +17,7 @@ public interface Roles {
     List<String> attachedPolicyArns(String roleName);
 
     void attachPolicy(String roleName, String policyArn);
+
+    /** Creates or replaces an inline policy: the same call converges. */
+    void putInlinePolicy(String roleName, String policyName, String policyJson);
 }

@@ -12,6 +12,7 @@ public final class SdkResourceDeleter implements ResourceDeleter {
     private final IamResourceDeleter iam;
     private final Ec2ResourceDeleter ec2;
     private final CapacityResourceDeleter capacity;
+    private final CodeBuildResourceDeleter codeBuild;
 
     /**
      * @param waitTimeout  how long to wait for a service to drain or a load balancer to go
@@ -26,6 +27,7 @@ public final class SdkResourceDeleter implements ResourceDeleter {
         this.iam = new IamResourceDeleter(aws.iam());
         this.ec2 = new Ec2ResourceDeleter(aws.ec2());
         this.capacity = new CapacityResourceDeleter(aws, waitTimeout, pollInterval);
+        this.codeBuild = new CodeBuildResourceDeleter(aws::codeBuild);
     }
 
     @Override
@@ -41,6 +43,7 @@ public final class SdkResourceDeleter implements ResourceDeleter {
             case AUTO_SCALING_GROUP -> capacity.deleteGroup(resource);
             case LAUNCH_TEMPLATE -> capacity.deleteLaunchTemplate(resource);
             case INSTANCE_PROFILE -> capacity.deleteInstanceProfile(resource);
+            case CODEBUILD_PROJECT -> codeBuild.deleteProject(resource);
             case ECR_REPOSITORY -> ecr.deleteRepository(resource);
             case LOG_GROUP -> logs.deleteLogGroup(resource);
             case TASK_DEFINITION -> ecs.deregisterTaskDefinition(resource);

@@ -64,8 +64,14 @@ public final class SdkTaggedResourceFinder implements TaggedResourceFinder {
             found.addAll(taskDefinitions(workshop));
             found.addAll(repositories(workshop));
             found.addAll(logGroups(workshop, names));
-            found.addAll(roles(workshop, names, known));
+            List<OwnedResource> roles = roles(workshop, names, known);
+            found.addAll(roles);
             found.addAll(capacity(workshop, names, known));
+            boolean codeBuildUsed = roles.stream().anyMatch(r -> r.id().equals(names.codeBuildRole()))
+                    || known.stream().anyMatch(id -> id.contains(":codebuild:"));
+            if (codeBuildUsed) {
+                found.addAll(codeBuildProjects(workshop, known));
+            }
         } catch (SdkException e) {
             throw AwsErrors.wrap("find the resources of workshop " + workshop, e);
         }
@@ -312,8 +318,20 @@ public final class SdkTaggedResourceFinder implements TaggedResourceFinder {
         return ours;
     }
 
+    /** Projects are looked for only where the workshop's CodeBuild role is: most workshops never build there. */
+    private List<OwnedResource> codeBuildProjects(String workshop, Set<String> known) {
+        List<OwnedResource> ours = new ArrayList<>();
+        for (BuildProjects.Project project : new CodeBuildProjects(aws.codeBuild()).list(workshop + "-")) {
+            if (workshop.equals(project.tags().get(ResourceNames.TAG_WORKSHOP)) || known.contains(project.arn())) {
+                ours.add(OwnedResource.of(ResourceType.CODEBUILD_PROJECT, project.arn(), project.spec().name(), null, null));
+            }
+        }
+        return ours;
+    }
+
     private List<OwnedResource> roles(String workshop, ResourceNames names, Set<String> known) {
-        Set<String> candidates = new LinkedHashSet<>(List.of(names.executionRole(), names.taskRole(), names.instanceRole()));
+        Set<String> candidates = new LinkedHashSet<>(List.of(names.executionRole(), names.taskRole(), names.instanceRole(),
+                names.codeBuildRole()));
         List<OwnedResource> ours = new ArrayList<>();
         for (String role : candidates) {
             try {

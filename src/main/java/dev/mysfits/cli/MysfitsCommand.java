@@ -30,6 +30,8 @@ import java.util.Optional;
                 StopCommand.class,
                 UpCommand.class,
                 DownCommand.class,
+                BuildspecCommand.class,
+                CodeBuildCommand.class,
                 PushCommand.class,
                 SetupCommand.class,
                 DeployCommand.class,

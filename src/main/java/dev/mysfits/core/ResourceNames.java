@@ -61,6 +61,15 @@ public final class ResourceNames {
         return workshop + "-ecs-instances";
     }
 
+    /** One role for the workshop's CodeBuild projects; each service adds its own push policy. */
+    public String codeBuildRole() {
+        return workshop + "-codebuild";
+    }
+
+    public String codeBuildProject(String service) {
+        return workshop + "-" + service;
+    }
+
     public String logGroup(String service) {
         return "/mysfits/" + workshop + "/" + service;
     }

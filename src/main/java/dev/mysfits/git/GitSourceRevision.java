@@ -26,6 +26,16 @@ public final class GitSourceRevision implements SourceRevision {
         return Optional.of(new Revision(sha.get(), dirty));
     }
 
+    @Override
+    public Optional<Path> root(Path directory) {
+        return git(directory, "rev-parse", "--show-toplevel").map(String::strip).filter(s -> !s.isEmpty()).map(Path::of);
+    }
+
+    @Override
+    public Optional<String> originUrl(Path directory) {
+        return git(directory, "remote", "get-url", "origin").map(String::strip).filter(s -> !s.isEmpty());
+    }
+
     private static Optional<String> git(Path directory, String... args) {
         List<String> command = new ArrayList<>(List.of("git", "-C", directory.toString()));
         command.addAll(List.of(args));

@@ -12,6 +12,8 @@ public enum ResourceType {
     /** Scaled to 0 and its instances gone before it is deleted: the cluster, profile, role and group follow. */
     AUTO_SCALING_GROUP,
     LAUNCH_TEMPLATE,
+    /** Before its service role, which it names. */
+    CODEBUILD_PROJECT,
     ECR_REPOSITORY,
     LOG_GROUP,
     TASK_DEFINITION,

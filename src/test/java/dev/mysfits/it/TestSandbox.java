@@ -190,6 +190,11 @@ public final class TestSandbox {
 
     /** Runs a process to completion with a time limit. */
     public static ProcessResult run(List<String> command, Map<String, String> extraEnv, Duration timeout) {
+        return run(command, extraEnv, timeout, null);
+    }
+
+    /** Runs a process in a directory (null: this one) to completion with a time limit. */
+    public static ProcessResult run(List<String> command, Map<String, String> extraEnv, Duration timeout, Path directory) {
         try {
             Path out = Files.createTempFile("proc", ".out");
             Path err = Files.createTempFile("proc", ".err");
@@ -197,6 +202,9 @@ public final class TestSandbox {
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile());
             builder.environment().putAll(extraEnv);
+            if (directory != null) {
+                builder.directory(directory.toFile());
+            }
             Process process = builder.start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();

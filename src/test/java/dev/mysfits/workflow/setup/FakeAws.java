@@ -301,5 +301,10 @@ final class FakeAws {
             mutations.add("attach " + policyArn + " to " + roleName);
             rolePolicies.computeIfAbsent(roleName, k -> new ArrayList<>()).add(policyArn);
         }
+
+        @Override
+        public void putInlinePolicy(String roleName, String policyName, String policyJson) {
+            mutations.add("put policy " + policyName + " on " + roleName);
+        }
     }
 }

@@ -1,0 +1,77 @@
+package dev.mysfits.cli;
+
+import dev.mysfits.aws.AwsClients;
+import dev.mysfits.aws.CodeBuildProjects;
+import dev.mysfits.aws.IamRoles;
+import dev.mysfits.aws.StsCallerIdentity;
+import dev.mysfits.config.WorkshopConfig;
+import dev.mysfits.git.GitSourceRevision;
+import dev.mysfits.workflow.Sleeper;
+import dev.mysfits.workflow.codebuild.CodeBuildRequest;
+import dev.mysfits.workflow.codebuild.CodeBuildResult;
+import dev.mysfits.workflow.codebuild.CodeBuildWorkflow;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+
+@Command(name = "codebuild",
+        description = {
+                "Create (or update) the CodeBuild project that builds a service's image and pushes it to ECR, with its",
+                "service role, source, environment and the variables the buildspec reads (the 003 lab's create-project.json).",
+                "Write the buildspec first with `mysfits buildspec`. `cleanup` removes the project and its role."
+        },
+        mixinStandardHelpOptions = true)
+final class CodeBuildCommand extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "SERVICE", description = "A service of the workshop file, e.g. monolith.")
+    String service;
+
+    @Option(names = "--source-location", paramLabel = "URL",
+            description = "The repository CodeBuild clones (default: git's origin of the workshop directory).")
+    String sourceLocation;
+
+    @Option(names = "--source-type", paramLabel = "TYPE",
+            description = "GITHUB, CODECOMMIT, BITBUCKET, GITLAB, GITHUB_ENTERPRISE or S3 (default: told from the URL).")
+    String sourceType;
+
+    @Option(names = "--buildspec", paramLabel = "PATH", description = "The buildspec file (default: <context>/buildspec.yml).")
+    Path buildspec;
+
+    @Option(names = "--image", paramLabel = "IMAGE", defaultValue = "aws/codebuild/amazonlinux2-x86_64-standard:5.0",
+            description = "The build environment's image (default: ${DEFAULT-VALUE}).")
+    String image;
+
+    @Option(names = "--compute-type", paramLabel = "TYPE", defaultValue = "BUILD_GENERAL1_SMALL",
+            description = "The build environment's size (default: ${DEFAULT-VALUE}).")
+    String computeType;
+
+    @Option(names = "--start", description = "Start a build once the project is ready.")
+    boolean start;
+
+    @Option(names = "--dry-run", description = "Show what would be created or changed, and change nothing.")
+    boolean dryRun;
+
+    @Override
+    protected void execute() {
+        WorkshopConfig workshop = context().workshop();
+        CodeBuildRequest request = new CodeBuildRequest(workshop.service(service), sourceType, sourceLocation, buildspec,
+                image, computeType, start, dryRun);
+        AwsClients aws = context().aws();
+        CodeBuildResult result = new CodeBuildWorkflow(new IamRoles(aws.iam()), new CodeBuildProjects(aws.codeBuild()),
+                new StsCallerIdentity(aws.sts()), aws.region(), context().ledger(), new GitSourceRevision(), console(), Sleeper.system())
+                .execute(workshop, request);
+        if (console().jsonOutput()) {
+            console().json(result);
+            return;
+        }
+        console().data(result.projectArn() == null ? result.project() : result.projectArn());
+        if (result.buildId() != null) {
+            console().data(result.buildId());
+        }
+        if (!dryRun) {
+            console().nextSteps(result.buildId() == null ? "mysfits codebuild " + service + " --start"
+                    : "aws codebuild batch-get-builds --ids " + result.buildId(), "mysfits cleanup");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.mysfits.workflow.codebuild;
+
+import dev.mysfits.config.ServiceConfig;
+import dev.mysfits.config.WorkshopConfig;
+import dev.mysfits.console.Console;
+import dev.mysfits.core.MysfitsException;
+import dev.mysfits.git.SourceRevision;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * `mysfits buildspec SERVICE`: writes the service's buildspec.yml beside its Dockerfile (where the lab keeps it),
+ * with paths relative to the repository's top, where CodeBuild starts. An existing, different file is never
+ * overwritten without --force.
+ */
+public final class BuildspecWorkflow {
+    public static final String FILE_NAME = "buildspec.yml";
+
+    private final SourceRevision git;
+    private final Console console;
+
+    public BuildspecWorkflow(SourceRevision git, Console console) {
+        this.git = git;
+        this.console = console;
+    }
+
+    /** @param state "written", "unchanged" or "printed" (dry run) */
+    public record Result(String service, String file, String sourceRoot, String state) {
+    }
+
+    public static Path defaultFile(ServiceConfig service) {
+        return service.context().resolve(FILE_NAME);
+    }
+
+    public Result execute(WorkshopConfig workshop, ServiceConfig service, Path file, boolean force, boolean dryRun) {
+        Path target = (file == null ? defaultFile(service) : file).toAbsolutePath().normalize();
+        Path root = real(sourceRoot(workshop.directory()));
+        Path context = real(service.context());
+        if (!context.startsWith(root)) {
+            throw MysfitsException.usage("the build context " + service.context() + " is outside the repository " + root,
+                    "CodeBuild sees only the repository: move the service's context into it");
+        }
+        String text = Buildspec.render(service, relative(root, context), relative(root, context.resolve(service.dockerfile())));
+        if (dryRun) {
+            console.data(text.stripTrailing());
+            return new Result(service.name(), target.toString(), root.toString(), "printed");
+        }
+        try {
+            if (Files.exists(target)) {
+                if (Files.readString(target).equals(text)) {
+                    console.success(target + " is up to date");
+                    return new Result(service.name(), target.toString(), root.toString(), "unchanged");
+                }
+                if (!force) {
+                    throw MysfitsException.usage(target + " already exists and differs from what mysfits would write",
+                            "pass --force to overwrite it, --file to write elsewhere, or --dry-run to see the difference");
+                }
+            }
+            Files.createDirectories(target.getParent());
+            Path temporary = Files.createTempFile(target.getParent(), ".buildspec", ".tmp");
+            Files.writeString(temporary, text);
+            Files.move(temporary, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw MysfitsException.failed("cannot write " + target + ": " + e.getMessage(), "check the directory's permissions", e);
+        }
+        console.success("wrote " + target + " (paths relative to " + root + ")");
+        return new Result(service.name(), target.toString(), root.toString(), "written");
+    }
+
+    /** The repository's top when the workshop is in one, else the workshop directory. */
+    Path sourceRoot(Path workshopDirectory) {
+        return git.root(workshopDirectory).map(p -> p.toAbsolutePath().normalize()).orElse(workshopDirectory.toAbsolutePath().normalize());
+    }
+
+    /** Symbolic links resolved, as git reports its top directory. */
+    private static Path real(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException missing) {
+            return path.toAbsolutePath().normalize();
+        }
+    }
+
+    static String relative(Path root, Path path) {
+        String relative = root.relativize(path.toAbsolutePath().normalize()).toString().replace('\\', '/');
+        return relative.isEmpty() ? "." : relative;
+    }
+}
