@@ -1,5 +1,6 @@
 package dev.mysfits.cli;
 
+import dev.mysfits.config.ServiceConfig;
 import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.git.GitSourceRevision;
 import dev.mysfits.workflow.image.BuildRequest;
@@ -44,7 +45,8 @@ final class BuildCommand extends BaseCommand {
     @Override
     protected void execute() {
         WorkshopConfig workshop = context().workshop();
-        BuildRequest request = new BuildRequest(workshop.service(service), workshop.name(), workshop.directory(),
+        ServiceConfig config = workshop.service(service);
+        BuildRequest request = new BuildRequest(config, workshop.name(), workshop.directory(),
                 tags, buildArgs, noCache, timeout);
         BuildResult result = new BuildWorkflow(context().imageBuilder(), new GitSourceRevision(), console(), System::nanoTime)
                 .execute(request);
@@ -54,6 +56,9 @@ final class BuildCommand extends BaseCommand {
             console().data(result.imageId());
             result.tags().forEach(console()::data);
         }
-        console().nextSteps("mysfits run " + service, "mysfits push " + service);
+        // A service that runs beside others (it depends on one, or one depends on it) is started with up, not run.
+        boolean together = !config.local().dependsOn().isEmpty() || workshop.services().values().stream()
+                .anyMatch(s -> s.local().dependsOn().contains(service));
+        console().nextSteps((together ? "mysfits up " : "mysfits run ") + service, "mysfits push " + service);
     }
 }
