@@ -10,9 +10,21 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Counts AWS API calls by service and operation, for --stats (the benchmark reads it). Retries are not counted. */
+/** Counts AWS API calls by service and operation, for --stats (the benchmark reads it), and their retries apart. */
 public final class ApiCallCounter implements ExecutionInterceptor {
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final AtomicInteger attempts = new AtomicInteger();
+
+    /** Once per attempt: the first of each call, then each retry. */
+    @Override
+    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+        attempts.incrementAndGet();
+    }
+
+    /** Attempts beyond the first of each call. */
+    public int retries() {
+        return Math.max(0, attempts.get() - total());
+    }
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {

@@ -11,7 +11,6 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -91,10 +90,7 @@ public final class AwsClients implements AutoCloseable {
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
         builder.region(requireRegion())
                 .credentialsProvider(credentials())
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        // Adaptive retries ride out throttling (workshops run many accounts in one region at once).
-                        .retryStrategy(RetryMode.ADAPTIVE_V2)
-                        .apiCallTimeout(Duration.ofSeconds(60))
+                .overrideConfiguration(AwsRetryPolicy.apply(ClientOverrideConfiguration.builder())
                         .addExecutionInterceptor(callCounter)
                         .build());
         if (settings.endpointUrl() != null) {

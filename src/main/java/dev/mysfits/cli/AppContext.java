@@ -84,6 +84,7 @@ public final class AppContext implements AutoCloseable {
         int calls = aws == null ? 0 : aws.callCounter().total();
         console.info("stats: " + millis + " ms wall time (JVM uptime), " + calls + " AWS API calls"
                 + (aws == null ? "" : " " + aws.callCounter().byOperation()));
+        console.info("stats: " + (aws == null ? 0 : aws.callCounter().retries()) + " AWS API retries");
     }
 
     public ImageBuilder imageBuilder() {
