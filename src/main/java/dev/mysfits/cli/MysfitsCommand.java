@@ -115,6 +115,24 @@ public final class MysfitsCommand implements Runnable {
         return context().console();
     }
 
+    /**
+     * Said once when the process is stopped (Ctrl-C, kill) before the command finished: what was in progress. The
+     * JVM then exits 130 (SIGINT) or 143 (SIGTERM).
+     */
+    public void reportInterrupted() {
+        AppContext current;
+        synchronized (this) {
+            current = context;
+        }
+        String hint = "run the same command again: every step looks before it acts, so it continues where this stopped";
+        if (current == null) {
+            System.err.println("Error: interrupted\nHint: " + hint);
+            return;
+        }
+        String doing = current.console().lastStep();
+        current.console().error("interrupted" + (doing == null ? "" : " while: " + doing), hint);
+    }
+
     synchronized void close() {
         if (context != null) {
             if (stats) {

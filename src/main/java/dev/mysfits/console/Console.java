@@ -30,6 +30,8 @@ public final class Console {
     private final Map<String, String> lastPlainLine = new HashMap<>();
     private boolean statusLineShown;
 
+    private String lastStep;
+
     public Console(PrintWriter out, PrintWriter err, boolean rich, boolean color, OutputFormat format, LongSupplier clock) {
         this.out = out;
         this.err = err;
@@ -74,7 +76,13 @@ public final class Console {
 
     /** The start of a named step: "==> Building monolith". */
     public synchronized void step(String message) {
+        lastStep = message;
         line(paint("1;34", "==>") + " " + paint("1", message));
+    }
+
+    /** The step in progress, for saying what an interrupt stopped; null before the first. */
+    public synchronized String lastStep() {
+        return lastStep;
     }
 
     public synchronized void info(String message) {
