@@ -13,6 +13,7 @@ import dev.mysfits.docker.DockerContainerRunner;
 import dev.mysfits.docker.DockerImageBuilder;
 import dev.mysfits.docker.ImageBuilder;
 import dev.mysfits.ledger.Ledger;
+import dev.mysfits.ledger.WorkshopLock;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -22,6 +23,7 @@ import java.time.Clock;
  * ledger, the AWS clients and the Docker client. Commands take from it and hand down to one workflow.
  */
 public final class AppContext implements AutoCloseable {
+    private static final java.time.Duration LOCK_WAIT = java.time.Duration.ofSeconds(10);
     private final Environment environment;
     private final GlobalSettings settings;
     private final Console console;
@@ -29,6 +31,7 @@ public final class AppContext implements AutoCloseable {
     private Ledger ledger;
     private AwsClients aws;
     private DockerClient docker;
+    private WorkshopLock lock;
 
     public AppContext(Environment environment, GlobalSettings settings, Console console) {
         this.environment = environment;
@@ -62,6 +65,16 @@ public final class AppContext implements AutoCloseable {
             ledger = new Ledger(Ledger.defaultFile(workshop().directory()), Clock.systemUTC());
         }
         return ledger;
+    }
+
+    /**
+     * Takes the workshop's lock for a command that changes AWS: a second one in the same workshop waits up to
+     * 10 s, then refuses naming the holder. Released when the command ends.
+     */
+    public synchronized void lockWorkshop(String what) {
+        if (lock == null) {
+            lock = WorkshopLock.acquire(WorkshopLock.defaultFile(workshop().directory()), what, LOCK_WAIT, console);
+        }
     }
 
     public synchronized AwsClients aws() {
@@ -102,6 +115,9 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (lock != null) {
+            lock.close();
+        }
         if (aws != null) {
             aws.close();
         }

@@ -45,6 +45,9 @@ public final class AutoscaleCommand extends BaseCommand {
         app.workshop().service(service);
         AutoscaleWorkflow.Request request = new AutoscaleWorkflow.Request(new ResourceNames(app.workshop().name()), service,
                 off ? 0 : min, off ? 0 : max, cpuTarget == null ? 50 : cpuTarget, off, app.aws().region());
+        if (!dryRun) {
+            app.lockWorkshop("autoscale " + service);
+        }
         AutoscaleWorkflow.Result result = new AutoscaleWorkflow(new AppAutoScalingServiceScaler(app.aws()), app.ledger(), console())
                 .execute(request, dryRun);
         if (console().jsonOutput()) {

@@ -73,6 +73,9 @@ public final class CleanupCommand extends BaseCommand {
                     .execute(workshop.name(), imageNames, dryRun, yes, volumes);
             return;
         }
+        if (!dryRun) {
+            context.lockWorkshop("cleanup" + (services.isEmpty() ? "" : " " + String.join(" ", services)));
+        }
         var aws = context.aws();
         new CleanupWorkflow(console(), context.ledger(), new SdkTaggedResourceFinder(aws),
                 new SdkResourceDeleter(aws, Duration.ofMinutes(5), Duration.ofSeconds(2)), confirmation,

@@ -57,6 +57,9 @@ final class CodeBuildCommand extends BaseCommand {
         WorkshopConfig workshop = context().workshop();
         CodeBuildRequest request = new CodeBuildRequest(workshop.service(service), sourceType, sourceLocation, buildspec,
                 image, computeType, start, dryRun);
+        if (!dryRun) {
+            context().lockWorkshop("codebuild " + service);
+        }
         AwsClients aws = context().aws();
         CodeBuildResult result = new CodeBuildWorkflow(new IamRoles(aws.iam()), new CodeBuildProjects(aws.codeBuild()),
                 new StsCallerIdentity(aws.sts()), aws.region(), context().ledger(), new GitSourceRevision(), console(), Sleeper.system())

@@ -50,6 +50,9 @@ public final class DeployCommand extends BaseCommand {
         AppContext app = context();
         DeployRequest request = new DeployRequest(service, launchType.launchType(), tag, count, path, wait.waitForStable(), wait.timeout,
                 wait.pollInterval, dryRun);
+        if (!dryRun) {
+            app.lockWorkshop("deploy " + service);
+        }
         DeployAdapters adapters = DeployAdapters.from(app.aws(), app.workshop());
         DeployContext ctx = new DeployContext(request, app.workshop(), adapters.containers(), adapters.router(),
                 adapters.images(), adapters.identity(), adapters.infrastructure(), adapters.templates(), adapters.roles(),

@@ -51,6 +51,9 @@ public final class PushCommand extends BaseCommand {
         ServiceConfig config = context.workshop().service(service);
         PushRequest request = new PushRequest(context.workshop().name(), config.name(), config.image(),
                 repository != null ? repository : config.repository(), tags, Duration.ofSeconds(timeoutSeconds));
+        if (!dryRun) {
+            context.lockWorkshop("push " + service);
+        }
         PushReport report = new PushWorkflow(console(), context.ledger(), new EcrImageRegistry(context.aws()),
                 new DockerImagePusher(context.docker()), new HttpRegistryManifests(HttpRegistryManifests.DOCKER_CERTS))
                 .execute(request, dryRun);

@@ -32,6 +32,9 @@ public final class ScaleCommand extends BaseCommand {
             throw MysfitsException.usage("--count must be 0 or more, got " + count, "pass --count 2");
         }
         AppContext app = context();
+        if (!dryRun) {
+            app.lockWorkshop("scale " + service);
+        }
         DeployAdapters adapters = DeployAdapters.from(app.aws(), app.workshop());
         ScaleResult result = new ScaleWorkflow(adapters.containers(), adapters.router(), adapters.infrastructure(), console(),
                 Clock.systemUTC(), d -> Thread.sleep(d.toMillis()))

@@ -77,6 +77,9 @@ public final class SetupCommand extends BaseCommand {
             ports.put(service.name(), service.containerPort());
         }
         Path outputs = stackOutputs == null ? null : context().environment().workingDirectory().resolve(stackOutputs);
+        if (!dryRun) {
+            context().lockWorkshop("setup");
+        }
         SetupWorkflow workflow = new SetupWorkflow(console(), SetupAdapters.of(context().aws()), context().ledger(),
                 context().aws().region());
         SetupResult result = workflow.run(new ResourceNames(workshop.name()), ports,

@@ -84,8 +84,12 @@ public final class Ledger {
             List<LedgerEntry> read = mapper.readValue(file.toFile(), ENTRIES);
             return read == null ? List.of() : read;
         } catch (IOException e) {
-            throw MysfitsException.usage("ledger " + file + " is unreadable: " + e.getMessage(),
-                    "move it aside; cleanup then finds mysfits' resources by their mysfits:workshop tags");
+            String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException json && json.getLocation() != null
+                    ? json.getOriginalMessage() + " at line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr()
+                    : String.valueOf(e.getMessage());
+            throw MysfitsException.usage("ledger " + file + " is unreadable: " + why.replaceAll("\\s*\\R\\s*", " "),
+                    "move it aside (mv " + file + " " + file + ".broken); cleanup then finds mysfits' resources by their "
+                            + "mysfits:workshop tags");
         }
     }
 
