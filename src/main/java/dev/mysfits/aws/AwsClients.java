@@ -148,8 +148,15 @@ public final class AwsClients implements AutoCloseable {
             throw MysfitsException.precondition("no AWS region is set",
                     "pass --region, set AWS_REGION, or set a region in ~/.aws/config (aws configure)");
         }
+        if (!REGION_NAME.matcher(settings.region()).matches()) {
+            throw MysfitsException.usage("'" + settings.region() + "' is not an AWS region name",
+                    "pass a region like us-east-1 or eu-west-3 (aws ec2 describe-regions lists them)");
+        }
         return Region.of(settings.region());
     }
+
+    /** us-east-1, ap-southeast-2, us-gov-west-1, mx-central-1: letters, dashes, a number at the end. */
+    private static final java.util.regex.Pattern REGION_NAME = java.util.regex.Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
 
     private static URI endpoint(String url) {
         try {

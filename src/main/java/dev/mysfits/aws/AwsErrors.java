@@ -31,7 +31,10 @@ public final class AwsErrors {
             String code = service.awsErrorDetails() == null || service.awsErrorDetails().errorCode() == null
                     ? "" : service.awsErrorDetails().errorCode();
             String message = service.awsErrorDetails() == null ? service.getMessage() : service.awsErrorDetails().errorMessage();
-            String what = doing + ": " + (message == null ? code : message) + (code == null || code.isEmpty() ? "" : " (" + code + ")");
+            if (message == null || message.isBlank()) {
+                message = code.isEmpty() ? "HTTP " + service.statusCode() + " with no message" : code;
+            }
+            String what = doing + ": " + firstLine(message) + (code.isEmpty() || message.equals(code) ? "" : " (" + code + ")");
             if (BAD_CREDENTIALS.contains(code)) {
                 return new MysfitsException(ExitCode.PRECONDITION, what,
                         "check your AWS credentials (aws sts get-caller-identity) or pass --profile", e);
@@ -44,7 +47,7 @@ public final class AwsErrors {
                 return new MysfitsException(ExitCode.FAILED, what,
                         "AWS is throttling this account; wait a minute and run the same command again (it resumes)", e);
             }
-            return new MysfitsException(ExitCode.FAILED, what, null, e);
+            return new MysfitsException(ExitCode.FAILED, what, REFUSED_HINT, e);
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (e instanceof SdkClientException && message.contains("Unable to load credentials")) {
@@ -55,8 +58,12 @@ public final class AwsErrors {
             return new MysfitsException(ExitCode.PRECONDITION, doing + ": cannot reach the AWS endpoint: " + firstLine(message),
                     "check the network, --region and --endpoint-url (for the sandbox: scripts/sandbox up)", e);
         }
-        return new MysfitsException(ExitCode.FAILED, doing + ": " + firstLine(message), null, e);
+        return new MysfitsException(ExitCode.FAILED, doing + ": " + firstLine(message), REFUSED_HINT, e);
     }
+
+    /** When AWS's own words are all there is: where to look next. */
+    static final String REFUSED_HINT = "that is AWS's answer; --debug shows the whole of it. Run the same command again "
+            + "once the cause is fixed: it continues where it stopped";
 
     /** The SDK error code of a service exception, or "" for anything else. */
     public static String code(SdkException e) {

@@ -33,7 +33,8 @@ final class BuildspecCommand extends BaseCommand {
     protected void execute() {
         WorkshopConfig workshop = context().workshop();
         BuildspecWorkflow.Result result = new BuildspecWorkflow(new GitSourceRevision(), console())
-                .execute(workshop, workshop.service(service), file, force, dryRun);
+                .execute(workshop, workshop.service(service),
+                        file == null ? null : context().environment().workingDirectory().resolve(file), force, dryRun);
         if (console().jsonOutput()) {
             console().json(result);
         } else if (!dryRun) {

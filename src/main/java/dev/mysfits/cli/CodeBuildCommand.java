@@ -55,7 +55,9 @@ final class CodeBuildCommand extends BaseCommand {
     @Override
     protected void execute() {
         WorkshopConfig workshop = context().workshop();
-        CodeBuildRequest request = new CodeBuildRequest(workshop.service(service), sourceType, sourceLocation, buildspec,
+        // A relative --buildspec is from where the user stands, as a shell would read it.
+        Path buildspecFile = buildspec == null ? null : context().environment().workingDirectory().resolve(buildspec);
+        CodeBuildRequest request = new CodeBuildRequest(workshop.service(service), sourceType, sourceLocation, buildspecFile,
                 image, computeType, start, dryRun);
         if (!dryRun) {
             context().lockWorkshop("codebuild " + service);

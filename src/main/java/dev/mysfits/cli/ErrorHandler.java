@@ -10,6 +10,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.io.StringWriter;
 
 /**
@@ -46,11 +47,12 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("Error: " + ex.getMessage());
-        if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
-            err.println(cmd.getHelp().fullSynopsis().stripTrailing());
-        }
-        err.println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        // The same two lines as every other error: what was wrong, then what to do.
+        err.println("Error: " + String.valueOf(ex.getMessage()).strip().replaceFirst("^Error: ", "").replaceAll("\\s*\\R\\s*", " "));
+        List<String> suggestions = ex instanceof CommandLine.UnmatchedArgumentException unmatched
+                ? unmatched.getSuggestions() : List.of();
+        String help = "run '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options";
+        err.println("Hint: " + (suggestions.isEmpty() ? help : "did you mean " + String.join(" or ", suggestions) + "? " + help));
         err.flush();
         return ExitCode.USAGE.code();
     }

@@ -25,7 +25,8 @@ public final class DockerErrors {
                     "docker " + what + ": the Docker daemon is not reachable at " + dockerHost + " (" + rootMessage(error) + ")",
                     START_DOCKER_HINT, error);
         }
-        return MysfitsException.failed("docker " + what + ": " + message(error), null, error);
+        return MysfitsException.failed("docker " + what + ": " + message(error),
+                "that is the Docker engine's answer; --debug shows the whole of it", error);
     }
 
     /** The daemon's own words, on one line. */

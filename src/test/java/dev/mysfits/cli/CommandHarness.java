@@ -30,6 +30,15 @@ public final class CommandHarness {
             return calls;
         }
 
+        /** The retries of AWS API calls, from the --stats lines the run must have asked for. */
+        public int apiRetries() {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("stats: (\\d+) AWS API retries").matcher(err);
+            if (!m.find()) {
+                throw new AssertionError("no --stats retries line in: " + err);
+            }
+            return Integer.parseInt(m.group(1));
+        }
+
         public int apiCallCount() {
             return apiCalls().values().stream().mapToInt(Integer::intValue).sum();
         }

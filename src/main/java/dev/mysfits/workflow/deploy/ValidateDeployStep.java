@@ -29,7 +29,12 @@ final class ValidateDeployStep implements Step<DeployContext> {
 
     @Override
     public Change plan(DeployContext ctx) {
+        // Local input first, before any AWS call: the path's shape, and the template rendered with stand-ins for
+        // what AWS will tell (so an unknown placeholder or a wrong type shows even before setup).
         Path template = template(ctx);
+        checkPathShape(ctx);
+        var standIn = ctx.templates.render(template, ctx.request.launchType(), standInValues(ctx));
+        containerName(ctx, template, standIn);
         ctx.infrastructure = ctx.infrastructureLookup.require();
         ctx.image = ctx.images.find(ctx.service.repository(), ctx.request.imageTag());
         if (ctx.request.tag() != null) {
@@ -44,7 +49,7 @@ final class ValidateDeployStep implements Step<DeployContext> {
                     + ctx.service.repository() + "' has no image tagged '" + ctx.request.imageTag() + "'", "push it first: mysfits push " + ctx.service.name());
         }
         ctx.rendered = ctx.templates.render(template, ctx.request.launchType(), values(ctx));
-        ctx.containerName = containerName(ctx, template);
+        ctx.containerName = containerName(ctx, template, ctx.rendered);
         checkRoles(ctx, template);
         checkLogGroups(ctx, template);
         ctx.existingTargetGroup = checkTargetGroup(ctx);
@@ -192,24 +197,45 @@ final class ValidateDeployStep implements Step<DeployContext> {
 
     private static Map<String, String> values(DeployContext ctx) {
         Infrastructure infra = ctx.infrastructure;
+        return values(ctx, ctx.image.imageReference(), ctx.identity.accountId(), infra.region(), infra.executionRoleArn(),
+                infra.taskRoleArn(), infra.baseUrl());
+    }
+
+    /** Values of the right shape for checking a template before AWS is asked anything. */
+    private static Map<String, String> standInValues(DeployContext ctx) {
+        String account = "123456789012";
+        return values(ctx, account + ".dkr.ecr.us-east-1.amazonaws.com/" + ctx.service.repository() + "@sha256:" + "0".repeat(64),
+                account, "us-east-1", "arn:aws:iam::" + account + ":role/execution", "arn:aws:iam::" + account + ":role/task",
+                "http://stand-in.us-east-1.elb.amazonaws.com");
+    }
+
+    private static Map<String, String> values(DeployContext ctx, String image, String account, String region,
+                                              String executionRole, String taskRole, String baseUrl) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("FAMILY", ctx.names.taskFamily(ctx.service.name()));
         values.put("SERVICE", ctx.service.name());
-        values.put("IMAGE", ctx.image.imageReference());
-        values.put("ACCOUNT_ID", ctx.identity.accountId());
-        values.put("REGION", infra.region());
+        values.put("IMAGE", image);
+        values.put("ACCOUNT_ID", account);
+        values.put("REGION", region);
         values.put("LOG_GROUP", ctx.names.logGroup(ctx.service.name()));
-        values.put("EXECUTION_ROLE_ARN", infra.executionRoleArn());
-        values.put("TASK_ROLE_ARN", infra.taskRoleArn());
+        values.put("EXECUTION_ROLE_ARN", executionRole);
+        values.put("TASK_ROLE_ARN", taskRole);
         values.put("CONTAINER_PORT", String.valueOf(ctx.service.containerPort()));
-        values.put("MONOLITH_URL", infra.baseUrl());
+        values.put("MONOLITH_URL", baseUrl);
         values.put("WORKSHOP", ctx.names.workshop());
         return values;
     }
 
-    private static String containerName(DeployContext ctx, Path template) {
+    private static void checkPathShape(DeployContext ctx) {
+        String wanted = ctx.request.path() != null ? ctx.request.path() : ctx.service.path();
+        if (wanted != null && !wanted.startsWith("/")) {
+            throw MysfitsException.usage("path pattern '" + wanted + "' must start with '/'", "pass --path like '/mysfits/*/like'");
+        }
+    }
+
+    private static String containerName(DeployContext ctx, Path template, TaskDefinitionTemplates.Rendered rendered) {
         int port = ctx.service.containerPort();
-        List<ContainerDefinition> containers = ctx.rendered.request().containerDefinitions();
+        List<ContainerDefinition> containers = rendered.request().containerDefinitions();
         for (ContainerDefinition container : containers) {
             for (PortMapping mapping : container.portMappings()) {
                 if (mapping.containerPort() != null && mapping.containerPort() == port) {
@@ -223,10 +249,7 @@ final class ValidateDeployStep implements Step<DeployContext> {
     }
 
     private static RoutePlan route(DeployContext ctx) {
-        String wanted = ctx.request.path() != null ? ctx.request.path() : ctx.service.path();
-        if (wanted != null && !wanted.startsWith("/")) {
-            throw MysfitsException.usage("path pattern '" + wanted + "' must start with '/'", "pass --path like '/mysfits/*/like'");
-        }
+        String wanted = ctx.request.path() != null ? ctx.request.path() : ctx.service.path(); // its shape is checked first
         LoadBalancerRouter.Rule defaultRule = ctx.rules.stream().filter(LoadBalancerRouter.Rule::isDefault).findFirst().orElse(null);
         boolean root = wanted == null || wanted.equals("/") || wanted.equals("/*");
         if (root) {
