@@ -51,7 +51,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         err.println("Error: " + String.valueOf(ex.getMessage()).strip().replaceFirst("^Error: ", "").replaceAll("\\s*\\R\\s*", " "));
         List<String> suggestions = ex instanceof CommandLine.UnmatchedArgumentException unmatched
                 ? unmatched.getSuggestions() : List.of();
-        String help = "run '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options";
+        String help = "Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options";
         err.println("Hint: " + (suggestions.isEmpty() ? help : "did you mean " + String.join(" or ", suggestions) + "? " + help));
         err.flush();
         return ExitCode.USAGE.code();
