@@ -258,6 +258,17 @@ def _install_hooks():
 
     backend_cls.delete_target_group = delete_target_group
 
+    original_create_balancer = backend_cls.create_load_balancer
+
+    def create_load_balancer(backend, name, *args, **kwargs):
+        """AWS answers a second CreateLoadBalancer of the same name with the one that exists (moto makes another)."""
+        for balancer in backend.load_balancers.values():
+            if balancer.name == name:
+                return balancer
+        return original_create_balancer(backend, name, *args, **kwargs)
+
+    backend_cls.create_load_balancer = create_load_balancer
+
 
 _HOOKS = HookSlot(_install_hooks)
 

@@ -151,3 +151,13 @@ def test_deregistered_target_drains_for_the_delay_then_is_gone(alb):
     assert elb.describe_target_health(TargetGroupArn=arn)["TargetHealthDescriptions"]  # still draining
     balancing.check_health(now=time.monotonic() + 1.5)  # past the 1 s deregistration delay
     assert elb.describe_target_health(TargetGroupArn=arn)["TargetHealthDescriptions"] == []
+
+
+def test_creating_a_load_balancer_again_answers_the_one_that_exists(alb):
+    """As AWS does: a repeat after a lost answer must not make a second load balancer of the same name."""
+    elb, lb, *_ = alb
+    ec2 = boto3.client("ec2")
+    subnets = [s["SubnetId"] for s in ec2.describe_subnets()["Subnets"]][:2]
+    again = elb.create_load_balancer(Name="shop", Subnets=subnets)["LoadBalancers"][0]
+    assert again["LoadBalancerArn"] == lb["LoadBalancerArn"]
+    assert [b["LoadBalancerName"] for b in elb.describe_load_balancers()["LoadBalancers"]] == ["shop"]

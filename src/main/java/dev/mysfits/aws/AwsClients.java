@@ -21,6 +21,8 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.EcsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.codebuild.CodeBuildClient;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -46,6 +48,11 @@ public final class AwsClients implements AutoCloseable {
 
     private final Supplier<EcrClient> ecr = lazy(() -> configure(EcrClient.builder()).build());
     private final Supplier<EcsClient> ecs = lazy(() -> configure(EcsClient.builder()).build());
+    private final Supplier<EcsClient> ecsSingleAttempt = lazy(() -> {
+        EcsClientBuilder builder = configure(EcsClient.builder());
+        return builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
+                .retryStrategy(AwsRetryStrategy.doNotRetry()).build()).build();
+    });
     private final Supplier<ElasticLoadBalancingV2Client> elb = lazy(() -> configure(ElasticLoadBalancingV2Client.builder()).build());
     private final Supplier<CloudWatchLogsClient> logs = lazy(() -> configure(CloudWatchLogsClient.builder()).build());
     private final Supplier<Ec2Client> ec2 = lazy(() -> configure(Ec2Client.builder()).build());
@@ -77,6 +84,8 @@ public final class AwsClients implements AutoCloseable {
     public EcrClient ecr() { return ecr.get(); }
     public CodeBuildClient codeBuild() { return codeBuild.get(); }
     public EcsClient ecs() { return ecs.get(); }
+    /** ECS without the SDK's retries, for RegisterTaskDefinition: see {@link AwsRetryPolicy#lookBeforeRetrying}. */
+    public EcsClient ecsSingleAttempt() { return ecsSingleAttempt.get(); }
     public ElasticLoadBalancingV2Client elb() { return elb.get(); }
     public CloudWatchLogsClient logs() { return logs.get(); }
     public Ec2Client ec2() { return ec2.get(); }

@@ -5,7 +5,13 @@ import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The one retry policy for every AWS call mysfits makes (README, "When AWS fails").
@@ -19,8 +25,9 @@ import java.time.Duration;
  *       hangs on an endpoint that does not answer.</li>
  *   <li>No retry quota (the SDK's circuit breaker): a CLI makes a few hundred calls and must finish them.</li>
  * </ul>
- * A mutation whose connection reset may have happened; the steps that make things look before they create, so
- * repeating one finds what the first attempt made.
+ * A mutation whose connection reset may still have happened. Creates by name are safe to repeat: each adapter takes
+ * "already exists" from a repeat as the thing it made. CreateService carries a client token. RegisterTaskDefinition,
+ * which AWS never deduplicates, goes through {@link #lookBeforeRetrying}.
  */
 public final class AwsRetryPolicy {
     public static final int MAX_ATTEMPTS = 8;
@@ -40,6 +47,42 @@ public final class AwsRetryPolicy {
                 .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(THROTTLED_BASE_DELAY, MAX_BACKOFF))
                 .circuitBreakerEnabled(false)
                 .build();
+    }
+
+    /** Throttling, 5xx, and failures on the way (a dropped connection): what is worth another attempt. */
+    static boolean retryable(SdkException e) {
+        if (e instanceof AwsServiceException service) {
+            return service.statusCode() >= 500 || service.isThrottlingException();
+        }
+        return e instanceof SdkClientException;
+    }
+
+    /**
+     * For a call AWS does not make idempotent (RegisterTaskDefinition adds a revision each time): the attempt runs
+     * without the SDK's retries, and before each new attempt {@code madeMeanwhile} looks whether a lost answer hid
+     * a success. The workshop lock makes anything new there ours.
+     */
+    static <T> T lookBeforeRetrying(Supplier<T> attempt, Supplier<Optional<T>> madeMeanwhile) {
+        for (int tried = 1; ; tried++) {
+            try {
+                return attempt.get();
+            } catch (SdkException e) {
+                if (!retryable(e) || tried >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+            long ceiling = Math.min(MAX_BACKOFF.toMillis(), BASE_DELAY.toMillis() << Math.min(tried, 10));
+            try {
+                Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(ceiling + 1));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw SdkClientException.create("interrupted between attempts", interrupted);
+            }
+            Optional<T> made = madeMeanwhile.get();
+            if (made.isPresent()) {
+                return made.get();
+            }
+        }
     }
 
     static ClientOverrideConfiguration.Builder apply(ClientOverrideConfiguration.Builder builder) {

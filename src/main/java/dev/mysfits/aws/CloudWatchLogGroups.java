@@ -31,6 +31,8 @@ public final class CloudWatchLogGroups implements LogGroups {
     public void create(String name, Map<String, String> tags) {
         try {
             logs.createLogGroup(r -> r.logGroupName(name).tags(tags));
+        } catch (software.amazon.awssdk.services.cloudwatchlogs.model.ResourceAlreadyExistsException madeByALostAttempt) {
+            // an earlier attempt whose answer was lost made it
         } catch (SdkException e) {
             throw AwsErrors.wrap("logs create log group " + name, e);
         }

@@ -1,5 +1,6 @@
 package dev.mysfits.aws;
 
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
@@ -89,6 +90,13 @@ public final class Ec2Network implements Network {
                             .tags(tags.entrySet().stream().map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build()).toList())
                             .build()))
                     .groupId();
+        } catch (AwsServiceException e) {
+            if ("InvalidGroup.Duplicate".equals(AwsErrors.code(e))) {
+                // An earlier attempt whose answer was lost made it: that one is ours.
+                return findSecurityGroup(vpcId, name).map(SecurityGroup::id)
+                        .orElseThrow(() -> AwsErrors.wrap("ec2 create security group " + name + " in " + vpcId, e));
+            }
+            throw AwsErrors.wrap("ec2 create security group " + name + " in " + vpcId, e);
         } catch (SdkException e) {
             throw AwsErrors.wrap("ec2 create security group " + name + " in " + vpcId, e);
         }
@@ -102,6 +110,10 @@ public final class Ec2Network implements Network {
         List<IpPermission> permissions = rules.stream().map(Ec2Network::permission).toList();
         try {
             ec2.authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(permissions));
+        } catch (AwsServiceException e) {
+            if (!"InvalidPermission.Duplicate".equals(AwsErrors.code(e))) { // already allowed: what was asked for
+                throw AwsErrors.wrap("ec2 authorize ingress on " + groupId, e);
+            }
         } catch (SdkException e) {
             throw AwsErrors.wrap("ec2 authorize ingress on " + groupId, e);
         }

@@ -1,6 +1,8 @@
 package dev.mysfits.aws;
 
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
+import software.amazon.awssdk.services.ecs.model.SortOrder;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
@@ -25,9 +27,12 @@ import java.util.Optional;
 /** {@link ContainerService} on the ECS API. */
 public final class EcsContainerService implements ContainerService {
     private final EcsClient ecs;
+    /** The same client without the SDK's retries: for calls whose repeats mysfits looks before making. */
+    private final EcsClient singleAttempt;
 
-    public EcsContainerService(EcsClient ecs) {
+    public EcsContainerService(EcsClient ecs, EcsClient singleAttempt) {
         this.ecs = ecs;
+        this.singleAttempt = singleAttempt;
     }
 
     @Override
@@ -53,7 +58,10 @@ public final class EcsContainerService implements ContainerService {
     @Override
     public TaskDefinition registerTaskDefinition(RegisterTaskDefinitionRequest request) {
         try {
-            return toRecord(ecs.registerTaskDefinition(request).taskDefinition());
+            Optional<Integer> before = latestRevision(request.family());
+            return AwsRetryPolicy.lookBeforeRetrying(() -> toRecord(singleAttempt.registerTaskDefinition(request).taskDefinition()),
+                    () -> latestRevision(request.family()).filter(r -> before.map(b -> r > b).orElse(true))
+                            .map(r -> toRecord(ecs.describeTaskDefinition(d -> d.taskDefinition(request.family() + ":" + r)).taskDefinition())));
         } catch (SdkException e) {
             throw AwsErrors.wrap("ecs register task definition " + request.family(), e);
         }
@@ -107,6 +115,14 @@ public final class EcsContainerService implements ContainerService {
         return services;
     }
 
+    /** The family's newest ACTIVE revision, if it has one. */
+    private Optional<Integer> latestRevision(String family) {
+        var arns = ecs.listTaskDefinitions(r -> r.familyPrefix(family).status(TaskDefinitionStatus.ACTIVE)
+                .sort(SortOrder.DESC).maxResults(10)).taskDefinitionArns();
+        return arns.stream().filter(a -> a.contains("/" + family + ":"))
+                .map(a -> Integer.parseInt(a.substring(a.lastIndexOf(':') + 1))).max(Integer::compare);
+    }
+
     @Override
     public Service createService(ServiceSpec spec) {
         boolean fargate = "FARGATE".equals(spec.launchType());
@@ -121,7 +137,9 @@ public final class EcsContainerService implements ContainerService {
                 .healthCheckGracePeriodSeconds(spec.healthCheckGracePeriodSeconds())
                 .deploymentConfiguration(d -> d.deploymentCircuitBreaker(b -> b.enable(true).rollback(true))
                         .minimumHealthyPercent(100).maximumPercent(200))
-                .tags(tags(spec.tags()));
+                .tags(tags(spec.tags()))
+                // The same token on every attempt: a repeat after a lost answer is the same request to ECS.
+                .clientToken(java.util.UUID.randomUUID().toString());
         if (fargate) {
             request.networkConfiguration(awsvpc(spec.subnets(), spec.securityGroups()));
         }

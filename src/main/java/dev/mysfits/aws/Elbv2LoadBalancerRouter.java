@@ -1,6 +1,8 @@
 package dev.mysfits.aws;
 
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DuplicateTargetGroupNameException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.PriorityInUseException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
@@ -48,6 +50,12 @@ public final class Elbv2LoadBalancerRouter implements LoadBalancerRouter {
                     .tags(tags(spec.tags()))).targetGroups().get(0);
             setDeregistrationDelay(created.targetGroupArn(), check.deregistrationDelaySeconds());
             return toRecord(created, check.deregistrationDelaySeconds());
+        } catch (DuplicateTargetGroupNameException madeByALostAttempt) {
+            // An earlier attempt whose answer was lost made it: that one is ours; its delay may not be set yet.
+            TargetGroup found = findTargetGroup(spec.name())
+                    .orElseThrow(() -> AwsErrors.wrap("elbv2 create target group " + spec.name(), madeByALostAttempt));
+            setDeregistrationDelay(found.arn(), spec.healthCheck().deregistrationDelaySeconds());
+            return new TargetGroup(found.arn(), found.name(), found.targetType(), found.port(), spec.healthCheck());
         } catch (SdkException e) {
             throw AwsErrors.wrap("elbv2 create target group " + spec.name(), e);
         }
@@ -116,6 +124,13 @@ public final class Elbv2LoadBalancerRouter implements LoadBalancerRouter {
                             .pathPatternConfig(p -> p.values(pathPattern)).build())
                     .actions(forward(targetGroupArn))
                     .tags(tags(tags))).rules().get(0));
+        } catch (PriorityInUseException e) {
+            // Taken by this very rule, made by an earlier attempt whose answer was lost? Then it is done.
+            return rules(listenerArn).stream()
+                    .filter(rule -> Integer.valueOf(priority).equals(rule.priority()) && rule.pathPatterns().equals(List.of(pathPattern))
+                            && rule.forwardTargetGroupArns().equals(List.of(targetGroupArn)))
+                    .findFirst()
+                    .orElseThrow(() -> AwsErrors.wrap("elbv2 create rule " + pathPattern + " at priority " + priority, e));
         } catch (SdkException e) {
             throw AwsErrors.wrap("elbv2 create rule " + pathPattern + " at priority " + priority, e);
         }

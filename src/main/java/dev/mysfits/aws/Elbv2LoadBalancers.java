@@ -1,6 +1,8 @@
 package dev.mysfits.aws;
 
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DuplicateListenerException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DuplicateLoadBalancerNameException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
@@ -55,6 +57,9 @@ public final class Elbv2LoadBalancers implements LoadBalancers {
                     .map(Elbv2LoadBalancers::toRecord)
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException("CreateLoadBalancer returned no load balancer"));
+        } catch (DuplicateLoadBalancerNameException madeByALostAttempt) {
+            // An earlier attempt whose answer was lost made it: that one is ours.
+            return findLoadBalancer(name).orElseThrow(() -> AwsErrors.wrap("elbv2 create load balancer " + name, madeByALostAttempt));
         } catch (SdkException e) {
             throw AwsErrors.wrap("elbv2 create load balancer " + name, e);
         }
@@ -91,6 +96,9 @@ public final class Elbv2LoadBalancers implements LoadBalancers {
                     .listeners().get(0);
             return new Listener(l.listenerArn(), l.loadBalancerArn(), l.port(), l.protocolAsString(),
                     defaultAction(l.defaultActions()));
+        } catch (DuplicateListenerException madeByALostAttempt) {
+            return findListener(loadBalancerArn, port)
+                    .orElseThrow(() -> AwsErrors.wrap("elbv2 create listener :" + port + " on " + loadBalancerArn, madeByALostAttempt));
         } catch (SdkException e) {
             throw AwsErrors.wrap("elbv2 create listener :" + port + " on " + loadBalancerArn, e);
         }

@@ -47,6 +47,8 @@ public final class IamRoles implements Roles {
                             .tags(tags.entrySet().stream().map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build()).toList()))
                     .role();
             return new Role(role.roleName(), role.arn(), trustedServices(trustPolicyJson));
+        } catch (software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException madeByALostAttempt) {
+            return find(name).orElseThrow(() -> AwsErrors.wrap("iam create role " + name, madeByALostAttempt));
         } catch (SdkException e) {
             throw AwsErrors.wrap("iam create role " + name, e);
         }

@@ -2,7 +2,6 @@ package dev.mysfits.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mysfits.cli.CommandHarness;
 import org.junit.jupiter.api.Test;
 
@@ -55,13 +54,16 @@ class FaultSuiteIT {
                 faults(seed);
                 List<CommandHarness.Result> results = new ArrayList<>();
                 results.add(ok(f.run("setup", "--stats")));
-                f.pushed("monolith", "v1");
-                f.pushed("like", "v1");
+                f.pushed("monolith", "latest");
+                f.pushed("like", "latest");
                 results.add(ok(f.run("deploy", "monolith", "--fargate", "--stats")));
                 results.add(ok(f.run("deploy", "like", "--fargate", "--path", "/mysfits/*/like", "--stats")));
                 results.add(ok(f.run("scale", "monolith", "--count", "2", "--stats")));
                 results.add(ok(f.run("autoscale", "like", "--min", "1", "--max", "3", "--cpu-target", "50", "--stats")));
-                f.editConfig(config -> ((ObjectNode) config.get("services").get("monolith")).putObject("environment").put("REVISION", "2"));
+                // A new revision: the same app, a new image (a label changes its digest), pushed and deployed.
+                LocalImages.docker("build", "-q", "--label", "mysfits.fault-suite.run=" + run, "-t", ws + "-monolith:latest",
+                        TestSandbox.repoRoot().resolve("samples/monolith-service").toString());
+                results.add(ok(f.run("push", "monolith", "--stats")));
                 results.add(ok(f.run("deploy", "monolith", "--fargate", "--count", "2", "--stats")));
                 JsonNode injectedBeforeCheck = faultsOff();
 

@@ -27,7 +27,7 @@ public record DeployAdapters(ContainerService containers, LoadBalancerRouter rou
                              TaskDefinitionTemplates templates, Roles roles, LogGroups logGroups) {
 
     public static DeployAdapters from(AwsClients aws, WorkshopConfig workshop) {
-        ContainerService containers = new EcsContainerService(aws.ecs());
+        ContainerService containers = new EcsContainerService(aws.ecs(), aws.ecsSingleAttempt());
         TaskDefinitionRenderer renderer = new TaskDefinitionRenderer(workshop.directory());
         return new DeployAdapters(
                 containers,
