@@ -63,7 +63,8 @@ final class CapacityResourceDeleter {
         try {
             var roles = aws.iam().getInstanceProfile(r -> r.instanceProfileName(profile.id())).instanceProfile().roles();
             for (var role : roles) {
-                aws.iam().removeRoleFromInstanceProfile(r -> r.instanceProfileName(profile.id()).roleName(role.roleName()));
+                DeletionErrors.preliminary(() -> aws.iam().removeRoleFromInstanceProfile(r -> r.instanceProfileName(profile.id())
+                        .roleName(role.roleName())));
             }
             aws.iam().deleteInstanceProfile(r -> r.instanceProfileName(profile.id()));
             return ResourceDeleter.Outcome.DELETED;

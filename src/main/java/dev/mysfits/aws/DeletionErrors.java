@@ -43,6 +43,20 @@ final class DeletionErrors {
         throw AwsErrors.wrap(doing, e);
     }
 
+    /**
+     * A step before the delete itself (detach a policy, take a role out of a profile). Its "not found" means the step
+     * is done, perhaps by an attempt whose answer was lost; it must not read as the resource being gone.
+     */
+    static void preliminary(Runnable step) {
+        try {
+            step.run();
+        } catch (SdkException e) {
+            if (!gone(e)) {
+                throw e;
+            }
+        }
+    }
+
     static void pause(long millis) {
         try {
             Thread.sleep(millis);

@@ -17,13 +17,14 @@ final class IamResourceDeleter {
         String name = role.id().contains(":role/") ? role.id().substring(role.id().lastIndexOf('/') + 1) : role.id();
         try {
             for (AttachedPolicy policy : client.listAttachedRolePolicies(r -> r.roleName(name)).attachedPolicies()) {
-                client.detachRolePolicy(r -> r.roleName(name).policyArn(policy.policyArn()));
+                DeletionErrors.preliminary(() -> client.detachRolePolicy(r -> r.roleName(name).policyArn(policy.policyArn())));
             }
             for (String policy : client.listRolePolicies(r -> r.roleName(name)).policyNames()) {
-                client.deleteRolePolicy(r -> r.roleName(name).policyName(policy));
+                DeletionErrors.preliminary(() -> client.deleteRolePolicy(r -> r.roleName(name).policyName(policy)));
             }
             for (InstanceProfile profile : client.listInstanceProfilesForRole(r -> r.roleName(name)).instanceProfiles()) {
-                client.removeRoleFromInstanceProfile(r -> r.roleName(name).instanceProfileName(profile.instanceProfileName()));
+                DeletionErrors.preliminary(() -> client.removeRoleFromInstanceProfile(r -> r.roleName(name)
+                        .instanceProfileName(profile.instanceProfileName())));
             }
             client.deleteRole(r -> r.roleName(name));
             return ResourceDeleter.Outcome.DELETED;
