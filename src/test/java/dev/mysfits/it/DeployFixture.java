@@ -77,14 +77,22 @@ final class DeployFixture {
      * name of its own, tagged from it, and pushed with mysfits push.
      */
     DeployFixture pushed(String service, String tag) {
+        push(service, tag);
+        return this;
+    }
+
+    /** As {@link #pushed}, with more options for push (e.g. --stats); returns what push printed. */
+    CommandHarness.Result push(String service, String tag, String... options) {
         String local = name + "-" + service;
         editConfig(config -> ((ObjectNode) config.get("services").get(service)).put("image", local));
         LocalImages.docker("tag", sampleImage(service), local + ":" + tag);
-        CommandHarness.Result push = cli.run("push", service, "--tag", tag);
+        List<String> args = new ArrayList<>(List.of("push", service, "--tag", tag));
+        args.addAll(List.of(options));
+        CommandHarness.Result push = cli.run(args.toArray(String[]::new));
         if (push.exitCode() != 0) {
             throw new AssertionError("push " + service + ":" + tag + " failed: " + push.err());
         }
-        return this;
+        return push;
     }
 
     /** The image of samples/<service>, built once with the docker CLI. */

@@ -54,8 +54,8 @@ class FaultSuiteIT {
                 faults(seed);
                 List<CommandHarness.Result> results = new ArrayList<>();
                 results.add(ok(f.run("setup", "--stats")));
-                f.pushed("monolith", "latest");
-                f.pushed("like", "latest");
+                results.add(f.push("monolith", "latest", "--stats"));
+                results.add(f.push("like", "latest", "--stats"));
                 results.add(ok(f.run("deploy", "monolith", "--fargate", "--stats")));
                 results.add(ok(f.run("deploy", "like", "--fargate", "--path", "/mysfits/*/like", "--stats")));
                 results.add(ok(f.run("scale", "monolith", "--count", "2", "--stats")));
