@@ -72,6 +72,10 @@ class BadInputTableIT {
         String goodConfig = Files.readString(config);
         Path template = f.dir.resolve("broken-template.json");
 
+        // ECR as it answers with an expired token: the registry (the real one) refuses what the token says.
+        com.sun.net.httpserver.HttpServer expiredEcr = expiredTokenEcr(f.name + "/monolith");
+        String expiredEcrUrl = "http://127.0.0.1:" + expiredEcr.getAddress().getPort();
+
         List<Case> cases = new ArrayList<>(List.of(
                 // the workshop file
                 Case.file("truncated mysfits.json", goodConfig.substring(0, goodConfig.length() / 2), 2, "is not valid JSON", "status"),
@@ -143,6 +147,7 @@ class BadInputTableIT {
                 // the environment: preconditions, exit 3
                 Case.args("region where nothing is set up", 3, "eu-west-3", "deploy", "monolith", "--fargate", "--region", "eu-west-3"),
                 Case.env("Docker daemon down", Map.of("DOCKER_HOST", "tcp://127.0.0.1:1"), 3, "Docker daemon is not reachable", "build", "monolith"),
+                Case.env("expired ECR token", Map.of("AWS_ENDPOINT_URL", expiredEcrUrl), 3, "registry", "push", "monolith", "--tag", "v1"),
                 Case.env("unreachable endpoint", Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:1"), 3, "cannot reach the AWS endpoint", "status"),
                 Case.process("no credentials", Map.of("AWS_REGION", "us-east-1"), 3, "no AWS credentials found", "status"),
                 Case.env("no region", Map.of("AWS_REGION", "", "AWS_DEFAULT_REGION", "", "AWS_CONFIG_FILE", "/nonexistent"), 3,
@@ -194,11 +199,43 @@ class BadInputTableIT {
                 failures.add(c.name() + ": " + problem + "\n" + result.err());
             }
         }
+        expiredEcr.stop(0);
         Files.writeString(config, goodConfig);
         assertEquals(before, AwsInventory.take(), "the AWS CLI inventory is the same after the whole table");
         System.out.printf("[BadInputTableIT] %d bad inputs, %d handled as documented%n", cases.size(), cases.size() - failures.size());
         assertTrue(failures.isEmpty(), failures.size() + " of " + cases.size() + " cases failed:\n" + String.join("\n", failures));
         ok(f.run("cleanup", "--yes"));
+    }
+
+    /** Just enough of ECR for a push: the repository, and a token the registry no longer takes. */
+    private static com.sun.net.httpserver.HttpServer expiredTokenEcr(String repository) throws IOException {
+        var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        String registry = "123456789012.dkr.ecr." + TestSandbox.awsEnvironment().get("AWS_REGION") + ".amazonaws.com";
+        server.createContext("/", exchange -> {
+            String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
+            exchange.getRequestBody().readAllBytes();
+            int status = 200;
+            String body;
+            if (target.endsWith(".DescribeRepositories")) {
+                body = "{\"repositories\":[{\"repositoryName\":\"" + repository + "\",\"registryId\":\"123456789012\","
+                        + "\"repositoryArn\":\"arn:aws:ecr:us-east-1:123456789012:repository/" + repository + "\","
+                        + "\"repositoryUri\":\"" + registry + "/" + repository + "\"}]}";
+            } else if (target.endsWith(".GetAuthorizationToken")) {
+                String token = java.util.Base64.getEncoder().encodeToString("AWS:expired-token".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                body = "{\"authorizationData\":[{\"authorizationToken\":\"" + token + "\",\"expiresAt\":1.4E9,"
+                        + "\"proxyEndpoint\":\"https://" + registry + "\"}]}";
+            } else {
+                status = 400;
+                body = "{\"__type\":\"ValidationException\",\"message\":\"" + target + " is not in this stand-in\"}";
+            }
+            byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+        return server;
     }
 
     /** The real jar, with an environment of only PATH, a HOME without ~/.aws, and the given variables. */
