@@ -40,7 +40,7 @@ final class UpCommand extends BaseCommand {
         WorkshopConfig workshop = context().workshop();
         UpWorkflow workflow = new UpWorkflow(context().containerRunner(), new SocketHostPorts(), new HttpHealthProbe(),
                 console(), Sleeper.system(), System::nanoTime);
-        UpResult result = workflow.execute(new UpRequest(workshop, services, follow, timeout));
+        UpResult result = workflow.execute(new UpRequest(workshop, services, timeout));
         if (console().jsonOutput()) {
             console().json(result.services());
         } else {
@@ -49,7 +49,7 @@ final class UpCommand extends BaseCommand {
             console().data(table.render());
         }
         if (follow) {
-            workflow.follow(workshop.name(), result, timeout);
+            workflow.follow(result, timeout);
         } else {
             console().nextSteps("mysfits logs <service> --local", "mysfits down");
         }

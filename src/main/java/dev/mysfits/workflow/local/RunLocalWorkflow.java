@@ -82,7 +82,7 @@ public final class RunLocalWorkflow {
         console.success(service.name() + " answers on " + url);
         ready.accept(result);
         if (request.follow()) {
-            console.info("following the logs of " + name + " (Ctrl-C stops following; the container keeps running)");
+            console.step("Following the logs of " + name + " (Ctrl-C stops following; the container keeps running)");
             runner.logs(name, new LogQuery(true, 0, request.timeout()), console::stream);
         }
         return result;

@@ -11,7 +11,7 @@ import java.util.List;
  * @param services the services named on the command line (their dependencies come too); empty for all
  * @param timeout  how long to wait for each service to be healthy
  */
-public record UpRequest(WorkshopConfig workshop, List<String> services, boolean follow, Duration timeout) {
+public record UpRequest(WorkshopConfig workshop, List<String> services, Duration timeout) {
     public UpRequest {
         services = List.copyOf(services);
     }

@@ -74,7 +74,7 @@ public final class UpWorkflow {
     }
 
     /** Follows every container's logs, each line prefixed with its service, until Ctrl-C. */
-    public void follow(String workshop, UpResult result, java.time.Duration timeout) {
+    public void follow(UpResult result, java.time.Duration timeout) {
         List<Thread> followers = new ArrayList<>();
         int width = result.services().stream().mapToInt(s -> s.service().length()).max().orElse(0);
         for (UpResult.Service service : result.services()) {
@@ -85,7 +85,7 @@ public final class UpWorkflow {
             follower.start();
             followers.add(follower);
         }
-        console.info("following the logs of " + names(result.services().stream().map(UpResult.Service::service).toList())
+        console.step("Following the logs of " + names(result.services().stream().map(UpResult.Service::service).toList())
                 + " (Ctrl-C stops following; the containers keep running)");
         for (Thread follower : followers) {
             try {

@@ -66,7 +66,7 @@ class UpWorkflowTest {
     }
 
     private UpResult up(WorkshopConfig config, String... services) {
-        return workflow.execute(new UpRequest(config, List.of(services), false, Duration.ofSeconds(30)));
+        return workflow.execute(new UpRequest(config, List.of(services), Duration.ofSeconds(30)));
     }
 
     @Test
