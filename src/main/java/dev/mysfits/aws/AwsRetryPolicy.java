@@ -62,7 +62,7 @@ public final class AwsRetryPolicy {
      * without the SDK's retries, and before each new attempt {@code madeMeanwhile} looks whether a lost answer hid
      * a success. The workshop lock makes anything new there ours.
      */
-    static <T> T lookBeforeRetrying(Supplier<T> attempt, Supplier<Optional<T>> madeMeanwhile) {
+    public static <T> T lookBeforeRetrying(Supplier<T> attempt, Supplier<Optional<T>> madeMeanwhile) {
         for (int tried = 1; ; tried++) {
             try {
                 return attempt.get();

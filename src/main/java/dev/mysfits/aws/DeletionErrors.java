@@ -3,9 +3,10 @@ package dev.mysfits.aws;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Sorts a failed delete: gone already (fine), still in use (retry), or a real error (wrapped with context). */
-final class DeletionErrors {
+public final class DeletionErrors {
     private static final Set<String> GONE = Set.of("ResourceNotFoundException", "NoSuchEntity",
             "ObjectNotFoundException", "ServiceNotFoundException", "ServiceNotActiveException", "ClusterNotFoundException",
             "RepositoryNotFoundException", "TargetGroupNotFound", "ListenerNotFound", "RuleNotFound",
@@ -17,7 +18,7 @@ final class DeletionErrors {
     private DeletionErrors() {
     }
 
-    static boolean gone(SdkException e) {
+    public static boolean gone(SdkException e) {
         String code = AwsErrors.code(e);
         String message = String.valueOf(e.getMessage());
         // ECS answers a deregister of a revision that no longer exists with a ClientException; Application Auto
@@ -28,12 +29,29 @@ final class DeletionErrors {
                     && (message.contains("No scalable target found") || message.contains("No scaling policy found")));
     }
 
-    static boolean busy(SdkException e) {
+    public static boolean busy(SdkException e) {
         return BUSY.contains(AwsErrors.code(e));
     }
 
+    /** Runs a delete: DELETED when it works, ALREADY_GONE when AWS says it is not there; busy or wrapped otherwise. */
+    public static ResourceDeleter.Outcome deleteOrGone(String doing, Runnable delete) {
+        return decideOrGone(doing, () -> {
+            delete.run();
+            return ResourceDeleter.Outcome.DELETED;
+        });
+    }
+
+    /** As {@link #deleteOrGone}, for a delete that looks first and may itself find the resource gone. */
+    public static ResourceDeleter.Outcome decideOrGone(String doing, Supplier<ResourceDeleter.Outcome> delete) {
+        try {
+            return delete.get();
+        } catch (SdkException e) {
+            return handle(doing, e);
+        }
+    }
+
     /** What to do with a failed delete: returns ALREADY_GONE, or throws busy / wrapped. */
-    static ResourceDeleter.Outcome handle(String doing, SdkException e) {
+    public static ResourceDeleter.Outcome handle(String doing, SdkException e) {
         if (gone(e)) {
             return ResourceDeleter.Outcome.ALREADY_GONE;
         }
@@ -47,7 +65,7 @@ final class DeletionErrors {
      * A step before the delete itself (detach a policy, take a role out of a profile). Its "not found" means the step
      * is done, perhaps by an attempt whose answer was lost; it must not read as the resource being gone.
      */
-    static void preliminary(Runnable step) {
+    public static void preliminary(Runnable step) {
         try {
             step.run();
         } catch (SdkException e) {
@@ -57,12 +75,4 @@ final class DeletionErrors {
         }
     }
 
-    static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting", e);
-        }
-    }
 }

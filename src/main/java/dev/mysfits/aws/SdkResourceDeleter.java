@@ -1,5 +1,17 @@
 package dev.mysfits.aws;
 
+import dev.mysfits.aws.autoscaling.AutoScalingResourceDeleter;
+import dev.mysfits.aws.capacity.CapacityResourceDeleter;
+import dev.mysfits.aws.codebuild.CodeBuildResourceDeleter;
+import dev.mysfits.aws.ec2.Ec2ResourceDeleter;
+import dev.mysfits.aws.ecr.EcrResourceDeleter;
+import dev.mysfits.aws.ecs.EcsResourceDeleter;
+import dev.mysfits.aws.elbv2.Elbv2ResourceDeleter;
+import dev.mysfits.aws.iam.IamResourceDeleter;
+import dev.mysfits.aws.logs.CloudWatchLogsResourceDeleter;
+
+import dev.mysfits.core.Sleeper;
+
 import java.time.Duration;
 
 /** The SDK-backed deleter: hands each resource to the deleter of its service family. */
@@ -19,14 +31,18 @@ public final class SdkResourceDeleter implements ResourceDeleter {
      * @param pollInterval how often to look meanwhile
      */
     public SdkResourceDeleter(AwsClients aws, Duration waitTimeout, Duration pollInterval) {
+        this(aws, new WaitUntilGone(Sleeper.system(), waitTimeout, pollInterval));
+    }
+
+    SdkResourceDeleter(AwsClients aws, WaitUntilGone gone) {
         this.autoScaling = new AutoScalingResourceDeleter(aws.autoScaling());
-        this.ecs = new EcsResourceDeleter(aws.ecs(), waitTimeout, pollInterval);
-        this.elb = new Elbv2ResourceDeleter(aws.elb(), waitTimeout, pollInterval);
+        this.ecs = new EcsResourceDeleter(aws.ecs(), gone);
+        this.elb = new Elbv2ResourceDeleter(aws.elb(), gone);
         this.ecr = new EcrResourceDeleter(aws.ecr());
         this.logs = new CloudWatchLogsResourceDeleter(aws.logs());
         this.iam = new IamResourceDeleter(aws.iam());
         this.ec2 = new Ec2ResourceDeleter(aws.ec2());
-        this.capacity = new CapacityResourceDeleter(aws, waitTimeout, pollInterval);
+        this.capacity = new CapacityResourceDeleter(aws, gone);
         this.codeBuild = new CodeBuildResourceDeleter(aws::codeBuild);
     }
 

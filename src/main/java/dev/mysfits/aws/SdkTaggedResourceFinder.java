@@ -1,5 +1,8 @@
 package dev.mysfits.aws;
 
+import dev.mysfits.aws.codebuild.BuildProjects;
+import dev.mysfits.aws.codebuild.CodeBuildProjects;
+
 import dev.mysfits.core.ResourceNames;
 import dev.mysfits.ledger.ResourceType;
 import software.amazon.awssdk.core.exception.SdkException;

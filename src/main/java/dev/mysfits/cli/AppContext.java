@@ -1,36 +1,32 @@
 package dev.mysfits.cli;
 
-import com.github.dockerjava.api.DockerClient;
-import dev.mysfits.aws.AwsClients;
+import dev.mysfits.aws.AwsAdapters;
 import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.config.WorkshopConfigLoader;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.Environment;
 import dev.mysfits.core.GlobalSettings;
-import dev.mysfits.docker.ContainerRunner;
-import dev.mysfits.docker.DockerClients;
-import dev.mysfits.docker.DockerContainerRunner;
-import dev.mysfits.docker.DockerImageBuilder;
-import dev.mysfits.docker.ImageBuilder;
+import dev.mysfits.docker.DockerAdapters;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.ledger.WorkshopLock;
 
-import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * What every command may need, built lazily from the global options: the console, the workshop config, the
- * ledger, the AWS clients and the Docker client. Commands take from it and hand down to one workflow.
+ * ledger, and the two places adapters come from (AWS and Docker). Commands take from it and hand down to one
+ * workflow; no SDK or docker-java type passes through here.
  */
 public final class AppContext implements AutoCloseable {
-    private static final java.time.Duration LOCK_WAIT = java.time.Duration.ofSeconds(10);
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(10);
     private final Environment environment;
     private final GlobalSettings settings;
     private final Console console;
     private WorkshopConfig workshop;
     private Ledger ledger;
-    private AwsClients aws;
-    private DockerClient docker;
+    private AwsAdapters aws;
+    private DockerAdapters docker;
     private WorkshopLock lock;
 
     public AppContext(Environment environment, GlobalSettings settings, Console console) {
@@ -77,16 +73,16 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
-    public synchronized AwsClients aws() {
+    public synchronized AwsAdapters aws() {
         if (aws == null) {
-            aws = new AwsClients(settings, environment);
+            aws = new AwsAdapters(settings, environment);
         }
         return aws;
     }
 
-    public synchronized DockerClient docker() {
+    public synchronized DockerAdapters docker() {
         if (docker == null) {
-            docker = DockerClients.create(settings.dockerHost());
+            docker = new DockerAdapters(settings.dockerHost());
         }
         return docker;
     }
@@ -100,19 +96,6 @@ public final class AppContext implements AutoCloseable {
         console.info("stats: " + (aws == null ? 0 : aws.callCounter().retries()) + " AWS API retries");
     }
 
-    public ImageBuilder imageBuilder() {
-        return new DockerImageBuilder(docker(), dockerHost());
-    }
-
-    public ContainerRunner containerRunner() {
-        return new DockerContainerRunner(docker(), dockerHost());
-    }
-
-    /** The Docker host as the user would recognise it in an error message. */
-    public String dockerHost() {
-        return settings.dockerHost() == null ? DockerClients.DEFAULT_HOST : settings.dockerHost();
-    }
-
     @Override
     public synchronized void close() {
         if (lock != null) {
@@ -122,11 +105,7 @@ public final class AppContext implements AutoCloseable {
             aws.close();
         }
         if (docker != null) {
-            try {
-                docker.close();
-            } catch (IOException ignored) {
-                // closing at exit
-            }
+            docker.close();
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.mysfits.cli;
 
-import dev.mysfits.aws.AppAutoScalingServiceScaler;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.ResourceNames;
 import dev.mysfits.workflow.AutoscaleWorkflow;
@@ -48,7 +47,7 @@ public final class AutoscaleCommand extends BaseCommand {
         if (!dryRun) {
             app.lockWorkshop("autoscale " + service);
         }
-        AutoscaleWorkflow.Result result = new AutoscaleWorkflow(new AppAutoScalingServiceScaler(app.aws()), app.ledger(), console())
+        AutoscaleWorkflow.Result result = new AutoscaleWorkflow(app.aws().serviceScaler(), app.ledger(), console())
                 .execute(request, dryRun);
         if (console().jsonOutput()) {
             console().json(result);

@@ -1,17 +1,14 @@
 package dev.mysfits.cli;
 
-import dev.mysfits.aws.SdkResourceDeleter;
-import dev.mysfits.aws.SdkTaggedResourceFinder;
 import dev.mysfits.config.ServiceConfig;
 import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.console.TerminalConfirmation;
 import dev.mysfits.core.MysfitsException;
-import dev.mysfits.docker.DockerLocalResources;
 import dev.mysfits.workflow.cleanup.CleanupRequest;
 import dev.mysfits.workflow.cleanup.CleanupWorkflow;
 import dev.mysfits.workflow.cleanup.LocalCleanupWorkflow;
 import dev.mysfits.workflow.cleanup.RetryPolicy;
-import dev.mysfits.workflow.Sleeper;
+import dev.mysfits.core.Sleeper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -69,7 +66,7 @@ public final class CleanupCommand extends BaseCommand {
                 imageNames.add(service.image());
                 imageNames.add(service.repository());
             }
-            new LocalCleanupWorkflow(console(), new DockerLocalResources(context.docker()), confirmation)
+            new LocalCleanupWorkflow(console(), context.docker().localResources(), confirmation)
                     .execute(workshop.name(), imageNames, dryRun, yes, volumes);
             return;
         }
@@ -77,8 +74,8 @@ public final class CleanupCommand extends BaseCommand {
             context.lockWorkshop("cleanup" + (services.isEmpty() ? "" : " " + String.join(" ", services)));
         }
         var aws = context.aws();
-        new CleanupWorkflow(console(), context.ledger(), new SdkTaggedResourceFinder(aws),
-                new SdkResourceDeleter(aws, Duration.ofMinutes(5), Duration.ofSeconds(2)), confirmation,
+        new CleanupWorkflow(console(), context.ledger(), aws.taggedResources(),
+                aws.deleter(Duration.ofMinutes(5), Duration.ofSeconds(2)), confirmation,
                 RetryPolicy.standard(), Sleeper.system(), aws.region())
                 .execute(workshop.name(), workshop.services().keySet(), new CleanupRequest(services, dryRun, yes, keepImages, keepInfra));
     }

@@ -1,12 +1,9 @@
 package dev.mysfits.cli;
 
-import dev.mysfits.aws.AwsClients;
-import dev.mysfits.aws.CodeBuildProjects;
-import dev.mysfits.aws.IamRoles;
-import dev.mysfits.aws.StsCallerIdentity;
+import dev.mysfits.aws.AwsAdapters;
 import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.git.GitSourceRevision;
-import dev.mysfits.workflow.Sleeper;
+import dev.mysfits.core.Sleeper;
 import dev.mysfits.workflow.codebuild.CodeBuildRequest;
 import dev.mysfits.workflow.codebuild.CodeBuildResult;
 import dev.mysfits.workflow.codebuild.CodeBuildWorkflow;
@@ -62,9 +59,8 @@ final class CodeBuildCommand extends BaseCommand {
         if (!dryRun) {
             context().lockWorkshop("codebuild " + service);
         }
-        AwsClients aws = context().aws();
-        CodeBuildResult result = new CodeBuildWorkflow(new IamRoles(aws.iam()), new CodeBuildProjects(aws.codeBuild()),
-                new StsCallerIdentity(aws.sts()), aws.region(), context().ledger(), new GitSourceRevision(), console(), Sleeper.system())
+        AwsAdapters aws = context().aws();
+        CodeBuildResult result = new CodeBuildWorkflow(aws.roles(), aws.buildProjects(), aws.identity(), aws.region(), context().ledger(), new GitSourceRevision(), console(), Sleeper.system())
                 .execute(workshop, request);
         if (console().jsonOutput()) {
             console().json(result);

@@ -21,7 +21,7 @@ final class DownCommand extends BaseCommand {
 
     @Override
     protected void execute() {
-        DownResult result = new DownWorkflow(context().containerRunner(), console()).execute(context().workshop(), services);
+        DownResult result = new DownWorkflow(context().docker().containerRunner(), console()).execute(context().workshop(), services);
         if (console().jsonOutput()) {
             console().json(result);
         }

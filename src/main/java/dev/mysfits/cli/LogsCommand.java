@@ -1,12 +1,11 @@
 package dev.mysfits.cli;
 
 import dev.mysfits.config.WorkshopConfig;
-import dev.mysfits.aws.CloudWatchLogReader;
 import dev.mysfits.core.DurationText;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.ResourceNames;
 import dev.mysfits.workflow.CloudLogsWorkflow;
-import dev.mysfits.workflow.Sleeper;
+import dev.mysfits.core.Sleeper;
 import dev.mysfits.workflow.local.LocalLogsWorkflow;
 import dev.mysfits.workflow.local.LogsRequest;
 import picocli.CommandLine.Command;
@@ -49,14 +48,14 @@ final class LogsCommand extends BaseCommand {
         workshop.service(service);
         if (local) {
             LogsRequest request = new LogsRequest(workshop.service(service), workshop.name(), follow, tail, Duration.ofSeconds(60));
-            new LocalLogsWorkflow(context().containerRunner(), console()).execute(request);
+            new LocalLogsWorkflow(context().docker().containerRunner(), console()).execute(request);
             return;
         }
         if (tail != null) {
             throw MysfitsException.usage("--tail works with --local only", "use --since to limit CloudWatch logs");
         }
         Duration age = DurationText.parse("--since", since);
-        new CloudLogsWorkflow(CloudWatchLogReader.from(context().aws()), console(), Clock.systemUTC(), Sleeper.system())
+        new CloudLogsWorkflow(context().aws().logReader(), console(), Clock.systemUTC(), Sleeper.system())
                 .execute(new CloudLogsWorkflow.Request(new ResourceNames(workshop.name()), service, age, follow));
     }
 }

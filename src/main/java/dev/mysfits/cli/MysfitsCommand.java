@@ -1,5 +1,6 @@
 package dev.mysfits.cli;
 
+import dev.mysfits.aws.ProfileRegion;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.Environment;
 import dev.mysfits.core.GlobalSettings;
@@ -9,10 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.profiles.ProfileFile;
-import software.amazon.awssdk.profiles.ProfileProperty;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -147,7 +145,7 @@ public final class MysfitsCommand implements Runnable {
         String resolvedRegion = Optional.ofNullable(region)
                 .or(() -> environment.get("AWS_REGION"))
                 .or(() -> environment.get("AWS_DEFAULT_REGION"))
-                .or(() -> profileRegion(environment, resolvedProfile))
+                .or(() -> ProfileRegion.of(environment, resolvedProfile))
                 .orElse(null);
         String endpoint = Optional.ofNullable(endpointUrl).or(() -> environment.get("AWS_ENDPOINT_URL")).orElse(null);
         boolean color = !noColor && environment.get("NO_COLOR").isEmpty() && !"dumb".equals(environment.get("TERM").orElse(""));
@@ -156,18 +154,4 @@ public final class MysfitsCommand implements Runnable {
                 environment.get("DOCKER_HOST").orElse(null));
     }
 
-    private static Optional<String> profileRegion(Environment environment, String profileName) {
-        Path configPath = environment.get("AWS_CONFIG_FILE").map(Path::of)
-                .orElse(environment.homeDirectory().resolve(".aws").resolve("config"));
-        if (!Files.isRegularFile(configPath)) {
-            return Optional.empty();
-        }
-        try {
-            return ProfileFile.builder().content(configPath).type(ProfileFile.Type.CONFIGURATION).build()
-                    .profile(profileName == null ? "default" : profileName)
-                    .flatMap(p -> p.property(ProfileProperty.REGION));
-        } catch (RuntimeException unreadableConfig) {
-            return Optional.empty();
-        }
-    }
 }

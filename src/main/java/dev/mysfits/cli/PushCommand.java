@@ -1,10 +1,7 @@
 package dev.mysfits.cli;
 
-import dev.mysfits.aws.EcrImageRegistry;
 import dev.mysfits.config.ServiceConfig;
 import dev.mysfits.core.MysfitsException;
-import dev.mysfits.docker.DockerImagePusher;
-import dev.mysfits.docker.HttpRegistryManifests;
 import dev.mysfits.workflow.push.PushReport;
 import dev.mysfits.workflow.push.PushRequest;
 import dev.mysfits.workflow.push.PushWorkflow;
@@ -54,8 +51,8 @@ public final class PushCommand extends BaseCommand {
         if (!dryRun) {
             context.lockWorkshop("push " + service);
         }
-        PushReport report = new PushWorkflow(console(), context.ledger(), new EcrImageRegistry(context.aws()),
-                new DockerImagePusher(context.docker()), new HttpRegistryManifests(HttpRegistryManifests.DOCKER_CERTS))
+        PushReport report = new PushWorkflow(console(), context.ledger(), context.aws().imageRegistry(),
+                context.docker().imagePusher(), context.docker().registryManifests())
                 .execute(request, dryRun);
         print(report);
     }

@@ -7,7 +7,7 @@ import dev.mysfits.net.HttpHealthProbe;
 import dev.mysfits.net.SocketHostPorts;
 import dev.mysfits.workflow.local.RunLocalWorkflow;
 import dev.mysfits.workflow.local.RunRequest;
-import dev.mysfits.workflow.Sleeper;
+import dev.mysfits.core.Sleeper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -54,7 +54,7 @@ final class RunCommand extends BaseCommand {
         ServiceConfig config = workshop.service(service);
         RunRequest request = new RunRequest(config, workshop.name(), port == null ? config.localPort() : port,
                 environment, tag, follow, timeout);
-        new RunLocalWorkflow(context().containerRunner(), new SocketHostPorts(), new HttpHealthProbe(), console(),
+        new RunLocalWorkflow(context().docker().containerRunner(), new SocketHostPorts(), new HttpHealthProbe(), console(),
                 Sleeper.system(), System::nanoTime).execute(request, result -> {
                     if (console().jsonOutput()) {
                         console().json(result);

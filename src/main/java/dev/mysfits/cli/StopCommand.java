@@ -16,7 +16,7 @@ final class StopCommand extends BaseCommand {
     @Override
     protected void execute() {
         WorkshopConfig workshop = context().workshop();
-        StopResult result = new StopLocalWorkflow(context().containerRunner(), console())
+        StopResult result = new StopLocalWorkflow(context().docker().containerRunner(), console())
                 .execute(workshop.service(service), workshop.name());
         if (console().jsonOutput()) {
             console().json(result);

@@ -1,10 +1,10 @@
 package dev.mysfits.cli;
 
-import dev.mysfits.aws.AwsClients;
+import dev.mysfits.aws.AwsAdapters;
 import dev.mysfits.core.Environment;
 import dev.mysfits.core.GlobalSettings;
 import dev.mysfits.core.OutputFormat;
-import dev.mysfits.docker.DockerClients;
+import dev.mysfits.docker.DockerAdapters;
 import dev.mysfits.template.TaskDefinitionRenderer;
 import dev.mysfits.template.TemplatePlaceholders;
 import picocli.CommandLine.Command;
@@ -30,18 +30,11 @@ final class TrainClassDataCommand extends BaseCommand {
                 OutputFormat.TEXT, null, null);
         Environment environment = new Environment(Map.of("AWS_ACCESS_KEY_ID", "training", "AWS_SECRET_ACCESS_KEY", "training"),
                 Path.of("").toAbsolutePath(), Path.of(System.getProperty("user.home")));
-        try (AwsClients aws = new AwsClients(settings, environment)) {
-            aws.ecr();
-            aws.ecs();
-            aws.elb();
-            aws.logs();
-            aws.ec2();
-            aws.iam();
-            aws.autoScaling();
-            refused(() -> aws.sts().getCallerIdentity());
+        try (AwsAdapters aws = new AwsAdapters(settings, environment)) {
+            aws.warmUp();
         }
-        try (var docker = DockerClients.create("tcp://127.0.0.1:1")) {
-            refused(() -> docker.pingCmd().exec());
+        try (DockerAdapters docker = new DockerAdapters("tcp://127.0.0.1:1")) {
+            docker.warmUp();
         }
         renderSampleTemplate();
     }
@@ -58,17 +51,9 @@ final class TrainClassDataCommand extends BaseCommand {
             Map<String, String> values = new HashMap<>();
             TemplatePlaceholders.ALL.forEach(name -> values.put(name, "x"));
             values.put(TemplatePlaceholders.CONTAINER_PORT, "80");
-            new TaskDefinitionRenderer().render(template, "fargate", values);
+            new TaskDefinitionRenderer(AwsAdapters.taskDefinitionSchema()).render(template, "fargate", values);
         } finally {
             Files.deleteIfExists(template);
-        }
-    }
-
-    private static void refused(Runnable call) {
-        try {
-            call.run();
-        } catch (RuntimeException expected) {
-            // Nothing listens there: the point was loading the classes on the way.
         }
     }
 }

@@ -4,7 +4,7 @@ import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.console.Table;
 import dev.mysfits.net.HttpHealthProbe;
 import dev.mysfits.net.SocketHostPorts;
-import dev.mysfits.workflow.Sleeper;
+import dev.mysfits.core.Sleeper;
 import dev.mysfits.workflow.local.UpRequest;
 import dev.mysfits.workflow.local.UpResult;
 import dev.mysfits.workflow.local.UpWorkflow;
@@ -38,7 +38,7 @@ final class UpCommand extends BaseCommand {
     @Override
     protected void execute() {
         WorkshopConfig workshop = context().workshop();
-        UpWorkflow workflow = new UpWorkflow(context().containerRunner(), new SocketHostPorts(), new HttpHealthProbe(),
+        UpWorkflow workflow = new UpWorkflow(context().docker().containerRunner(), new SocketHostPorts(), new HttpHealthProbe(),
                 console(), Sleeper.system(), System::nanoTime);
         UpResult result = workflow.execute(new UpRequest(workshop, services, timeout));
         if (console().jsonOutput()) {

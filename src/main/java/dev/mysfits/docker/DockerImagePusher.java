@@ -7,7 +7,7 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.PushResponseItem;
-import dev.mysfits.aws.RegistryCredentials;
+import dev.mysfits.registry.RegistryCredentials;
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;
 

@@ -1,6 +1,6 @@
 package dev.mysfits.docker;
 
-import dev.mysfits.aws.RegistryCredentials;
+import dev.mysfits.registry.RegistryCredentials;
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;
 

@@ -1,6 +1,6 @@
 package dev.mysfits.docker;
 
-import dev.mysfits.aws.RegistryCredentials;
+import dev.mysfits.registry.RegistryCredentials;
 
 import java.time.Duration;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.mysfits.docker;
 
-import dev.mysfits.aws.RegistryCredentials;
+import dev.mysfits.registry.RegistryCredentials;
 
 /** Reads a pushed manifest back from the registry (the Docker Registry HTTP API v2). */
 public interface RegistryManifests {

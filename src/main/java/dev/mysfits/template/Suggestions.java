@@ -4,11 +4,11 @@ import java.util.Collection;
 import java.util.Locale;
 
 /** "Did you mean ...": the closest known name within a small edit distance, or null. */
-final class Suggestions {
+public final class Suggestions {
     private Suggestions() {
     }
 
-    static String closest(String wrong, Collection<String> known) {
+    public static String closest(String wrong, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         String w = wrong.toLowerCase(Locale.ROOT);

@@ -1,7 +1,6 @@
 package dev.mysfits.template;
 
 import dev.mysfits.core.MysfitsException;
-import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
@@ -13,20 +12,21 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Renders a task-definition template strictly and checks it against the SDK request model and the launch type's
+ * Renders a task-definition template strictly and checks it against register-task-definition's schema and the launch type's
  * rules (Fargate's or EC2's). Every problem is a usage error naming the file, the line or key, and the fix, and
  * it is raised before any AWS call.
  */
 public final class TaskDefinitionRenderer {
     private final Path baseDirectory;
-    private final RequestModelReader reader = new RequestModelReader();
+    private final TaskDefinitionSchema schema;
 
-    public TaskDefinitionRenderer() {
-        this(null);
+    public TaskDefinitionRenderer(TaskDefinitionSchema schema) {
+        this(schema, null);
     }
 
     /** File names in errors are shown relative to this directory (e.g. the workshop directory) when under it. */
-    public TaskDefinitionRenderer(Path baseDirectory) {
+    public TaskDefinitionRenderer(TaskDefinitionSchema schema, Path baseDirectory) {
+        this.schema = schema;
         this.baseDirectory = baseDirectory == null ? null : baseDirectory.toAbsolutePath().normalize();
     }
 
@@ -35,7 +35,7 @@ public final class TaskDefinitionRenderer {
      * @param launchType "fargate" or "ec2"
      * @param values     placeholder name -> value; a null value counts as unset
      */
-    public RenderedTaskDefinition render(Path template, String launchType, Map<String, String> values) {
+    public TaskDefinitionDocument render(Path template, String launchType, Map<String, String> values) {
         String file = displayName(template);
         String type = launchType == null ? "" : launchType.toLowerCase(Locale.ROOT);
         if (!type.equals("fargate") && !type.equals("ec2")) {
@@ -44,9 +44,10 @@ public final class TaskDefinitionRenderer {
         }
         String text = read(template, file);
         String json = new PlaceholderSubstitution(file, values).render(text);
-        RegisterTaskDefinitionRequest request = reader.read(file, json);
-        new TaskDefinitionRules(file, json).check(type, request);
-        return new RenderedTaskDefinition(json, request);
+        schema.check(file, json);
+        TaskDefinitionDocument document = TaskDefinitionDocument.parse(json);
+        new TaskDefinitionRules(file, json).check(type, document);
+        return document;
     }
 
     private static String read(Path template, String file) {

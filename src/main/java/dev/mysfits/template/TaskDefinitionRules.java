@@ -1,12 +1,10 @@
 package dev.mysfits.template;
 
 import dev.mysfits.core.MysfitsException;
-import software.amazon.awssdk.services.ecs.model.Compatibility;
-import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
-import software.amazon.awssdk.services.ecs.model.LogConfiguration;
-import software.amazon.awssdk.services.ecs.model.NetworkMode;
-import software.amazon.awssdk.services.ecs.model.PortMapping;
-import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
+
+import dev.mysfits.template.TaskDefinitionDocument.Container;
+import dev.mysfits.template.TaskDefinitionDocument.LogConfiguration;
+import dev.mysfits.template.TaskDefinitionDocument.PortMapping;
 
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +17,8 @@ import java.util.regex.Pattern;
  * the user asked for, checked up front so a bad template fails before anything is created.
  */
 final class TaskDefinitionRules {
+    private static final Set<String> NETWORK_MODES = Set.of("bridge", "host", "awsvpc", "none");
+    private static final Set<String> COMPATIBILITIES = Set.of("EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES");
     private static final Pattern FAMILY = Pattern.compile("[A-Za-z0-9_-]{1,255}");
 
     private final String file;
@@ -29,7 +29,7 @@ final class TaskDefinitionRules {
         this.json = json;
     }
 
-    void check(String launchType, RegisterTaskDefinitionRequest request) {
+    void check(String launchType, TaskDefinitionDocument request) {
         common(request);
         if (launchType.equals("fargate")) {
             fargate(request);
@@ -38,7 +38,7 @@ final class TaskDefinitionRules {
         }
     }
 
-    private void common(RegisterTaskDefinitionRequest request) {
+    private void common(TaskDefinitionDocument request) {
         if (request.family() == null || request.family().isBlank()) {
             throw error("family", "the task definition has no family", "add \"family\": \"${FAMILY}\" at the top level");
         }
@@ -46,24 +46,24 @@ final class TaskDefinitionRules {
             throw error("family", "family \"" + request.family() + "\" may only have letters, digits, '-' and '_' (at most 255)",
                     "use \"${FAMILY}\", which deploy sets to <workshop>-<service>");
         }
-        if (request.networkMode() == NetworkMode.UNKNOWN_TO_SDK_VERSION) {
-            throw error("networkMode", "networkMode \"" + request.networkModeAsString() + "\" is not a network mode",
+        if (request.networkMode() != null && !NETWORK_MODES.contains(request.networkMode())) {
+            throw error("networkMode", "networkMode \"" + request.networkMode() + "\" is not a network mode",
                     "use awsvpc (Fargate), or bridge, host or awsvpc (EC2)");
         }
-        for (String compatibility : request.requiresCompatibilitiesAsStrings()) {
-            if (Compatibility.fromValue(compatibility) == Compatibility.UNKNOWN_TO_SDK_VERSION) {
+        for (String compatibility : request.requiresCompatibilities()) {
+            if (!COMPATIBILITIES.contains(compatibility)) {
                 throw error("requiresCompatibilities", "requiresCompatibilities has \"" + compatibility + "\", which ECS does not know",
                         "use \"FARGATE\" or \"EC2\"");
             }
         }
-        List<ContainerDefinition> containers = request.containerDefinitions();
+        List<Container> containers = request.containerDefinitions();
         if (containers.isEmpty()) {
             throw error("containerDefinitions", "the task definition has no containers",
                     "add at least one entry to \"containerDefinitions\" with a name and an image");
         }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < containers.size(); i++) {
-            ContainerDefinition container = containers.get(i);
+            Container container = containers.get(i);
             String where = "containerDefinitions[" + i + "]";
             if (container.name() == null || container.name().isBlank()) {
                 throw error("containerDefinitions", where + " has no name", "add \"name\" to that container");
@@ -88,15 +88,15 @@ final class TaskDefinitionRules {
         }
     }
 
-    private void fargate(RegisterTaskDefinitionRequest request) {
-        if (request.networkMode() != NetworkMode.AWSVPC) {
+    private void fargate(TaskDefinitionDocument request) {
+        if (!"awsvpc".equals(request.networkMode())) {
             throw error("networkMode", "Fargate needs networkMode awsvpc, the template says "
-                            + (request.networkModeAsString() == null ? "nothing" : request.networkModeAsString()),
+                            + (request.networkMode() == null ? "nothing" : request.networkMode()),
                     "use a Fargate template (networkMode awsvpc) or --ec2");
         }
-        if (!request.requiresCompatibilitiesAsStrings().contains("FARGATE")) {
+        if (!request.requiresCompatibilities().contains("FARGATE")) {
             throw error("requiresCompatibilities", "Fargate needs \"FARGATE\" in requiresCompatibilities, the template says "
-                            + request.requiresCompatibilitiesAsStrings(),
+                            + request.requiresCompatibilities(),
                     "add \"requiresCompatibilities\": [\"FARGATE\"], or use --ec2");
         }
         if (request.cpu() == null || request.memory() == null) {
@@ -115,7 +115,7 @@ final class TaskDefinitionRules {
                             + ": with cpu " + cpu.getAsInt() + " it takes memory " + FargateSizes.memoryChoices(cpu.getAsInt()) + " (MiB)",
                     "pick a pair from Fargate's table in task-defs/README.md");
         }
-        for (ContainerDefinition container : request.containerDefinitions()) {
+        for (Container container : request.containerDefinitions()) {
             String where = "container \"" + container.name() + "\"";
             for (PortMapping port : container.portMappings()) {
                 if (port.hostPort() != null && !port.hostPort().equals(port.containerPort())) {
@@ -124,7 +124,7 @@ final class TaskDefinitionRules {
                 }
             }
             LogConfiguration log = container.logConfiguration();
-            if (log != null && "awslogs".equals(log.logDriverAsString())
+            if (log != null && "awslogs".equals(log.logDriver())
                     && !log.options().containsKey("awslogs-stream-prefix")) {
                 throw error("logConfiguration", where + " logs with awslogs but has no awslogs-stream-prefix, which Fargate needs",
                         "add \"awslogs-stream-prefix\": \"${SERVICE}\" to its logConfiguration options");
@@ -132,19 +132,19 @@ final class TaskDefinitionRules {
         }
     }
 
-    private void ec2(RegisterTaskDefinitionRequest request) {
-        NetworkMode mode = request.networkMode();
-        if (mode != null && mode != NetworkMode.BRIDGE && mode != NetworkMode.HOST && mode != NetworkMode.AWSVPC) {
-            throw error("networkMode", "EC2 tasks here need networkMode bridge, host or awsvpc, the template says " + request.networkModeAsString(),
+    private void ec2(TaskDefinitionDocument request) {
+        String mode = request.networkMode();
+        if (mode != null && !Set.of("bridge", "host", "awsvpc").contains(mode)) {
+            throw error("networkMode", "EC2 tasks here need networkMode bridge, host or awsvpc, the template says " + request.networkMode(),
                     "use \"bridge\" (with hostPort 0 for dynamic ports behind the load balancer)");
         }
-        List<String> compatibilities = request.requiresCompatibilitiesAsStrings();
+        List<String> compatibilities = request.requiresCompatibilities();
         if (!compatibilities.isEmpty() && !compatibilities.contains("EC2")) {
             throw error("requiresCompatibilities", "the template requires " + compatibilities + ", which cannot run on EC2",
                     "use an EC2 template (requiresCompatibilities [\"EC2\"]) or --fargate");
         }
         if (request.memory() == null) {
-            for (ContainerDefinition container : request.containerDefinitions()) {
+            for (Container container : request.containerDefinitions()) {
                 if (container.memory() == null && container.memoryReservation() == null) {
                     throw error("containerDefinitions", "container \"" + container.name()
                                     + "\" has no memory or memoryReservation, and the task sets no memory, which EC2 needs",

@@ -1,8 +1,8 @@
 package dev.mysfits.workflow;
 
-import dev.mysfits.aws.ServiceAutoScaler;
-import dev.mysfits.aws.ServiceAutoScaler.CpuPolicy;
-import dev.mysfits.aws.ServiceAutoScaler.ScalableTarget;
+import dev.mysfits.aws.autoscaling.ServiceAutoScaler;
+import dev.mysfits.aws.autoscaling.ServiceAutoScaler.CpuPolicy;
+import dev.mysfits.aws.autoscaling.ServiceAutoScaler.ScalableTarget;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.ResourceNames;

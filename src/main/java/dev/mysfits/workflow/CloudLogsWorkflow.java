@@ -1,9 +1,11 @@
 package dev.mysfits.workflow;
 
+import dev.mysfits.core.Sleeper;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mysfits.aws.LogLine;
-import dev.mysfits.aws.LogReader;
+import dev.mysfits.aws.logs.LogLine;
+import dev.mysfits.aws.logs.LogReader;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.ResourceNames;

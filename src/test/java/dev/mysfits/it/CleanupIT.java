@@ -14,7 +14,7 @@ import dev.mysfits.ledger.Ledger;
 import dev.mysfits.workflow.cleanup.CleanupRequest;
 import dev.mysfits.workflow.cleanup.CleanupWorkflow;
 import dev.mysfits.workflow.cleanup.RetryPolicy;
-import dev.mysfits.workflow.Sleeper;
+import dev.mysfits.core.Sleeper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package dev.mysfits.it;
 
-import dev.mysfits.aws.CloudWatchLogReader;
+import dev.mysfits.aws.logs.CloudWatchLogReader;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;

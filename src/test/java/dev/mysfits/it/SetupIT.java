@@ -1,5 +1,6 @@
 package dev.mysfits.it;
 
+import dev.mysfits.aws.AwsAdapters;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mysfits.aws.AwsClients;
@@ -145,7 +146,7 @@ class SetupIT {
     void setupJson_matchesWhatTheLookupForDeployFinds() throws IOException {
         String workshop = "setup-json";
         Path dir = TestSandbox.workshop(workshop);
-        try (AwsClients aws = TestSandbox.awsClients()) {
+        try (AwsAdapters aws = TestSandbox.awsAdapters()) {
             SetupLookup lookup = new SetupLookup(SetupAdapters.of(aws), new ResourceNames(workshop), TestSandbox.REGION);
             dev.mysfits.core.MysfitsException missing = org.junit.jupiter.api.Assertions.assertThrows(
                     dev.mysfits.core.MysfitsException.class, () -> lookup.find(List.of("monolith", "like")));

@@ -1,7 +1,7 @@
 package dev.mysfits.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mysfits.template.RenderedTaskDefinition;
+import dev.mysfits.template.TaskDefinitionDocument;
 import dev.mysfits.template.TaskDefinitionRenderer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,7 +32,7 @@ class TaskDefinitionTemplatesIT {
         values.put("CONTAINER_PORT", "80");
         values.put("MONOLITH_URL", "http://tplit-alb-1.us-east-1.elb.amazonaws.com");
         values.put("WORKSHOP", "tplit");
-        RenderedTaskDefinition rendered = new TaskDefinitionRenderer()
+        TaskDefinitionDocument rendered = new TaskDefinitionRenderer(new dev.mysfits.aws.ecs.EcsTaskDefinitionSchema())
                 .render(TestSandbox.repoRoot().resolve("task-defs").resolve(file), launchType, values);
         Path input = Files.createTempFile("taskdef", ".json");
         try {
@@ -40,7 +40,7 @@ class TaskDefinitionTemplatesIT {
             JsonNode registered = TestSandbox.aws("ecs", "register-task-definition", "--cli-input-json", "file://" + input)
                     .get("taskDefinition");
             assertEquals("tplit-" + service, registered.get("family").asText());
-            assertEquals(rendered.request().networkModeAsString(), registered.get("networkMode").asText());
+            assertEquals(rendered.networkMode(), registered.get("networkMode").asText());
             JsonNode container = registered.get("containerDefinitions").get(0);
             assertEquals(values.get("IMAGE"), container.get("image").asText());
             assertEquals(80, container.get("portMappings").get(0).get("containerPort").asInt());

@@ -134,6 +134,12 @@ public final class TestSandbox {
                 new dev.mysfits.core.Environment(awsEnvironment(), Path.of("").toAbsolutePath(), Path.of(System.getProperty("user.home"))));
     }
 
+    /** The adapters as a command builds them, pointed at the sandbox. */
+    public static dev.mysfits.aws.AwsAdapters awsAdapters() {
+        return new dev.mysfits.aws.AwsAdapters(settings(),
+                new dev.mysfits.core.Environment(awsEnvironment(), Path.of("").toAbsolutePath(), Path.of(System.getProperty("user.home"))));
+    }
+
     /** A command harness pointed at the sandbox, run from the given workshop directory. */
     public static CommandHarness harness(Path workshopDirectory) {
         CommandHarness harness = new CommandHarness().workingDirectory(workshopDirectory);

@@ -1,5 +1,6 @@
 package dev.mysfits.template;
 
+import dev.mysfits.aws.ecs.EcsTaskDefinitionSchema;
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,14 @@ class TaskDefinitionRendererTest {
     @TempDir
     Path dir;
 
-    private final TaskDefinitionRenderer renderer = new TaskDefinitionRenderer();
+    private static final EcsTaskDefinitionSchema SCHEMA = new EcsTaskDefinitionSchema();
+
+    /** The SDK request the ECS adapter sends for a rendered definition: what these assertions were written against. */
+    private static RegisterTaskDefinitionRequest request(TaskDefinitionDocument rendered) {
+        return SCHEMA.toRequest(rendered.json());
+    }
+
+    private final TaskDefinitionRenderer renderer = new TaskDefinitionRenderer(SCHEMA);
 
     static Map<String, String> values(String service) {
         Map<String, String> values = new HashMap<>();
@@ -47,9 +55,9 @@ class TaskDefinitionRendererTest {
 
     @Test
     void render_monolithFargate_fillsEveryFieldOfTheSdkRequest() {
-        RenderedTaskDefinition rendered = renderer.render(TASK_DEFS.resolve("monolith-fargate.json"), "fargate", values("monolith"));
+        TaskDefinitionDocument rendered = renderer.render(TASK_DEFS.resolve("monolith-fargate.json"), "fargate", values("monolith"));
 
-        RegisterTaskDefinitionRequest request = rendered.request();
+        RegisterTaskDefinitionRequest request = request(rendered);
         assertEquals("mysfits-monolith", request.family());
         assertEquals(NetworkMode.AWSVPC, request.networkMode());
         assertEquals(List.of(Compatibility.FARGATE), request.requiresCompatibilities());
@@ -73,7 +81,7 @@ class TaskDefinitionRendererTest {
     @Test
     void render_monolithEc2_usesBridgeSoftLimitAndDynamicHostPort() {
         RegisterTaskDefinitionRequest request =
-                renderer.render(TASK_DEFS.resolve("monolith-ec2.json"), "ec2", values("monolith")).request();
+                request(renderer.render(TASK_DEFS.resolve("monolith-ec2.json"), "ec2", values("monolith")));
 
         assertEquals(NetworkMode.BRIDGE, request.networkMode());
         assertTrue(request.requiresCompatibilities().isEmpty(), "EC2 is the default compatibility");
@@ -87,7 +95,7 @@ class TaskDefinitionRendererTest {
     @Test
     void render_likeFargate_setsMonolithUrl() {
         RegisterTaskDefinitionRequest request =
-                renderer.render(TASK_DEFS.resolve("like-fargate.json"), "fargate", values("like")).request();
+                request(renderer.render(TASK_DEFS.resolve("like-fargate.json"), "fargate", values("like")));
 
         ContainerDefinition container = request.containerDefinitions().get(0);
         assertEquals("like", container.name());
@@ -98,24 +106,24 @@ class TaskDefinitionRendererTest {
     @Test
     void render_sameInputs_givesEqualRequests() {
         Path template = TASK_DEFS.resolve("like-fargate.json");
-        assertEquals(renderer.render(template, "fargate", values("like")).request(),
-                renderer.render(template, "fargate", values("like")).request());
+        assertEquals(request(renderer.render(template, "fargate", values("like"))),
+                request(renderer.render(template, "fargate", values("like"))));
     }
 
     @Test
     void render_valueWithQuotesAndBackslashes_isEscapedInsideStrings() throws IOException {
         Map<String, String> values = values("like");
         values.put("MONOLITH_URL", "http://x/\"quoted\"\\path\n");
-        RenderedTaskDefinition rendered = renderer.render(copy("like-fargate.json"), "fargate", values);
-        assertEquals("http://x/\"quoted\"\\path\n", rendered.request().containerDefinitions().get(0).environment().get(0).value());
+        TaskDefinitionDocument rendered = renderer.render(copy("like-fargate.json"), "fargate", values);
+        assertEquals("http://x/\"quoted\"\\path\n", request(rendered).containerDefinitions().get(0).environment().get(0).value());
     }
 
     @Test
     void render_dollarDollarBrace_writesLiteralPlaceholder() throws IOException {
         Path template = write("literal.json", read("like-fargate.json")
                 .replace("\"${MONOLITH_URL}\"", "\"$${NOT_A_PLACEHOLDER}\""));
-        RenderedTaskDefinition rendered = renderer.render(template, "fargate", values("like"));
-        assertEquals("${NOT_A_PLACEHOLDER}", rendered.request().containerDefinitions().get(0).environment().get(0).value());
+        TaskDefinitionDocument rendered = renderer.render(template, "fargate", values("like"));
+        assertEquals("${NOT_A_PLACEHOLDER}", request(rendered).containerDefinitions().get(0).environment().get(0).value());
     }
 
     @Test
@@ -248,7 +256,7 @@ class TaskDefinitionRendererTest {
     void render_fargateVcpuAndGbUnits_areAccepted() throws IOException {
         Path template = write("units.json", read("monolith-fargate.json")
                 .replace("\"cpu\": \"256\"", "\"cpu\": \"1 vCPU\"").replace("\"memory\": \"512\"", "\"memory\": \"3 GB\""));
-        assertEquals("1 vCPU", renderer.render(template, "fargate", values("monolith")).request().cpu());
+        assertEquals("1 vCPU", request(renderer.render(template, "fargate", values("monolith"))).cpu());
     }
 
     @Test
@@ -327,7 +335,7 @@ class TaskDefinitionRendererTest {
     void render_withBaseDirectory_namesFileRelativeToIt() throws IOException {
         Path template = write("rel.json", read("monolith-fargate.json").replace("${IMAGE}", "${IMAGEE}"));
         MysfitsException e = assertThrows(MysfitsException.class,
-                () -> new TaskDefinitionRenderer(dir).render(template, "fargate", values("monolith")));
+                () -> new TaskDefinitionRenderer(SCHEMA, dir).render(template, "fargate", values("monolith")));
         assertTrue(e.getMessage().startsWith("rel.json:12: unknown placeholder ${IMAGEE}"), e.getMessage());
     }
 

@@ -1,5 +1,7 @@
 package dev.mysfits.workflow;
 
+import dev.mysfits.core.Sleeper;
+
 import dev.mysfits.console.Console;
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;

@@ -1,7 +1,7 @@
 package dev.mysfits.workflow;
 
-import dev.mysfits.aws.LogLine;
-import dev.mysfits.aws.LogReader;
+import dev.mysfits.aws.logs.LogLine;
+import dev.mysfits.aws.logs.LogReader;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.mysfits.workflow;
 
-import dev.mysfits.aws.ServiceAutoScaler;
+import dev.mysfits.aws.autoscaling.ServiceAutoScaler;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package dev.mysfits.workflow.cleanup;
 
-import dev.mysfits.workflow.Sleeper;
+import dev.mysfits.core.Sleeper;
 import dev.mysfits.aws.OwnedResource;
 import dev.mysfits.aws.ResourceBusyException;
 import dev.mysfits.aws.ResourceDeleter;

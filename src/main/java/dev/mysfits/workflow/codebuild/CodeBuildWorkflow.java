@@ -1,10 +1,10 @@
 package dev.mysfits.workflow.codebuild;
 
-import dev.mysfits.aws.BuildProjects;
-import dev.mysfits.aws.BuildProjects.Project;
-import dev.mysfits.aws.BuildProjects.ProjectSpec;
-import dev.mysfits.aws.CallerIdentity;
-import dev.mysfits.aws.Roles;
+import dev.mysfits.aws.codebuild.BuildProjects;
+import dev.mysfits.aws.codebuild.BuildProjects.Project;
+import dev.mysfits.aws.codebuild.BuildProjects.ProjectSpec;
+import dev.mysfits.aws.sts.CallerIdentity;
+import dev.mysfits.aws.iam.Roles;
 import dev.mysfits.config.ServiceConfig;
 import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.console.Console;
@@ -14,7 +14,7 @@ import dev.mysfits.core.ResourceNames;
 import dev.mysfits.git.SourceRevision;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.ledger.ResourceType;
-import dev.mysfits.workflow.Sleeper;
+import dev.mysfits.core.Sleeper;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,21 +1,14 @@
 package dev.mysfits.workflow.deploy;
 
-import dev.mysfits.aws.AwsClients;
-import dev.mysfits.aws.CallerIdentity;
-import dev.mysfits.aws.CloudWatchLogGroups;
-import dev.mysfits.aws.IamRoles;
-import dev.mysfits.aws.LogGroups;
-import dev.mysfits.aws.Roles;
-import dev.mysfits.aws.ContainerService;
-import dev.mysfits.aws.EcrPushedImages;
-import dev.mysfits.aws.EcsContainerService;
-import dev.mysfits.aws.Elbv2LoadBalancerRouter;
-import dev.mysfits.aws.LoadBalancerRouter;
-import dev.mysfits.aws.PushedImages;
-import dev.mysfits.aws.StsCallerIdentity;
+import dev.mysfits.aws.AwsAdapters;
+import dev.mysfits.aws.sts.CallerIdentity;
+import dev.mysfits.aws.logs.LogGroups;
+import dev.mysfits.aws.iam.Roles;
+import dev.mysfits.aws.ecs.ContainerService;
+import dev.mysfits.aws.elbv2.LoadBalancerRouter;
+import dev.mysfits.aws.ecr.PushedImages;
 import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.core.ResourceNames;
-import dev.mysfits.template.RenderedTaskDefinition;
 import dev.mysfits.template.TaskDefinitionRenderer;
 import dev.mysfits.workflow.setup.SetupAdapters;
 import dev.mysfits.workflow.setup.SetupLookup;
@@ -26,22 +19,18 @@ public record DeployAdapters(ContainerService containers, LoadBalancerRouter rou
                              CallerIdentity identity, InfrastructureLookup infrastructure,
                              TaskDefinitionTemplates templates, Roles roles, LogGroups logGroups) {
 
-    public static DeployAdapters from(AwsClients aws, WorkshopConfig workshop) {
-        ContainerService containers = new EcsContainerService(aws.ecs(), aws.ecsSingleAttempt());
-        TaskDefinitionRenderer renderer = new TaskDefinitionRenderer(workshop.directory());
+    public static DeployAdapters from(AwsAdapters aws, WorkshopConfig workshop) {
+        TaskDefinitionRenderer renderer = new TaskDefinitionRenderer(AwsAdapters.taskDefinitionSchema(), workshop.directory());
         return new DeployAdapters(
-                containers,
-                new Elbv2LoadBalancerRouter(aws.elb()),
-                new EcrPushedImages(aws.ecr()),
-                new StsCallerIdentity(aws.sts()),
+                aws.containers(),
+                aws.router(),
+                aws.pushedImages(),
+                aws.identity(),
                 () -> infrastructure(new SetupLookup(SetupAdapters.of(aws), new ResourceNames(workshop.name()), aws.region())
                         .find(workshop.services().keySet())),
-                (template, launchType, values) -> {
-                    RenderedTaskDefinition rendered = renderer.render(template, launchType, values);
-                    return new TaskDefinitionTemplates.Rendered(rendered.json(), rendered.request());
-                },
-                new IamRoles(aws.iam()),
-                new CloudWatchLogGroups(aws.logs()));
+                renderer::render,
+                aws.roles(),
+                aws.logGroups());
     }
 
     private static Infrastructure infrastructure(SetupState setup) {

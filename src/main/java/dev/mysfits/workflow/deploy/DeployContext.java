@@ -1,12 +1,13 @@
 package dev.mysfits.workflow.deploy;
 
-import dev.mysfits.workflow.Sleeper;
-import dev.mysfits.aws.CallerIdentity;
-import dev.mysfits.aws.ContainerService;
-import dev.mysfits.aws.LoadBalancerRouter;
-import dev.mysfits.aws.LogGroups;
-import dev.mysfits.aws.Roles;
-import dev.mysfits.aws.PushedImages;
+import dev.mysfits.template.TaskDefinitionDocument;
+import dev.mysfits.core.Sleeper;
+import dev.mysfits.aws.sts.CallerIdentity;
+import dev.mysfits.aws.ecs.ContainerService;
+import dev.mysfits.aws.elbv2.LoadBalancerRouter;
+import dev.mysfits.aws.logs.LogGroups;
+import dev.mysfits.aws.iam.Roles;
+import dev.mysfits.aws.ecr.PushedImages;
 import dev.mysfits.config.ServiceConfig;
 import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.console.Console;
@@ -43,7 +44,7 @@ public final class DeployContext {
     // Found by validation
     Infrastructure infrastructure;
     PushedImages.PushedImage image;
-    TaskDefinitionTemplates.Rendered rendered;
+    TaskDefinitionDocument rendered;
     String containerName;
     RoutePlan route;
     List<LoadBalancerRouter.Rule> rules;

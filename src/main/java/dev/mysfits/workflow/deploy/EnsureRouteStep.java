@@ -1,6 +1,6 @@
 package dev.mysfits.workflow.deploy;
 
-import dev.mysfits.aws.LoadBalancerRouter;
+import dev.mysfits.aws.elbv2.LoadBalancerRouter;
 import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.workflow.Change;
 import dev.mysfits.workflow.Step;

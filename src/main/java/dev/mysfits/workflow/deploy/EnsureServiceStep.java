@@ -1,6 +1,6 @@
 package dev.mysfits.workflow.deploy;
 
-import dev.mysfits.aws.ContainerService;
+import dev.mysfits.aws.ecs.ContainerService;
 import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.workflow.Change;
 import dev.mysfits.workflow.Step;

@@ -3,14 +3,12 @@ package dev.mysfits.workflow.deploy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mysfits.aws.ContainerService;
+import dev.mysfits.aws.ecs.ContainerService;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.workflow.Change;
 import dev.mysfits.workflow.Step;
-import software.amazon.awssdk.services.ecs.model.Tag;
 
-import java.util.List;
 import java.util.Optional;
 
 /** Registers a new revision only when the rendered definition differs from the family's latest ACTIVE one. */
@@ -24,7 +22,7 @@ final class EnsureTaskDefinitionStep implements Step<DeployContext> {
 
     @Override
     public Change plan(DeployContext ctx) {
-        String family = ctx.rendered.request().family();
+        String family = ctx.rendered.family();
         String resource = "task definition " + family;
         Optional<ContainerService.TaskDefinition> latest = ctx.containers.latestActiveTaskDefinition(family);
         if (latest.isEmpty()) {
@@ -42,10 +40,7 @@ final class EnsureTaskDefinitionStep implements Step<DeployContext> {
     @Override
     public void apply(DeployContext ctx, Change change) {
         // Tagged so cleanup finds the revision by the mysfits:workshop tag when the ledger is lost.
-        List<Tag> tags = ctx.tags().entrySet().stream()
-                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
-        ContainerService.TaskDefinition registered = ctx.containers.registerTaskDefinition(
-                ctx.rendered.request().toBuilder().tags(tags).build());
+        ContainerService.TaskDefinition registered = ctx.containers.registerTaskDefinition(ctx.rendered, ctx.tags());
         ctx.record(ResourceType.TASK_DEFINITION, registered.arn());
         ctx.taskDefinitionArn = registered.arn();
         ctx.revision = registered.revision();

@@ -1,6 +1,6 @@
 package dev.mysfits.workflow.deploy;
 
-import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
+import dev.mysfits.template.TaskDefinitionDocument;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -9,9 +9,5 @@ import java.util.Map;
 @FunctionalInterface
 public interface TaskDefinitionTemplates {
 
-    /** @param json the rendered JSON, as sent (the --cli-input-json shape) */
-    record Rendered(String json, RegisterTaskDefinitionRequest request) {
-    }
-
-    Rendered render(Path template, String launchType, Map<String, String> values);
+    TaskDefinitionDocument render(Path template, String launchType, Map<String, String> values);
 }

@@ -1,12 +1,13 @@
 package dev.mysfits.workflow.deploy;
 
-import dev.mysfits.aws.ContainerInstances;
-import dev.mysfits.aws.LoadBalancerRouter;
+import dev.mysfits.aws.ecs.ContainerInstances;
+import dev.mysfits.aws.elbv2.LoadBalancerRouter;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.workflow.Change;
 import dev.mysfits.workflow.Step;
-import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
-import software.amazon.awssdk.services.ecs.model.PortMapping;
+import dev.mysfits.template.TaskDefinitionDocument;
+import dev.mysfits.template.TaskDefinitionDocument.Container;
+import dev.mysfits.template.TaskDefinitionDocument.PortMapping;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +87,7 @@ final class ValidateDeployStep implements Step<DeployContext> {
                 .filter(i -> "ACTIVE".equals(i.status())).toList();
         int memory = 0;
         int cpu = 0;
-        for (ContainerDefinition container : ctx.rendered.request().containerDefinitions()) {
+        for (Container container : ctx.rendered.containerDefinitions()) {
             memory += container.memory() != null ? container.memory() : container.memoryReservation() == null ? 0 : container.memoryReservation();
             cpu += container.cpu() == null ? 0 : container.cpu();
         }
@@ -117,7 +118,7 @@ final class ValidateDeployStep implements Step<DeployContext> {
 
     /** The roles the task definition names exist and let ECS tasks assume them; else every task fails on AWS. */
     private static void checkRoles(DeployContext ctx, Path template) {
-        var request = ctx.rendered.request();
+        var request = ctx.rendered;
         Map<String, String> roles = new LinkedHashMap<>();
         if (request.executionRoleArn() != null) {
             roles.put("executionRoleArn", request.executionRoleArn());
@@ -140,9 +141,9 @@ final class ValidateDeployStep implements Step<DeployContext> {
 
     /** The awslogs groups exist: a missing one stops every task with ResourceInitializationError on AWS. */
     private static void checkLogGroups(DeployContext ctx, Path template) {
-        for (ContainerDefinition container : ctx.rendered.request().containerDefinitions()) {
+        for (Container container : ctx.rendered.containerDefinitions()) {
             var logging = container.logConfiguration();
-            if (logging == null || !"awslogs".equals(logging.logDriverAsString())) {
+            if (logging == null || !"awslogs".equals(logging.logDriver())) {
                 continue;
             }
             String group = logging.options().get("awslogs-group");
@@ -233,10 +234,10 @@ final class ValidateDeployStep implements Step<DeployContext> {
         }
     }
 
-    private static String containerName(DeployContext ctx, Path template, TaskDefinitionTemplates.Rendered rendered) {
+    private static String containerName(DeployContext ctx, Path template, TaskDefinitionDocument rendered) {
         int port = ctx.service.containerPort();
-        List<ContainerDefinition> containers = rendered.request().containerDefinitions();
-        for (ContainerDefinition container : containers) {
+        List<Container> containers = rendered.containerDefinitions();
+        for (Container container : containers) {
             for (PortMapping mapping : container.portMappings()) {
                 if (mapping.containerPort() != null && mapping.containerPort() == port) {
                     return container.name();

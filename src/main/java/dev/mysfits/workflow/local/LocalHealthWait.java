@@ -8,7 +8,7 @@ import dev.mysfits.docker.ContainerRunner;
 import dev.mysfits.docker.ContainerState;
 import dev.mysfits.docker.LogQuery;
 import dev.mysfits.net.HealthProbe;
-import dev.mysfits.workflow.Sleeper;
+import dev.mysfits.core.Sleeper;
 
 import java.net.URI;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.mysfits.workflow.local;
 
-import dev.mysfits.workflow.Sleeper;
+import dev.mysfits.core.Sleeper;
 import dev.mysfits.config.ServiceConfig;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.Durations;

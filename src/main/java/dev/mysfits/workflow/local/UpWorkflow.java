@@ -13,7 +13,7 @@ import dev.mysfits.docker.LocalContainers;
 import dev.mysfits.docker.LogQuery;
 import dev.mysfits.net.HealthProbe;
 import dev.mysfits.net.HostPorts;
-import dev.mysfits.workflow.Sleeper;
+import dev.mysfits.core.Sleeper;
 
 import java.net.URI;
 import java.nio.file.Files;

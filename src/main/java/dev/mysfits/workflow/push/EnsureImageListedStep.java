@@ -1,7 +1,7 @@
 package dev.mysfits.workflow.push;
 
-import dev.mysfits.aws.ImageRegistry;
-import dev.mysfits.aws.RegistryImage;
+import dev.mysfits.aws.ecr.ImageRegistry;
+import dev.mysfits.aws.ecr.RegistryImage;
 import dev.mysfits.docker.RegistryManifests;
 import dev.mysfits.workflow.Change;
 import dev.mysfits.workflow.Step;

@@ -1,6 +1,6 @@
 package dev.mysfits.workflow.push;
 
-import dev.mysfits.aws.ImageRegistry;
+import dev.mysfits.aws.ecr.ImageRegistry;
 import dev.mysfits.core.ResourceNames;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.ledger.ResourceType;

@@ -1,7 +1,7 @@
 package dev.mysfits.workflow.push;
 
-import dev.mysfits.aws.EcrRepository;
-import dev.mysfits.aws.RegistryCredentials;
+import dev.mysfits.aws.ecr.EcrRepository;
+import dev.mysfits.registry.RegistryCredentials;
 import dev.mysfits.docker.LocalImage;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.mysfits.workflow.push;
 
-import dev.mysfits.aws.ImageRegistry;
+import dev.mysfits.aws.ecr.ImageRegistry;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.docker.ImagePusher;

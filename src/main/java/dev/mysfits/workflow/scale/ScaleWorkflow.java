@@ -1,8 +1,8 @@
 package dev.mysfits.workflow.scale;
 
-import dev.mysfits.workflow.Sleeper;
-import dev.mysfits.aws.ContainerService;
-import dev.mysfits.aws.LoadBalancerRouter;
+import dev.mysfits.core.Sleeper;
+import dev.mysfits.aws.ecs.ContainerService;
+import dev.mysfits.aws.elbv2.LoadBalancerRouter;
 import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.MysfitsException;

@@ -1,6 +1,6 @@
 package dev.mysfits.workflow.setup;
 
-import dev.mysfits.aws.Capacity;
+import dev.mysfits.aws.capacity.Capacity;
 import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.workflow.Change;
 import dev.mysfits.workflow.Step;

@@ -1,7 +1,7 @@
 package dev.mysfits.workflow.setup;
 
-import dev.mysfits.aws.LoadBalancers.FixedResponse;
-import dev.mysfits.aws.LoadBalancers.Listener;
+import dev.mysfits.aws.elbv2.LoadBalancers.FixedResponse;
+import dev.mysfits.aws.elbv2.LoadBalancers.Listener;
 import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.workflow.Change;
 import dev.mysfits.workflow.Step;

@@ -1,6 +1,6 @@
 package dev.mysfits.workflow.setup;
 
-import dev.mysfits.aws.LoadBalancers.LoadBalancer;
+import dev.mysfits.aws.elbv2.LoadBalancers.LoadBalancer;
 import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.workflow.Change;
 import dev.mysfits.workflow.Step;

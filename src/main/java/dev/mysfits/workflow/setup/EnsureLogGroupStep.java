@@ -1,6 +1,6 @@
 package dev.mysfits.workflow.setup;
 
-import dev.mysfits.aws.LogGroups.LogGroup;
+import dev.mysfits.aws.logs.LogGroups.LogGroup;
 import dev.mysfits.core.ResourceNames;
 import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.workflow.Change;

@@ -1,7 +1,7 @@
 package dev.mysfits.workflow.setup;
 
-import dev.mysfits.aws.Network.IngressRule;
-import dev.mysfits.aws.Network.SecurityGroup;
+import dev.mysfits.aws.ec2.Network.IngressRule;
+import dev.mysfits.aws.ec2.Network.SecurityGroup;
 import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.workflow.Change;
 import dev.mysfits.workflow.Step;

@@ -1,9 +1,9 @@
 package dev.mysfits.workflow.setup;
 
-import dev.mysfits.aws.LoadBalancers.LoadBalancer;
-import dev.mysfits.aws.Network;
-import dev.mysfits.aws.Network.Subnet;
-import dev.mysfits.aws.Network.Vpc;
+import dev.mysfits.aws.elbv2.LoadBalancers.LoadBalancer;
+import dev.mysfits.aws.ec2.Network;
+import dev.mysfits.aws.ec2.Network.Subnet;
+import dev.mysfits.aws.ec2.Network.Vpc;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.workflow.Change;
 import dev.mysfits.workflow.Step;

@@ -1,15 +1,15 @@
 package dev.mysfits.workflow.setup;
 
-import dev.mysfits.aws.Capacity;
-import dev.mysfits.aws.ContainerInstances;
+import dev.mysfits.aws.capacity.Capacity;
+import dev.mysfits.aws.ecs.ContainerInstances;
 import dev.mysfits.console.Console;
-import dev.mysfits.workflow.Sleeper;
+import dev.mysfits.core.Sleeper;
 
-import dev.mysfits.aws.Clusters.Cluster;
-import dev.mysfits.aws.LoadBalancers.LoadBalancer;
-import dev.mysfits.aws.LoadBalancers.Listener;
-import dev.mysfits.aws.Network.SecurityGroup;
-import dev.mysfits.aws.Roles.Role;
+import dev.mysfits.aws.ecs.Clusters.Cluster;
+import dev.mysfits.aws.elbv2.LoadBalancers.LoadBalancer;
+import dev.mysfits.aws.elbv2.LoadBalancers.Listener;
+import dev.mysfits.aws.ec2.Network.SecurityGroup;
+import dev.mysfits.aws.iam.Roles.Role;
 import dev.mysfits.core.ResourceNames;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.ledger.ResourceType;

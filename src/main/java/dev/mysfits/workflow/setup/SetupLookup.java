@@ -1,10 +1,10 @@
 package dev.mysfits.workflow.setup;
 
-import dev.mysfits.aws.Clusters.Cluster;
-import dev.mysfits.aws.LoadBalancers.LoadBalancer;
-import dev.mysfits.aws.LoadBalancers.Listener;
-import dev.mysfits.aws.Network.SecurityGroup;
-import dev.mysfits.aws.Roles.Role;
+import dev.mysfits.aws.ecs.Clusters.Cluster;
+import dev.mysfits.aws.elbv2.LoadBalancers.LoadBalancer;
+import dev.mysfits.aws.elbv2.LoadBalancers.Listener;
+import dev.mysfits.aws.ec2.Network.SecurityGroup;
+import dev.mysfits.aws.iam.Roles.Role;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.ResourceNames;
 

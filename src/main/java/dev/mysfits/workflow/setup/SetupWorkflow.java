@@ -4,7 +4,7 @@ import dev.mysfits.console.Console;
 import dev.mysfits.core.ResourceNames;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.workflow.Change;
-import dev.mysfits.workflow.Sleeper;
+import dev.mysfits.core.Sleeper;
 import dev.mysfits.workflow.Step;
 import dev.mysfits.workflow.Workflow;
 

@@ -1,6 +1,6 @@
 package dev.mysfits.workflow.setup;
 
-import dev.mysfits.aws.ContainerInstances;
+import dev.mysfits.aws.ecs.ContainerInstances;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.workflow.Change;
 import dev.mysfits.workflow.Step;

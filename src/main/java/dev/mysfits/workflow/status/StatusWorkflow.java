@@ -1,8 +1,8 @@
 package dev.mysfits.workflow.status;
 
-import dev.mysfits.aws.ContainerInstances;
-import dev.mysfits.aws.ContainerService;
-import dev.mysfits.aws.LoadBalancerRouter;
+import dev.mysfits.aws.ecs.ContainerInstances;
+import dev.mysfits.aws.ecs.ContainerService;
+import dev.mysfits.aws.elbv2.LoadBalancerRouter;
 import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.core.ResourceNames;
 import dev.mysfits.workflow.deploy.Infrastructure;

@@ -1,8 +1,8 @@
 package dev.mysfits.workflow.task;
 
-import dev.mysfits.workflow.Sleeper;
+import dev.mysfits.core.Sleeper;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mysfits.aws.ContainerService;
+import dev.mysfits.aws.ecs.ContainerService;
 import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.ExitCode;
@@ -93,7 +93,7 @@ public final class RunTaskWorkflow {
             return null;
         }
         return containers.containerInstances(cluster).stream().filter(i -> i.arn().equals(task.containerInstanceArn()))
-                .map(dev.mysfits.aws.ContainerInstances.ContainerInstance::ec2InstanceId).findFirst()
+                .map(dev.mysfits.aws.ecs.ContainerInstances.ContainerInstance::ec2InstanceId).findFirst()
                 .orElse(task.containerInstanceArn());
     }
 

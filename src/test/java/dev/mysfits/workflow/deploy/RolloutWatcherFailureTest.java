@@ -1,13 +1,12 @@
 package dev.mysfits.workflow.deploy;
 
-import dev.mysfits.aws.ContainerService;
-import dev.mysfits.aws.LoadBalancerRouter;
+import dev.mysfits.aws.ecs.ContainerService;
+import dev.mysfits.aws.elbv2.LoadBalancerRouter;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.OutputFormat;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -206,7 +205,7 @@ class RolloutWatcherFailureTest {
         }
 
         @Override
-        public TaskDefinition registerTaskDefinition(RegisterTaskDefinitionRequest request) {
+        public TaskDefinition registerTaskDefinition(dev.mysfits.template.TaskDefinitionDocument definition, Map<String, String> tags) {
             throw new UnsupportedOperationException();
         }
 
@@ -243,7 +242,7 @@ class RolloutWatcherFailureTest {
         }
 
         @Override
-        public List<dev.mysfits.aws.ContainerInstances.ContainerInstance> containerInstances(String cluster) {
+        public List<dev.mysfits.aws.ecs.ContainerInstances.ContainerInstance> containerInstances(String cluster) {
             return List.of();
         }
 

@@ -1,6 +1,6 @@
 package dev.mysfits.workflow.deploy;
 
-import dev.mysfits.aws.ContainerService;
+import dev.mysfits.aws.ecs.ContainerService;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

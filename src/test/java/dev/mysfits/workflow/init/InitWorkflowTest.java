@@ -73,11 +73,11 @@ class InitWorkflowTest {
         assertEquals(root.resolve("app/like-service"), config.service("like-service").context());
         assertTrue(config.service("like-service").isDefaultRoute(), "the first service takes /");
         assertEquals("/monolith-service/*", config.service("monolith-service").path());
-        TaskDefinitionRenderer renderer = new TaskDefinitionRenderer(root);
+        TaskDefinitionRenderer renderer = new TaskDefinitionRenderer(new dev.mysfits.aws.ecs.EcsTaskDefinitionSchema(), root);
         for (String service : List.of("like-service", "monolith-service")) {
             for (String launchType : List.of("fargate", "ec2")) {
                 var rendered = renderer.render(config.service(service).taskDefinitions().get(launchType), launchType, values(service));
-                assertEquals(service, rendered.request().containerDefinitions().get(0).name());
+                assertEquals(service, rendered.containerDefinitions().get(0).name());
             }
         }
     }

@@ -1,6 +1,6 @@
 package dev.mysfits.workflow.push;
 
-import dev.mysfits.aws.RegistryCredentials;
+import dev.mysfits.registry.RegistryCredentials;
 import dev.mysfits.docker.ImagePusher;
 import dev.mysfits.docker.LayerProgress;
 import dev.mysfits.docker.LocalImage;

@@ -1,9 +1,9 @@
 package dev.mysfits.workflow.push;
 
-import dev.mysfits.aws.EcrRepository;
-import dev.mysfits.aws.ImageRegistry;
-import dev.mysfits.aws.RegistryCredentials;
-import dev.mysfits.aws.RegistryImage;
+import dev.mysfits.aws.ecr.EcrRepository;
+import dev.mysfits.aws.ecr.ImageRegistry;
+import dev.mysfits.registry.RegistryCredentials;
+import dev.mysfits.aws.ecr.RegistryImage;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

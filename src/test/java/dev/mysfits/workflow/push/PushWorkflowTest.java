@@ -1,6 +1,6 @@
 package dev.mysfits.workflow.push;
 
-import dev.mysfits.aws.RegistryImage;
+import dev.mysfits.aws.ecr.RegistryImage;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;

@@ -1,12 +1,12 @@
 package dev.mysfits.workflow.setup;
 
-import dev.mysfits.aws.Capacity;
-import dev.mysfits.aws.Clusters;
-import dev.mysfits.aws.ContainerInstances;
-import dev.mysfits.aws.LoadBalancers;
-import dev.mysfits.aws.LogGroups;
-import dev.mysfits.aws.Network;
-import dev.mysfits.aws.Roles;
+import dev.mysfits.aws.capacity.Capacity;
+import dev.mysfits.aws.ecs.Clusters;
+import dev.mysfits.aws.ecs.ContainerInstances;
+import dev.mysfits.aws.elbv2.LoadBalancers;
+import dev.mysfits.aws.logs.LogGroups;
+import dev.mysfits.aws.ec2.Network;
+import dev.mysfits.aws.iam.Roles;
 
 import java.util.ArrayList;
 import java.util.HashMap;

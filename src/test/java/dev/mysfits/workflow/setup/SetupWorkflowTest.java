@@ -1,10 +1,10 @@
 package dev.mysfits.workflow.setup;
 
-import dev.mysfits.aws.LoadBalancers.DefaultAction;
-import dev.mysfits.aws.LoadBalancers.Listener;
-import dev.mysfits.aws.Network;
-import dev.mysfits.aws.Network.IngressRule;
-import dev.mysfits.aws.Network.SecurityGroup;
+import dev.mysfits.aws.elbv2.LoadBalancers.DefaultAction;
+import dev.mysfits.aws.elbv2.LoadBalancers.Listener;
+import dev.mysfits.aws.ec2.Network;
+import dev.mysfits.aws.ec2.Network.IngressRule;
+import dev.mysfits.aws.ec2.Network.SecurityGroup;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;

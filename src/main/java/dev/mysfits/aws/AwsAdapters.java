@@ -1,0 +1,150 @@
+package dev.mysfits.aws;
+
+import dev.mysfits.aws.autoscaling.AppAutoScalingServiceScaler;
+import dev.mysfits.aws.autoscaling.ServiceAutoScaler;
+import dev.mysfits.aws.capacity.Capacity;
+import dev.mysfits.aws.capacity.SdkCapacity;
+import dev.mysfits.aws.codebuild.BuildProjects;
+import dev.mysfits.aws.codebuild.CodeBuildProjects;
+import dev.mysfits.aws.ec2.Ec2Network;
+import dev.mysfits.aws.ec2.Network;
+import dev.mysfits.aws.ecr.EcrImageRegistry;
+import dev.mysfits.aws.ecr.EcrPushedImages;
+import dev.mysfits.aws.ecr.ImageRegistry;
+import dev.mysfits.aws.ecr.PushedImages;
+import dev.mysfits.aws.ecs.Clusters;
+import dev.mysfits.aws.ecs.ContainerService;
+import dev.mysfits.aws.ecs.EcsClusters;
+import dev.mysfits.aws.ecs.EcsContainerService;
+import dev.mysfits.aws.ecs.EcsTaskDefinitionSchema;
+import dev.mysfits.aws.elbv2.Elbv2LoadBalancerRouter;
+import dev.mysfits.aws.elbv2.Elbv2LoadBalancers;
+import dev.mysfits.aws.elbv2.LoadBalancerRouter;
+import dev.mysfits.aws.elbv2.LoadBalancers;
+import dev.mysfits.aws.iam.IamRoles;
+import dev.mysfits.aws.iam.Roles;
+import dev.mysfits.aws.logs.CloudWatchLogGroups;
+import dev.mysfits.aws.logs.CloudWatchLogReader;
+import dev.mysfits.aws.logs.LogGroups;
+import dev.mysfits.aws.logs.LogReader;
+import dev.mysfits.aws.sts.CallerIdentity;
+import dev.mysfits.aws.sts.StsCallerIdentity;
+import dev.mysfits.core.Environment;
+import dev.mysfits.core.GlobalSettings;
+import dev.mysfits.template.TaskDefinitionSchema;
+
+import java.time.Duration;
+
+/**
+ * The one place the AWS adapters are built, once per command, from the SDK clients; it hands out our interfaces
+ * only, so no SDK type leaves this package. Clients are made on first use: a command pays for what it calls.
+ */
+public final class AwsAdapters implements AutoCloseable {
+    private final AwsClients clients;
+
+    public AwsAdapters(GlobalSettings settings, Environment environment) {
+        this.clients = new AwsClients(settings, environment);
+    }
+
+    public String region() {
+        return clients.region();
+    }
+
+    public ApiCallCounter callCounter() {
+        return clients.callCounter();
+    }
+
+    public ContainerService containers() {
+        return new EcsContainerService(clients.ecs(), clients.ecsSingleAttempt());
+    }
+
+    public Clusters clusters() {
+        return new EcsClusters(clients.ecs());
+    }
+
+    public LoadBalancerRouter router() {
+        return new Elbv2LoadBalancerRouter(clients.elb());
+    }
+
+    public LoadBalancers loadBalancers() {
+        return new Elbv2LoadBalancers(clients.elb());
+    }
+
+    public Network network() {
+        return new Ec2Network(clients.ec2());
+    }
+
+    public Capacity capacity() {
+        return new SdkCapacity(clients);
+    }
+
+    public PushedImages pushedImages() {
+        return new EcrPushedImages(clients.ecr());
+    }
+
+    public ImageRegistry imageRegistry() {
+        return new EcrImageRegistry(clients);
+    }
+
+    public CallerIdentity identity() {
+        return new StsCallerIdentity(clients.sts());
+    }
+
+    public Roles roles() {
+        return new IamRoles(clients.iam());
+    }
+
+    public LogGroups logGroups() {
+        return new CloudWatchLogGroups(clients.logs());
+    }
+
+    public LogReader logReader() {
+        return CloudWatchLogReader.from(clients);
+    }
+
+    public ServiceAutoScaler serviceScaler() {
+        return new AppAutoScalingServiceScaler(clients);
+    }
+
+    public BuildProjects buildProjects() {
+        return new CodeBuildProjects(clients.codeBuild());
+    }
+
+    public TaggedResourceFinder taggedResources() {
+        return new SdkTaggedResourceFinder(clients);
+    }
+
+    /**
+     * @param waitTimeout  how long to wait for a service to drain or a load balancer to go
+     * @param pollInterval how often to look meanwhile
+     */
+    public ResourceDeleter deleter(Duration waitTimeout, Duration pollInterval) {
+        return new SdkResourceDeleter(clients, waitTimeout, pollInterval);
+    }
+
+    /** Needs no client: it checks a rendered template against ECS's request model. */
+    public static TaskDefinitionSchema taskDefinitionSchema() {
+        return new EcsTaskDefinitionSchema();
+    }
+
+    /** Builds every client the commands use and makes one call, for the class-data training run only. */
+    public void warmUp() {
+        clients.ecr();
+        clients.ecs();
+        clients.elb();
+        clients.logs();
+        clients.ec2();
+        clients.iam();
+        clients.autoScaling();
+        try {
+            clients.sts().getCallerIdentity();
+        } catch (RuntimeException expected) {
+            // nothing listens where the training run points: loading the classes on the way was the point
+        }
+    }
+
+    @Override
+    public void close() {
+        clients.close();
+    }
+}

@@ -1,5 +1,0 @@
-package dev.mysfits.aws;
-
-/** An ECR repository: its name and the URI images are pushed to (host/name). */
-public record EcrRepository(String name, String uri) {
-}

@@ -1,0 +1,150 @@
+package dev.mysfits.aws.ec2;
+
+import dev.mysfits.aws.AwsErrors;
+
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.IpRange;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
+import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@link Network} on the EC2 API. Lookups use filters, which answer "none" for unknown ids instead of failing. */
+public final class Ec2Network implements Network {
+    private final Ec2Client ec2;
+
+    public Ec2Network(Ec2Client ec2) {
+        this.ec2 = ec2;
+    }
+
+    @Override
+    public Optional<Vpc> defaultVpc() {
+        return vpcs("ec2 describe default VPC", filter("isDefault", "true")).stream().findFirst();
+    }
+
+    @Override
+    public Optional<Vpc> vpc(String vpcId) {
+        return vpcs("ec2 describe VPC " + vpcId, filter("vpc-id", vpcId)).stream().findFirst();
+    }
+
+    private List<Vpc> vpcs(String doing, Filter filter) {
+        try {
+            return ec2.describeVpcsPaginator(r -> r.filters(filter)).vpcs().stream()
+                    .map(v -> new Vpc(v.vpcId(), v.cidrBlock(), Boolean.TRUE.equals(v.isDefault())))
+                    .toList();
+        } catch (SdkException e) {
+            throw AwsErrors.wrap(doing, e);
+        }
+    }
+
+    @Override
+    public List<Subnet> subnetsOf(String vpcId) {
+        return subnets("ec2 describe subnets of " + vpcId, filter("vpc-id", vpcId));
+    }
+
+    @Override
+    public List<Subnet> subnets(List<String> subnetIds) {
+        if (subnetIds.isEmpty()) {
+            return List.of();
+        }
+        return subnets("ec2 describe subnets " + String.join(",", subnetIds),
+                Filter.builder().name("subnet-id").values(subnetIds).build());
+    }
+
+    private List<Subnet> subnets(String doing, Filter filter) {
+        try {
+            return ec2.describeSubnetsPaginator(r -> r.filters(filter)).subnets().stream()
+                    .map(s -> new Subnet(s.subnetId(), s.vpcId(), s.availabilityZone(),
+                            Boolean.TRUE.equals(s.defaultForAz()), Boolean.TRUE.equals(s.mapPublicIpOnLaunch())))
+                    .toList();
+        } catch (SdkException e) {
+            throw AwsErrors.wrap(doing, e);
+        }
+    }
+
+    @Override
+    public Optional<SecurityGroup> findSecurityGroup(String vpcId, String name) {
+        try {
+            return ec2.describeSecurityGroupsPaginator(r -> r.filters(filter("vpc-id", vpcId), filter("group-name", name)))
+                    .securityGroups().stream()
+                    .map(g -> new SecurityGroup(g.groupId(), g.groupName(), g.vpcId(), rules(g.ipPermissions())))
+                    .findFirst();
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("ec2 describe security group " + name + " in " + vpcId, e);
+        }
+    }
+
+    @Override
+    public String createSecurityGroup(String vpcId, String name, String description, Map<String, String> tags) {
+        try {
+            return ec2.createSecurityGroup(r -> r.vpcId(vpcId).groupName(name).description(description)
+                    .tagSpecifications(TagSpecification.builder()
+                            .resourceType(ResourceType.SECURITY_GROUP)
+                            .tags(tags.entrySet().stream().map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build()).toList())
+                            .build()))
+                    .groupId();
+        } catch (AwsServiceException e) {
+            if ("InvalidGroup.Duplicate".equals(AwsErrors.code(e))) {
+                // An earlier attempt whose answer was lost made it: that one is ours.
+                return findSecurityGroup(vpcId, name).map(SecurityGroup::id)
+                        .orElseThrow(() -> AwsErrors.wrap("ec2 create security group " + name + " in " + vpcId, e));
+            }
+            throw AwsErrors.wrap("ec2 create security group " + name + " in " + vpcId, e);
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("ec2 create security group " + name + " in " + vpcId, e);
+        }
+    }
+
+    @Override
+    public void authorizeIngress(String groupId, List<IngressRule> rules) {
+        if (rules.isEmpty()) {
+            return;
+        }
+        List<IpPermission> permissions = rules.stream().map(Ec2Network::permission).toList();
+        try {
+            ec2.authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(permissions));
+        } catch (AwsServiceException e) {
+            if (!"InvalidPermission.Duplicate".equals(AwsErrors.code(e))) { // already allowed: what was asked for
+                throw AwsErrors.wrap("ec2 authorize ingress on " + groupId, e);
+            }
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("ec2 authorize ingress on " + groupId, e);
+        }
+    }
+
+    private static IpPermission permission(IngressRule rule) {
+        IpPermission.Builder permission = IpPermission.builder()
+                .ipProtocol(rule.protocol()).fromPort(rule.fromPort()).toPort(rule.toPort());
+        if (rule.sourceCidr() != null) {
+            permission.ipRanges(IpRange.builder().cidrIp(rule.sourceCidr()).build());
+        } else {
+            permission.userIdGroupPairs(UserIdGroupPair.builder().groupId(rule.sourceGroupId()).build());
+        }
+        return permission.build();
+    }
+
+    /** Flattens EC2's permissions (each may list several sources) into one rule per source. */
+    private static List<IngressRule> rules(List<IpPermission> permissions) {
+        List<IngressRule> rules = new ArrayList<>();
+        for (IpPermission p : permissions) {
+            int from = p.fromPort() == null ? -1 : p.fromPort();
+            int to = p.toPort() == null ? -1 : p.toPort();
+            p.ipRanges().forEach(range -> rules.add(new IngressRule(p.ipProtocol(), from, to, range.cidrIp(), null)));
+            p.userIdGroupPairs().forEach(pair -> rules.add(new IngressRule(p.ipProtocol(), from, to, null, pair.groupId())));
+        }
+        return rules;
+    }
+
+    private static Filter filter(String name, String value) {
+        return Filter.builder().name(name).values(value).build();
+    }
+}

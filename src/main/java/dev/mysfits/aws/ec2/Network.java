@@ -1,0 +1,58 @@
+package dev.mysfits.aws.ec2;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The EC2 networking mysfits uses: VPCs and subnets to place the load balancer and tasks, and security groups. */
+public interface Network {
+    record Vpc(String id, String cidr, boolean isDefault) {
+    }
+
+    record Subnet(String id, String vpcId, String availabilityZone, boolean defaultForAz, boolean mapPublicIpOnLaunch) {
+    }
+
+    /**
+     * One ingress permission: tcp ports from either a CIDR or another security group.
+     *
+     * @param sourceCidr    e.g. 0.0.0.0/0, or null
+     * @param sourceGroupId a security group id, or null
+     */
+    record IngressRule(String protocol, int fromPort, int toPort, String sourceCidr, String sourceGroupId) {
+        public static IngressRule tcpFromCidr(int from, int to, String cidr) {
+            return new IngressRule("tcp", from, to, cidr, null);
+        }
+
+        public static IngressRule tcpFromGroup(int from, int to, String groupId) {
+            return new IngressRule("tcp", from, to, null, groupId);
+        }
+
+        public String describe() {
+            String ports = fromPort == toPort ? String.valueOf(fromPort) : fromPort + "-" + toPort;
+            return protocol + " " + ports + " from " + (sourceCidr != null ? sourceCidr : sourceGroupId);
+        }
+    }
+
+    record SecurityGroup(String id, String name, String vpcId, List<IngressRule> ingress) {
+    }
+
+    /** The region's default VPC, if it has one. */
+    Optional<Vpc> defaultVpc();
+
+    /** The VPC with this id, or empty when there is none (a bad id is not an error here). */
+    Optional<Vpc> vpc(String vpcId);
+
+    /** Every subnet of the VPC. */
+    List<Subnet> subnetsOf(String vpcId);
+
+    /** The subnets among these ids that exist; unknown ids are left out. */
+    List<Subnet> subnets(List<String> subnetIds);
+
+    /** The security group with this name in the VPC. */
+    Optional<SecurityGroup> findSecurityGroup(String vpcId, String name);
+
+    /** Creates a security group with the tags, and returns its id. It starts with no ingress rules. */
+    String createSecurityGroup(String vpcId, String name, String description, Map<String, String> tags);
+
+    void authorizeIngress(String groupId, List<IngressRule> rules);
+}

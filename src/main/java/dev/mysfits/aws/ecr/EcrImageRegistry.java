@@ -1,0 +1,119 @@
+package dev.mysfits.aws.ecr;
+
+import dev.mysfits.aws.AwsClients;
+import dev.mysfits.aws.AwsErrors;
+import dev.mysfits.registry.RegistryCredentials;
+
+import dev.mysfits.core.MysfitsException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecr.model.AuthorizationData;
+import software.amazon.awssdk.services.ecr.model.ImageAlreadyExistsException;
+import software.amazon.awssdk.services.ecr.model.ImageTagMutability;
+import software.amazon.awssdk.services.ecr.model.Repository;
+import software.amazon.awssdk.services.ecr.model.RepositoryAlreadyExistsException;
+import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
+import software.amazon.awssdk.services.ecr.model.Tag;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@link ImageRegistry} on the ECR API. */
+public final class EcrImageRegistry implements ImageRegistry {
+    private final AwsClients aws;
+
+    public EcrImageRegistry(AwsClients aws) {
+        this.aws = aws;
+    }
+
+    @Override
+    public String region() {
+        return aws.region();
+    }
+
+    @Override
+    public Optional<EcrRepository> findRepository(String name) {
+        try {
+            return aws.ecr().describeRepositories(r -> r.repositoryNames(name)).repositories().stream()
+                    .findFirst().map(EcrImageRegistry::toRepository);
+        } catch (RepositoryNotFoundException e) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("ecr describe repository " + name, e);
+        }
+    }
+
+    @Override
+    public EcrRepository createRepository(String name, Map<String, String> tags) {
+        try {
+            Repository created = aws.ecr().createRepository(r -> r.repositoryName(name)
+                    .imageTagMutability(ImageTagMutability.MUTABLE)
+                    .imageScanningConfiguration(s -> s.scanOnPush(false))
+                    .tags(tags.entrySet().stream().map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build()).toList()))
+                    .repository();
+            return toRepository(created);
+        } catch (RepositoryAlreadyExistsException e) {
+            // Created meanwhile by someone else: use it.
+            return findRepository(name).orElseThrow(() -> AwsErrors.wrap("ecr create repository " + name, e));
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("ecr create repository " + name, e);
+        }
+    }
+
+    @Override
+    public RegistryCredentials authenticate() {
+        AuthorizationData data;
+        try {
+            List<AuthorizationData> all = aws.ecr().getAuthorizationToken().authorizationData();
+            if (all.isEmpty()) {
+                throw MysfitsException.failed("ecr get authorization token: the answer holds no token", null, null);
+            }
+            data = all.get(0);
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("ecr get authorization token", e);
+        }
+        // The token is base64 of "user:password". Its expiresAt is ignored: the token is used at once, never cached
+        // (moto's lies in 2015, which a cache would treat as expired forever).
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(data.authorizationToken()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw MysfitsException.failed("ecr get authorization token: the token is not base64", null, null);
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 1) {
+            throw MysfitsException.failed("ecr get authorization token: the token is not user:password", null, null);
+        }
+        return new RegistryCredentials(decoded.substring(0, colon), decoded.substring(colon + 1), data.proxyEndpoint());
+    }
+
+    @Override
+    public List<RegistryImage> listImages(String repositoryName) {
+        try {
+            return aws.ecr().describeImagesPaginator(r -> r.repositoryName(repositoryName)).imageDetails().stream()
+                    .map(d -> new RegistryImage(d.imageDigest(), List.copyOf(d.imageTags())))
+                    .toList();
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("ecr describe images of " + repositoryName, e);
+        }
+    }
+
+    @Override
+    public void registerImage(String repositoryName, String tag, String digest, String manifest, String mediaType) {
+        try {
+            aws.ecr().putImage(r -> r.repositoryName(repositoryName).imageTag(tag).imageDigest(digest)
+                    .imageManifest(manifest).imageManifestMediaType(mediaType));
+        } catch (ImageAlreadyExistsException alreadyListed) {
+            // The same manifest under the same tag: nothing to do.
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("ecr put image " + repositoryName + ":" + tag, e);
+        }
+    }
+
+    private static EcrRepository toRepository(Repository repository) {
+        return new EcrRepository(repository.repositoryName(), repository.repositoryUri());
+    }
+}

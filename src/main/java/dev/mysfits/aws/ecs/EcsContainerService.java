@@ -1,0 +1,299 @@
+package dev.mysfits.aws.ecs;
+
+import dev.mysfits.aws.AwsErrors;
+import dev.mysfits.aws.AwsRetryPolicy;
+import dev.mysfits.aws.SdkJson;
+
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
+import software.amazon.awssdk.services.ecs.model.SortOrder;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
+import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
+import software.amazon.awssdk.services.ecs.model.ClientException;
+import software.amazon.awssdk.services.ecs.model.Cluster;
+import software.amazon.awssdk.services.ecs.model.Container;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
+import software.amazon.awssdk.services.ecs.model.DesiredStatus;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.LoadBalancer;
+import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
+import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.Tag;
+import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
+
+import dev.mysfits.template.TaskDefinitionDocument;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@link ContainerService} on the ECS API. */
+public final class EcsContainerService implements ContainerService {
+    private final EcsClient ecs;
+    /** The same client without the SDK's retries: for calls whose repeats mysfits looks before making. */
+    private final EcsClient singleAttempt;
+    private final EcsTaskDefinitionSchema schema = new EcsTaskDefinitionSchema();
+
+    public EcsContainerService(EcsClient ecs, EcsClient singleAttempt) {
+        this.ecs = ecs;
+        this.singleAttempt = singleAttempt;
+    }
+
+    @Override
+    public boolean clusterExists(String cluster) {
+        return cluster(cluster).isPresent();
+    }
+
+    @Override
+    public int containerInstanceCount(String cluster) {
+        return cluster(cluster).map(Cluster::registeredContainerInstancesCount).orElse(0);
+    }
+
+    private Optional<Cluster> cluster(String cluster) {
+        try {
+            return ecs.describeClusters(r -> r.clusters(cluster)).clusters().stream()
+                    .filter(c -> "ACTIVE".equals(c.status()))
+                    .findFirst();
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("ecs describe cluster " + cluster, e);
+        }
+    }
+
+    @Override
+    public TaskDefinition registerTaskDefinition(TaskDefinitionDocument definition, Map<String, String> tags) {
+        RegisterTaskDefinitionRequest request = schema.toRequest(definition.json()).toBuilder()
+                .tags(tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList())
+                .build();
+        try {
+            Optional<Integer> before = latestRevision(request.family());
+            return AwsRetryPolicy.lookBeforeRetrying(() -> toRecord(singleAttempt.registerTaskDefinition(request).taskDefinition()),
+                    () -> latestRevision(request.family()).filter(r -> before.map(b -> r > b).orElse(true))
+                            .map(r -> toRecord(ecs.describeTaskDefinition(d -> d.taskDefinition(request.family() + ":" + r)).taskDefinition())));
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("ecs register task definition " + request.family(), e);
+        }
+    }
+
+    @Override
+    public Optional<TaskDefinition> latestActiveTaskDefinition(String family) {
+        // Without a revision, DescribeTaskDefinition answers the family's latest ACTIVE revision.
+        return describeTaskDefinition(family).filter(t -> "ACTIVE".equals(t.definition().path("status").asText()));
+    }
+
+    @Override
+    public Optional<TaskDefinition> describeTaskDefinition(String arnOrFamilyRevision) {
+        try {
+            return Optional.of(toRecord(ecs.describeTaskDefinition(r -> r.taskDefinition(arnOrFamilyRevision)).taskDefinition()));
+        } catch (ClientException notFound) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("ecs describe task definition " + arnOrFamilyRevision, e);
+        }
+    }
+
+    private static TaskDefinition toRecord(software.amazon.awssdk.services.ecs.model.TaskDefinition t) {
+        return new TaskDefinition(t.taskDefinitionArn(), t.family(), t.revision(),
+                t.containerDefinitions().stream().map(ContainerDefinition::image).toList(), SdkJson.toJson(t));
+    }
+
+    @Override
+    public Optional<Service> describeService(String cluster, String name) {
+        return describeServices(cluster, List.of(name)).stream().findFirst();
+    }
+
+    @Override
+    public List<Service> describeServices(String cluster, List<String> names) {
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        List<Service> services = new ArrayList<>();
+        try {
+            // DescribeServices takes at most 10 names per call.
+            for (int i = 0; i < names.size(); i += 10) {
+                List<String> batch = names.subList(i, Math.min(names.size(), i + 10));
+                ecs.describeServices(r -> r.cluster(cluster).services(batch)).services().stream()
+                        .filter(s -> "ACTIVE".equals(s.status()))
+                        .map(EcsContainerService::toRecord)
+                        .forEach(services::add);
+            }
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("ecs describe services " + String.join(",", names) + " in cluster " + cluster, e);
+        }
+        return services;
+    }
+
+    /** The family's newest ACTIVE revision, if it has one. */
+    private Optional<Integer> latestRevision(String family) {
+        var arns = ecs.listTaskDefinitions(r -> r.familyPrefix(family).status(TaskDefinitionStatus.ACTIVE)
+                .sort(SortOrder.DESC).maxResults(10)).taskDefinitionArns();
+        return arns.stream().filter(a -> a.contains("/" + family + ":"))
+                .map(a -> Integer.parseInt(a.substring(a.lastIndexOf(':') + 1))).max(Integer::compare);
+    }
+
+    @Override
+    public Service createService(ServiceSpec spec) {
+        boolean fargate = "FARGATE".equals(spec.launchType());
+        CreateServiceRequest.Builder request = CreateServiceRequest.builder()
+                .cluster(spec.cluster())
+                .serviceName(spec.name())
+                .taskDefinition(spec.taskDefinitionArn())
+                .launchType(spec.launchType())
+                .desiredCount(spec.desiredCount())
+                .loadBalancers(LoadBalancer.builder().targetGroupArn(spec.targetGroupArn())
+                        .containerName(spec.containerName()).containerPort(spec.containerPort()).build())
+                .healthCheckGracePeriodSeconds(spec.healthCheckGracePeriodSeconds())
+                .deploymentConfiguration(d -> d.deploymentCircuitBreaker(b -> b.enable(true).rollback(true))
+                        .minimumHealthyPercent(100).maximumPercent(200))
+                .tags(tags(spec.tags()))
+                // The same token on every attempt: a repeat after a lost answer is the same request to ECS.
+                .clientToken(java.util.UUID.randomUUID().toString());
+        if (fargate) {
+            request.networkConfiguration(awsvpc(spec.subnets(), spec.securityGroups()));
+        }
+        try {
+            return toRecord(ecs.createService(request.build()).service());
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("ecs create service " + spec.name() + " in cluster " + spec.cluster(), e);
+        }
+    }
+
+    @Override
+    public Service updateService(String cluster, String name, String taskDefinitionArn, Integer desiredCount) {
+        UpdateServiceRequest.Builder request = UpdateServiceRequest.builder().cluster(cluster).service(name);
+        if (taskDefinitionArn != null) {
+            request.taskDefinition(taskDefinitionArn);
+        }
+        if (desiredCount != null) {
+            request.desiredCount(desiredCount);
+        }
+        try {
+            return toRecord(ecs.updateService(request.build()).service());
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("ecs update service " + name + " in cluster " + cluster, e);
+        }
+    }
+
+    @Override
+    public List<String> stoppedTaskReasons(String cluster, String serviceName, int max) {
+        try {
+            List<String> arns = ecs.listTasks(r -> r.cluster(cluster).serviceName(serviceName)
+                    .desiredStatus(DesiredStatus.STOPPED).maxResults(max)).taskArns();
+            if (arns.isEmpty()) {
+                return List.of();
+            }
+            return ecs.describeTasks(r -> r.cluster(cluster).tasks(arns)).tasks().stream()
+                    .map(t -> "task " + shortId(t.taskArn()) + ": " + (t.stoppedReason() == null ? "stopped" : t.stoppedReason())
+                            + t.containers().stream().filter(c -> c.reason() != null || (c.exitCode() != null && c.exitCode() != 0))
+                            .map(c -> "; " + c.name() + ": " + (c.reason() != null ? c.reason() : "exit code " + c.exitCode()))
+                            .reduce("", String::concat))
+                    .toList();
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("ecs list stopped tasks of service " + serviceName, e);
+        }
+    }
+
+    @Override
+    public Task runTask(String cluster, String taskDefinitionArn, String launchType, List<String> subnets,
+                        List<String> securityGroups, Map<String, String> tags, String containerName,
+                        Map<String, String> environment) {
+        try {
+            var response = ecs.runTask(r -> {
+                r.cluster(cluster).taskDefinition(taskDefinitionArn).launchType(launchType).count(1)
+                        .startedBy("mysfits").tags(tags(tags));
+                if (!environment.isEmpty()) {
+                    r.overrides(o -> o.containerOverrides(c -> c.name(containerName).environment(environment.entrySet().stream()
+                            .map(e -> software.amazon.awssdk.services.ecs.model.KeyValuePair.builder().name(e.getKey())
+                                    .value(e.getValue()).build()).toList())));
+                }
+                if (LaunchType.FARGATE.toString().equals(launchType)) {
+                    r.networkConfiguration(awsvpc(subnets, securityGroups));
+                }
+            });
+            if (response.tasks().isEmpty()) {
+                String why = response.failures().stream().map(f -> f.reason() + (f.detail() == null ? "" : " (" + f.detail() + ")"))
+                        .reduce((a, b) -> a + "; " + b).orElse("no task was started");
+                throw dev.mysfits.core.MysfitsException.failed("ecs run task " + taskDefinitionArn + ": " + why,
+                        "check the cluster's capacity (mysfits status) and the task definition", null);
+            }
+            return toRecord(response.tasks().get(0));
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("ecs run task " + taskDefinitionArn + " in cluster " + cluster, e);
+        }
+    }
+
+    @Override
+    public Optional<Task> describeTask(String cluster, String taskArn) {
+        try {
+            return ecs.describeTasks(r -> r.cluster(cluster).tasks(taskArn)).tasks().stream()
+                    .findFirst().map(EcsContainerService::toRecord);
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("ecs describe task " + taskArn, e);
+        }
+    }
+
+    @Override
+    public List<ContainerInstances.ContainerInstance> containerInstances(String cluster) {
+        return ContainerInstances.list(ecs, cluster);
+    }
+
+    @Override
+    public List<Task> serviceTasks(String cluster, String serviceName) {
+        try {
+            List<String> arns = new ArrayList<>();
+            ecs.listTasksPaginator(r -> r.cluster(cluster).serviceName(serviceName).desiredStatus(DesiredStatus.RUNNING))
+                    .taskArns().forEach(arns::add);
+            List<Task> tasks = new ArrayList<>();
+            // DescribeTasks takes at most 100 tasks per call.
+            for (int i = 0; i < arns.size(); i += 100) {
+                List<String> batch = arns.subList(i, Math.min(arns.size(), i + 100));
+                ecs.describeTasks(r -> r.cluster(cluster).tasks(batch)).tasks().stream()
+                        .map(EcsContainerService::toRecord).forEach(tasks::add);
+            }
+            return tasks;
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("ecs list tasks of service " + serviceName, e);
+        }
+    }
+
+    private static NetworkConfiguration awsvpc(List<String> subnets, List<String> securityGroups) {
+        return NetworkConfiguration.builder().awsvpcConfiguration(AwsVpcConfiguration.builder()
+                .subnets(subnets).securityGroups(securityGroups)
+                // Public subnets of the default VPC and no NAT: tasks need a public IP to pull from ECR.
+                .assignPublicIp(AssignPublicIp.ENABLED).build()).build();
+    }
+
+    private static List<Tag> tags(Map<String, String> tags) {
+        return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+    }
+
+    private static Service toRecord(software.amazon.awssdk.services.ecs.model.Service s) {
+        return new Service(s.serviceArn(), s.serviceName(), s.status(), s.taskDefinition(), s.launchTypeAsString(),
+                nz(s.desiredCount()), nz(s.runningCount()), nz(s.pendingCount()),
+                s.deployments().stream().map(d -> new Deployment(d.id(), d.status(), d.taskDefinition(),
+                        nz(d.desiredCount()), nz(d.runningCount()), nz(d.pendingCount()),
+                        d.rolloutStateAsString(), d.rolloutStateReason())).toList(),
+                s.events().stream().map(e -> new ServiceEvent(e.id(), e.createdAt(), e.message())).toList(),
+                s.loadBalancers().stream().map(LoadBalancer::targetGroupArn).toList());
+    }
+
+    private static Task toRecord(software.amazon.awssdk.services.ecs.model.Task t) {
+        String address = t.attachments().stream().flatMap(a -> a.details().stream())
+                .filter(d -> "privateIPv4Address".equals(d.name())).map(d -> d.value()).findFirst().orElse(null);
+        List<Integer> hostPorts = t.containers().stream().flatMap(c -> c.networkBindings().stream())
+                .map(b -> b.hostPort()).filter(p -> p != null).toList();
+        return new Task(t.taskArn(), t.lastStatus(), t.desiredStatus(), t.stoppedReason(),
+                t.containers().stream().map((Container c) -> new ContainerState(c.name(), c.lastStatus(), c.exitCode(), c.reason())).toList(),
+                t.taskDefinitionArn(), address, hostPorts, t.containerInstanceArn());
+    }
+
+    private static int nz(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    static String shortId(String arn) {
+        return arn == null ? "?" : arn.substring(arn.lastIndexOf('/') + 1);
+    }
+}

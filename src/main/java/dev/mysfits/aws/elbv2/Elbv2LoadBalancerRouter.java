@@ -1,0 +1,202 @@
+package dev.mysfits.aws.elbv2;
+
+import dev.mysfits.aws.AwsErrors;
+
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DuplicateTargetGroupNameException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.PriorityInUseException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleCondition;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupNotFoundException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@link LoadBalancerRouter} on the ELBv2 API. */
+public final class Elbv2LoadBalancerRouter implements LoadBalancerRouter {
+    private static final String DEREGISTRATION_DELAY = "deregistration_delay.timeout_seconds";
+    private static final int DEFAULT_DEREGISTRATION_DELAY = 300;
+    private final ElasticLoadBalancingV2Client elb;
+
+    public Elbv2LoadBalancerRouter(ElasticLoadBalancingV2Client elb) {
+        this.elb = elb;
+    }
+
+    @Override
+    public Optional<TargetGroup> findTargetGroup(String name) {
+        try {
+            var group = elb.describeTargetGroups(r -> r.names(name)).targetGroups().stream().findFirst();
+            return group.map(g -> toRecord(g, deregistrationDelay(g.targetGroupArn())));
+        } catch (TargetGroupNotFoundException notFound) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("elbv2 describe target group " + name, e);
+        }
+    }
+
+    @Override
+    public TargetGroup createTargetGroup(TargetGroupSpec spec) {
+        try {
+            HealthCheck check = spec.healthCheck();
+            var created = elb.createTargetGroup(r -> r.name(spec.name()).vpcId(spec.vpcId()).port(spec.port())
+                    .protocol("HTTP").targetType(spec.targetType())
+                    .healthCheckProtocol("HTTP").healthCheckPath(check.path())
+                    .healthCheckIntervalSeconds(check.intervalSeconds()).healthCheckTimeoutSeconds(check.timeoutSeconds())
+                    .healthyThresholdCount(check.healthyThreshold()).unhealthyThresholdCount(check.unhealthyThreshold())
+                    .matcher(m -> m.httpCode(check.matcher()))
+                    .tags(tags(spec.tags()))).targetGroups().get(0);
+            setDeregistrationDelay(created.targetGroupArn(), check.deregistrationDelaySeconds());
+            return toRecord(created, check.deregistrationDelaySeconds());
+        } catch (DuplicateTargetGroupNameException madeByALostAttempt) {
+            // An earlier attempt whose answer was lost made it: that one is ours; its delay may not be set yet.
+            TargetGroup found = findTargetGroup(spec.name())
+                    .orElseThrow(() -> AwsErrors.wrap("elbv2 create target group " + spec.name(), madeByALostAttempt));
+            setDeregistrationDelay(found.arn(), spec.healthCheck().deregistrationDelaySeconds());
+            return new TargetGroup(found.arn(), found.name(), found.targetType(), found.port(), spec.healthCheck());
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("elbv2 create target group " + spec.name(), e);
+        }
+    }
+
+    @Override
+    public void updateHealthCheck(String targetGroupArn, HealthCheck check) {
+        try {
+            elb.modifyTargetGroup(r -> r.targetGroupArn(targetGroupArn).healthCheckProtocol("HTTP").healthCheckPath(check.path())
+                    .healthCheckIntervalSeconds(check.intervalSeconds()).healthCheckTimeoutSeconds(check.timeoutSeconds())
+                    .healthyThresholdCount(check.healthyThreshold()).unhealthyThresholdCount(check.unhealthyThreshold())
+                    .matcher(m -> m.httpCode(check.matcher())));
+            setDeregistrationDelay(targetGroupArn, check.deregistrationDelaySeconds());
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("elbv2 modify target group " + LoadBalancerRouter.targetGroupName(targetGroupArn), e);
+        }
+    }
+
+    private void setDeregistrationDelay(String targetGroupArn, int seconds) {
+        elb.modifyTargetGroupAttributes(r -> r.targetGroupArn(targetGroupArn).attributes(a -> a
+                .key(DEREGISTRATION_DELAY).value(String.valueOf(seconds))));
+    }
+
+    private int deregistrationDelay(String targetGroupArn) {
+        try {
+            return elb.describeTargetGroupAttributes(r -> r.targetGroupArn(targetGroupArn)).attributes().stream()
+                    .filter(a -> DEREGISTRATION_DELAY.equals(a.key())).map(a -> Integer.parseInt(a.value()))
+                    .findFirst().orElse(DEFAULT_DEREGISTRATION_DELAY);
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("elbv2 describe target group attributes " + LoadBalancerRouter.targetGroupName(targetGroupArn), e);
+        }
+    }
+
+    @Override
+    public List<Rule> rules(String listenerArn) {
+        List<Rule> rules = new ArrayList<>();
+        try {
+            String marker = null;
+            do {
+                String page = marker;
+                var response = elb.describeRules(r -> r.listenerArn(listenerArn).marker(page));
+                response.rules().forEach(rule -> rules.add(toRecord(rule)));
+                marker = response.nextMarker();
+            } while (marker != null && !marker.isEmpty());
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("elbv2 describe rules of listener " + listenerArn, e);
+        }
+        return rules;
+    }
+
+    @Override
+    public void forwardByDefault(String listenerArn, String targetGroupArn) {
+        try {
+            elb.modifyListener(r -> r.listenerArn(listenerArn).defaultActions(forward(targetGroupArn)));
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("elbv2 modify listener default action", e);
+        }
+    }
+
+    @Override
+    public Rule createPathRule(String listenerArn, int priority, String pathPattern, String targetGroupArn,
+                               Map<String, String> tags) {
+        try {
+            return toRecord(elb.createRule(r -> r.listenerArn(listenerArn).priority(priority)
+                    .conditions(RuleCondition.builder().field("path-pattern")
+                            .pathPatternConfig(p -> p.values(pathPattern)).build())
+                    .actions(forward(targetGroupArn))
+                    .tags(tags(tags))).rules().get(0));
+        } catch (PriorityInUseException e) {
+            // Taken by this very rule, made by an earlier attempt whose answer was lost? Then it is done.
+            return rules(listenerArn).stream()
+                    .filter(rule -> Integer.valueOf(priority).equals(rule.priority()) && rule.pathPatterns().equals(List.of(pathPattern))
+                            && rule.forwardTargetGroupArns().equals(List.of(targetGroupArn)))
+                    .findFirst()
+                    .orElseThrow(() -> AwsErrors.wrap("elbv2 create rule " + pathPattern + " at priority " + priority, e));
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("elbv2 create rule " + pathPattern + " at priority " + priority, e);
+        }
+    }
+
+    @Override
+    public List<TargetHealth> targetHealth(String targetGroupArn) {
+        try {
+            return elb.describeTargetHealth(r -> r.targetGroupArn(targetGroupArn)).targetHealthDescriptions().stream()
+                    .map(d -> new TargetHealth(d.target().id(), d.target().port() == null ? "" : String.valueOf(d.target().port()),
+                            d.targetHealth() == null ? "unknown" : d.targetHealth().stateAsString(),
+                            d.targetHealth() == null ? null : d.targetHealth().reasonAsString(),
+                            d.targetHealth() == null ? null : d.targetHealth().description()))
+                    .toList();
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("elbv2 describe target health " + LoadBalancerRouter.targetGroupName(targetGroupArn), e);
+        }
+    }
+
+    private static Action forward(String targetGroupArn) {
+        return Action.builder().type(ActionTypeEnum.FORWARD).targetGroupArn(targetGroupArn).build();
+    }
+
+    private static List<Tag> tags(Map<String, String> tags) {
+        return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+    }
+
+    private static TargetGroup toRecord(software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup g,
+                                        int deregistrationDelay) {
+        return new TargetGroup(g.targetGroupArn(), g.targetGroupName(), g.targetTypeAsString(),
+                g.port() == null ? 0 : g.port(), new HealthCheck(g.healthCheckPath(), nz(g.healthCheckIntervalSeconds()),
+                nz(g.healthCheckTimeoutSeconds()), nz(g.healthyThresholdCount()), nz(g.unhealthyThresholdCount()),
+                g.matcher() == null ? null : g.matcher().httpCode(), deregistrationDelay));
+    }
+
+    private static int nz(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    private static Rule toRecord(software.amazon.awssdk.services.elasticloadbalancingv2.model.Rule rule) {
+        boolean isDefault = Boolean.TRUE.equals(rule.isDefault());
+        Integer priority = isDefault || rule.priority() == null || "default".equals(rule.priority()) ? null : Integer.valueOf(rule.priority());
+        List<String> paths = new ArrayList<>();
+        for (RuleCondition condition : rule.conditions()) {
+            if ("path-pattern".equals(condition.field())) {
+                if (condition.pathPatternConfig() != null && !condition.pathPatternConfig().values().isEmpty()) {
+                    paths.addAll(condition.pathPatternConfig().values());
+                } else {
+                    paths.addAll(condition.values());
+                }
+            }
+        }
+        List<String> forwards = new ArrayList<>();
+        String type = null;
+        for (Action action : rule.actions()) {
+            type = type == null ? action.typeAsString() : type;
+            if (action.type() == ActionTypeEnum.FORWARD) {
+                if (action.targetGroupArn() != null) {
+                    forwards.add(action.targetGroupArn());
+                } else if (action.forwardConfig() != null) {
+                    action.forwardConfig().targetGroups().forEach(t -> forwards.add(t.targetGroupArn()));
+                }
+            }
+        }
+        return new Rule(rule.ruleArn(), isDefault, priority, paths, forwards, type);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.mysfits.aws.elbv2;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The ELBv2 calls deploy makes: target groups, the listener's default action, path rules, target health. */
+public interface LoadBalancerRouter {
+
+    /** A target group's HTTP health check and how long a deregistered target drains. */
+    record HealthCheck(String path, int intervalSeconds, int timeoutSeconds, int healthyThreshold,
+                       int unhealthyThreshold, String matcher, int deregistrationDelaySeconds) {
+    }
+
+    record TargetGroup(String arn, String name, String targetType, int port, HealthCheck healthCheck) {
+        public String healthCheckPath() {
+            return healthCheck.path();
+        }
+    }
+
+    record TargetGroupSpec(String name, String vpcId, int port, String targetType, HealthCheck healthCheck,
+                           Map<String, String> tags) {
+    }
+
+    /** A listener rule; {@code isDefault} is the listener's default action (no priority, no conditions). */
+    record Rule(String arn, boolean isDefault, Integer priority, List<String> pathPatterns,
+                List<String> forwardTargetGroupArns, String actionType) {
+    }
+
+    record TargetHealth(String targetId, String port, String state, String reason, String description) {
+    }
+
+    Optional<TargetGroup> findTargetGroup(String name);
+
+    TargetGroup createTargetGroup(TargetGroupSpec spec);
+
+    /** Sets the health check and the deregistration delay of an existing target group. */
+    void updateHealthCheck(String targetGroupArn, HealthCheck healthCheck);
+
+    /** Every rule of the listener, the default one included. */
+    List<Rule> rules(String listenerArn);
+
+    void forwardByDefault(String listenerArn, String targetGroupArn);
+
+    Rule createPathRule(String listenerArn, int priority, String pathPattern, String targetGroupArn, Map<String, String> tags);
+
+    List<TargetHealth> targetHealth(String targetGroupArn);
+
+    /** The target group name inside its ARN (arn:...:targetgroup/NAME/ID). */
+    static String targetGroupName(String arn) {
+        String[] parts = arn.split("/");
+        return parts.length >= 2 ? parts[parts.length - 2] : arn;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.mysfits.aws.elbv2;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Application load balancers and their listeners, as setup makes them. Target groups and rules: see deploy's router. */
+public interface LoadBalancers {
+    record LoadBalancer(String arn, String name, String dnsName, String vpcId, List<String> subnetIds,
+                        List<String> securityGroupIds, String scheme, String state) {
+    }
+
+    /**
+     * A listener's default action: a forward to target groups, or a fixed response.
+     *
+     * @param type            "forward", "fixed-response", "redirect"...
+     * @param targetGroupArns for forward, else empty
+     * @param statusCode      for fixed-response, else null
+     */
+    record DefaultAction(String type, List<String> targetGroupArns, String statusCode, String contentType, String body) {
+        public String describe() {
+            return switch (type) {
+                case "forward" -> "forward to " + String.join(", ", targetGroupArns);
+                case "fixed-response" -> "fixed response " + statusCode;
+                default -> type;
+            };
+        }
+    }
+
+    record Listener(String arn, String loadBalancerArn, int port, String protocol, DefaultAction defaultAction) {
+    }
+
+    record FixedResponse(String statusCode, String contentType, String body) {
+        /** The listener's answer while no service claims a path: what setup makes and cleanup restores. */
+        public static final FixedResponse NOT_CLAIMED =
+                new FixedResponse("404", "text/plain", "No mysfits service claims this path yet");
+
+    }
+
+    Optional<LoadBalancer> findLoadBalancer(String name);
+
+    /** Creates an internet-facing application load balancer in the subnets with the security groups. */
+    LoadBalancer createLoadBalancer(String name, List<String> subnetIds, List<String> securityGroupIds, Map<String, String> tags);
+
+    Optional<Listener> findListener(String loadBalancerArn, int port);
+
+    /** Creates an HTTP listener whose default action is a fixed response. */
+    Listener createFixedResponseListener(String loadBalancerArn, int port, FixedResponse response, Map<String, String> tags);
+}

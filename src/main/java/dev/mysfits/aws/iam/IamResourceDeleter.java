@@ -1,0 +1,35 @@
+package dev.mysfits.aws.iam;
+
+import dev.mysfits.aws.DeletionErrors;
+import dev.mysfits.aws.OwnedResource;
+import dev.mysfits.aws.ResourceDeleter;
+
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AttachedPolicy;
+import software.amazon.awssdk.services.iam.model.InstanceProfile;
+
+/** IAM roles: IAM refuses to delete a role with policies or instance profiles, so those go first. */
+public final class IamResourceDeleter {
+    private final IamClient client;
+
+    public IamResourceDeleter(IamClient client) {
+        this.client = client;
+    }
+
+    public ResourceDeleter.Outcome deleteRole(OwnedResource role) {
+        String name = role.id().contains(":role/") ? role.id().substring(role.id().lastIndexOf('/') + 1) : role.id();
+        return DeletionErrors.deleteOrGone("iam delete role " + name, () -> {
+            for (AttachedPolicy policy : client.listAttachedRolePolicies(r -> r.roleName(name)).attachedPolicies()) {
+                DeletionErrors.preliminary(() -> client.detachRolePolicy(r -> r.roleName(name).policyArn(policy.policyArn())));
+            }
+            for (String policy : client.listRolePolicies(r -> r.roleName(name)).policyNames()) {
+                DeletionErrors.preliminary(() -> client.deleteRolePolicy(r -> r.roleName(name).policyName(policy)));
+            }
+            for (InstanceProfile profile : client.listInstanceProfilesForRole(r -> r.roleName(name)).instanceProfiles()) {
+                DeletionErrors.preliminary(() -> client.removeRoleFromInstanceProfile(r -> r.roleName(name)
+                        .instanceProfileName(profile.instanceProfileName())));
+            }
+            client.deleteRole(r -> r.roleName(name));
+        });
+    }
+}

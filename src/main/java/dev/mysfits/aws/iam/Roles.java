@@ -1,0 +1,23 @@
+package dev.mysfits.aws.iam;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** IAM roles for ECS tasks, container instances and CodeBuild. */
+public interface Roles {
+    /** @param trustedServices the service principals its trust policy lets assume it ("ecs-tasks.amazonaws.com") */
+    record Role(String name, String arn, List<String> trustedServices) {
+    }
+
+    Optional<Role> find(String name);
+
+    Role create(String name, String trustPolicyJson, String description, Map<String, String> tags);
+
+    List<String> attachedPolicyArns(String roleName);
+
+    void attachPolicy(String roleName, String policyArn);
+
+    /** Creates or replaces an inline policy: the same call converges. */
+    void putInlinePolicy(String roleName, String policyName, String policyJson);
+}

@@ -1,0 +1,6 @@
+package dev.mysfits.aws.sts;
+
+/** Who the AWS credentials belong to. */
+public interface CallerIdentity {
+    String accountId();
+}

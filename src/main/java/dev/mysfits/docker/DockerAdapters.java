@@ -1,0 +1,78 @@
+package dev.mysfits.docker;
+
+import com.github.dockerjava.api.DockerClient;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The one place the Docker adapters are built, once per command; it hands out our interfaces only, so no
+ * docker-java type leaves this package. The client is made on first use.
+ */
+public final class DockerAdapters implements AutoCloseable {
+    private final String host;
+    private DockerClient client;
+
+    /** @param dockerHost from --docker-host or DOCKER_HOST; null for the default socket */
+    public DockerAdapters(String dockerHost) {
+        this.host = dockerHost == null || dockerHost.isBlank() ? DockerClients.DEFAULT_HOST : dockerHost;
+    }
+
+    /** The Docker host as the user would recognise it in an error message. */
+    public String host() {
+        return host;
+    }
+
+    private synchronized DockerClient client() {
+        if (client == null) {
+            client = DockerClients.create(host);
+        }
+        return client;
+    }
+
+    public ImageBuilder imageBuilder() {
+        return new DockerImageBuilder(client(), host);
+    }
+
+    public ContainerRunner containerRunner() {
+        return new DockerContainerRunner(client(), host);
+    }
+
+    public ImagePusher imagePusher() {
+        return new DockerImagePusher(client());
+    }
+
+    public LocalResources localResources() {
+        return new DockerLocalResources(client());
+    }
+
+    /** Reads manifests straight from the registry, trusting the certificates Docker trusts for it. */
+    public RegistryManifests registryManifests() {
+        return new HttpRegistryManifests(HttpRegistryManifests.DOCKER_CERTS);
+    }
+
+    /** For tests and tools that point at another certificate directory. */
+    public static RegistryManifests registryManifests(Path certsDirectory) {
+        return new HttpRegistryManifests(certsDirectory);
+    }
+
+    /** Builds the client and pings, for the class-data training run only. */
+    public void warmUp() {
+        try {
+            client().pingCmd().exec();
+        } catch (RuntimeException expected) {
+            // nothing listens where the training run points: loading the classes on the way was the point
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (client != null) {
+            try {
+                client.close();
+            } catch (IOException ignored) {
+                // closing at exit
+            }
+        }
+    }
+}
