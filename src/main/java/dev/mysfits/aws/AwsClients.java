@@ -16,6 +16,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -64,6 +65,8 @@ public final class AwsClients implements AutoCloseable {
     private final Supplier<AutoScalingClient> autoScalingGroups = lazy(() -> configure(AutoScalingClient.builder()).build());
     private final Supplier<SsmClient> ssm = lazy(() -> configure(SsmClient.builder()).build());
     private final Supplier<CodeBuildClient> codeBuild = lazy(() -> configure(CodeBuildClient.builder()).build());
+    private final Supplier<ResourceGroupsTaggingApiClient> tagging =
+            lazy(() -> configure(ResourceGroupsTaggingApiClient.builder()).build());
 
     private final Environment environment;
 
@@ -95,6 +98,8 @@ public final class AwsClients implements AutoCloseable {
     /** EC2 Auto Scaling (groups of instances), not Application Auto Scaling (service task counts). */
     public AutoScalingClient autoScalingGroups() { return autoScalingGroups.get(); }
     public SsmClient ssm() { return ssm.get(); }
+    /** The Resource Groups Tagging API: finds tagged resources across services in one query. */
+    public ResourceGroupsTaggingApiClient tagging() { return tagging.get(); }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
         builder.region(requireRegion())

@@ -169,12 +169,19 @@ class CleanupIT {
         foreignResources(ws);
         SortedSet<String> baseline = AwsInventory.take();
         deployBothOnFargate(cli, ws);
+        // A template may name its family freely: this one does not start with the workshop's name, only its tag says whose it is.
+        String family = "lab-" + ws + "-custom";
+        aws("ecs", "register-task-definition", "--family", family, "--container-definitions",
+                "[{\"name\":\"app\",\"image\":\"busybox\",\"memory\":64}]",
+                "--tags", "key=mysfits:workshop,value=" + ws, "key=mysfits:service,value=monolith");
         Files.delete(Ledger.defaultFile(dir));
 
         CommandHarness.Result cleaned = cli.run("cleanup", "--yes");
 
         ok(cleaned);
         assertEquals(baseline, AwsInventory.take());
+        assertEquals(0, aws("ecs", "list-task-definitions", "--family-prefix", family, "--status", "ACTIVE")
+                .path("taskDefinitionArns").size(), "the tagged family outside the workshop's names is deregistered");
     }
 
     @Test

@@ -1,0 +1,57 @@
+package dev.mysfits.aws.iam;
+
+import dev.mysfits.aws.OwnedResource;
+import dev.mysfits.core.ResourceNames;
+import dev.mysfits.ledger.ResourceType;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.Tag;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** IAM is global and outside the Tagging API: the workshop's roles and instance profile are looked up by their names. */
+public final class IamTaggedResources {
+    private final IamClient iam;
+
+    public IamTaggedResources(IamClient iam) {
+        this.iam = iam;
+    }
+
+    public List<OwnedResource> roles(String workshop, ResourceNames names, Set<String> known) {
+        Set<String> candidates = new LinkedHashSet<>(List.of(names.executionRole(), names.taskRole(), names.instanceRole(),
+                names.codeBuildRole()));
+        List<OwnedResource> ours = new ArrayList<>();
+        for (String role : candidates) {
+            try {
+                boolean tagged = ours(iam.listRoleTags(r -> r.roleName(role)).tags(), workshop);
+                if (tagged || known.contains(role)) {
+                    ours.add(OwnedResource.of(ResourceType.IAM_ROLE, role, role, null, null));
+                }
+            } catch (NoSuchEntityException absent) {
+                // not there: nothing to find
+            }
+        }
+        return ours;
+    }
+
+    public List<OwnedResource> instanceProfiles(String workshop, ResourceNames names, Set<String> known) {
+        String profile = names.instanceRole();
+        try {
+            // GetInstanceProfile carries the tags (and moto has no ListInstanceProfileTags).
+            boolean tagged = ours(iam.getInstanceProfile(r -> r.instanceProfileName(profile)).instanceProfile().tags(), workshop);
+            if (tagged || known.contains(profile)) {
+                return List.of(OwnedResource.of(ResourceType.INSTANCE_PROFILE, profile, profile, null, null));
+            }
+        } catch (NoSuchEntityException absent) {
+            // not there: nothing to find
+        }
+        return List.of();
+    }
+
+    private static boolean ours(List<Tag> tags, String workshop) {
+        return tags.stream().anyMatch(t -> ResourceNames.TAG_WORKSHOP.equals(t.key()) && workshop.equals(t.value()));
+    }
+}
