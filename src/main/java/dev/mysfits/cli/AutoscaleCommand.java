@@ -4,8 +4,8 @@ import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.ResourceNames;
 import dev.mysfits.workflow.AutoscaleWorkflow;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "autoscale", mixinStandardHelpOptions = true,
         description = {
@@ -13,8 +13,8 @@ import picocli.CommandLine.Parameters;
                 "Running it again with the same values changes nothing; --off removes the policy and the scalable target."
         })
 public final class AutoscaleCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "SERVICE", description = "The service, as named in mysfits.json.")
-    String service;
+    @Mixin
+    ServiceParameter service = new ServiceParameter();
 
     @Option(names = "--min", paramLabel = "N", description = "Fewest tasks (0 or more).")
     Integer min;
@@ -28,8 +28,8 @@ public final class AutoscaleCommand extends BaseCommand {
     @Option(names = "--off", description = "Turn autoscaling off: delete the policy, deregister the target (the task count stays).")
     boolean off;
 
-    @Option(names = "--dry-run", description = "Show the changes, make none.")
-    boolean dryRun;
+    @Mixin
+    DryRunOption dryRun = new DryRunOption();
 
     @Override
     protected void execute() {
@@ -38,27 +38,27 @@ public final class AutoscaleCommand extends BaseCommand {
         }
         if (!off && (min == null || max == null)) {
             throw MysfitsException.usage("autoscale needs --min and --max (or --off)",
-                    "e.g. mysfits autoscale " + service + " --min 1 --max 4 --cpu-target 50");
+                    "e.g. mysfits autoscale " + service.name() + " --min 1 --max 4 --cpu-target 50");
         }
         AppContext app = context();
-        app.workshop().service(service);
-        AutoscaleWorkflow.Request request = new AutoscaleWorkflow.Request(new ResourceNames(app.workshop().name()), service,
+        app.workshop().service(service.name());
+        AutoscaleWorkflow.Request request = new AutoscaleWorkflow.Request(new ResourceNames(app.workshop().name()), service.name(),
                 off ? 0 : min, off ? 0 : max, cpuTarget == null ? 50 : cpuTarget, off, app.aws().region());
-        if (!dryRun) {
-            app.lockWorkshop("autoscale " + service);
+        if (!dryRun.on()) {
+            app.lockWorkshop("autoscale " + service.name());
         }
         AutoscaleWorkflow.Result result = new AutoscaleWorkflow(app.aws().serviceScaler(), app.ledger(), console())
-                .execute(request, dryRun);
+                .execute(request, dryRun.on());
         if (console().jsonOutput()) {
             console().json(result);
         } else if (result.enabled()) {
-            console().data(service + " autoscales between " + result.min() + " and " + result.max() + " tasks at "
+            console().data(service.name() + " autoscales between " + result.min() + " and " + result.max() + " tasks at "
                     + result.cpuTarget() + "% CPU");
         } else {
-            console().data(service + " does not autoscale");
+            console().data(service.name() + " does not autoscale");
         }
-        if (!dryRun) {
-            console().nextSteps("mysfits status " + service);
+        if (!dryRun.on()) {
+            console().nextSteps("mysfits status " + service.name());
         }
     }
 }

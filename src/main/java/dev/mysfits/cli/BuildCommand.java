@@ -7,8 +7,8 @@ import dev.mysfits.workflow.image.BuildRequest;
 import dev.mysfits.workflow.image.BuildResult;
 import dev.mysfits.workflow.image.BuildWorkflow;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,8 +24,8 @@ import java.util.Map;
         },
         mixinStandardHelpOptions = true)
 final class BuildCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "SERVICE", description = "A service of the workshop file, e.g. monolith.")
-    String service;
+    @Mixin
+    ServiceParameter service = new ServiceParameter();
 
     @Option(names = {"-t", "--tag"}, paramLabel = "TAG",
             description = "Tag instead of the defaults: a tag (v2) of the service's image, or NAME:TAG. Repeatable.")
@@ -45,7 +45,7 @@ final class BuildCommand extends BaseCommand {
     @Override
     protected void execute() {
         WorkshopConfig workshop = context().workshop();
-        ServiceConfig config = workshop.service(service);
+        ServiceConfig config = workshop.service(service.name());
         BuildRequest request = new BuildRequest(config, workshop.name(), workshop.directory(),
                 tags, buildArgs, noCache, timeout);
         BuildResult result = new BuildWorkflow(context().docker().imageBuilder(), new GitSourceRevision(), console(), System::nanoTime)
@@ -58,7 +58,7 @@ final class BuildCommand extends BaseCommand {
         }
         // A service that runs beside others (it depends on one, or one depends on it) is started with up, not run.
         boolean together = !config.local().dependsOn().isEmpty() || workshop.services().values().stream()
-                .anyMatch(s -> s.local().dependsOn().contains(service));
-        console().nextSteps((together ? "mysfits up " : "mysfits run ") + service, "mysfits push " + service);
+                .anyMatch(s -> s.local().dependsOn().contains(service.name()));
+        console().nextSteps((together ? "mysfits up " : "mysfits run ") + service.name(), "mysfits push " + service.name());
     }
 }

@@ -4,8 +4,8 @@ import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.git.GitSourceRevision;
 import dev.mysfits.workflow.codebuild.BuildspecWorkflow;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 
@@ -17,8 +17,8 @@ import java.nio.file.Path;
         },
         mixinStandardHelpOptions = true)
 final class BuildspecCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "SERVICE", description = "A service of the workshop file, e.g. monolith.")
-    String service;
+    @Mixin
+    ServiceParameter service = new ServiceParameter();
 
     @Option(names = "--file", paramLabel = "PATH", description = "Write here instead of <context>/buildspec.yml.")
     Path file;
@@ -26,21 +26,21 @@ final class BuildspecCommand extends BaseCommand {
     @Option(names = "--force", description = "Overwrite an existing buildspec that differs.")
     boolean force;
 
-    @Option(names = "--dry-run", description = "Print the buildspec on stdout, and write nothing.")
-    boolean dryRun;
+    @Mixin
+    DryRunOption dryRun = new DryRunOption();
 
     @Override
     protected void execute() {
         WorkshopConfig workshop = context().workshop();
         BuildspecWorkflow.Result result = new BuildspecWorkflow(new GitSourceRevision(), console())
-                .execute(workshop, workshop.service(service),
-                        file == null ? null : context().environment().workingDirectory().resolve(file), force, dryRun);
+                .execute(workshop, workshop.service(service.name()),
+                        file == null ? null : context().environment().workingDirectory().resolve(file), force, dryRun.on());
         if (console().jsonOutput()) {
             console().json(result);
-        } else if (!dryRun) {
+        } else if (!dryRun.on()) {
             console().data(result.file());
-            console().nextSteps("git add " + result.file() + " && git commit -m 'buildspec for " + service + "' && git push",
-                    "mysfits codebuild " + service + " --start");
+            console().nextSteps("git add " + result.file() + " && git commit -m 'buildspec for " + service.name() + "' && git push",
+                    "mysfits codebuild " + service.name() + " --start");
         }
     }
 }

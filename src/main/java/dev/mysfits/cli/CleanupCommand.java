@@ -10,6 +10,7 @@ import dev.mysfits.workflow.cleanup.LocalCleanupWorkflow;
 import dev.mysfits.workflow.cleanup.RetryPolicy;
 import dev.mysfits.core.Sleeper;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,8 +31,8 @@ public final class CleanupCommand extends BaseCommand {
     @Parameters(arity = "0..*", paramLabel = "SERVICE", description = "Only these services (default: everything).")
     List<String> services = new ArrayList<>();
 
-    @Option(names = "--dry-run", description = "List what would be deleted; change nothing.")
-    boolean dryRun;
+    @Mixin
+    DryRunOption dryRun = new DryRunOption();
 
     @Option(names = {"-y", "--yes"}, description = "Delete without asking.")
     boolean yes;
@@ -67,16 +68,16 @@ public final class CleanupCommand extends BaseCommand {
                 imageNames.add(service.repository());
             }
             new LocalCleanupWorkflow(console(), context.docker().localResources(), confirmation)
-                    .execute(workshop.name(), imageNames, dryRun, yes, volumes);
+                    .execute(workshop.name(), imageNames, dryRun.on(), yes, volumes);
             return;
         }
-        if (!dryRun) {
+        if (!dryRun.on()) {
             context.lockWorkshop("cleanup" + (services.isEmpty() ? "" : " " + String.join(" ", services)));
         }
         var aws = context.aws();
         new CleanupWorkflow(console(), context.ledger(), aws.taggedResources(),
                 aws.deleter(Duration.ofMinutes(5), Duration.ofSeconds(2)), confirmation,
                 RetryPolicy.standard(), Sleeper.system(), aws.region())
-                .execute(workshop.name(), workshop.services().keySet(), new CleanupRequest(services, dryRun, yes, keepImages, keepInfra));
+                .execute(workshop.name(), workshop.services().keySet(), new CleanupRequest(services, dryRun.on(), yes, keepImages, keepInfra));
     }
 }

@@ -8,8 +8,8 @@ import dev.mysfits.workflow.codebuild.CodeBuildRequest;
 import dev.mysfits.workflow.codebuild.CodeBuildResult;
 import dev.mysfits.workflow.codebuild.CodeBuildWorkflow;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 
@@ -21,8 +21,8 @@ import java.nio.file.Path;
         },
         mixinStandardHelpOptions = true)
 final class CodeBuildCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "SERVICE", description = "A service of the workshop file, e.g. monolith.")
-    String service;
+    @Mixin
+    ServiceParameter service = new ServiceParameter();
 
     @Option(names = "--source-location", paramLabel = "URL",
             description = "The repository CodeBuild clones (default: git's origin of the workshop directory).")
@@ -46,18 +46,18 @@ final class CodeBuildCommand extends BaseCommand {
     @Option(names = "--start", description = "Start a build once the project is ready.")
     boolean start;
 
-    @Option(names = "--dry-run", description = "Show what would be created or changed, and change nothing.")
-    boolean dryRun;
+    @Mixin
+    DryRunOption dryRun = new DryRunOption();
 
     @Override
     protected void execute() {
         WorkshopConfig workshop = context().workshop();
         // A relative --buildspec is from where the user stands, as a shell would read it.
         Path buildspecFile = buildspec == null ? null : context().environment().workingDirectory().resolve(buildspec);
-        CodeBuildRequest request = new CodeBuildRequest(workshop.service(service), sourceType, sourceLocation, buildspecFile,
-                image, computeType, start, dryRun);
-        if (!dryRun) {
-            context().lockWorkshop("codebuild " + service);
+        CodeBuildRequest request = new CodeBuildRequest(workshop.service(service.name()), sourceType, sourceLocation, buildspecFile,
+                image, computeType, start, dryRun.on());
+        if (!dryRun.on()) {
+            context().lockWorkshop("codebuild " + service.name());
         }
         AwsAdapters aws = context().aws();
         CodeBuildResult result = new CodeBuildWorkflow(aws.roles(), aws.buildProjects(), aws.identity(), aws.region(), context().ledger(), new GitSourceRevision(), console(), Sleeper.system())
@@ -70,8 +70,8 @@ final class CodeBuildCommand extends BaseCommand {
         if (result.buildId() != null) {
             console().data(result.buildId());
         }
-        if (!dryRun) {
-            console().nextSteps(result.buildId() == null ? "mysfits codebuild " + service + " --start"
+        if (!dryRun.on()) {
+            console().nextSteps(result.buildId() == null ? "mysfits codebuild " + service.name() + " --start"
                     : "aws codebuild batch-get-builds --ids " + result.buildId(), "mysfits cleanup");
         }
     }

@@ -10,7 +10,6 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.time.Clock;
 
@@ -20,8 +19,8 @@ import java.time.Clock;
                         + "target group, routes the listener (default action, or a path rule with --path), creates or "
                         + "updates the service and waits until it is stable. Prints the URL."})
 public final class DeployCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "SERVICE", description = "The service, as named in mysfits.json.")
-    String service;
+    @Mixin
+    ServiceParameter service = new ServiceParameter();
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     LaunchTypeOptions launchType;
@@ -39,8 +38,8 @@ public final class DeployCommand extends BaseCommand {
     @Mixin
     RolloutWaitOptions wait;
 
-    @Option(names = "--dry-run", description = "Show what would be created or changed, and change nothing.")
-    boolean dryRun;
+    @Mixin
+    DryRunOption dryRun = new DryRunOption();
 
     @Override
     protected void execute() {
@@ -48,10 +47,10 @@ public final class DeployCommand extends BaseCommand {
             throw MysfitsException.usage("--count must be 0 or more, got " + count, "pass --count 1");
         }
         AppContext app = context();
-        DeployRequest request = new DeployRequest(service, launchType.launchType(), tag, count, path, wait.waitForStable(), wait.timeout,
-                wait.pollInterval, dryRun);
-        if (!dryRun) {
-            app.lockWorkshop("deploy " + service);
+        DeployRequest request = new DeployRequest(service.name(), launchType.launchType(), tag, count, path, wait.waitForStable(), wait.timeout,
+                wait.pollInterval, dryRun.on());
+        if (!dryRun.on()) {
+            app.lockWorkshop("deploy " + service.name());
         }
         DeployAdapters adapters = DeployAdapters.from(app.aws(), app.workshop());
         DeployContext ctx = new DeployContext(request, app.workshop(), adapters.containers(), adapters.router(),
@@ -64,11 +63,11 @@ public final class DeployCommand extends BaseCommand {
         } else {
             console().data(result.url());
         }
-        if (dryRun) {
-            console().nextSteps("mysfits deploy " + service + " --" + launchType.launchType() + (path == null ? "" : " --path '" + path + "'"));
+        if (dryRun.on()) {
+            console().nextSteps("mysfits deploy " + service.name() + " --" + launchType.launchType() + (path == null ? "" : " --path '" + path + "'"));
         } else {
-            console().success(service + " is deployed (revision " + result.revision() + ")" + (!wait.waitForStable() ? ", rolling out" : ""));
-            console().nextSteps("mysfits status " + service, "curl " + result.url());
+            console().success(service.name() + " is deployed (revision " + result.revision() + ")" + (!wait.waitForStable() ? ", rolling out" : ""));
+            console().nextSteps("mysfits status " + service.name(), "curl " + result.url());
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.mysfits.workflow.init.InitResult;
 import dev.mysfits.workflow.init.InitWorkflow;
 import dev.mysfits.workflow.init.ServiceCandidate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,8 +33,8 @@ public final class InitCommand extends BaseCommand {
             description = "Take this service, built from DIR's Dockerfile, instead of proposing. Repeatable.")
     Map<String, String> services = new LinkedHashMap<>();
 
-    @Option(names = "--dry-run", description = "Print what would be written, and write nothing.")
-    boolean dryRun;
+    @Mixin
+    DryRunOption dryRun = new DryRunOption();
 
     @Option(names = "--force", description = "Replace existing mysfits.json and templates.")
     boolean force;
@@ -43,14 +44,14 @@ public final class InitCommand extends BaseCommand {
         Path working = context().environment().workingDirectory();
         Path dir = directory == null ? working : working.resolve(directory);
         InitResult result = new InitWorkflow(console(), TerminalConfirmation.system(console()))
-                .execute(new InitRequest(dir, workshop, services, dryRun, force));
+                .execute(new InitRequest(dir, workshop, services, dryRun.on(), force));
         if (console().jsonOutput()) {
             console().json(result);
         } else {
             result.files().forEach(console()::data);
         }
         String first = result.services().get(0).name();
-        if (dryRun) {
+        if (dryRun.on()) {
             console().success("dry run: " + result.services().size() + " service(s) planned, nothing written");
             console().nextSteps("mysfits init" + (directory == null ? "" : " " + directory));
             return;

@@ -9,8 +9,8 @@ import dev.mysfits.core.Sleeper;
 import dev.mysfits.workflow.local.LocalLogsWorkflow;
 import dev.mysfits.workflow.local.LogsRequest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -23,8 +23,8 @@ import java.time.Duration;
         },
         mixinStandardHelpOptions = true)
 final class LogsCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "SERVICE", description = "A service of the workshop file, e.g. monolith.")
-    String service;
+    @Mixin
+    ServiceParameter service = new ServiceParameter();
 
     @Option(names = "--local", description = "Logs of the local container (from mysfits run).")
     boolean local;
@@ -45,9 +45,9 @@ final class LogsCommand extends BaseCommand {
             throw MysfitsException.usage("--tail " + tail + " is negative", "pass --tail with 0 or more lines");
         }
         WorkshopConfig workshop = context().workshop();
-        workshop.service(service);
+        workshop.service(service.name());
         if (local) {
-            LogsRequest request = new LogsRequest(workshop.service(service), workshop.name(), follow, tail, Duration.ofSeconds(60));
+            LogsRequest request = new LogsRequest(workshop.service(service.name()), workshop.name(), follow, tail, Duration.ofSeconds(60));
             new LocalLogsWorkflow(context().docker().containerRunner(), console()).execute(request);
             return;
         }
@@ -56,6 +56,6 @@ final class LogsCommand extends BaseCommand {
         }
         Duration age = DurationText.parse("--since", since);
         new CloudLogsWorkflow(context().aws().logReader(), console(), Clock.systemUTC(), Sleeper.system())
-                .execute(new CloudLogsWorkflow.Request(new ResourceNames(workshop.name()), service, age, follow));
+                .execute(new CloudLogsWorkflow.Request(new ResourceNames(workshop.name()), service.name(), age, follow));
     }
 }

@@ -6,8 +6,8 @@ import dev.mysfits.workflow.push.PushReport;
 import dev.mysfits.workflow.push.PushRequest;
 import dev.mysfits.workflow.push.PushWorkflow;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,8 +20,8 @@ import java.util.List;
                 "~/.docker/config.json. Prints <repositoryUri>@<digest> and the pushed tags."},
         mixinStandardHelpOptions = true)
 public final class PushCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "SERVICE", description = "The service to push, as named in mysfits.json.")
-    String service;
+    @Mixin
+    ServiceParameter service = new ServiceParameter();
 
     @Option(names = {"-t", "--tag"}, paramLabel = "TAG",
             description = "A tag of the local image to push; repeatable (default: every tag that <image>:latest carries,"
@@ -32,33 +32,30 @@ public final class PushCommand extends BaseCommand {
             description = "ECR repository name (default: the service's \"repository\" in mysfits.json).")
     String repository;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "900",
-            description = "Give up on a tag's push after this many seconds (default: ${DEFAULT-VALUE}).")
-    long timeoutSeconds;
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "15m", converter = DurationConverter.class,
+            description = "Give up on a tag's push after this long, e.g. 90s, 15m (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
 
-    @Option(names = "--dry-run", description = "Show what would be created and pushed; change nothing.")
-    boolean dryRun;
+    @Mixin
+    DryRunOption dryRun = new DryRunOption();
 
     @Override
     protected void execute() {
-        if (timeoutSeconds < 1) {
-            throw MysfitsException.usage("--timeout must be at least 1 second, got " + timeoutSeconds, "pass --timeout 900");
-        }
         AppContext context = context();
-        ServiceConfig config = context.workshop().service(service);
+        ServiceConfig config = context.workshop().service(service.name());
         PushRequest request = new PushRequest(context.workshop().name(), config.name(), config.image(),
-                repository != null ? repository : config.repository(), tags, Duration.ofSeconds(timeoutSeconds));
-        if (!dryRun) {
-            context.lockWorkshop("push " + service);
+                repository != null ? repository : config.repository(), tags, timeout);
+        if (!dryRun.on()) {
+            context.lockWorkshop("push " + service.name());
         }
         PushReport report = new PushWorkflow(console(), context.ledger(), context.aws().imageRegistry(),
                 context.docker().imagePusher(), context.docker().registryManifests())
-                .execute(request, dryRun);
+                .execute(request, dryRun.on());
         print(report);
     }
 
     private void print(PushReport report) {
-        if (dryRun) {
+        if (dryRun.on()) {
             return;
         }
         if (console().jsonOutput()) {
@@ -67,7 +64,7 @@ public final class PushCommand extends BaseCommand {
             console().data(report.repositoryUri() + "@" + report.digest());
             report.tags().forEach(tag -> console().data(report.repositoryUri() + ":" + tag));
         }
-        console().success("pushed " + service + " to " + report.repositoryUri());
-        console().nextSteps("mysfits setup", "mysfits deploy " + service + " --fargate");
+        console().success("pushed " + service.name() + " to " + report.repositoryUri());
+        console().nextSteps("mysfits setup", "mysfits deploy " + service.name() + " --fargate");
     }
 }

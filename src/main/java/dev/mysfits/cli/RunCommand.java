@@ -9,8 +9,8 @@ import dev.mysfits.workflow.local.RunLocalWorkflow;
 import dev.mysfits.workflow.local.RunRequest;
 import dev.mysfits.core.Sleeper;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -24,8 +24,8 @@ import java.util.Map;
         },
         mixinStandardHelpOptions = true)
 final class RunCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "SERVICE", description = "A service of the workshop file, e.g. monolith.")
-    String service;
+    @Mixin
+    ServiceParameter service = new ServiceParameter();
 
     @Option(names = {"-p", "--port"}, paramLabel = "HOST_PORT",
             description = "Host port to publish (default: the service's localPort).")
@@ -51,7 +51,7 @@ final class RunCommand extends BaseCommand {
             throw MysfitsException.usage("--port " + port + " is not a port number", "pass a port from 1 to 65535");
         }
         WorkshopConfig workshop = context().workshop();
-        ServiceConfig config = workshop.service(service);
+        ServiceConfig config = workshop.service(service.name());
         RunRequest request = new RunRequest(config, workshop.name(), port == null ? config.localPort() : port,
                 environment, tag, follow, timeout);
         new RunLocalWorkflow(context().docker().containerRunner(), new SocketHostPorts(), new HttpHealthProbe(), console(),
@@ -62,8 +62,8 @@ final class RunCommand extends BaseCommand {
                         console().data(result.url());
                     }
                     if (!follow) {
-                        console().nextSteps("curl " + result.url(), "mysfits logs " + service + " --local",
-                                "mysfits stop " + service);
+                        console().nextSteps("curl " + result.url(), "mysfits logs " + service.name() + " --local",
+                                "mysfits stop " + service.name());
                     }
                 });
     }

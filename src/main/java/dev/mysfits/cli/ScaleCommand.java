@@ -8,14 +8,13 @@ import dev.mysfits.workflow.scale.ScaleWorkflow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.time.Clock;
 
 @Command(name = "scale", mixinStandardHelpOptions = true, description = "Set a deployed service's number of tasks and wait until it is stable.")
 public final class ScaleCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "SERVICE", description = "The service, as named in mysfits.json.")
-    String service;
+    @Mixin
+    ServiceParameter service = new ServiceParameter();
 
     @Option(names = "--count", required = true, paramLabel = "N", description = "Desired number of tasks.")
     int count;
@@ -23,8 +22,8 @@ public final class ScaleCommand extends BaseCommand {
     @Mixin
     RolloutWaitOptions wait;
 
-    @Option(names = "--dry-run", description = "Show the change, make none.")
-    boolean dryRun;
+    @Mixin
+    DryRunOption dryRun = new DryRunOption();
 
     @Override
     protected void execute() {
@@ -32,18 +31,18 @@ public final class ScaleCommand extends BaseCommand {
             throw MysfitsException.usage("--count must be 0 or more, got " + count, "pass --count 2");
         }
         AppContext app = context();
-        if (!dryRun) {
-            app.lockWorkshop("scale " + service);
+        if (!dryRun.on()) {
+            app.lockWorkshop("scale " + service.name());
         }
         DeployAdapters adapters = DeployAdapters.from(app.aws(), app.workshop());
         ScaleResult result = new ScaleWorkflow(adapters.containers(), adapters.router(), adapters.infrastructure(), console(),
                 Clock.systemUTC(), d -> Thread.sleep(d.toMillis()))
-                .execute(app.workshop(), new ScaleRequest(service, count, wait.waitForStable(), wait.timeout, wait.pollInterval, dryRun));
+                .execute(app.workshop(), new ScaleRequest(service.name(), count, wait.waitForStable(), wait.timeout, wait.pollInterval, dryRun.on()));
         if (console().jsonOutput()) {
             console().json(result);
         } else {
             console().data(result.service() + " " + result.running() + "/" + result.desired());
         }
-        console().nextSteps("mysfits status " + service);
+        console().nextSteps("mysfits status " + service.name());
     }
 }

@@ -11,6 +11,7 @@ import dev.mysfits.workflow.setup.SetupRequest;
 import dev.mysfits.workflow.setup.SetupResult;
 import dev.mysfits.workflow.setup.SetupWorkflow;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -53,8 +54,8 @@ public final class SetupCommand extends BaseCommand {
             description = "Take the VPC and public subnets from a CloudFormation outputs file (e.g. cfn-output.json).")
     Path stackOutputs;
 
-    @Option(names = "--dry-run", description = "Print what would be created or changed, and change nothing.")
-    boolean dryRun;
+    @Mixin
+    DryRunOption dryRun = new DryRunOption();
 
     @Option(names = "--ec2", description = "Also make EC2 container instances for the EC2 launch type (deploy --ec2, task run).")
     boolean ec2;
@@ -77,13 +78,13 @@ public final class SetupCommand extends BaseCommand {
             ports.put(service.name(), service.containerPort());
         }
         Path outputs = stackOutputs == null ? null : context().environment().workingDirectory().resolve(stackOutputs);
-        if (!dryRun) {
+        if (!dryRun.on()) {
             context().lockWorkshop("setup");
         }
         SetupWorkflow workflow = new SetupWorkflow(console(), SetupAdapters.of(context().aws()), context().ledger(),
                 context().aws().region());
         SetupResult result = workflow.run(new ResourceNames(workshop.name()), ports,
-                new SetupRequest(vpcId, subnets, outputs, dryRun, capacity()));
+                new SetupRequest(vpcId, subnets, outputs, dryRun.on(), capacity()));
         report(result, workshop);
     }
 

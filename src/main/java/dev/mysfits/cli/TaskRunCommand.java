@@ -6,8 +6,8 @@ import dev.mysfits.workflow.task.RunTaskResult;
 import dev.mysfits.workflow.task.RunTaskWorkflow;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,8 +15,8 @@ import java.time.Duration;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the service's current task-definition revision once and report how it went (RUNNING, or STOPPED with exit codes).")
 public final class TaskRunCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "SERVICE", description = "The service, as named in mysfits.json.")
-    String service;
+    @Mixin
+    ServiceParameter service = new ServiceParameter();
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     LaunchTypeOptions launchType;
@@ -42,7 +42,7 @@ public final class TaskRunCommand extends BaseCommand {
         DeployAdapters adapters = DeployAdapters.from(app.aws(), app.workshop());
         RunTaskResult result = new RunTaskWorkflow(adapters.containers(), adapters.infrastructure(), console(),
                 Clock.systemUTC(), d -> Thread.sleep(d.toMillis()))
-                .execute(app.workshop(), new RunTaskRequest(service, launchType == null ? null : launchType.launchType(),
+                .execute(app.workshop(), new RunTaskRequest(service.name(), launchType == null ? null : launchType.launchType(),
                         waitTimeout, pollInterval, environment, untilStopped));
         if (console().jsonOutput()) {
             console().json(result);

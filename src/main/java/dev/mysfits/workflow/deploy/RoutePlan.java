@@ -7,12 +7,19 @@ package dev.mysfits.workflow.deploy;
  */
 public record RoutePlan(boolean defaultAction, String pathPattern) {
 
-    /** The URL path to show: the pattern without a trailing wildcard ("/api/*" -> "/api/"). */
+    /** What stands for a wildcard inside a path, so the URL shown is one that reaches the rule. */
+    static final String EXAMPLE_SEGMENT = "example";
+
+    /**
+     * A URL path the rule answers, to show and to curl: a trailing wildcard is dropped ("/api/*" -> "/api/"), one
+     * inside stands for an example segment ("/mysfits/*&#47;like" -> "/mysfits/example/like"), "?" for one letter.
+     */
     public String urlPath() {
         if (defaultAction || pathPattern == null) {
             return "/";
         }
         String path = pathPattern.endsWith("*") ? pathPattern.substring(0, pathPattern.length() - 1) : pathPattern;
+        path = path.replace("*", EXAMPLE_SEGMENT).replace("?", "x");
         return path.isEmpty() ? "/" : path;
     }
 

@@ -19,6 +19,9 @@ final class PushProgressPrinter implements PushListener {
     @Override
     public void layer(LayerProgress p) {
         String id = p.layerId();
+        if (finished.contains(id)) {
+            return; // the next tag pushes the same layers again: their final state was said once, for the first
+        }
         switch (p.state()) {
             case PREPARING, WAITING -> console.progress(id, id + ": " + (p.state() == LayerProgress.State.WAITING ? "Waiting" : "Preparing"));
             case RETRYING -> console.progress(id, id + ": Retrying");
