@@ -1,8 +1,8 @@
 package dev.mysfits.cli;
 
+import dev.mysfits.core.Sleeper;
 import dev.mysfits.core.MysfitsException;
-import dev.mysfits.workflow.deploy.DeployAdapters;
-import dev.mysfits.workflow.deploy.DeployContext;
+import dev.mysfits.workflow.infrastructure.ServiceAdapters;
 import dev.mysfits.workflow.deploy.DeployRequest;
 import dev.mysfits.workflow.deploy.DeployResult;
 import dev.mysfits.workflow.deploy.DeployWorkflow;
@@ -47,17 +47,14 @@ public final class DeployCommand extends BaseCommand {
             throw MysfitsException.usage("--count must be 0 or more, got " + count, "pass --count 1");
         }
         AppContext app = context();
-        DeployRequest request = new DeployRequest(service.name(), launchType.launchType(), tag, count, path, wait.waitForStable(), wait.timeout,
+        DeployRequest request = new DeployRequest(app.workshop(), service.name(), launchType.launchType(), tag, count, path, wait.waitForStable(), wait.timeout,
                 wait.pollInterval, dryRun.on());
         if (!dryRun.on()) {
             app.lockWorkshop("deploy " + service.name());
         }
-        DeployAdapters adapters = DeployAdapters.from(app.aws(), app.workshop());
-        DeployContext ctx = new DeployContext(request, app.workshop(), adapters.containers(), adapters.router(),
-                adapters.images(), adapters.identity(), adapters.infrastructure(), adapters.templates(), adapters.roles(),
-                adapters.logGroups(), app.ledger(),
-                console(), Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
-        DeployResult result = new DeployWorkflow().execute(ctx);
+        ServiceAdapters adapters = ServiceAdapters.from(app.aws(), app.workshop());
+        DeployResult result = new DeployWorkflow(adapters, app.ledger(), console(), Clock.systemUTC(), Sleeper.system())
+                .execute(request);
         if (console().jsonOutput()) {
             console().json(result);
         } else {

@@ -1,7 +1,7 @@
 package dev.mysfits.cli;
 
 import dev.mysfits.core.MysfitsException;
-import dev.mysfits.workflow.deploy.DeployAdapters;
+import dev.mysfits.workflow.infrastructure.ServiceAdapters;
 import dev.mysfits.workflow.scale.ScaleRequest;
 import dev.mysfits.workflow.scale.ScaleResult;
 import dev.mysfits.workflow.scale.ScaleWorkflow;
@@ -34,7 +34,7 @@ public final class ScaleCommand extends BaseCommand {
         if (!dryRun.on()) {
             app.lockWorkshop("scale " + service.name());
         }
-        DeployAdapters adapters = DeployAdapters.from(app.aws(), app.workshop());
+        ServiceAdapters adapters = ServiceAdapters.from(app.aws(), app.workshop());
         ScaleResult result = new ScaleWorkflow(adapters.containers(), adapters.router(), adapters.infrastructure(), console(),
                 Clock.systemUTC(), d -> Thread.sleep(d.toMillis()))
                 .execute(app.workshop(), new ScaleRequest(service.name(), count, wait.waitForStable(), wait.timeout, wait.pollInterval, dryRun.on()));

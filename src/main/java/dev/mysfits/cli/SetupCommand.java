@@ -6,7 +6,7 @@ import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.ResourceNames;
 import dev.mysfits.workflow.Change;
 import dev.mysfits.workflow.setup.CapacityRequest;
-import dev.mysfits.workflow.setup.SetupAdapters;
+import dev.mysfits.workflow.infrastructure.SetupAdapters;
 import dev.mysfits.workflow.setup.SetupRequest;
 import dev.mysfits.workflow.setup.SetupResult;
 import dev.mysfits.workflow.setup.SetupWorkflow;

@@ -1,7 +1,7 @@
 package dev.mysfits.cli;
 
 import dev.mysfits.console.Table;
-import dev.mysfits.workflow.deploy.DeployAdapters;
+import dev.mysfits.workflow.infrastructure.ServiceAdapters;
 import dev.mysfits.workflow.status.ServiceStatus;
 import dev.mysfits.workflow.status.StatusWorkflow;
 import picocli.CommandLine.Command;
@@ -18,7 +18,7 @@ public final class StatusCommand extends BaseCommand {
     @Override
     protected void execute() {
         AppContext app = context();
-        DeployAdapters adapters = DeployAdapters.from(app.aws(), app.workshop());
+        ServiceAdapters adapters = ServiceAdapters.from(app.aws(), app.workshop());
         StatusWorkflow workflow = new StatusWorkflow(adapters.containers(), adapters.router(), adapters.infrastructure());
         List<ServiceStatus> statuses = workflow.execute(app.workshop(), service);
         if (console().jsonOutput()) {

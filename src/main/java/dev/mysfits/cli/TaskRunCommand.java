@@ -1,6 +1,6 @@
 package dev.mysfits.cli;
 
-import dev.mysfits.workflow.deploy.DeployAdapters;
+import dev.mysfits.workflow.infrastructure.ServiceAdapters;
 import dev.mysfits.workflow.task.RunTaskRequest;
 import dev.mysfits.workflow.task.RunTaskResult;
 import dev.mysfits.workflow.task.RunTaskWorkflow;
@@ -39,7 +39,7 @@ public final class TaskRunCommand extends BaseCommand {
     @Override
     protected void execute() throws InterruptedException {
         AppContext app = context();
-        DeployAdapters adapters = DeployAdapters.from(app.aws(), app.workshop());
+        ServiceAdapters adapters = ServiceAdapters.from(app.aws(), app.workshop());
         RunTaskResult result = new RunTaskWorkflow(adapters.containers(), adapters.infrastructure(), console(),
                 Clock.systemUTC(), d -> Thread.sleep(d.toMillis()))
                 .execute(app.workshop(), new RunTaskRequest(service.name(), launchType == null ? null : launchType.launchType(),

@@ -8,6 +8,9 @@ package dev.mysfits.workflow;
  * @param detail   why, or what changes; may be empty
  */
 public record Change(Action action, String resource, String detail) {
+    /** Stands in for the ARN of something a dry run would create. */
+    public static final String NOT_YET_CREATED = "(not yet created)";
+
     public enum Action {
         CREATE("create"), UPDATE("update"), DELETE("delete"), NONE("keep"), CHECK("check");
 

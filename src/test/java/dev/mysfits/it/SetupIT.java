@@ -8,9 +8,9 @@ import dev.mysfits.cli.CommandHarness;
 import dev.mysfits.core.GlobalSettings;
 import dev.mysfits.core.OutputFormat;
 import dev.mysfits.core.ResourceNames;
-import dev.mysfits.workflow.setup.SetupAdapters;
-import dev.mysfits.workflow.setup.SetupLookup;
-import dev.mysfits.workflow.setup.SetupState;
+import dev.mysfits.workflow.infrastructure.SetupAdapters;
+import dev.mysfits.workflow.infrastructure.SetupLookup;
+import dev.mysfits.workflow.infrastructure.Infrastructure;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -155,7 +155,7 @@ class SetupIT {
             CommandHarness.Result result = TestSandbox.harness(dir).run("setup", "--output", "json");
 
             assertEquals(0, result.exitCode(), result.err());
-            SetupState printed = JSON.readValue(result.out(), SetupState.class);
+            Infrastructure printed = JSON.readValue(result.out(), Infrastructure.class);
             assertEquals(printed, lookup.find(List.of("monolith", "like")));
             assertEquals(workshop, printed.workshop());
         }

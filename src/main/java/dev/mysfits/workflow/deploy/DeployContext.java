@@ -1,47 +1,32 @@
 package dev.mysfits.workflow.deploy;
 
-import dev.mysfits.template.TaskDefinitionDocument;
-import dev.mysfits.core.Sleeper;
-import dev.mysfits.aws.sts.CallerIdentity;
+import dev.mysfits.aws.ecr.PushedImages;
 import dev.mysfits.aws.ecs.ContainerService;
 import dev.mysfits.aws.elbv2.LoadBalancerRouter;
-import dev.mysfits.aws.logs.LogGroups;
-import dev.mysfits.aws.iam.Roles;
-import dev.mysfits.aws.ecr.PushedImages;
 import dev.mysfits.config.ServiceConfig;
 import dev.mysfits.config.WorkshopConfig;
-import dev.mysfits.console.Console;
 import dev.mysfits.core.ResourceNames;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.ledger.ResourceType;
+import dev.mysfits.template.TaskDefinitionDocument;
+import dev.mysfits.workflow.Change;
+import dev.mysfits.workflow.infrastructure.Infrastructure;
+import dev.mysfits.workflow.infrastructure.RoutePlan;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-/** The inputs and collaborators of a deploy, and what its steps found or made, in the order they run. */
-public final class DeployContext {
-    /** Stands in for ARNs a dry run would create. */
-    public static final String NOT_YET_CREATED = "(not yet created)";
-
+/**
+ * One deploy's request and what its steps found or made, in the order they run. The adapters are not here: each
+ * step takes the ones it uses in its constructor. Each field below says which step writes it; later steps only read.
+ */
+final class DeployContext {
     final DeployRequest request;
     final WorkshopConfig workshop;
     final ServiceConfig service;
     final ResourceNames names;
-    final ContainerService containers;
-    final LoadBalancerRouter router;
-    final PushedImages images;
-    final CallerIdentity identity;
-    final InfrastructureLookup infrastructureLookup;
-    final TaskDefinitionTemplates templates;
-    final Roles roles;
-    final LogGroups logGroups;
-    final Ledger ledger;
-    final Console console;
-    final Clock clock;
-    final Sleeper sleeper;
 
-    // Found by validation
+    // Written by ValidateDeployStep, before anything changes
     Infrastructure infrastructure;
     PushedImages.PushedImage image;
     TaskDefinitionDocument rendered;
@@ -51,42 +36,28 @@ public final class DeployContext {
     ContainerService.Service existingService;
     LoadBalancerRouter.TargetGroup existingTargetGroup;
 
-    // Found or made by the steps
-    String taskDefinitionArn = NOT_YET_CREATED;
+    // Written by EnsureTaskDefinitionStep
+    String taskDefinitionArn = Change.NOT_YET_CREATED;
     int revision;
-    String targetGroupArn = NOT_YET_CREATED;
+    // Written by EnsureTargetGroupStep
+    String targetGroupArn = Change.NOT_YET_CREATED;
+    // Written by EnsureServiceStep: the service, and the deployment it started or found PRIMARY, which
+    // WaitForStableStep's rollout watcher follows by id
     ContainerService.Service deployedService;
-    /** The deployment this deploy started or found PRIMARY; the rollout watcher follows it by id. */
     String deploymentId;
 
-    public DeployContext(DeployRequest request, WorkshopConfig workshop, ContainerService containers,
-                         LoadBalancerRouter router, PushedImages images, CallerIdentity identity,
-                         InfrastructureLookup infrastructureLookup, TaskDefinitionTemplates templates, Roles roles,
-                         LogGroups logGroups, Ledger ledger,
-                         Console console, Clock clock, Sleeper sleeper) {
+    DeployContext(DeployRequest request) {
         this.request = request;
-        this.workshop = workshop;
+        this.workshop = request.workshop();
         this.service = workshop.service(request.service());
         this.names = new ResourceNames(workshop.name());
-        this.containers = containers;
-        this.router = router;
-        this.images = images;
-        this.identity = identity;
-        this.infrastructureLookup = infrastructureLookup;
-        this.templates = templates;
-        this.roles = roles;
-        this.logGroups = logGroups;
-        this.ledger = ledger;
-        this.console = console;
-        this.clock = clock;
-        this.sleeper = sleeper;
     }
 
     Map<String, String> tags() {
         return Map.of(ResourceNames.TAG_WORKSHOP, names.workshop(), ResourceNames.TAG_SERVICE, service.name());
     }
 
-    void record(ResourceType type, String id) {
+    void record(Ledger ledger, ResourceType type, String id) {
         ledger.record(type, id, service.name(), infrastructure.region());
     }
 }

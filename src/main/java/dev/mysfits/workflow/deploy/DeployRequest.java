@@ -1,17 +1,19 @@
 package dev.mysfits.workflow.deploy;
 
+import dev.mysfits.config.WorkshopConfig;
 import java.time.Duration;
 
 /**
  * What the user asked deploy to do.
  *
+ * @param workshop     the workshop file the service is in
  * @param launchType   "fargate" or "ec2"
  * @param tag          an image tag to pin the task definition to; null deploys what 'latest' points at, by digest
  * @param count        desired tasks; null keeps an existing service's count (1 for a new one)
  * @param path         path pattern to route to the service; null uses the config's
  * @param pollInterval how often the rollout is polled
  */
-public record DeployRequest(String service, String launchType, String tag, Integer count, String path, boolean waitForStable,
+public record DeployRequest(WorkshopConfig workshop, String service, String launchType, String tag, Integer count, String path, boolean waitForStable,
                             Duration timeout, Duration pollInterval, boolean dryRun) {
 
     public boolean fargate() {

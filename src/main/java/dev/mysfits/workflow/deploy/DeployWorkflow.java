@@ -1,8 +1,13 @@
 package dev.mysfits.workflow.deploy;
 
+import dev.mysfits.console.Console;
+import dev.mysfits.core.Sleeper;
+import dev.mysfits.ledger.Ledger;
 import dev.mysfits.workflow.Change;
 import dev.mysfits.workflow.Workflow;
+import dev.mysfits.workflow.infrastructure.ServiceAdapters;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -10,21 +15,36 @@ import java.util.List;
  * definition, target group, route and service, and watch the rollout. Each step looks before it acts.
  */
 public final class DeployWorkflow {
+    private final ServiceAdapters adapters;
+    private final Ledger ledger;
+    private final Console console;
+    private final Clock clock;
+    private final Sleeper sleeper;
 
-    public DeployResult execute(DeployContext ctx) {
-        Workflow<DeployContext> workflow = new Workflow<>("Deploying " + ctx.request.service() + " to "
-                + ctx.request.ecsLaunchType(), ctx.console, List.of(
-                new ValidateDeployStep(),
-                new EnsureTaskDefinitionStep(),
-                new EnsureTargetGroupStep(),
-                new EnsureRouteStep(),
-                new EnsureServiceStep(),
-                new WaitForStableStep()));
-        List<Change> changes = workflow.execute(ctx, ctx.request.dryRun());
-        String url = ctx.infrastructure.baseUrl() + ctx.route.urlPath();
-        return new DeployResult(ctx.service.name(), ctx.request.launchType(), ctx.revision, ctx.taskDefinitionArn,
-                ctx.image.imageReference(), ctx.deployedService == null ? DeployContext.NOT_YET_CREATED : ctx.deployedService.arn(),
+    public DeployWorkflow(ServiceAdapters adapters, Ledger ledger, Console console, Clock clock, Sleeper sleeper) {
+        this.adapters = adapters;
+        this.ledger = ledger;
+        this.console = console;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    public DeployResult execute(DeployRequest request) {
+        DeployContext ctx = new DeployContext(request);
+        Workflow<DeployContext> workflow = new Workflow<>("Deploying " + request.service() + " to "
+                + request.ecsLaunchType(), console, List.of(
+                new ValidateDeployStep(adapters.containers(), adapters.router(), adapters.images(), adapters.identity(),
+                        adapters.infrastructure(), adapters.templates(), adapters.roles(), adapters.logGroups(), console),
+                new EnsureTaskDefinitionStep(adapters.containers(), ledger),
+                new EnsureTargetGroupStep(adapters.router(), ledger),
+                new EnsureRouteStep(adapters.router(), ledger),
+                new EnsureServiceStep(adapters.containers(), ledger),
+                new WaitForStableStep(adapters.containers(), adapters.router(), console, clock, sleeper)));
+        List<Change> changes = workflow.execute(ctx, request.dryRun());
+        String url = ctx.infrastructure.url() + ctx.route.urlPath();
+        return new DeployResult(ctx.service.name(), request.launchType(), ctx.revision, ctx.taskDefinitionArn,
+                ctx.image.imageReference(), ctx.deployedService == null ? Change.NOT_YET_CREATED : ctx.deployedService.arn(),
                 ctx.targetGroupArn, url, changes.stream().filter(Change::mutates).map(Change::describe).toList(),
-                ctx.request.dryRun());
+                request.dryRun());
     }
 }

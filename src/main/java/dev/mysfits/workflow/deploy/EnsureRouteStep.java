@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.deploy;
 
+import dev.mysfits.ledger.Ledger;
 import dev.mysfits.aws.elbv2.LoadBalancerRouter;
 import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.workflow.Change;
@@ -12,6 +13,14 @@ import java.util.Optional;
  * priority. Routes of other services are left alone (validation refused to take one over).
  */
 final class EnsureRouteStep implements Step<DeployContext> {
+    private final LoadBalancerRouter router;
+    private final Ledger ledger;
+
+    EnsureRouteStep(LoadBalancerRouter router, Ledger ledger) {
+        this.router = router;
+        this.ledger = ledger;
+    }
+
 
     @Override
     public String name() {
@@ -38,27 +47,27 @@ final class EnsureRouteStep implements Step<DeployContext> {
     public void apply(DeployContext ctx, Change change) {
         String listener = ctx.infrastructure.listenerArn();
         if (ctx.route.defaultAction()) {
-            ctx.router.forwardByDefault(listener, ctx.targetGroupArn);
+            router.forwardByDefault(listener, ctx.targetGroupArn);
             return;
         }
-        LoadBalancerRouter.Rule rule = ctx.router.createPathRule(listener, nextPriority(ctx), ctx.route.pathPattern(),
+        LoadBalancerRouter.Rule rule = router.createPathRule(listener, nextPriority(ctx), ctx.route.pathPattern(),
                 ctx.targetGroupArn, ctx.tags());
-        ctx.record(ResourceType.LISTENER_RULE, rule.arn());
+        ctx.record(ledger, ResourceType.LISTENER_RULE, rule.arn());
     }
 
-    private static Optional<LoadBalancerRouter.Rule> existingRule(DeployContext ctx) {
+    private Optional<LoadBalancerRouter.Rule> existingRule(DeployContext ctx) {
         return ctx.rules.stream()
                 .filter(r -> !r.isDefault() && r.pathPatterns().contains(ctx.route.pathPattern())
                         && r.forwardTargetGroupArns().contains(ctx.targetGroupArn))
                 .findFirst();
     }
 
-    private static int nextPriority(DeployContext ctx) {
+    private int nextPriority(DeployContext ctx) {
         return ctx.rules.stream().map(LoadBalancerRouter.Rule::priority).filter(p -> p != null)
                 .mapToInt(Integer::intValue).max().orElse(0) + 1;
     }
 
-    private static String targetGroup(DeployContext ctx) {
+    private String targetGroup(DeployContext ctx) {
         return ctx.names.targetGroup(ctx.service.name(), ctx.request.launchType());
     }
 }

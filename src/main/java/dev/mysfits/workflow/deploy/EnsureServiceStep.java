@@ -1,5 +1,9 @@
 package dev.mysfits.workflow.deploy;
 
+import dev.mysfits.ledger.Ledger;
+import dev.mysfits.workflow.rollout.RolloutWatcher;
+import dev.mysfits.workflow.infrastructure.Infrastructure;
+
 import dev.mysfits.aws.ecs.ContainerService;
 import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.workflow.Change;
@@ -13,6 +17,14 @@ import java.util.List;
  * would replace it on moto and fail on AWS.
  */
 final class EnsureServiceStep implements Step<DeployContext> {
+    private final ContainerService containers;
+    private final Ledger ledger;
+
+    EnsureServiceStep(ContainerService containers, Ledger ledger) {
+        this.containers = containers;
+        this.ledger = ledger;
+    }
+
     private static final int DEFAULT_COUNT = 1;
 
     @Override
@@ -32,13 +44,13 @@ final class EnsureServiceStep implements Step<DeployContext> {
         ctx.deploymentId = primaryDeploymentId(existing);
         List<String> changes = new ArrayList<>();
         if (!ctx.taskDefinitionArn.equals(existing.taskDefinitionArn())) {
-            changes.add("task definition " + shortRevision(existing.taskDefinitionArn()) + " -> "
-                    + (ctx.revision == 0 ? "new revision" : shortRevision(ctx.taskDefinitionArn)));
+            changes.add("task definition " + RolloutWatcher.shortRevision(existing.taskDefinitionArn()) + " -> "
+                    + (ctx.revision == 0 ? "new revision" : RolloutWatcher.shortRevision(ctx.taskDefinitionArn)));
         }
         if (ctx.request.count() != null && ctx.request.count() != existing.desired()) {
             changes.add("desired count " + existing.desired() + " -> " + ctx.request.count());
         }
-        return changes.isEmpty() ? Change.none(resource, "revision " + shortRevision(existing.taskDefinitionArn()) + ", "
+        return changes.isEmpty() ? Change.none(resource, "revision " + RolloutWatcher.shortRevision(existing.taskDefinitionArn()) + ", "
                 + existing.desired() + " task(s)") : Change.update(resource, String.join(", ", changes));
     }
 
@@ -46,15 +58,15 @@ final class EnsureServiceStep implements Step<DeployContext> {
     public void apply(DeployContext ctx, Change change) {
         Infrastructure infra = ctx.infrastructure;
         if (ctx.existingService == null) {
-            ctx.deployedService = ctx.containers.createService(new ContainerService.ServiceSpec(infra.cluster(),
+            ctx.deployedService = containers.createService(new ContainerService.ServiceSpec(infra.clusterName(),
                     ctx.names.ecsService(ctx.service.name()), ctx.taskDefinitionArn, ctx.request.ecsLaunchType(), count(ctx),
                     ctx.targetGroupArn, ctx.containerName, ctx.service.containerPort(), infra.subnetIds(),
                     List.of(infra.tasksSecurityGroupId()), ctx.service.healthCheck().gracePeriodSeconds(), ctx.tags()));
-            ctx.record(ResourceType.SERVICE, ctx.deployedService.arn());
+            ctx.record(ledger, ResourceType.SERVICE, ctx.deployedService.arn());
             ctx.deploymentId = primaryDeploymentId(ctx.deployedService);
             return;
         }
-        ctx.deployedService = ctx.containers.updateService(infra.cluster(), ctx.existingService.name(),
+        ctx.deployedService = containers.updateService(infra.clusterName(), ctx.existingService.name(),
                 ctx.taskDefinitionArn.equals(ctx.existingService.taskDefinitionArn()) ? null : ctx.taskDefinitionArn,
                 ctx.request.count());
         ctx.deploymentId = primaryDeploymentId(ctx.deployedService);
@@ -66,12 +78,8 @@ final class EnsureServiceStep implements Step<DeployContext> {
                 .map(ContainerService.Deployment::id).findFirst().orElse(null);
     }
 
-    private static int count(DeployContext ctx) {
+    private int count(DeployContext ctx) {
         return ctx.request.count() == null ? DEFAULT_COUNT : ctx.request.count();
     }
 
-    /** "family:3" from a task definition ARN. */
-    static String shortRevision(String arn) {
-        return arn == null ? "-" : arn.substring(arn.lastIndexOf('/') + 1);
-    }
-}
+    /** "family:3" from a task definition ARN. */}

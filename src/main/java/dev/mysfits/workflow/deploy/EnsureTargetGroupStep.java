@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.deploy;
 
+import dev.mysfits.ledger.Ledger;
 import dev.mysfits.aws.elbv2.LoadBalancerRouter;
 import dev.mysfits.config.HealthCheckConfig;
 import dev.mysfits.ledger.ResourceType;
@@ -9,6 +10,14 @@ import dev.mysfits.workflow.Step;
 
 /** Finds or creates the service's target group: type ip for Fargate (awsvpc), instance for EC2 (bridge). */
 final class EnsureTargetGroupStep implements Step<DeployContext> {
+    private final LoadBalancerRouter router;
+    private final Ledger ledger;
+
+    EnsureTargetGroupStep(LoadBalancerRouter router, Ledger ledger) {
+        this.router = router;
+        this.ledger = ledger;
+    }
+
 
     @Override
     public String name() {
@@ -32,13 +41,13 @@ final class EnsureTargetGroupStep implements Step<DeployContext> {
     @Override
     public void apply(DeployContext ctx, Change change) {
         if (ctx.existingTargetGroup != null) {
-            ctx.router.updateHealthCheck(ctx.existingTargetGroup.arn(), wanted(ctx));
+            router.updateHealthCheck(ctx.existingTargetGroup.arn(), wanted(ctx));
             return;
         }
         String name = ctx.names.targetGroup(ctx.service.name(), ctx.request.launchType());
-        LoadBalancerRouter.TargetGroup created = ctx.router.createTargetGroup(new LoadBalancerRouter.TargetGroupSpec(name,
+        LoadBalancerRouter.TargetGroup created = router.createTargetGroup(new LoadBalancerRouter.TargetGroupSpec(name,
                 ctx.infrastructure.vpcId(), ctx.service.containerPort(), targetType(ctx), wanted(ctx), ctx.tags()));
-        ctx.record(ResourceType.TARGET_GROUP, created.arn());
+        ctx.record(ledger, ResourceType.TARGET_GROUP, created.arn());
         ctx.targetGroupArn = created.arn();
     }
 
@@ -54,7 +63,7 @@ final class EnsureTargetGroupStep implements Step<DeployContext> {
                 + h.deregistrationDelaySeconds() + "s";
     }
 
-    private static String targetType(DeployContext ctx) {
+    private String targetType(DeployContext ctx) {
         return ctx.request.fargate() ? "ip" : "instance";
     }
 }

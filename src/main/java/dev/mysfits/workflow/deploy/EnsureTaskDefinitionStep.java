@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.deploy;
 
+import dev.mysfits.ledger.Ledger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,14 @@ import java.util.Optional;
 
 /** Registers a new revision only when the rendered definition differs from the family's latest ACTIVE one. */
 final class EnsureTaskDefinitionStep implements Step<DeployContext> {
+    private final ContainerService containers;
+    private final Ledger ledger;
+
+    EnsureTaskDefinitionStep(ContainerService containers, Ledger ledger) {
+        this.containers = containers;
+        this.ledger = ledger;
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
@@ -24,7 +33,7 @@ final class EnsureTaskDefinitionStep implements Step<DeployContext> {
     public Change plan(DeployContext ctx) {
         String family = ctx.rendered.family();
         String resource = "task definition " + family;
-        Optional<ContainerService.TaskDefinition> latest = ctx.containers.latestActiveTaskDefinition(family);
+        Optional<ContainerService.TaskDefinition> latest = containers.latestActiveTaskDefinition(family);
         if (latest.isEmpty()) {
             return Change.create(resource, "first active revision, image " + ctx.image.imageReference());
         }
@@ -40,13 +49,13 @@ final class EnsureTaskDefinitionStep implements Step<DeployContext> {
     @Override
     public void apply(DeployContext ctx, Change change) {
         // Tagged so cleanup finds the revision by the mysfits:workshop tag when the ledger is lost.
-        ContainerService.TaskDefinition registered = ctx.containers.registerTaskDefinition(ctx.rendered, ctx.tags());
-        ctx.record(ResourceType.TASK_DEFINITION, registered.arn());
+        ContainerService.TaskDefinition registered = containers.registerTaskDefinition(ctx.rendered, ctx.tags());
+        ctx.record(ledger, ResourceType.TASK_DEFINITION, registered.arn());
         ctx.taskDefinitionArn = registered.arn();
         ctx.revision = registered.revision();
     }
 
-    private static JsonNode sent(DeployContext ctx) {
+    private JsonNode sent(DeployContext ctx) {
         try {
             return JSON.readTree(ctx.rendered.json());
         } catch (JsonProcessingException e) {

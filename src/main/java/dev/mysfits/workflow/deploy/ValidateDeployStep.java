@@ -1,5 +1,16 @@
 package dev.mysfits.workflow.deploy;
 
+import dev.mysfits.console.Console;
+import dev.mysfits.aws.logs.LogGroups;
+import dev.mysfits.aws.iam.Roles;
+import dev.mysfits.workflow.infrastructure.TaskDefinitionTemplates;
+import dev.mysfits.workflow.infrastructure.InfrastructureLookup;
+import dev.mysfits.aws.sts.CallerIdentity;
+import dev.mysfits.aws.ecr.PushedImages;
+import dev.mysfits.aws.ecs.ContainerService;
+import dev.mysfits.workflow.infrastructure.Infrastructure;
+import dev.mysfits.workflow.infrastructure.RoutePlan;
+
 import dev.mysfits.aws.ecs.ContainerInstances;
 import dev.mysfits.aws.elbv2.LoadBalancerRouter;
 import dev.mysfits.core.MysfitsException;
@@ -21,6 +32,28 @@ import java.util.Optional;
  * image, the route and the existing service. Any problem here is an error with nothing created.
  */
 final class ValidateDeployStep implements Step<DeployContext> {
+    private final ContainerService containers;
+    private final LoadBalancerRouter router;
+    private final PushedImages images;
+    private final CallerIdentity identity;
+    private final InfrastructureLookup infrastructureLookup;
+    private final TaskDefinitionTemplates templates;
+    private final Roles roles;
+    private final LogGroups logGroups;
+    private final Console console;
+
+    ValidateDeployStep(ContainerService containers, LoadBalancerRouter router, PushedImages images, CallerIdentity identity, InfrastructureLookup infrastructureLookup, TaskDefinitionTemplates templates, Roles roles, LogGroups logGroups, Console console) {
+        this.containers = containers;
+        this.router = router;
+        this.images = images;
+        this.identity = identity;
+        this.infrastructureLookup = infrastructureLookup;
+        this.templates = templates;
+        this.roles = roles;
+        this.logGroups = logGroups;
+        this.console = console;
+    }
+
     private static final String ECS_TASKS = "ecs-tasks.amazonaws.com";
 
     @Override
@@ -34,10 +67,10 @@ final class ValidateDeployStep implements Step<DeployContext> {
         // what AWS will tell (so an unknown placeholder or a wrong type shows even before setup).
         Path template = template(ctx);
         checkPathShape(ctx);
-        var standIn = ctx.templates.render(template, ctx.request.launchType(), standInValues(ctx));
+        var standIn = templates.render(template, ctx.request.launchType(), standInValues(ctx));
         containerName(ctx, template, standIn);
-        ctx.infrastructure = ctx.infrastructureLookup.require();
-        ctx.image = ctx.images.find(ctx.service.repository(), ctx.request.imageTag());
+        ctx.infrastructure = infrastructureLookup.require();
+        ctx.image = images.find(ctx.service.repository(), ctx.request.imageTag());
         if (ctx.request.tag() != null) {
             ctx.image = ctx.image.pinnedToTag();
         }
@@ -49,14 +82,14 @@ final class ValidateDeployStep implements Step<DeployContext> {
             throw MysfitsException.precondition("service " + ctx.service.name() + " is not pushed: ECR repository '"
                     + ctx.service.repository() + "' has no image tagged '" + ctx.request.imageTag() + "'", "push it first: mysfits push " + ctx.service.name());
         }
-        ctx.rendered = ctx.templates.render(template, ctx.request.launchType(), values(ctx));
+        ctx.rendered = templates.render(template, ctx.request.launchType(), values(ctx));
         ctx.containerName = containerName(ctx, template, ctx.rendered);
         checkRoles(ctx, template);
         checkLogGroups(ctx, template);
         ctx.existingTargetGroup = checkTargetGroup(ctx);
-        ctx.rules = ctx.router.rules(ctx.infrastructure.listenerArn());
+        ctx.rules = router.rules(ctx.infrastructure.listenerArn());
         ctx.route = route(ctx);
-        ctx.existingService = ctx.containers.describeService(ctx.infrastructure.cluster(), ctx.names.ecsService(ctx.service.name())).orElse(null);
+        ctx.existingService = containers.describeService(ctx.infrastructure.clusterName(), ctx.names.ecsService(ctx.service.name())).orElse(null);
         if (ctx.existingService != null && ctx.existingService.launchType() != null
                 && !ctx.existingService.launchType().equals(ctx.request.ecsLaunchType())) {
             throw MysfitsException.usage("service " + ctx.service.name() + " already runs on " + ctx.existingService.launchType()
@@ -81,9 +114,9 @@ final class ValidateDeployStep implements Step<DeployContext> {
      * said before anything is registered. A dry run only warns: it may be planning a cluster still to be filled.
      * An existing service is not checked: its own tasks hold room the new revision takes over.
      */
-    private static void checkCapacity(DeployContext ctx) {
-        String cluster = ctx.infrastructure.cluster();
-        List<ContainerInstances.ContainerInstance> instances = ctx.containers.containerInstances(cluster).stream()
+    private void checkCapacity(DeployContext ctx) {
+        String cluster = ctx.infrastructure.clusterName();
+        List<ContainerInstances.ContainerInstance> instances = containers.containerInstances(cluster).stream()
                 .filter(i -> "ACTIVE".equals(i.status())).toList();
         int memory = 0;
         int cpu = 0;
@@ -110,25 +143,25 @@ final class ValidateDeployStep implements Step<DeployContext> {
             return;
         }
         if (ctx.request.dryRun()) {
-            ctx.console.warn(problem + " (" + hint + ")");
+            console.warn(problem + " (" + hint + ")");
             return;
         }
         throw MysfitsException.precondition(problem, hint);
     }
 
     /** The roles the task definition names exist and let ECS tasks assume them; else every task fails on AWS. */
-    private static void checkRoles(DeployContext ctx, Path template) {
+    private void checkRoles(DeployContext ctx, Path template) {
         var request = ctx.rendered;
-        Map<String, String> roles = new LinkedHashMap<>();
+        Map<String, String> named = new LinkedHashMap<>();
         if (request.executionRoleArn() != null) {
-            roles.put("executionRoleArn", request.executionRoleArn());
+            named.put("executionRoleArn", request.executionRoleArn());
         }
         if (request.taskRoleArn() != null) {
-            roles.put("taskRoleArn", request.taskRoleArn());
+            named.put("taskRoleArn", request.taskRoleArn());
         }
-        for (Map.Entry<String, String> entry : roles.entrySet()) {
+        for (Map.Entry<String, String> entry : named.entrySet()) {
             String name = entry.getValue().substring(entry.getValue().lastIndexOf('/') + 1);
-            var role = ctx.roles.find(name).orElseThrow(() -> MysfitsException.precondition("IAM role " + name + " ("
+            var role = roles.find(name).orElseThrow(() -> MysfitsException.precondition("IAM role " + name + " ("
                             + entry.getKey() + " in " + template.getFileName() + ") does not exist: ECS could not start the tasks",
                     "run mysfits setup, or name an existing role in the template"));
             if (!role.trustedServices().contains(ECS_TASKS)) {
@@ -140,7 +173,7 @@ final class ValidateDeployStep implements Step<DeployContext> {
     }
 
     /** The awslogs groups exist: a missing one stops every task with ResourceInitializationError on AWS. */
-    private static void checkLogGroups(DeployContext ctx, Path template) {
+    private void checkLogGroups(DeployContext ctx, Path template) {
         for (Container container : ctx.rendered.containerDefinitions()) {
             var logging = container.logConfiguration();
             if (logging == null || !"awslogs".equals(logging.logDriver())) {
@@ -150,7 +183,7 @@ final class ValidateDeployStep implements Step<DeployContext> {
             if (group == null || "true".equals(logging.options().get("awslogs-create-group"))) {
                 continue;
             }
-            if (ctx.logGroups.find(group).isEmpty()) {
+            if (logGroups.find(group).isEmpty()) {
                 throw MysfitsException.precondition("log group " + group + " (container " + container.name() + " in "
                                 + template.getFileName() + ") does not exist: tasks would stop with ResourceInitializationError",
                         "run mysfits setup, or create it: aws logs create-log-group --log-group-name " + group);
@@ -159,9 +192,9 @@ final class ValidateDeployStep implements Step<DeployContext> {
     }
 
     /** An existing target group must fit: its target type for the launch type, its port for the container's. */
-    private static LoadBalancerRouter.TargetGroup checkTargetGroup(DeployContext ctx) {
+    private LoadBalancerRouter.TargetGroup checkTargetGroup(DeployContext ctx) {
         String name = ctx.names.targetGroup(ctx.service.name(), ctx.request.launchType());
-        LoadBalancerRouter.TargetGroup found = ctx.router.findTargetGroup(name).orElse(null);
+        LoadBalancerRouter.TargetGroup found = router.findTargetGroup(name).orElse(null);
         if (found == null) {
             return null;
         }
@@ -179,7 +212,7 @@ final class ValidateDeployStep implements Step<DeployContext> {
         return found;
     }
 
-    private static Path template(DeployContext ctx) {
+    private Path template(DeployContext ctx) {
         Path template = ctx.service.taskDefinitions().get(ctx.request.launchType());
         if (template == null) {
             throw MysfitsException.usage("service " + ctx.service.name() + " has no " + ctx.request.launchType()
@@ -196,21 +229,21 @@ final class ValidateDeployStep implements Step<DeployContext> {
         return template;
     }
 
-    private static Map<String, String> values(DeployContext ctx) {
+    private Map<String, String> values(DeployContext ctx) {
         Infrastructure infra = ctx.infrastructure;
-        return values(ctx, ctx.image.imageReference(), ctx.identity.accountId(), infra.region(), infra.executionRoleArn(),
-                infra.taskRoleArn(), infra.baseUrl());
+        return values(ctx, ctx.image.imageReference(), identity.accountId(), infra.region(), infra.executionRoleArn(),
+                infra.taskRoleArn(), infra.url());
     }
 
     /** Values of the right shape for checking a template before AWS is asked anything. */
-    private static Map<String, String> standInValues(DeployContext ctx) {
+    private Map<String, String> standInValues(DeployContext ctx) {
         String account = "123456789012";
         return values(ctx, account + ".dkr.ecr.us-east-1.amazonaws.com/" + ctx.service.repository() + "@sha256:" + "0".repeat(64),
                 account, "us-east-1", "arn:aws:iam::" + account + ":role/execution", "arn:aws:iam::" + account + ":role/task",
                 "http://stand-in.us-east-1.elb.amazonaws.com");
     }
 
-    private static Map<String, String> values(DeployContext ctx, String image, String account, String region,
+    private Map<String, String> values(DeployContext ctx, String image, String account, String region,
                                               String executionRole, String taskRole, String baseUrl) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("FAMILY", ctx.names.taskFamily(ctx.service.name()));
@@ -227,14 +260,14 @@ final class ValidateDeployStep implements Step<DeployContext> {
         return values;
     }
 
-    private static void checkPathShape(DeployContext ctx) {
+    private void checkPathShape(DeployContext ctx) {
         String wanted = ctx.request.path() != null ? ctx.request.path() : ctx.service.path();
         if (wanted != null && !wanted.startsWith("/")) {
             throw MysfitsException.usage("path pattern '" + wanted + "' must start with '/'", "pass --path like '/mysfits/*/like'");
         }
     }
 
-    private static String containerName(DeployContext ctx, Path template, TaskDefinitionDocument rendered) {
+    private String containerName(DeployContext ctx, Path template, TaskDefinitionDocument rendered) {
         int port = ctx.service.containerPort();
         List<Container> containers = rendered.containerDefinitions();
         for (Container container : containers) {
@@ -249,7 +282,7 @@ final class ValidateDeployStep implements Step<DeployContext> {
                         + ctx.workshop.file().getFileName() + ")");
     }
 
-    private static RoutePlan route(DeployContext ctx) {
+    private RoutePlan route(DeployContext ctx) {
         String wanted = ctx.request.path() != null ? ctx.request.path() : ctx.service.path(); // its shape is checked first
         LoadBalancerRouter.Rule defaultRule = ctx.rules.stream().filter(LoadBalancerRouter.Rule::isDefault).findFirst().orElse(null);
         boolean root = wanted == null || wanted.equals("/") || wanted.equals("/*");
@@ -277,7 +310,7 @@ final class ValidateDeployStep implements Step<DeployContext> {
     }
 
     /** The owner of a route when it is not this service: "service 'like'" or "target group 'x'". */
-    private static Optional<String> otherOwner(DeployContext ctx, List<String> targetGroupArns) {
+    private Optional<String> otherOwner(DeployContext ctx, List<String> targetGroupArns) {
         for (String arn : targetGroupArns) {
             String name = LoadBalancerRouter.targetGroupName(arn);
             String owner = null;

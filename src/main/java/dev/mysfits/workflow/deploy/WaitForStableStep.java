@@ -1,10 +1,31 @@
 package dev.mysfits.workflow.deploy;
 
+import dev.mysfits.core.Sleeper;
+import java.time.Clock;
+import dev.mysfits.console.Console;
+import dev.mysfits.aws.elbv2.LoadBalancerRouter;
+import dev.mysfits.aws.ecs.ContainerService;
+import dev.mysfits.workflow.rollout.RolloutWatcher;
+
 import dev.mysfits.workflow.Change;
 import dev.mysfits.workflow.Step;
 
 /** Watches the rollout until the service is stable (read-only, so it lives in plan); skipped by --no-wait. */
 final class WaitForStableStep implements Step<DeployContext> {
+    private final ContainerService containers;
+    private final LoadBalancerRouter router;
+    private final Console console;
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    WaitForStableStep(ContainerService containers, LoadBalancerRouter router, Console console, Clock clock, Sleeper sleeper) {
+        this.containers = containers;
+        this.router = router;
+        this.console = console;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
 
     @Override
     public String name() {
@@ -20,8 +41,8 @@ final class WaitForStableStep implements Step<DeployContext> {
         if (!ctx.request.waitForStable()) {
             return Change.checked(resource, "not waited for (--no-wait); watch it with: mysfits status " + ctx.service.name());
         }
-        var stable = new RolloutWatcher(ctx.containers, ctx.router, ctx.console, ctx.clock, ctx.sleeper)
-                .awaitStable(ctx.infrastructure.cluster(), ctx.names.ecsService(ctx.service.name()), ctx.deploymentId, ctx.taskDefinitionArn,
+        var stable = new RolloutWatcher(containers, router, console, clock, sleeper)
+                .awaitStable(ctx.infrastructure.clusterName(), ctx.names.ecsService(ctx.service.name()), ctx.deploymentId, ctx.taskDefinitionArn,
                         ctx.targetGroupArn, ctx.request.timeout(), ctx.request.pollInterval());
         ctx.deployedService = stable;
         return Change.checked(resource, "stable, " + stable.running() + "/" + stable.desired() + " running");

@@ -10,10 +10,9 @@ import dev.mysfits.core.ResourceNames;
 import dev.mysfits.workflow.Change;
 import dev.mysfits.workflow.Step;
 import dev.mysfits.workflow.Workflow;
-import dev.mysfits.workflow.deploy.DeployContext;
-import dev.mysfits.workflow.deploy.Infrastructure;
-import dev.mysfits.workflow.deploy.InfrastructureLookup;
-import dev.mysfits.workflow.deploy.RolloutWatcher;
+import dev.mysfits.workflow.infrastructure.Infrastructure;
+import dev.mysfits.workflow.infrastructure.InfrastructureLookup;
+import dev.mysfits.workflow.rollout.RolloutWatcher;
 
 import java.time.Clock;
 import java.util.List;
@@ -41,9 +40,9 @@ public final class ScaleWorkflow {
         String service = workshop.service(request.service()).name();
         String ecsName = new ResourceNames(workshop.name()).ecsService(service);
         Infrastructure infra = infrastructure.require();
-        ContainerService.Service before = containers.describeService(infra.cluster(), ecsName)
+        ContainerService.Service before = containers.describeService(infra.clusterName(), ecsName)
                 .orElseThrow(() -> MysfitsException.precondition("service " + service + " is not deployed in cluster "
-                        + infra.cluster() + " (region " + infra.region() + ")", "deploy it first: mysfits deploy " + service + " --fargate"));
+                        + infra.clusterName() + " (region " + infra.region() + ")", "deploy it first: mysfits deploy " + service + " --fargate"));
         Step<ContainerService.Service> desiredCount = new Step<>() {
             @Override
             public String name() {
@@ -59,17 +58,17 @@ public final class ScaleWorkflow {
 
             @Override
             public void apply(ContainerService.Service current, Change change) {
-                containers.updateService(infra.cluster(), ecsName, null, request.count());
+                containers.updateService(infra.clusterName(), ecsName, null, request.count());
             }
         };
         List<Change> changes = new Workflow<>("Scaling " + service + " to " + request.count(), console, List.of(desiredCount))
                 .execute(before, request.dryRun());
         ContainerService.Service after = before;
         if (!request.dryRun() && request.waitForStable()) {
-            after = new RolloutWatcher(containers, router, console, clock, sleeper).awaitStable(infra.cluster(), ecsName, null,
+            after = new RolloutWatcher(containers, router, console, clock, sleeper).awaitStable(infra.clusterName(), ecsName, null,
                     before.targetGroupArns().isEmpty() ? null : before.targetGroupArns().get(0), request.timeout(), request.pollInterval());
         } else if (!request.dryRun()) {
-            after = containers.describeService(infra.cluster(), ecsName).orElse(before);
+            after = containers.describeService(infra.clusterName(), ecsName).orElse(before);
         }
         return new ScaleResult(service, before.arn(), before.desired(), request.dryRun() ? before.desired() : after.desired(),
                 after.running(), changes.stream().anyMatch(Change::mutates));

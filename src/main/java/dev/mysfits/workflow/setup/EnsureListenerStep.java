@@ -1,5 +1,7 @@
 package dev.mysfits.workflow.setup;
 
+import dev.mysfits.workflow.infrastructure.Infrastructure;
+
 import dev.mysfits.aws.elbv2.LoadBalancers.FixedResponse;
 import dev.mysfits.aws.elbv2.LoadBalancers.Listener;
 import dev.mysfits.ledger.ResourceType;
@@ -11,7 +13,7 @@ import dev.mysfits.workflow.Step;
  * pointed the default action at a service, a re-run of setup must leave it alone.
  */
 public final class EnsureListenerStep implements Step<SetupContext> {
-    static final int PORT = 80;
+    static final int PORT = Infrastructure.LISTENER_PORT;
     static final FixedResponse NOT_CLAIMED = FixedResponse.NOT_CLAIMED;
 
     @Override

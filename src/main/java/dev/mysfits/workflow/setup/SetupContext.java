@@ -1,5 +1,8 @@
 package dev.mysfits.workflow.setup;
 
+import dev.mysfits.workflow.infrastructure.Infrastructure;
+import dev.mysfits.workflow.infrastructure.SetupAdapters;
+
 import dev.mysfits.aws.capacity.Capacity;
 import dev.mysfits.aws.ecs.ContainerInstances;
 import dev.mysfits.console.Console;
@@ -76,8 +79,8 @@ public final class SetupContext {
     }
 
     /** What setup made, once every step has run for real. */
-    SetupState state() {
-        return new SetupState(names.workshop(), region, vpcId, subnetIds,
+    Infrastructure state() {
+        return new Infrastructure(names.workshop(), region, vpcId, subnetIds,
                 securityGroupId(SecurityGroupRole.LOAD_BALANCER), securityGroupId(SecurityGroupRole.TASKS),
                 loadBalancer.arn(), loadBalancer.dnsName(), "http://" + loadBalancer.dnsName(), listener.arn(),
                 cluster.name(), cluster.arn(), roles.get(RoleKind.EXECUTION).arn(), roles.get(RoleKind.TASK).arn(),

@@ -1,5 +1,7 @@
 package dev.mysfits.workflow.setup;
 
+import dev.mysfits.workflow.infrastructure.Infrastructure;
+
 import dev.mysfits.workflow.Change;
 
 import java.util.List;
@@ -9,7 +11,7 @@ import java.util.List;
  *
  * @param state what exists now; null in a dry run
  */
-public record SetupResult(boolean dryRun, List<Change> changes, SetupState state) {
+public record SetupResult(boolean dryRun, List<Change> changes, Infrastructure state) {
     public boolean changed() {
         return changes.stream().anyMatch(Change::mutates);
     }

@@ -1,5 +1,7 @@
 package dev.mysfits.workflow.setup;
 
+import dev.mysfits.workflow.infrastructure.SetupAdapters;
+
 import dev.mysfits.console.Console;
 import dev.mysfits.core.ResourceNames;
 import dev.mysfits.ledger.Ledger;

@@ -5,9 +5,9 @@ import dev.mysfits.aws.ecs.ContainerService;
 import dev.mysfits.aws.elbv2.LoadBalancerRouter;
 import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.core.ResourceNames;
-import dev.mysfits.workflow.deploy.Infrastructure;
-import dev.mysfits.workflow.deploy.InfrastructureLookup;
-import dev.mysfits.workflow.deploy.RoutePlan;
+import dev.mysfits.workflow.infrastructure.Infrastructure;
+import dev.mysfits.workflow.infrastructure.InfrastructureLookup;
+import dev.mysfits.workflow.infrastructure.RoutePlan;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -50,11 +50,11 @@ public final class StatusWorkflow {
         List<String> wanted = service == null ? List.copyOf(workshop.services().keySet()) : List.of(workshop.service(service).name());
         ResourceNames names = new ResourceNames(workshop.name());
         Infrastructure infra = infrastructure.require();
-        Map<String, ContainerService.Service> deployed = containers.describeServices(infra.cluster(),
+        Map<String, ContainerService.Service> deployed = containers.describeServices(infra.clusterName(),
                         wanted.stream().map(names::ecsService).toList()).stream()
                 .collect(Collectors.toMap(ContainerService.Service::name, Function.identity(), (a, b) -> a));
         List<LoadBalancerRouter.Rule> rules = deployed.isEmpty() ? List.of() : router.rules(infra.listenerArn());
-        lastInstances = containers.containerInstances(infra.cluster());
+        lastInstances = containers.containerInstances(infra.clusterName());
         Map<String, String> instanceIds = new java.util.HashMap<>();
         lastInstances.forEach(i -> instanceIds.put(i.arn(), i.ec2InstanceId()));
         List<ServiceStatus> statuses = new ArrayList<>();
@@ -75,7 +75,7 @@ public final class StatusWorkflow {
             s.targetGroupArns().forEach(arn -> health.addAll(router.targetHealth(arn)));
             List<ServiceStatus.TaskStatus> tasks = new ArrayList<>();
             List<LoadBalancerRouter.TargetHealth> owned = new ArrayList<>();
-            for (ContainerService.Task task : containers.serviceTasks(infra.cluster(), s.name())) {
+            for (ContainerService.Task task : containers.serviceTasks(infra.clusterName(), s.name())) {
                 LoadBalancerRouter.TargetHealth target = health.stream().filter(t -> owns(task, t)).findFirst().orElse(null);
                 if (target != null) {
                     owned.add(target);
@@ -128,7 +128,7 @@ public final class StatusWorkflow {
             if (rule.forwardTargetGroupArns().stream().anyMatch(s.targetGroupArns()::contains)) {
                 RoutePlan route = rule.isDefault() || rule.pathPatterns().isEmpty()
                         ? new RoutePlan(true, null) : new RoutePlan(false, rule.pathPatterns().get(0));
-                return infra.baseUrl() + route.urlPath();
+                return infra.url() + route.urlPath();
             }
         }
         return null;

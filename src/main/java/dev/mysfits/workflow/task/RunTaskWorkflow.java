@@ -8,9 +8,8 @@ import dev.mysfits.console.Console;
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.ResourceNames;
-import dev.mysfits.workflow.deploy.DeployContext;
-import dev.mysfits.workflow.deploy.Infrastructure;
-import dev.mysfits.workflow.deploy.InfrastructureLookup;
+import dev.mysfits.workflow.infrastructure.Infrastructure;
+import dev.mysfits.workflow.infrastructure.InfrastructureLookup;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -49,12 +48,12 @@ public final class RunTaskWorkflow {
                 .orElseThrow(() -> MysfitsException.precondition("service " + service + " has no task definition ("
                         + family + ") in region " + infra.region(), "deploy it first: mysfits deploy " + service + " --fargate"));
         String launchType = launchType(request, infra, names, service, definition);
-        if ("EC2".equals(launchType) && containers.containerInstanceCount(infra.cluster()) == 0) {
-            throw MysfitsException.precondition("cluster " + infra.cluster() + " has no container instances to run an EC2 task on",
+        if ("EC2".equals(launchType) && containers.containerInstanceCount(infra.clusterName()) == 0) {
+            throw MysfitsException.precondition("cluster " + infra.clusterName() + " has no container instances to run an EC2 task on",
                     "start some: mysfits setup --ec2, or run with --fargate");
         }
         String container = definition.definition().path("containerDefinitions").path(0).path("name").asText(null);
-        ContainerService.Task task = containers.runTask(infra.cluster(), definition.arn(), launchType, infra.subnetIds(),
+        ContainerService.Task task = containers.runTask(infra.clusterName(), definition.arn(), launchType, infra.subnetIds(),
                 List.of(infra.tasksSecurityGroupId()),
                 Map.of(ResourceNames.TAG_WORKSHOP, workshop.name(), ResourceNames.TAG_SERVICE, service), container,
                 request.environment());
@@ -64,15 +63,15 @@ public final class RunTaskWorkflow {
             if (!clock.instant().isBefore(deadline)) {
                 throw MysfitsException.timeout("task " + shortId(task.arn()) + " is still " + task.lastStatus()
                         + " after " + request.waitTimeout().getSeconds() + "s", "see it with: aws ecs describe-tasks --cluster "
-                        + infra.cluster() + " --tasks " + task.arn());
+                        + infra.clusterName() + " --tasks " + task.arn());
             }
             console.progress("task " + task.arn(), "task " + shortId(task.arn()) + ": " + task.lastStatus());
             sleeper.sleep(request.pollInterval());
-            task = containers.describeTask(infra.cluster(), task.arn()).orElse(task);
+            task = containers.describeTask(infra.clusterName(), task.arn()).orElse(task);
         }
         Map<String, Integer> exitCodes = new LinkedHashMap<>();
         task.containers().forEach(c -> exitCodes.put(c.name(), c.exitCode()));
-        String instance = instanceOf(infra.cluster(), task);
+        String instance = instanceOf(infra.clusterName(), task);
         if (instance != null) {
             console.info("task " + shortId(task.arn()) + " ran on container instance " + instance);
         }
@@ -102,7 +101,7 @@ public final class RunTaskWorkflow {
         if (request.launchType() != null) {
             return request.launchType().toUpperCase(Locale.ROOT);
         }
-        var existing = containers.describeService(infra.cluster(), names.ecsService(service));
+        var existing = containers.describeService(infra.clusterName(), names.ecsService(service));
         if (existing.isPresent() && existing.get().launchType() != null) {
             return existing.get().launchType();
         }

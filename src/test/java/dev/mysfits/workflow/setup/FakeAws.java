@@ -1,5 +1,7 @@
 package dev.mysfits.workflow.setup;
 
+import dev.mysfits.workflow.infrastructure.SetupAdapters;
+
 import dev.mysfits.aws.capacity.Capacity;
 import dev.mysfits.aws.ecs.Clusters;
 import dev.mysfits.aws.ecs.ContainerInstances;

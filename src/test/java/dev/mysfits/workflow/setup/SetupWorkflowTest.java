@@ -1,5 +1,8 @@
 package dev.mysfits.workflow.setup;
 
+import dev.mysfits.workflow.infrastructure.Infrastructure;
+import dev.mysfits.workflow.infrastructure.SetupLookup;
+
 import dev.mysfits.aws.elbv2.LoadBalancers.DefaultAction;
 import dev.mysfits.aws.elbv2.LoadBalancers.Listener;
 import dev.mysfits.aws.ec2.Network;
@@ -65,7 +68,7 @@ class SetupWorkflowTest {
         SetupResult result = run(defaults());
 
         assertTrue(result.changed());
-        SetupState state = result.state();
+        Infrastructure state = result.state();
         assertEquals(FakeAws.DEFAULT_VPC, state.vpcId());
         assertEquals(List.of("subnet-default-a", "subnet-default-b", "subnet-default-c"), state.subnetIds());
         assertEquals("http://unit-alb-1.example", state.url());
@@ -82,7 +85,7 @@ class SetupWorkflowTest {
 
     @Test
     void tasksSecurityGroup_allowsContainerPortsAndEphemeralRange_fromLoadBalancerGroupOnly() {
-        SetupState state = run(defaults(), new LinkedHashMap<>(Map.of("monolith", 80, "like", 8080))).state();
+        Infrastructure state = run(defaults(), new LinkedHashMap<>(Map.of("monolith", 80, "like", 8080))).state();
 
         SecurityGroup tasks = aws.groups.get(state.tasksSecurityGroupId());
         String lb = state.loadBalancerSecurityGroupId();
@@ -128,7 +131,7 @@ class SetupWorkflowTest {
 
     @Test
     void rerun_afterDeployChangedTheDefaultAction_leavesTheListenerAlone() {
-        SetupState state = run(defaults()).state();
+        Infrastructure state = run(defaults()).state();
         Listener listener = aws.listeners.get(state.listenerArn());
         aws.listeners.put(listener.arn(), new Listener(listener.arn(), listener.loadBalancerArn(), 80, "HTTP",
                 new DefaultAction("forward", List.of("arn:tg/monolith"), null, null, null)));
@@ -239,9 +242,9 @@ class SetupWorkflowTest {
 
     @Test
     void lookup_afterSetup_findsWhatSetupMade() {
-        SetupState made = run(defaults()).state();
+        Infrastructure made = run(defaults()).state();
 
-        SetupState found = new SetupLookup(aws.adapters(), NAMES, "us-east-1").find(List.of("monolith"));
+        Infrastructure found = new SetupLookup(aws.adapters(), NAMES, "us-east-1").find(List.of("monolith"));
 
         assertEquals(made, found);
     }

@@ -1,4 +1,4 @@
-package dev.mysfits.workflow.deploy;
+package dev.mysfits.workflow.infrastructure;
 
 /**
  * Where the service's traffic comes from: the listener's default action, or a path rule.

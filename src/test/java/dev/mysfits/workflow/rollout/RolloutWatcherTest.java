@@ -1,4 +1,7 @@
-package dev.mysfits.workflow.deploy;
+package dev.mysfits.workflow.rollout;
+
+import dev.mysfits.workflow.infrastructure.RoutePlan;
+import dev.mysfits.workflow.rollout.RolloutWatcher;
 
 import dev.mysfits.aws.ecs.ContainerService;
 import org.junit.jupiter.api.Test;

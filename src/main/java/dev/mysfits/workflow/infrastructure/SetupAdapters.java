@@ -1,4 +1,4 @@
-package dev.mysfits.workflow.setup;
+package dev.mysfits.workflow.infrastructure;
 
 import dev.mysfits.aws.AwsAdapters;
 import dev.mysfits.aws.capacity.Capacity;

@@ -1,4 +1,4 @@
-package dev.mysfits.workflow.deploy;
+package dev.mysfits.workflow.infrastructure;
 
 import dev.mysfits.template.TaskDefinitionDocument;
 

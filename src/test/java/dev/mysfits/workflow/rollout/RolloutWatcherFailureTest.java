@@ -1,4 +1,6 @@
-package dev.mysfits.workflow.deploy;
+package dev.mysfits.workflow.rollout;
+
+import dev.mysfits.workflow.rollout.RolloutWatcher;
 
 import dev.mysfits.aws.ecs.ContainerService;
 import dev.mysfits.aws.elbv2.LoadBalancerRouter;

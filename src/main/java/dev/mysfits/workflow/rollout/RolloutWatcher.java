@@ -1,5 +1,6 @@
-package dev.mysfits.workflow.deploy;
+package dev.mysfits.workflow.rollout;
 
+import dev.mysfits.workflow.Change;
 import dev.mysfits.core.Sleeper;
 import dev.mysfits.aws.ecs.ContainerService;
 import dev.mysfits.aws.elbv2.LoadBalancerRouter;
@@ -120,7 +121,7 @@ public final class RolloutWatcher {
     }
 
     private static boolean hasTargetGroup(String targetGroupArn) {
-        return targetGroupArn != null && !targetGroupArn.equals(DeployContext.NOT_YET_CREATED);
+        return targetGroupArn != null && !targetGroupArn.equals(Change.NOT_YET_CREATED);
     }
 
     /** The number of healthy targets when every registered target is healthy and there are enough; else -1. */
@@ -156,14 +157,14 @@ public final class RolloutWatcher {
                         Comparator.nullsFirst(Comparator.naturalOrder())).reversed())
                 .limit(3).forEach(e -> console.info("event: " + e.message()));
         String serving = primary != null ? primary.taskDefinitionArn() : s.taskDefinitionArn();
-        String what = rolledBack ? "was rolled back to " + EnsureServiceStep.shortRevision(serving)
+        String what = rolledBack ? "was rolled back to " + shortRevision(serving)
                 + " by the deployment circuit breaker" : "failed";
         String stopped = reasons.stream().filter(r -> r.startsWith("task ")).findFirst().orElse(null);
         String why = failed != null && failed.rolloutStateReason() != null ? failed.rolloutStateReason()
                 : (reasons.isEmpty() ? null : reasons.get(0));
         throw MysfitsException.failed("rollout of service " + service + " " + what
                         + (why == null ? "" : ": " + why) + (stopped == null || stopped.equals(why) ? "" : "; " + stopped),
-                rolledBack ? EnsureServiceStep.shortRevision(serving) + " serves now; fix the cause above (image, port, "
+                rolledBack ? shortRevision(serving) + " serves now; fix the cause above (image, port, "
                         + "health check path), push, and deploy again"
                         : "fix the cause above (image, port, health check path), push, and deploy again", null);
     }
@@ -186,7 +187,7 @@ public final class RolloutWatcher {
     private List<String> reasons(ContainerService.Service s, String cluster, String service, String targetGroupArn) {
         List<String> reasons = new ArrayList<>();
         reasons.addAll(containers.stoppedTaskReasons(cluster, service, REASONS));
-        if (targetGroupArn != null && !targetGroupArn.equals(DeployContext.NOT_YET_CREATED)) {
+        if (targetGroupArn != null && !targetGroupArn.equals(Change.NOT_YET_CREATED)) {
             router.targetHealth(targetGroupArn).stream().filter(t -> !"healthy".equals(t.state()))
                     .map(t -> "target " + t.targetId() + ":" + t.port() + " is " + t.state()
                             + (t.description() == null ? "" : ": " + t.description()))
@@ -210,7 +211,7 @@ public final class RolloutWatcher {
 
     private static String progressLine(ContainerService.Service s) {
         String deployments = s.deployments().stream()
-                .map(d -> d.status() + " " + EnsureServiceStep.shortRevision(d.taskDefinitionArn())
+                .map(d -> d.status() + " " + shortRevision(d.taskDefinitionArn())
                         + (d.rolloutState() == null ? "" : " " + d.rolloutState()))
                 .collect(Collectors.joining(", "));
         return s.name() + ": " + s.running() + "/" + s.desired() + " running, " + s.pending() + " pending; deployments: "
@@ -225,5 +226,10 @@ public final class RolloutWatcher {
     static String human(Duration d) {
         long s = d.getSeconds();
         return s % 60 == 0 && s >= 60 ? (s / 60) + "m" : s + "s";
+    }
+
+    /** "family:3" from a task-definition ARN: how revisions are named to people. */
+    public static String shortRevision(String arn) {
+        return arn == null ? "-" : arn.substring(arn.lastIndexOf('/') + 1);
     }
 }

@@ -1,4 +1,4 @@
-package dev.mysfits.workflow.setup;
+package dev.mysfits.workflow.infrastructure;
 
 import java.util.List;
 import java.util.Map;
@@ -7,7 +7,7 @@ import java.util.Map;
  * What setup made in a region, as deploy needs it: the network, the security groups, the load balancer and its
  * listener, the cluster, the roles and the log groups (service name to log group name).
  */
-public record SetupState(
+public record Infrastructure(
         String workshop,
         String region,
         String vpcId,
@@ -23,4 +23,7 @@ public record SetupState(
         String executionRoleArn,
         String taskRoleArn,
         Map<String, String> logGroups) {
+
+    /** The port of the load balancer's HTTP listener that setup makes and deploy routes. */
+    public static final int LISTENER_PORT = 80;
 }

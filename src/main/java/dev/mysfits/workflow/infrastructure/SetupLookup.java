@@ -1,4 +1,4 @@
-package dev.mysfits.workflow.setup;
+package dev.mysfits.workflow.infrastructure;
 
 import dev.mysfits.aws.ecs.Clusters.Cluster;
 import dev.mysfits.aws.elbv2.LoadBalancers.LoadBalancer;
@@ -29,15 +29,15 @@ public final class SetupLookup {
     }
 
     /** Everything setup made, including the log groups of these services. */
-    public SetupState find(Collection<String> services) {
+    public Infrastructure find(Collection<String> services) {
         LoadBalancer lb = aws.loadBalancers().findLoadBalancer(names.loadBalancer())
                 .orElseThrow(() -> missing("no load balancer " + names.loadBalancer()));
         SecurityGroup lbGroup = aws.network().findSecurityGroup(lb.vpcId(), names.loadBalancerSecurityGroup())
                 .orElseThrow(() -> missing("no security group " + names.loadBalancerSecurityGroup() + " in " + lb.vpcId()));
         SecurityGroup tasksGroup = aws.network().findSecurityGroup(lb.vpcId(), names.tasksSecurityGroup())
                 .orElseThrow(() -> missing("no security group " + names.tasksSecurityGroup() + " in " + lb.vpcId()));
-        Listener listener = aws.loadBalancers().findListener(lb.arn(), EnsureListenerStep.PORT)
-                .orElseThrow(() -> missing("load balancer " + lb.name() + " has no :" + EnsureListenerStep.PORT + " listener"));
+        Listener listener = aws.loadBalancers().findListener(lb.arn(), Infrastructure.LISTENER_PORT)
+                .orElseThrow(() -> missing("load balancer " + lb.name() + " has no :" + Infrastructure.LISTENER_PORT + " listener"));
         Cluster cluster = aws.clusters().find(names.cluster())
                 .orElseThrow(() -> missing("no ECS cluster " + names.cluster()));
         Role execution = aws.roles().find(names.executionRole())
@@ -50,7 +50,7 @@ public final class SetupLookup {
             aws.logGroups().find(name).orElseThrow(() -> missing("no log group " + name));
             logGroups.put(service, name);
         }
-        return new SetupState(names.workshop(), region, lb.vpcId(), lb.subnetIds(), lbGroup.id(), tasksGroup.id(),
+        return new Infrastructure(names.workshop(), region, lb.vpcId(), lb.subnetIds(), lbGroup.id(), tasksGroup.id(),
                 lb.arn(), lb.dnsName(), "http://" + lb.dnsName(), listener.arn(), cluster.name(), cluster.arn(),
                 execution.arn(), task.arn(), Map.copyOf(logGroups));
     }
