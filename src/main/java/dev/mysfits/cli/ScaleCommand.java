@@ -37,7 +37,7 @@ public final class ScaleCommand extends BaseCommand {
         ServiceAdapters adapters = ServiceAdapters.from(app.aws(), app.workshop());
         ScaleResult result = new ScaleWorkflow(adapters.containers(), adapters.router(), adapters.infrastructure(), console(),
                 Clock.systemUTC(), d -> Thread.sleep(d.toMillis()))
-                .execute(app.workshop(), new ScaleRequest(service.name(), count, wait.waitForStable(), wait.timeout, wait.pollInterval, dryRun.on()));
+                .execute(new ScaleRequest(app.workshop(), service.name(), count, wait.waitForStable(), wait.timeout, wait.pollInterval, dryRun.on()));
         if (console().jsonOutput()) {
             console().json(result);
         } else {

@@ -1,5 +1,6 @@
 package dev.mysfits.cli;
 
+import dev.mysfits.workflow.status.StatusRequest;
 import dev.mysfits.console.Table;
 import dev.mysfits.workflow.infrastructure.ServiceAdapters;
 import dev.mysfits.workflow.status.ServiceStatus;
@@ -20,7 +21,7 @@ public final class StatusCommand extends BaseCommand {
         AppContext app = context();
         ServiceAdapters adapters = ServiceAdapters.from(app.aws(), app.workshop());
         StatusWorkflow workflow = new StatusWorkflow(adapters.containers(), adapters.router(), adapters.infrastructure());
-        List<ServiceStatus> statuses = workflow.execute(app.workshop(), service);
+        List<ServiceStatus> statuses = workflow.execute(new StatusRequest(app.workshop(), service));
         if (console().jsonOutput()) {
             console().json(statuses);
             return;

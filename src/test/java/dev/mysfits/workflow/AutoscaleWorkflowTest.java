@@ -1,5 +1,6 @@
 package dev.mysfits.workflow;
 
+import dev.mysfits.fakes.FakeServiceAutoScaler;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;

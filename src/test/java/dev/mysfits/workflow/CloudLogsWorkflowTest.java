@@ -1,5 +1,6 @@
 package dev.mysfits.workflow;
 
+import dev.mysfits.fakes.FakeLogReader;
 import dev.mysfits.core.Sleeper;
 
 import dev.mysfits.console.Console;

@@ -8,7 +8,6 @@ import dev.mysfits.console.Console;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.ResourceNames;
 import dev.mysfits.workflow.Change;
-import dev.mysfits.workflow.Step;
 import dev.mysfits.workflow.Workflow;
 import dev.mysfits.workflow.infrastructure.Infrastructure;
 import dev.mysfits.workflow.infrastructure.InfrastructureLookup;
@@ -36,32 +35,16 @@ public final class ScaleWorkflow {
         this.sleeper = sleeper;
     }
 
-    public ScaleResult execute(WorkshopConfig workshop, ScaleRequest request) {
+    public ScaleResult execute(ScaleRequest request) {
+        WorkshopConfig workshop = request.workshop();
         String service = workshop.service(request.service()).name();
         String ecsName = new ResourceNames(workshop.name()).ecsService(service);
         Infrastructure infra = infrastructure.require();
         ContainerService.Service before = containers.describeService(infra.clusterName(), ecsName)
                 .orElseThrow(() -> MysfitsException.precondition("service " + service + " is not deployed in cluster "
                         + infra.clusterName() + " (region " + infra.region() + ")", "deploy it first: mysfits deploy " + service + " --fargate"));
-        Step<ContainerService.Service> desiredCount = new Step<>() {
-            @Override
-            public String name() {
-                return "desired count";
-            }
-
-            @Override
-            public Change plan(ContainerService.Service current) {
-                String resource = "desired count of " + service;
-                return current.desired() == request.count() ? Change.none(resource, String.valueOf(current.desired()))
-                        : Change.update(resource, current.desired() + " -> " + request.count());
-            }
-
-            @Override
-            public void apply(ContainerService.Service current, Change change) {
-                containers.updateService(infra.clusterName(), ecsName, null, request.count());
-            }
-        };
-        List<Change> changes = new Workflow<>("Scaling " + service + " to " + request.count(), console, List.of(desiredCount))
+        List<Change> changes = new Workflow<>("Scaling " + service + " to " + request.count(), console, List.of(
+                new SetDesiredCountStep(containers, infra.clusterName(), ecsName, request.count())))
                 .execute(before, request.dryRun());
         ContainerService.Service after = before;
         if (!request.dryRun() && request.waitForStable()) {

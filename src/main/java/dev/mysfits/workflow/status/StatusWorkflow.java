@@ -46,7 +46,9 @@ public final class StatusWorkflow {
     private List<ContainerInstances.ContainerInstance> lastInstances = List.of();
 
     /** @param service one service, or null for all of the workshop's */
-    public List<ServiceStatus> execute(WorkshopConfig workshop, String service) {
+    public List<ServiceStatus> execute(StatusRequest request) {
+        WorkshopConfig workshop = request.workshop();
+        String service = request.service();
         List<String> wanted = service == null ? List.copyOf(workshop.services().keySet()) : List.of(workshop.service(service).name());
         ResourceNames names = new ResourceNames(workshop.name());
         Infrastructure infra = infrastructure.require();

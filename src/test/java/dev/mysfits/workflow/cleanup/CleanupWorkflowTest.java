@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.cleanup;
 
+import dev.mysfits.fakes.FakeResourceDeleter;
 import dev.mysfits.aws.OwnedResource;
 import dev.mysfits.console.Confirmation;
 import dev.mysfits.console.Console;

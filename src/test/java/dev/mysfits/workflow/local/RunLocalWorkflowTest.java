@@ -6,7 +6,7 @@ import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.OutputFormat;
 import dev.mysfits.docker.ContainerState;
-import dev.mysfits.docker.FakeContainerRunner;
+import dev.mysfits.fakes.FakeContainerRunner;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;

@@ -7,7 +7,7 @@ import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.OutputFormat;
 import dev.mysfits.docker.ContainerSpec;
-import dev.mysfits.docker.FakeContainerRunner;
+import dev.mysfits.fakes.FakeContainerRunner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

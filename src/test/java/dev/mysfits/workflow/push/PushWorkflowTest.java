@@ -1,5 +1,7 @@
 package dev.mysfits.workflow.push;
 
+import dev.mysfits.fakes.FakeImageRegistry;
+import dev.mysfits.fakes.FakeImagePusher;
 import dev.mysfits.aws.ecr.RegistryImage;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.ExitCode;

@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.setup;
 
+import dev.mysfits.fakes.FakeAws;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;

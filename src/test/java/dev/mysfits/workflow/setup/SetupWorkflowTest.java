@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.setup;
 
+import dev.mysfits.fakes.FakeAws;
 import dev.mysfits.workflow.infrastructure.Infrastructure;
 import dev.mysfits.workflow.infrastructure.SetupLookup;
 

@@ -1,4 +1,4 @@
-package dev.mysfits.workflow.push;
+package dev.mysfits.fakes;
 
 import dev.mysfits.registry.RegistryCredentials;
 import dev.mysfits.docker.ImagePusher;
@@ -20,14 +20,14 @@ import java.util.Set;
  * An in-memory engine and registry: local images by reference, and a remote blob store that makes a layer "exist"
  * once pushed, as a real registry does.
  */
-final class FakeImagePusher implements ImagePusher {
-    final Map<String, LocalImage> local = new LinkedHashMap<>();
-    final Map<String, Long> layers = new LinkedHashMap<>();
-    final Set<String> remoteLayers = new HashSet<>();
-    final List<String> calls = new ArrayList<>();
-    String digest = "sha256:" + "cd".repeat(32);
+public final class FakeImagePusher implements ImagePusher {
+    public final Map<String, LocalImage> local = new LinkedHashMap<>();
+    public final Map<String, Long> layers = new LinkedHashMap<>();
+    public final Set<String> remoteLayers = new HashSet<>();
+    public final List<String> calls = new ArrayList<>();
+    public String digest = "sha256:" + "cd".repeat(32);
 
-    void addLocal(String id, String... repoTags) {
+    public void addLocal(String id, String... repoTags) {
         LocalImage image = new LocalImage(id, List.of(repoTags));
         for (String tag : repoTags) {
             local.put(tag, image);

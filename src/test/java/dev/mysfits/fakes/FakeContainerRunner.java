@@ -1,4 +1,9 @@
-package dev.mysfits.docker;
+package dev.mysfits.fakes;
+
+import dev.mysfits.docker.ContainerRunner;
+import dev.mysfits.docker.ContainerSpec;
+import dev.mysfits.docker.ContainerState;
+import dev.mysfits.docker.LogQuery;
 
 import java.util.ArrayList;
 import java.util.HashSet;

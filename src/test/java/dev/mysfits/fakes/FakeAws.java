@@ -1,4 +1,6 @@
-package dev.mysfits.workflow.setup;
+package dev.mysfits.fakes;
+
+import dev.mysfits.workflow.setup.CapacityRequest;
 
 import dev.mysfits.workflow.infrastructure.SetupAdapters;
 
@@ -21,45 +23,45 @@ import java.util.Optional;
  * In-memory AWS for setup's logic: one default VPC with a subnet in each of three zones, and a list of every
  * mutating call, so tests can say "nothing was changed" precisely.
  */
-final class FakeAws {
-    static final String DEFAULT_VPC = "vpc-default";
-    final List<String> mutations = new ArrayList<>();
-    final Map<String, Network.Vpc> vpcs = new LinkedHashMap<>();
-    final List<Network.Subnet> subnets = new ArrayList<>();
-    final Map<String, Network.SecurityGroup> groups = new LinkedHashMap<>();
-    final Map<String, LoadBalancers.LoadBalancer> loadBalancers = new LinkedHashMap<>();
-    final Map<String, LoadBalancers.Listener> listeners = new LinkedHashMap<>();
-    final Map<String, Clusters.Cluster> clusters = new LinkedHashMap<>();
-    final Map<String, LogGroups.LogGroup> logGroups = new LinkedHashMap<>();
-    final Map<String, Roles.Role> roles = new LinkedHashMap<>();
-    final Map<String, List<String>> rolePolicies = new HashMap<>();
-    final Map<String, Map<String, String>> tags = new HashMap<>();
+public final class FakeAws {
+    public static final String DEFAULT_VPC = "vpc-default";
+    public final List<String> mutations = new ArrayList<>();
+    public final Map<String, Network.Vpc> vpcs = new LinkedHashMap<>();
+    public final List<Network.Subnet> subnets = new ArrayList<>();
+    public final Map<String, Network.SecurityGroup> groups = new LinkedHashMap<>();
+    public final Map<String, LoadBalancers.LoadBalancer> loadBalancers = new LinkedHashMap<>();
+    public final Map<String, LoadBalancers.Listener> listeners = new LinkedHashMap<>();
+    public final Map<String, Clusters.Cluster> clusters = new LinkedHashMap<>();
+    public final Map<String, LogGroups.LogGroup> logGroups = new LinkedHashMap<>();
+    public final Map<String, Roles.Role> roles = new LinkedHashMap<>();
+    public final Map<String, List<String>> rolePolicies = new HashMap<>();
+    public final Map<String, Map<String, String>> tags = new HashMap<>();
     // EC2 capacity: what the region offers, and what was made
-    final Map<String, Capacity.InstanceType> instanceTypes = new LinkedHashMap<>(Map.of(
+    public final Map<String, Capacity.InstanceType> instanceTypes = new LinkedHashMap<>(Map.of(
             "t3.small", new Capacity.InstanceType("t3.small", 2, 2048)));
-    final Map<String, String> parameters = new LinkedHashMap<>(Map.of(CapacityRequest.AMI_PARAMETER, "ami-ecs-2023"));
-    final Map<String, Capacity.InstanceProfile> instanceProfiles = new LinkedHashMap<>();
-    final Map<String, Capacity.LaunchTemplate> launchTemplates = new LinkedHashMap<>();
-    final Map<String, Capacity.Group> groups2 = new LinkedHashMap<>();
+    public final Map<String, String> parameters = new LinkedHashMap<>(Map.of(CapacityRequest.AMI_PARAMETER, "ami-ecs-2023"));
+    public final Map<String, Capacity.InstanceProfile> instanceProfiles = new LinkedHashMap<>();
+    public final Map<String, Capacity.LaunchTemplate> launchTemplates = new LinkedHashMap<>();
+    public final Map<String, Capacity.Group> groups2 = new LinkedHashMap<>();
     private int counter;
 
-    FakeAws() {
+    public FakeAws() {
         vpcs.put(DEFAULT_VPC, new Network.Vpc(DEFAULT_VPC, "172.31.0.0/16", true));
         for (String zone : List.of("a", "b", "c")) {
             subnets.add(new Network.Subnet("subnet-default-" + zone, DEFAULT_VPC, "us-east-1" + zone, true, true));
         }
     }
 
-    String id(String prefix) {
+    public String id(String prefix) {
         return prefix + "-" + (++counter);
     }
 
-    SetupAdapters adapters() {
+    public SetupAdapters adapters() {
         return new SetupAdapters(new FakeNetwork(), new FakeLoadBalancers(), new FakeClusters(), new FakeLogGroups(), new FakeRoles(),
                 new FakeCapacity());
     }
 
-    final class FakeNetwork implements Network {
+    public final class FakeNetwork implements Network {
         @Override
         public Optional<Vpc> defaultVpc() {
             return vpcs.values().stream().filter(Vpc::isDefault).findFirst();
@@ -112,7 +114,7 @@ final class FakeAws {
         }
     }
 
-    final class FakeLoadBalancers implements LoadBalancers {
+    public final class FakeLoadBalancers implements LoadBalancers {
         @Override
         public Optional<LoadBalancer> findLoadBalancer(String name) {
             return loadBalancers.values().stream().filter(lb -> lb.name().equals(name)).findFirst();
@@ -146,7 +148,7 @@ final class FakeAws {
     }
 
     /** A group's instances join its template's cluster at once, as the data plane makes them do on the sandbox. */
-    final class FakeCapacity implements Capacity {
+    public final class FakeCapacity implements Capacity {
         @Override
         public Optional<String> parameter(String name) {
             return Optional.ofNullable(parameters.get(name));
@@ -228,7 +230,7 @@ final class FakeAws {
         }
     }
 
-    final class FakeClusters implements Clusters {
+    public final class FakeClusters implements Clusters {
         @Override
         public List<ContainerInstances.ContainerInstance> containerInstances(String cluster) {
             List<ContainerInstances.ContainerInstance> joined = new ArrayList<>();
@@ -257,7 +259,7 @@ final class FakeAws {
         }
     }
 
-    final class FakeLogGroups implements LogGroups {
+    public final class FakeLogGroups implements LogGroups {
         @Override
         public Optional<LogGroup> find(String name) {
             return Optional.ofNullable(logGroups.get(name));
@@ -278,7 +280,7 @@ final class FakeAws {
         }
     }
 
-    final class FakeRoles implements Roles {
+    public final class FakeRoles implements Roles {
         @Override
         public Optional<Role> find(String name) {
             return Optional.ofNullable(roles.get(name));

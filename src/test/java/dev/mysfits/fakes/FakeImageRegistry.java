@@ -1,4 +1,4 @@
-package dev.mysfits.workflow.push;
+package dev.mysfits.fakes;
 
 import dev.mysfits.aws.ecr.EcrRepository;
 import dev.mysfits.aws.ecr.ImageRegistry;
@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /** An in-memory ECR: repositories, their tags, listed images, and a record of every call. */
-final class FakeImageRegistry implements ImageRegistry {
-    static final String HOST = "123456789012.dkr.ecr.us-east-1.amazonaws.com";
-    final Map<String, Map<String, String>> repositories = new LinkedHashMap<>();
-    final Map<String, List<RegistryImage>> images = new LinkedHashMap<>();
-    final List<String> calls = new ArrayList<>();
+public final class FakeImageRegistry implements ImageRegistry {
+    public static final String HOST = "123456789012.dkr.ecr.us-east-1.amazonaws.com";
+    public final Map<String, Map<String, String>> repositories = new LinkedHashMap<>();
+    public final Map<String, List<RegistryImage>> images = new LinkedHashMap<>();
+    public final List<String> calls = new ArrayList<>();
 
     @Override
     public String region() {

@@ -1,4 +1,4 @@
-package dev.mysfits.workflow.cleanup;
+package dev.mysfits.fakes;
 
 import dev.mysfits.aws.OwnedResource;
 import dev.mysfits.aws.ResourceBusyException;
@@ -14,15 +14,15 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** An in-memory AWS: resources exist until deleted; some stay busy for a number of attempts; it can crash. */
-class FakeResourceDeleter implements ResourceDeleter {
-    final Set<String> existing = Collections.synchronizedSet(new HashSet<>());
-    final List<String> log = Collections.synchronizedList(new ArrayList<>());
-    final Map<String, AtomicInteger> busyFor = new HashMap<>();
-    final Map<String, AtomicInteger> attempts = new HashMap<>();
+public class FakeResourceDeleter implements ResourceDeleter {
+    public final Set<String> existing = Collections.synchronizedSet(new HashSet<>());
+    public final List<String> log = Collections.synchronizedList(new ArrayList<>());
+    public final Map<String, AtomicInteger> busyFor = new HashMap<>();
+    public final Map<String, AtomicInteger> attempts = new HashMap<>();
     private final AtomicInteger deletions = new AtomicInteger();
-    int crashAfter = Integer.MAX_VALUE;
+    public int crashAfter = Integer.MAX_VALUE;
 
-    FakeResourceDeleter(List<OwnedResource> resources) {
+    public FakeResourceDeleter(List<OwnedResource> resources) {
         resources.forEach(r -> existing.add(r.id()));
     }
 

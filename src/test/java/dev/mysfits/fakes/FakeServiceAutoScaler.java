@@ -1,4 +1,4 @@
-package dev.mysfits.workflow;
+package dev.mysfits.fakes;
 
 import dev.mysfits.aws.autoscaling.ServiceAutoScaler;
 
@@ -11,11 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /** In-memory Application Auto Scaling: refuses targets for services that do not exist, like the real one. */
-final class FakeServiceAutoScaler implements ServiceAutoScaler {
-    final Set<String> services = new HashSet<>();
-    final Map<String, ScalableTarget> targets = new HashMap<>();
-    final Map<String, CpuPolicy> policies = new HashMap<>();
-    final List<String> mutations = new ArrayList<>();
+public final class FakeServiceAutoScaler implements ServiceAutoScaler {
+    public final Set<String> services = new HashSet<>();
+    public final Map<String, ScalableTarget> targets = new HashMap<>();
+    public final Map<String, CpuPolicy> policies = new HashMap<>();
+    public final List<String> mutations = new ArrayList<>();
 
     @Override
     public boolean serviceExists(String cluster, String service) {

@@ -1,4 +1,4 @@
-package dev.mysfits.workflow;
+package dev.mysfits.fakes;
 
 import dev.mysfits.aws.logs.LogLine;
 import dev.mysfits.aws.logs.LogReader;
@@ -12,17 +12,17 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** An in-memory log group store: events per group, filtered by start time like FilterLogEvents. */
-final class FakeLogReader implements LogReader {
+public final class FakeLogReader implements LogReader {
     private final Map<String, List<LogLine>> groups = new TreeMap<>();
-    final List<Instant> reads = new ArrayList<>();
+    public final List<Instant> reads = new ArrayList<>();
     private int nextId;
 
-    FakeLogReader group(String name) {
+    public FakeLogReader group(String name) {
         groups.putIfAbsent(name, new ArrayList<>());
         return this;
     }
 
-    FakeLogReader put(String group, Instant time, String taskId, String message) {
+    public FakeLogReader put(String group, Instant time, String taskId, String message) {
         group(group);
         groups.get(group).add(new LogLine(String.valueOf(nextId++), time, "svc/app/" + taskId, taskId, message));
         return this;

@@ -1,0 +1,152 @@
+package dev.mysfits.fakes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mysfits.aws.ecs.ContainerInstances;
+import dev.mysfits.aws.ecs.ContainerService;
+import dev.mysfits.template.TaskDefinitionDocument;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * In-memory ECS for workflow tests: task-definition families and revisions, services whose deployments complete at
+ * once (each task RUNNING at its own address), and every mutating call listed, so a test can say "nothing changed".
+ * Services behind a target group register their tasks with the {@link FakeLoadBalancerRouter} as healthy targets.
+ */
+public final class FakeContainerService implements ContainerService {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public final List<String> mutations = new ArrayList<>();
+    public final Map<String, List<TaskDefinition>> families = new LinkedHashMap<>();
+    public final Map<String, Service> services = new LinkedHashMap<>();
+    public final Map<String, Map<String, String>> tags = new LinkedHashMap<>();
+    private final FakeLoadBalancerRouter router;
+    private int deployments;
+
+    public FakeContainerService(FakeLoadBalancerRouter router) {
+        this.router = router;
+    }
+
+    @Override
+    public boolean clusterExists(String cluster) {
+        return true;
+    }
+
+    @Override
+    public int containerInstanceCount(String cluster) {
+        return 0;
+    }
+
+    @Override
+    public List<ContainerInstances.ContainerInstance> containerInstances(String cluster) {
+        return List.of();
+    }
+
+    @Override
+    public TaskDefinition registerTaskDefinition(TaskDefinitionDocument definition, Map<String, String> tagMap) {
+        List<TaskDefinition> revisions = families.computeIfAbsent(definition.family(), f -> new ArrayList<>());
+        int revision = revisions.size() + 1;
+        String arn = "arn:aws:ecs:us-east-1:123456789012:task-definition/" + definition.family() + ":" + revision;
+        JsonNode described;
+        try {
+            described = JSON.readTree(definition.json());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        ((com.fasterxml.jackson.databind.node.ObjectNode) described).put("status", "ACTIVE");
+        TaskDefinition registered = new TaskDefinition(arn, definition.family(), revision,
+                definition.containerDefinitions().stream().map(TaskDefinitionDocument.Container::image).toList(), described);
+        revisions.add(registered);
+        tags.put(arn, tagMap);
+        mutations.add("register " + definition.family() + ":" + revision);
+        return registered;
+    }
+
+    @Override
+    public Optional<TaskDefinition> latestActiveTaskDefinition(String family) {
+        List<TaskDefinition> revisions = families.getOrDefault(family, List.of());
+        return revisions.isEmpty() ? Optional.empty() : Optional.of(revisions.get(revisions.size() - 1));
+    }
+
+    @Override
+    public Optional<TaskDefinition> describeTaskDefinition(String arnOrFamilyRevision) {
+        return families.values().stream().flatMap(List::stream)
+                .filter(t -> t.arn().equals(arnOrFamilyRevision) || t.arn().endsWith("/" + arnOrFamilyRevision)).findFirst();
+    }
+
+    @Override
+    public Optional<Service> describeService(String cluster, String name) {
+        return Optional.ofNullable(services.get(name));
+    }
+
+    @Override
+    public List<Service> describeServices(String cluster, List<String> names) {
+        return names.stream().map(services::get).filter(s -> s != null).toList();
+    }
+
+    @Override
+    public Service createService(ServiceSpec spec) {
+        mutations.add("create service " + spec.name());
+        tags.put(spec.name(), spec.tags());
+        Service service = settled(spec.name(), spec.taskDefinitionArn(), spec.launchType(), spec.desiredCount(),
+                spec.targetGroupArn() == null ? List.of() : List.of(spec.targetGroupArn()));
+        services.put(spec.name(), service);
+        return service;
+    }
+
+    @Override
+    public Service updateService(String cluster, String name, String taskDefinitionArn, Integer desiredCount) {
+        Service old = services.get(name);
+        mutations.add("update service " + name + (taskDefinitionArn == null ? "" : " to " + taskDefinitionArn)
+                + (desiredCount == null ? "" : " count " + desiredCount));
+        Service service = settled(name, taskDefinitionArn != null ? taskDefinitionArn : old.taskDefinitionArn(), old.launchType(),
+                desiredCount != null ? desiredCount : old.desired(), old.targetGroupArns());
+        services.put(name, service);
+        return service;
+    }
+
+    /** A service whose new deployment completed at once: ECS's end state, which the rollout watcher waits for. */
+    private Service settled(String name, String taskDefinitionArn, String launchType, int desired, List<String> targetGroups) {
+        Deployment primary = new Deployment("ecs-svc/" + (++deployments), "PRIMARY", taskDefinitionArn, desired, desired, 0,
+                "COMPLETED", "ECS deployment completed.");
+        targetGroups.forEach(group -> router.registerHealthy(group, desired));
+        return new Service("arn:aws:ecs:us-east-1:123456789012:service/cluster/" + name, name, "ACTIVE", taskDefinitionArn,
+                launchType, desired, desired, 0, List.of(primary), List.of(), targetGroups);
+    }
+
+    @Override
+    public Task runTask(String cluster, String taskDefinitionArn, String launchType, List<String> subnets,
+                        List<String> securityGroups, Map<String, String> tagMap, String containerName,
+                        Map<String, String> environment) {
+        mutations.add("run task " + taskDefinitionArn);
+        return new Task("arn:aws:ecs:us-east-1:123456789012:task/cluster/one-off", "PROVISIONING", "RUNNING", null,
+                List.of(), taskDefinitionArn, null, List.of(), null);
+    }
+
+    @Override
+    public List<String> stoppedTaskReasons(String cluster, String serviceName, int max) {
+        return List.of();
+    }
+
+    @Override
+    public Optional<Task> describeTask(String cluster, String taskArn) {
+        return serviceTasks(cluster, null).stream().filter(t -> t.arn().equals(taskArn)).findFirst();
+    }
+
+    @Override
+    public List<Task> serviceTasks(String cluster, String serviceName) {
+        List<Task> tasks = new ArrayList<>();
+        services.values().stream().filter(s -> serviceName == null || s.name().equals(serviceName)).forEach(s -> {
+            for (int i = 1; i <= s.running(); i++) {
+                tasks.add(new Task("arn:aws:ecs:us-east-1:123456789012:task/cluster/" + s.name() + "-" + i, "RUNNING", "RUNNING",
+                        null, List.of(new ContainerState(s.name(), "RUNNING", null, null)), s.taskDefinitionArn(),
+                        "10.0.0." + i, List.of(), null));
+            }
+        });
+        return tasks;
+    }
+}

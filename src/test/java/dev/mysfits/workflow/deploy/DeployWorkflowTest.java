@@ -1,0 +1,118 @@
+package dev.mysfits.workflow.deploy;
+
+import dev.mysfits.core.ExitCode;
+import dev.mysfits.core.MysfitsException;
+import dev.mysfits.fakes.FakeCluster;
+import dev.mysfits.ledger.ResourceType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Deploy's logic on fakes: what it creates, what it leaves alone, what a dry run and a bad route do. */
+class DeployWorkflowTest {
+    @TempDir
+    Path dir;
+
+    private DeployResult deploy(FakeCluster cluster, String service, String path, boolean dryRun) {
+        DeployRequest request = new DeployRequest(cluster.workshop, service, "fargate", null, null, path, true,
+                Duration.ofSeconds(10), Duration.ofMillis(1), dryRun);
+        return new DeployWorkflow(cluster.adapters(), cluster.ledger, cluster.console, Clock.systemUTC(), d -> { })
+                .execute(request);
+    }
+
+    @Test
+    void firstDeploy_registersARevision_makesTheTargetGroup_routesByDefault_andStartsTheService() {
+        FakeCluster cluster = new FakeCluster(dir).pushed("monolith", "sha256:aaa");
+
+        DeployResult result = deploy(cluster, "monolith", null, false);
+
+        assertEquals(List.of("register mysfits-monolith:1", "create service monolith"), cluster.containers.mutations);
+        assertEquals(List.of("create target group mysfits-monolith-fg",
+                "forward by default to " + result.targetGroupArn()), cluster.router.mutations);
+        assertEquals(1, result.revision());
+        assertTrue(result.image().endsWith("/mysfits/monolith-service@sha256:aaa"), result.image());
+        assertTrue(result.url().startsWith("http://") && result.url().endsWith("/"), result.url());
+        assertEquals(List.of(ResourceType.TASK_DEFINITION, ResourceType.TARGET_GROUP, ResourceType.SERVICE),
+                cluster.ledger.entries().stream().map(e -> e.type())
+                        .filter(t -> t == ResourceType.TASK_DEFINITION || t == ResourceType.TARGET_GROUP || t == ResourceType.SERVICE)
+                        .toList());
+        assertEquals("mysfits", cluster.containers.tags.get(result.taskDefinitionArn()).get("mysfits:workshop"));
+    }
+
+    @Test
+    void deployAgain_withTheSameImage_changesNothing_andANewPushRollsOutRevisionTwo() {
+        FakeCluster cluster = new FakeCluster(dir).pushed("monolith", "sha256:aaa");
+        deploy(cluster, "monolith", null, false);
+        int containerCalls = cluster.containers.mutations.size();
+        int routerCalls = cluster.router.mutations.size();
+
+        DeployResult again = deploy(cluster, "monolith", null, false);
+
+        assertEquals(List.of(), again.changed());
+        assertEquals(containerCalls, cluster.containers.mutations.size());
+        assertEquals(routerCalls, cluster.router.mutations.size());
+
+        cluster.pushed("monolith", "sha256:bbb");
+        DeployResult rolled = deploy(cluster, "monolith", null, false);
+
+        assertEquals(2, rolled.revision());
+        assertTrue(cluster.containers.mutations.contains("update service monolith to " + rolled.taskDefinitionArn()),
+                cluster.containers.mutations.toString());
+    }
+
+    @Test
+    void dryRun_plansEverything_andChangesNothing() {
+        FakeCluster cluster = new FakeCluster(dir).pushed("monolith", "sha256:aaa");
+
+        DeployResult result = deploy(cluster, "monolith", null, true);
+
+        assertTrue(result.dryRun());
+        assertEquals(List.of(), cluster.containers.mutations);
+        assertEquals(List.of(), cluster.router.mutations);
+        assertTrue(result.changed().size() >= 4, result.changed().toString());
+        assertTrue(cluster.err.toString().contains("dry run: nothing will change"), cluster.err.toString());
+    }
+
+    @Test
+    void aPathRule_routesTheSecondService_andItsUrlIsOneToCurl() {
+        FakeCluster cluster = new FakeCluster(dir).pushed("monolith", "sha256:aaa").pushed("like", "sha256:ccc");
+        deploy(cluster, "monolith", null, false);
+
+        DeployResult like = deploy(cluster, "like", "/mysfits/*/like", false);
+
+        assertTrue(cluster.router.mutations.stream().anyMatch(m -> m.startsWith("create rule /mysfits/*/like priority ")),
+                cluster.router.mutations.toString());
+        assertTrue(like.url().endsWith("/mysfits/example/like"), like.url());
+    }
+
+    @Test
+    void theDefaultRouteOfAnotherService_isRefusedBeforeAnythingChanges() {
+        FakeCluster cluster = new FakeCluster(dir).pushed("monolith", "sha256:aaa").pushed("like", "sha256:ccc");
+        deploy(cluster, "monolith", null, false);
+        List<String> before = List.copyOf(cluster.containers.mutations);
+
+        MysfitsException refused = assertThrows(MysfitsException.class, () -> deploy(cluster, "like", "/", false));
+
+        assertEquals(ExitCode.USAGE, refused.exitCode());
+        assertTrue(refused.getMessage().contains("already belongs to service 'monolith'"), refused.getMessage());
+        assertEquals(before, cluster.containers.mutations);
+    }
+
+    @Test
+    void anImageNeverPushed_isAPreconditionError_andNothingIsRegistered() {
+        FakeCluster cluster = new FakeCluster(dir);
+
+        MysfitsException refused = assertThrows(MysfitsException.class, () -> deploy(cluster, "monolith", null, false));
+
+        assertEquals(ExitCode.PRECONDITION, refused.exitCode());
+        assertEquals(List.of(), cluster.containers.mutations);
+    }
+}
