@@ -2,7 +2,9 @@ package dev.mysfits.cli;
 
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.ResourceNames;
-import dev.mysfits.workflow.AutoscaleWorkflow;
+import dev.mysfits.workflow.autoscale.AutoscaleRequest;
+import dev.mysfits.workflow.autoscale.AutoscaleResult;
+import dev.mysfits.workflow.autoscale.AutoscaleWorkflow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,13 +44,13 @@ public final class AutoscaleCommand extends BaseCommand {
         }
         AppContext app = context();
         app.workshop().service(service.name());
-        AutoscaleWorkflow.Request request = new AutoscaleWorkflow.Request(new ResourceNames(app.workshop().name()), service.name(),
-                off ? 0 : min, off ? 0 : max, cpuTarget == null ? 50 : cpuTarget, off, app.aws().region());
+        AutoscaleRequest request = new AutoscaleRequest(new ResourceNames(app.workshop().name()), service.name(),
+                off ? 0 : min, off ? 0 : max, cpuTarget == null ? 50 : cpuTarget, off, app.aws().region(), dryRun.on());
         if (!dryRun.on()) {
             app.lockWorkshop("autoscale " + service.name());
         }
-        AutoscaleWorkflow.Result result = new AutoscaleWorkflow(app.aws().serviceScaler(), app.ledger(), console())
-                .execute(request, dryRun.on());
+        AutoscaleResult result = new AutoscaleWorkflow(app.aws().serviceScaler(), app.ledger(), console())
+                .execute(request);
         if (console().jsonOutput()) {
             console().json(result);
         } else if (result.enabled()) {

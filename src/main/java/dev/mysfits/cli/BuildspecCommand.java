@@ -2,6 +2,8 @@ package dev.mysfits.cli;
 
 import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.git.GitSourceRevision;
+import dev.mysfits.workflow.codebuild.BuildspecRequest;
+import dev.mysfits.workflow.codebuild.BuildspecResult;
 import dev.mysfits.workflow.codebuild.BuildspecWorkflow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,9 +34,9 @@ final class BuildspecCommand extends BaseCommand {
     @Override
     protected void execute() {
         WorkshopConfig workshop = context().workshop();
-        BuildspecWorkflow.Result result = new BuildspecWorkflow(new GitSourceRevision(), console())
-                .execute(workshop, workshop.service(service.name()),
-                        file == null ? null : context().environment().workingDirectory().resolve(file), force, dryRun.on());
+        BuildspecResult result = new BuildspecWorkflow(new GitSourceRevision(), console())
+                .execute(new BuildspecRequest(workshop, workshop.service(service.name()),
+                        file == null ? null : context().environment().workingDirectory().resolve(file), force, dryRun.on()));
         if (console().jsonOutput()) {
             console().json(result);
         } else if (!dryRun.on()) {

@@ -54,14 +54,14 @@ final class CodeBuildCommand extends BaseCommand {
         WorkshopConfig workshop = context().workshop();
         // A relative --buildspec is from where the user stands, as a shell would read it.
         Path buildspecFile = buildspec == null ? null : context().environment().workingDirectory().resolve(buildspec);
-        CodeBuildRequest request = new CodeBuildRequest(workshop.service(service.name()), sourceType, sourceLocation, buildspecFile,
+        CodeBuildRequest request = new CodeBuildRequest(workshop, workshop.service(service.name()), sourceType, sourceLocation, buildspecFile,
                 image, computeType, start, dryRun.on());
         if (!dryRun.on()) {
             context().lockWorkshop("codebuild " + service.name());
         }
         AwsAdapters aws = context().aws();
         CodeBuildResult result = new CodeBuildWorkflow(aws.roles(), aws.buildProjects(), aws.identity(), aws.region(), context().ledger(), new GitSourceRevision(), console(), Sleeper.system())
-                .execute(workshop, request);
+                .execute(request);
         if (console().jsonOutput()) {
             console().json(result);
             return;

@@ -1,6 +1,7 @@
 package dev.mysfits.cli;
 
 import dev.mysfits.workflow.local.DownResult;
+import dev.mysfits.workflow.local.DownRequest;
 import dev.mysfits.workflow.local.DownWorkflow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -21,7 +22,7 @@ final class DownCommand extends BaseCommand {
 
     @Override
     protected void execute() {
-        DownResult result = new DownWorkflow(context().docker().containerRunner(), console()).execute(context().workshop(), services);
+        DownResult result = new DownWorkflow(context().docker().containerRunner(), console()).execute(new DownRequest(context().workshop(), services));
         if (console().jsonOutput()) {
             console().json(result);
         }

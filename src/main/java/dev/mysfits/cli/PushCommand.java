@@ -2,7 +2,7 @@ package dev.mysfits.cli;
 
 import dev.mysfits.config.ServiceConfig;
 import dev.mysfits.core.MysfitsException;
-import dev.mysfits.workflow.push.PushReport;
+import dev.mysfits.workflow.push.PushResult;
 import dev.mysfits.workflow.push.PushRequest;
 import dev.mysfits.workflow.push.PushWorkflow;
 import picocli.CommandLine.Command;
@@ -44,17 +44,17 @@ public final class PushCommand extends BaseCommand {
         AppContext context = context();
         ServiceConfig config = context.workshop().service(service.name());
         PushRequest request = new PushRequest(context.workshop().name(), config.name(), config.image(),
-                repository != null ? repository : config.repository(), tags, timeout);
+                repository != null ? repository : config.repository(), tags, timeout, dryRun.on());
         if (!dryRun.on()) {
             context.lockWorkshop("push " + service.name());
         }
-        PushReport report = new PushWorkflow(console(), context.ledger(), context.aws().imageRegistry(),
+        PushResult report = new PushWorkflow(console(), context.ledger(), context.aws().imageRegistry(),
                 context.docker().imagePusher(), context.docker().registryManifests())
-                .execute(request, dryRun.on());
+                .execute(request);
         print(report);
     }
 
-    private void print(PushReport report) {
+    private void print(PushResult report) {
         if (dryRun.on()) {
             return;
         }

@@ -2,6 +2,7 @@ package dev.mysfits.cli;
 
 import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.workflow.local.StopLocalWorkflow;
+import dev.mysfits.workflow.local.StopRequest;
 import dev.mysfits.workflow.local.StopResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -17,7 +18,7 @@ final class StopCommand extends BaseCommand {
     protected void execute() {
         WorkshopConfig workshop = context().workshop();
         StopResult result = new StopLocalWorkflow(context().docker().containerRunner(), console())
-                .execute(workshop.service(service), workshop.name());
+                .execute(new StopRequest(workshop.service(service), workshop.name()));
         if (console().jsonOutput()) {
             console().json(result);
         }

@@ -42,7 +42,7 @@ public final class TaskRunCommand extends BaseCommand {
         ServiceAdapters adapters = ServiceAdapters.from(app.aws(), app.workshop());
         RunTaskResult result = new RunTaskWorkflow(adapters.containers(), adapters.infrastructure(), console(),
                 Clock.systemUTC(), d -> Thread.sleep(d.toMillis()))
-                .execute(app.workshop(), new RunTaskRequest(service.name(), launchType == null ? null : launchType.launchType(),
+                .execute(new RunTaskRequest(app.workshop(), service.name(), launchType == null ? null : launchType.launchType(),
                         waitTimeout, pollInterval, environment, untilStopped));
         if (console().jsonOutput()) {
             console().json(result);

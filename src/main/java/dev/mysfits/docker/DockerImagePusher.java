@@ -48,7 +48,7 @@ public final class DockerImagePusher implements ImagePusher {
     }
 
     @Override
-    public PushResult push(String repository, String tag, RegistryCredentials credentials, PushListener listener,
+    public PushedTag push(String repository, String tag, RegistryCredentials credentials, PushListener listener,
                            Duration timeout) {
         String reference = repository + ":" + tag;
         PushStream stream = new PushStream(reference, listener);

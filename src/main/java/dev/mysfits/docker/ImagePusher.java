@@ -17,5 +17,5 @@ public interface ImagePusher {
      * Pushes repository:tag with the given login, handed to the daemon for this one call only (never written to
      * ~/.docker/config.json). Bounded by the timeout: the daemon retries failed uploads on its own.
      */
-    PushResult push(String repository, String tag, RegistryCredentials credentials, PushListener listener, Duration timeout);
+    PushedTag push(String repository, String tag, RegistryCredentials credentials, PushListener listener, Duration timeout);
 }

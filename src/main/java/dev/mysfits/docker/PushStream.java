@@ -83,7 +83,7 @@ final class PushStream {
     }
 
     /** The outcome once the stream ended: the result, or the error the daemon reported, as a one-line failure. */
-    synchronized PushResult result() {
+    synchronized PushedTag result() {
         if (error != null) {
             throw failure(reference, error);
         }
@@ -91,7 +91,7 @@ final class PushStream {
             throw MysfitsException.failed("push " + reference + " failed: the daemon reported no digest",
                     "run the push again; with --debug for details", null);
         }
-        return new PushResult(reference, digest, Map.copyOf(layers));
+        return new PushedTag(reference, digest, Map.copyOf(layers));
     }
 
     static MysfitsException failure(String reference, String message) {

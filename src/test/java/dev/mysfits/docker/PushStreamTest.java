@@ -27,7 +27,7 @@ class PushStreamTest {
         stream.accept("aaa", "Pushed", null, null, null, null);
         stream.accept(null, "latest: digest: " + DIGEST + " size: 1570", null, null, null, null);
 
-        PushResult result = stream.result();
+        PushedTag result = stream.result();
         assertEquals(DIGEST, result.digest());
         assertEquals(LayerProgress.State.PUSHED, result.layers().get("aaa").state());
         assertEquals(5_000_000L, result.layers().get("aaa").bytesSent(), "current may exceed total; it is what was sent");

@@ -5,7 +5,7 @@ import dev.mysfits.docker.ImagePusher;
 import dev.mysfits.docker.LayerProgress;
 import dev.mysfits.docker.LocalImage;
 import dev.mysfits.docker.PushListener;
-import dev.mysfits.docker.PushResult;
+import dev.mysfits.docker.PushedTag;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,7 +46,7 @@ public final class FakeImagePusher implements ImagePusher {
     }
 
     @Override
-    public PushResult push(String repository, String tag, RegistryCredentials credentials, PushListener listener,
+    public PushedTag push(String repository, String tag, RegistryCredentials credentials, PushListener listener,
                            Duration timeout) {
         calls.add("push " + repository + ":" + tag + " as " + credentials.username());
         Map<String, LayerProgress> result = new LinkedHashMap<>();
@@ -57,6 +57,6 @@ public final class FakeImagePusher implements ImagePusher {
             listener.layer(done);
             result.put(id, done);
         });
-        return new PushResult(repository + ":" + tag, digest, result);
+        return new PushedTag(repository + ":" + tag, digest, result);
     }
 }

@@ -220,7 +220,7 @@ class PushIT {
             createdRefs.add(TestSandbox.REGISTRY_HOST + "/" + repository + ":latest");
             long start = System.nanoTime();
             MysfitsException e = assertThrows(MysfitsException.class, () -> workflow.execute(
-                    new PushRequest("push-it", "monolith", IMAGE, repository, List.of("latest"), Duration.ofMinutes(2)), false));
+                    new PushRequest("push-it", "monolith", IMAGE, repository, List.of("latest"), Duration.ofMinutes(2), false)));
             System.out.println("PushIT: refused push failed after " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
             assertEquals(ExitCode.PRECONDITION, e.exitCode(), e.getMessage());
             assertTrue(e.getMessage().contains("registry refused the credentials"), e.getMessage());

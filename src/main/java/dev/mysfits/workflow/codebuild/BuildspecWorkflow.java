@@ -27,14 +27,16 @@ public final class BuildspecWorkflow {
     }
 
     /** @param state "written", "unchanged" or "printed" (dry run) */
-    public record Result(String service, String file, String sourceRoot, String state) {
-    }
-
     public static Path defaultFile(ServiceConfig service) {
         return service.context().resolve(FILE_NAME);
     }
 
-    public Result execute(WorkshopConfig workshop, ServiceConfig service, Path file, boolean force, boolean dryRun) {
+    public BuildspecResult execute(BuildspecRequest request) {
+        WorkshopConfig workshop = request.workshop();
+        ServiceConfig service = request.service();
+        Path file = request.file();
+        boolean force = request.force();
+        boolean dryRun = request.dryRun();
         Path target = (file == null ? defaultFile(service) : file).toAbsolutePath().normalize();
         Path root = real(sourceRoot(workshop.directory()));
         Path context = real(service.context());
@@ -45,13 +47,13 @@ public final class BuildspecWorkflow {
         String text = Buildspec.render(service, relative(root, context), relative(root, context.resolve(service.dockerfile())));
         if (dryRun) {
             console.data(text.stripTrailing());
-            return new Result(service.name(), target.toString(), root.toString(), "printed");
+            return new BuildspecResult(service.name(), target.toString(), root.toString(), "printed");
         }
         try {
             if (Files.exists(target)) {
                 if (Files.readString(target).equals(text)) {
                     console.success(target + " is up to date");
-                    return new Result(service.name(), target.toString(), root.toString(), "unchanged");
+                    return new BuildspecResult(service.name(), target.toString(), root.toString(), "unchanged");
                 }
                 if (!force) {
                     throw MysfitsException.usage(target + " already exists and differs from what mysfits would write",
@@ -66,7 +68,7 @@ public final class BuildspecWorkflow {
             throw MysfitsException.failed("cannot write " + target + ": " + e.getMessage(), "check the directory's permissions", e);
         }
         console.success("wrote " + target + " (paths relative to " + root + ")");
-        return new Result(service.name(), target.toString(), root.toString(), "written");
+        return new BuildspecResult(service.name(), target.toString(), root.toString(), "written");
     }
 
     /** The repository's top when the workshop is in one, else the workshop directory. */

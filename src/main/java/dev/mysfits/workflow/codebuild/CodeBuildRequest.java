@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.codebuild;
 
+import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.config.ServiceConfig;
 
 import java.nio.file.Path;
@@ -11,6 +12,6 @@ import java.nio.file.Path;
  * @param sourceLocation the repository URL, or null for git's origin
  * @param buildspec      the buildspec file, or null for the one `mysfits buildspec` writes
  */
-public record CodeBuildRequest(ServiceConfig service, String sourceType, String sourceLocation, Path buildspec,
+public record CodeBuildRequest(WorkshopConfig workshop, ServiceConfig service, String sourceType, String sourceLocation, Path buildspec,
                                String image, String computeType, boolean start, boolean dryRun) {
 }

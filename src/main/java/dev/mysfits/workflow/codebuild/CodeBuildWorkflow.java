@@ -58,7 +58,8 @@ public final class CodeBuildWorkflow {
         this.sleeper = sleeper;
     }
 
-    public CodeBuildResult execute(WorkshopConfig workshop, CodeBuildRequest request) {
+    public CodeBuildResult execute(CodeBuildRequest request) {
+        WorkshopConfig workshop = request.workshop();
         ServiceConfig service = request.service();
         ResourceNames names = new ResourceNames(workshop.name());
         // Local input first: the buildspec and the source, before any AWS call.

@@ -28,7 +28,9 @@ public final class DownWorkflow {
     }
 
     /** @param services the services to stop, or empty for all of them and the workshop's network */
-    public DownResult execute(WorkshopConfig workshop, List<String> services) {
+    public DownResult execute(DownRequest request) {
+        WorkshopConfig workshop = request.workshop();
+        List<String> services = request.services();
         services.forEach(workshop::service);
         boolean all = services.isEmpty();
         List<ServiceConfig> order = new ArrayList<>(DependencyOrder.startOrder(workshop.services(),

@@ -15,7 +15,9 @@ public final class StopLocalWorkflow {
         this.console = console;
     }
 
-    public StopResult execute(ServiceConfig service, String workshop) {
+    public StopResult execute(StopRequest request) {
+        ServiceConfig service = request.service();
+        String workshop = request.workshop();
         String name = LocalContainers.containerName(workshop, service.name());
         boolean stopped = runner.remove(name);
         if (stopped) {

@@ -1,7 +1,7 @@
 package dev.mysfits.workflow.push;
 
 import dev.mysfits.docker.LayerProgress;
-import dev.mysfits.docker.PushResult;
+import dev.mysfits.docker.PushedTag;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -13,7 +13,7 @@ import java.util.Map;
 final class LayerTally {
     private final Map<String, LayerProgress> layers = new HashMap<>();
 
-    void add(PushResult result) {
+    void add(PushedTag result) {
         result.layers().values().forEach(layer -> layers.merge(layer.layerId(), layer, LayerTally::stronger));
     }
 

@@ -4,7 +4,7 @@ import dev.mysfits.aws.ecr.ImageRegistry;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.docker.ImagePusher;
-import dev.mysfits.docker.PushResult;
+import dev.mysfits.docker.PushedTag;
 import dev.mysfits.workflow.Change;
 import dev.mysfits.workflow.Step;
 
@@ -43,7 +43,7 @@ final class PushImageStep implements Step<PushContext> {
         String source = context.request.image() + ":" + context.tags.get(0);
         for (String tag : context.tags) {
             pusher.tag(source, uri, tag);
-            PushResult result = pusher.push(uri, tag, context.credentials, printer, context.request.timeout());
+            PushedTag result = pusher.push(uri, tag, context.credentials, printer, context.request.timeout());
             if (context.digest != null && !context.digest.equals(result.digest())) {
                 throw MysfitsException.failed("push " + uri + ":" + tag + " gave digest " + result.digest()
                         + " but the first tag gave " + context.digest, "push the tags one at a time with --tag", null);

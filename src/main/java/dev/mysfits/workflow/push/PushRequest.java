@@ -14,7 +14,7 @@ import java.util.List;
  * @param timeout    the longest one tag's push may take
  */
 public record PushRequest(String workshop, String service, String image, String repository, List<String> tags,
-                          Duration timeout) {
+                          Duration timeout, boolean dryRun) {
     public PushRequest {
         tags = List.copyOf(tags);
     }

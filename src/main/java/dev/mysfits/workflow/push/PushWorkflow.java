@@ -37,7 +37,8 @@ public final class PushWorkflow {
         this.manifests = manifests;
     }
 
-    public PushReport execute(PushRequest request, boolean dryRun) {
+    public PushResult execute(PushRequest request) {
+        boolean dryRun = request.dryRun();
         EcrRepositoryName.validate(request.repository(),
                 "\"repository\" of service " + request.service() + " in mysfits.json, or pass --repository");
         request.tags().forEach(PushWorkflow::validateTag);
@@ -50,7 +51,7 @@ public final class PushWorkflow {
                 new PushImageStep(registry, pusher, console),
                 new EnsureImageListedStep(registry, manifests)))
                 .execute(context, dryRun);
-        return new PushReport(request.service(),
+        return new PushResult(request.service(),
                 context.repository == null ? null : context.repository.uri(),
                 context.digest, context.tags,
                 context.tally.pushed(), context.tally.existing(), context.tally.bytesPushed());

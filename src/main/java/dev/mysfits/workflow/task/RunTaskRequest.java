@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.task;
 
+import dev.mysfits.config.WorkshopConfig;
 import java.time.Duration;
 
 /**
@@ -7,7 +8,7 @@ import java.time.Duration;
  * @param environment environment overrides for the task's first container (the lab's RunTask overrides)
  * @param untilStopped wait for the task to stop (a one-off job) rather than for it to run
  */
-public record RunTaskRequest(String service, String launchType, Duration waitTimeout, Duration pollInterval,
+public record RunTaskRequest(WorkshopConfig workshop, String service, String launchType, Duration waitTimeout, Duration pollInterval,
                              java.util.Map<String, String> environment, boolean untilStopped) {
     public RunTaskRequest {
         environment = environment == null ? java.util.Map.of() : java.util.Map.copyOf(environment);

@@ -38,7 +38,8 @@ public final class RunTaskWorkflow {
         this.sleeper = sleeper;
     }
 
-    public RunTaskResult execute(WorkshopConfig workshop, RunTaskRequest request) throws InterruptedException {
+    public RunTaskResult execute(RunTaskRequest request) throws InterruptedException {
+        WorkshopConfig workshop = request.workshop();
         ResourceNames names = new ResourceNames(workshop.name());
         String service = workshop.service(request.service()).name();
         console.step("Running one task of " + service);

@@ -142,7 +142,7 @@ class RunLocalWorkflowTest {
 
     @Test
     void stop_missingContainer_isNothingToStop() {
-        StopResult result = new StopLocalWorkflow(runner, console).execute(service, "ws");
+        StopResult result = new StopLocalWorkflow(runner, console).execute(new StopRequest(service, "ws"));
         assertEquals(false, result.stopped());
         assertTrue(err.toString().contains("nothing to stop"), err.toString());
     }

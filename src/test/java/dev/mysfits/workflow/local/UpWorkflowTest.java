@@ -162,7 +162,7 @@ class UpWorkflowTest {
     void down_stopsDependentsFirst_keepsTheVolume_andRemovesTheNetwork() {
         up(notes);
         runner.removed.clear();
-        DownResult result = new DownWorkflow(runner, console).execute(notes, List.of());
+        DownResult result = new DownWorkflow(runner, console).execute(new DownRequest(notes, List.of()));
         assertEquals(List.of("mysfits-notes-frontend", "mysfits-notes-backend", "mysfits-notes-db"), runner.removed);
         assertTrue(result.networkRemoved());
         assertEquals(List.of("mysfits-notes-db-data"), result.keptVolumes());
@@ -170,7 +170,7 @@ class UpWorkflowTest {
 
         up(notes);
         runner.removed.clear();
-        DownResult onlyDb = new DownWorkflow(runner, console).execute(notes, List.of("db"));
+        DownResult onlyDb = new DownWorkflow(runner, console).execute(new DownRequest(notes, List.of("db")));
         assertEquals(List.of("mysfits-notes-db"), runner.removed, "down db stops db only");
         assertFalse(onlyDb.networkRemoved());
     }

@@ -54,15 +54,15 @@ class PushWorkflowTest {
         pusher.layers.put("app", 2_000L);
     }
 
-    private static PushRequest request(String repository, String... tags) {
-        return new PushRequest("ws", "monolith", "monolith-service", repository, List.of(tags), Duration.ofMinutes(1));
+    private static PushRequest request(boolean dryRun, String repository, String... tags) {
+        return new PushRequest("ws", "monolith", "monolith-service", repository, List.of(tags), Duration.ofMinutes(1), dryRun);
     }
 
     @Test
     void uppercaseRepository_isUsageErrorBeforeAnyCall() {
         pusher.addLocal(IMAGE_ID, "monolith-service:latest");
         MysfitsException e = assertThrows(MysfitsException.class,
-                () -> workflow.execute(request("Mysfits/Monolith-Service"), false));
+                () -> workflow.execute(request(false, "Mysfits/Monolith-Service")));
         assertEquals(ExitCode.USAGE, e.exitCode());
         assertTrue(e.getMessage().contains("use 'mysfits/monolith-service'"), e.getMessage());
         assertEquals(List.of(), registry.calls);
@@ -72,7 +72,7 @@ class PushWorkflowTest {
     @Test
     void imageNotBuilt_isPreconditionBeforeAnyAwsCall() {
         MysfitsException e = assertThrows(MysfitsException.class,
-                () -> workflow.execute(request("mysfits/monolith-service"), false));
+                () -> workflow.execute(request(false, "mysfits/monolith-service")));
         assertEquals(ExitCode.PRECONDITION, e.exitCode());
         assertEquals("run mysfits build monolith first", e.hint());
         assertEquals(List.of(), registry.calls);
@@ -81,14 +81,14 @@ class PushWorkflowTest {
     @Test
     void badTag_isUsageError() {
         MysfitsException e = assertThrows(MysfitsException.class,
-                () -> workflow.execute(request("mysfits/monolith-service", "-bad"), false));
+                () -> workflow.execute(request(false, "mysfits/monolith-service", "-bad")));
         assertEquals(ExitCode.USAGE, e.exitCode());
     }
 
     @Test
     void missingRepository_isCreatedTaggedAndRecordedInTheLedger() {
         pusher.addLocal(IMAGE_ID, "monolith-service:latest");
-        workflow.execute(request("mysfits/monolith-service"), false);
+        workflow.execute(request(false, "mysfits/monolith-service"));
         assertEquals(Map.of(ResourceNames.TAG_WORKSHOP, "ws", ResourceNames.TAG_SERVICE, "monolith"),
                 registry.repositories.get("mysfits/monolith-service"));
         assertTrue(ledger.contains(ResourceType.ECR_REPOSITORY, "mysfits/monolith-service"));
@@ -98,7 +98,7 @@ class PushWorkflowTest {
     void existingRepository_isNotCreatedAgain() {
         pusher.addLocal(IMAGE_ID, "monolith-service:latest");
         registry.repositories.put("mysfits/monolith-service", Map.of());
-        workflow.execute(request("mysfits/monolith-service"), false);
+        workflow.execute(request(false, "mysfits/monolith-service"));
         assertFalse(registry.calls.contains("create mysfits/monolith-service"), registry.calls.toString());
         assertFalse(ledger.contains(ResourceType.ECR_REPOSITORY, "mysfits/monolith-service"), "only what we created");
     }
@@ -107,7 +107,7 @@ class PushWorkflowTest {
     void defaultTags_areEveryTagOfLatestUnderTheImageName() {
         pusher.addLocal(IMAGE_ID, "monolith-service:latest", "monolith-service:3f9c2ab", "other:latest");
         pusher.addLocal("sha256:" + "22".repeat(32), "monolith-service:old");
-        PushReport report = workflow.execute(request("mysfits/monolith-service"), false);
+        PushResult report = workflow.execute(request(false, "mysfits/monolith-service"));
         assertEquals(List.of("latest", "3f9c2ab"), report.tags());
         String uri = FakeImageRegistry.HOST + "/mysfits/monolith-service";
         assertTrue(pusher.calls.contains("tag monolith-service:latest " + uri + ":3f9c2ab"), pusher.calls.toString());
@@ -118,10 +118,10 @@ class PushWorkflowTest {
     @Test
     void explicitTags_pushOnlyThose_andMustExistLocally() {
         pusher.addLocal(IMAGE_ID, "monolith-service:latest", "monolith-service:v1");
-        PushReport report = workflow.execute(request("mysfits/monolith-service", "v1"), false);
+        PushResult report = workflow.execute(request(false, "mysfits/monolith-service", "v1"));
         assertEquals(List.of("v1"), report.tags());
         MysfitsException e = assertThrows(MysfitsException.class,
-                () -> workflow.execute(request("mysfits/monolith-service", "v2"), false));
+                () -> workflow.execute(request(false, "mysfits/monolith-service", "v2")));
         assertEquals(ExitCode.PRECONDITION, e.exitCode());
         assertEquals("run mysfits build monolith --tag v2 first", e.hint());
     }
@@ -130,14 +130,14 @@ class PushWorkflowTest {
     void report_countsLayersOncePerImage_pushedWinsOverExistingOfLaterTags() {
         pusher.addLocal(IMAGE_ID, "monolith-service:latest", "monolith-service:3f9c2ab");
         pusher.remoteLayers.add("base");
-        PushReport first = workflow.execute(request("mysfits/monolith-service"), false);
+        PushResult first = workflow.execute(request(false, "mysfits/monolith-service"));
         assertEquals(2, first.layersPushed());
         assertEquals(1, first.layersExisting());
         assertEquals(40_002_000L, first.bytesPushed());
         assertEquals(pusher.digest, first.digest());
         assertTrue(err.toString().contains("2 layers pushed (40.0 MB), 1 already in the registry"), err.toString());
 
-        PushReport again = workflow.execute(request("mysfits/monolith-service"), false);
+        PushResult again = workflow.execute(request(false, "mysfits/monolith-service"));
         assertEquals(0, again.layersPushed());
         assertEquals(3, again.layersExisting());
     }
@@ -145,7 +145,7 @@ class PushWorkflowTest {
     @Test
     void imageNotListedByEcrApi_isRegisteredWithTheManifestFromTheRegistry() {
         pusher.addLocal(IMAGE_ID, "monolith-service:latest");
-        workflow.execute(request("mysfits/monolith-service"), false);
+        workflow.execute(request(false, "mysfits/monolith-service"));
         assertEquals(List.of(FakeImageRegistry.HOST + "/mysfits/monolith-service@" + pusher.digest), manifestReads);
         assertTrue(registry.calls.contains("register mysfits/monolith-service:latest@" + pusher.digest), registry.calls.toString());
     }
@@ -154,7 +154,7 @@ class PushWorkflowTest {
     void imageListedByEcrApi_isLeftAlone() {
         pusher.addLocal(IMAGE_ID, "monolith-service:latest");
         registry.images.put("mysfits/monolith-service", List.of(new RegistryImage(pusher.digest, List.of("latest"))));
-        workflow.execute(request("mysfits/monolith-service"), false);
+        workflow.execute(request(false, "mysfits/monolith-service"));
         assertEquals(List.of(), manifestReads);
         assertFalse(registry.calls.stream().anyMatch(c -> c.startsWith("register")), registry.calls.toString());
     }
@@ -162,7 +162,7 @@ class PushWorkflowTest {
     @Test
     void dryRun_looksButCreatesAndPushesNothing() {
         pusher.addLocal(IMAGE_ID, "monolith-service:latest");
-        PushReport report = workflow.execute(request("mysfits/monolith-service"), true);
+        PushResult report = workflow.execute(request(true, "mysfits/monolith-service"));
         assertNull(report.digest());
         assertEquals(List.of("find mysfits/monolith-service"), registry.calls);
         assertFalse(pusher.calls.stream().anyMatch(c -> c.startsWith("push") || c.startsWith("tag")), pusher.calls.toString());
@@ -172,7 +172,7 @@ class PushWorkflowTest {
     @Test
     void progress_printsOneFinalLinePerLayer_evenAcrossTags() {
         pusher.addLocal(IMAGE_ID, "monolith-service:latest", "monolith-service:3f9c2ab");
-        workflow.execute(request("mysfits/monolith-service"), false);
+        workflow.execute(request(false, "mysfits/monolith-service"));
         String text = err.toString();
         assertEquals(1, text.split("deps: Pushed", -1).length - 1, text);
         assertFalse(text.contains("deps: Layer already exists"), text);

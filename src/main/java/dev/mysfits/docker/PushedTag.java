@@ -3,5 +3,5 @@ package dev.mysfits.docker;
 import java.util.Map;
 
 /** What one push of one tag did: the manifest digest and each layer's final state. */
-public record PushResult(String reference, String digest, Map<String, LayerProgress> layers) {
+public record PushedTag(String reference, String digest, Map<String, LayerProgress> layers) {
 }

@@ -1,4 +1,4 @@
-package dev.mysfits.workflow;
+package dev.mysfits.workflow.autoscale;
 
 import dev.mysfits.fakes.FakeServiceAutoScaler;
 import dev.mysfits.console.Console;
@@ -42,12 +42,16 @@ class AutoscaleWorkflowTest {
         return new Ledger(dir.resolve("ledger.json"), Clock.systemUTC());
     }
 
-    private static AutoscaleWorkflow.Request on(int min, int max, int cpu) {
-        return new AutoscaleWorkflow.Request(NAMES, "monolith", min, max, cpu, false, "us-east-1");
+    private static AutoscaleRequest on(int min, int max, int cpu) {
+        return new AutoscaleRequest(NAMES, "monolith", min, max, cpu, false, "us-east-1", false);
     }
 
-    private static AutoscaleWorkflow.Request off() {
-        return new AutoscaleWorkflow.Request(NAMES, "monolith", 0, 0, 0, true, "us-east-1");
+    private static AutoscaleRequest dry(AutoscaleRequest r) {
+        return new AutoscaleRequest(r.names(), r.service(), r.min(), r.max(), r.cpuTarget(), r.off(), r.region(), true);
+    }
+
+    private static AutoscaleRequest off() {
+        return new AutoscaleRequest(NAMES, "monolith", 0, 0, 0, true, "us-east-1", false);
     }
 
     @Test
@@ -55,7 +59,7 @@ class AutoscaleWorkflowTest {
         scaler.services.add("ws/monolith");
         Ledger ledger = ledger();
 
-        AutoscaleWorkflow.Result result = workflow(ledger).execute(on(1, 4, 50), false);
+        AutoscaleResult result = workflow(ledger).execute(on(1, 4, 50));
 
         assertEquals(List.of("register service/ws/monolith 1-4", "put ws-monolith-cpu 50.0"), scaler.mutations);
         assertTrue(ledger.contains(ResourceType.SCALABLE_TARGET, RESOURCE));
@@ -66,10 +70,10 @@ class AutoscaleWorkflowTest {
     @Test
     void execute_sameValuesTwice_secondRunChangesNothing() {
         scaler.services.add("ws/monolith");
-        workflow(ledger()).execute(on(1, 4, 50), false);
+        workflow(ledger()).execute(on(1, 4, 50));
         scaler.mutations.clear();
 
-        AutoscaleWorkflow.Result second = workflow(ledger()).execute(on(1, 4, 50), false);
+        AutoscaleResult second = workflow(ledger()).execute(on(1, 4, 50));
 
         assertEquals(List.of(), scaler.mutations);
         assertTrue(second.changes().stream().noneMatch(c -> c.mutates()), second.changes().toString());
@@ -79,10 +83,10 @@ class AutoscaleWorkflowTest {
     @Test
     void execute_newBoundsAndTarget_updatesBoth() {
         scaler.services.add("ws/monolith");
-        workflow(ledger()).execute(on(1, 4, 50), false);
+        workflow(ledger()).execute(on(1, 4, 50));
         scaler.mutations.clear();
 
-        workflow(ledger()).execute(on(2, 6, 70), false);
+        workflow(ledger()).execute(on(2, 6, 70));
 
         assertEquals(List.of("register service/ws/monolith 2-6", "put ws-monolith-cpu 70.0"), scaler.mutations);
         assertTrue(err.toString().contains("min 1 → 2, max 4 → 6"), err.toString());
@@ -90,7 +94,7 @@ class AutoscaleWorkflowTest {
 
     @Test
     void execute_serviceNotDeployed_isPreconditionAndCreatesNothing() {
-        MysfitsException e = assertThrows(MysfitsException.class, () -> workflow(ledger()).execute(on(1, 4, 50), false));
+        MysfitsException e = assertThrows(MysfitsException.class, () -> workflow(ledger()).execute(on(1, 4, 50)));
         assertEquals(ExitCode.PRECONDITION, e.exitCode());
         assertTrue(e.getMessage().contains("no ECS service monolith in cluster ws"), e.getMessage());
         assertTrue(e.hint().startsWith("deploy monolith first"), e.hint());
@@ -99,28 +103,28 @@ class AutoscaleWorkflowTest {
 
     @Test
     void execute_minAboveMax_isUsageErrorBeforeAnyLook() {
-        MysfitsException e = assertThrows(MysfitsException.class, () -> workflow(ledger()).execute(on(5, 2, 50), false));
+        MysfitsException e = assertThrows(MysfitsException.class, () -> workflow(ledger()).execute(on(5, 2, 50)));
         assertEquals(ExitCode.USAGE, e.exitCode());
         assertEquals("--min 5 is more than --max 2", e.getMessage());
     }
 
     @Test
     void execute_negativeMin_isUsageError() {
-        MysfitsException e = assertThrows(MysfitsException.class, () -> workflow(ledger()).execute(on(-1, 2, 50), false));
+        MysfitsException e = assertThrows(MysfitsException.class, () -> workflow(ledger()).execute(on(-1, 2, 50)));
         assertEquals("--min -1 is negative", e.getMessage());
     }
 
     @Test
     void execute_cpuTargetOutOfRange_isUsageError() {
-        assertThrows(MysfitsException.class, () -> workflow(ledger()).execute(on(1, 2, 0), false));
-        MysfitsException e = assertThrows(MysfitsException.class, () -> workflow(ledger()).execute(on(1, 2, 101), false));
+        assertThrows(MysfitsException.class, () -> workflow(ledger()).execute(on(1, 2, 0)));
+        MysfitsException e = assertThrows(MysfitsException.class, () -> workflow(ledger()).execute(on(1, 2, 101)));
         assertEquals("--cpu-target 101 is not a percentage from 1 to 100", e.getMessage());
     }
 
     @Test
     void execute_dryRun_looksButChangesNothing() {
         scaler.services.add("ws/monolith");
-        AutoscaleWorkflow.Result result = workflow(ledger()).execute(on(1, 4, 50), true);
+        AutoscaleResult result = workflow(ledger()).execute(dry(on(1, 4, 50)));
         assertEquals(List.of(), scaler.mutations);
         assertTrue(result.changes().get(1).mutates());
         assertTrue(err.toString().contains("would create scalable target service/ws/monolith"), err.toString());
@@ -130,10 +134,10 @@ class AutoscaleWorkflowTest {
     void execute_off_deletesPolicyThenTargetAndForgetsThem() {
         scaler.services.add("ws/monolith");
         Ledger ledger = ledger();
-        String arn = workflow(ledger).execute(on(1, 4, 50), false).policyArn();
+        String arn = workflow(ledger).execute(on(1, 4, 50)).policyArn();
         scaler.mutations.clear();
 
-        workflow(ledger).execute(off(), false);
+        workflow(ledger).execute(off());
 
         assertEquals(List.of("delete ws-monolith-cpu", "deregister service/ws/monolith"), scaler.mutations);
         assertFalse(ledger.contains(ResourceType.SCALING_POLICY, arn));
@@ -142,7 +146,7 @@ class AutoscaleWorkflowTest {
 
     @Test
     void execute_offWhenAlreadyOff_changesNothing() {
-        AutoscaleWorkflow.Result result = workflow(ledger()).execute(off(), false);
+        AutoscaleResult result = workflow(ledger()).execute(off());
         assertEquals(List.of(), scaler.mutations);
         assertFalse(result.enabled());
     }
