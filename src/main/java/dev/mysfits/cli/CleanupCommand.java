@@ -6,6 +6,7 @@ import dev.mysfits.console.TerminalConfirmation;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.workflow.cleanup.CleanupRequest;
 import dev.mysfits.workflow.cleanup.CleanupWorkflow;
+import dev.mysfits.workflow.cleanup.LocalCleanupRequest;
 import dev.mysfits.workflow.cleanup.LocalCleanupWorkflow;
 import dev.mysfits.workflow.cleanup.RetryPolicy;
 import dev.mysfits.core.Sleeper;
@@ -68,7 +69,7 @@ public final class CleanupCommand extends BaseCommand {
                 imageNames.add(service.repository());
             }
             new LocalCleanupWorkflow(console(), context.docker().localResources(), confirmation)
-                    .execute(workshop.name(), imageNames, dryRun.on(), yes, volumes);
+                    .execute(new LocalCleanupRequest(workshop.name(), imageNames, dryRun.on(), yes, volumes));
             return;
         }
         if (!dryRun.on()) {
@@ -78,6 +79,6 @@ public final class CleanupCommand extends BaseCommand {
         new CleanupWorkflow(console(), context.ledger(), aws.taggedResources(),
                 aws.deleter(Duration.ofMinutes(5), Duration.ofSeconds(2)), confirmation,
                 RetryPolicy.standard(), Sleeper.system(), aws.region())
-                .execute(workshop.name(), workshop.services().keySet(), new CleanupRequest(services, dryRun.on(), yes, keepImages, keepInfra));
+                .execute(new CleanupRequest(workshop.name(), workshop.services().keySet(), services, dryRun.on(), yes, keepImages, keepInfra));
     }
 }

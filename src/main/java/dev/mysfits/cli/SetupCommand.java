@@ -83,8 +83,8 @@ public final class SetupCommand extends BaseCommand {
         }
         SetupWorkflow workflow = new SetupWorkflow(console(), SetupAdapters.of(context().aws()), context().ledger(),
                 context().aws().region());
-        SetupResult result = workflow.run(new ResourceNames(workshop.name()), ports,
-                new SetupRequest(vpcId, subnets, outputs, dryRun.on(), capacity()));
+        SetupResult result = workflow.execute(new SetupRequest(new ResourceNames(workshop.name()), ports,
+                vpcId, subnets, outputs, dryRun.on(), capacity()));
         report(result, workshop);
     }
 

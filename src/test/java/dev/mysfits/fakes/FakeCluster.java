@@ -45,7 +45,7 @@ public final class FakeCluster {
         Map<String, Integer> ports = new LinkedHashMap<>();
         workshop.services().forEach((name, service) -> ports.put(name, service.containerPort()));
         new SetupWorkflow(console, aws.adapters(), ledger, "us-east-1")
-                .run(new ResourceNames(workshop.name()), ports, new SetupRequest(null, null, null, false, null));
+                .execute(new SetupRequest(new ResourceNames(workshop.name()), ports, null, null, null, false, null));
         aws.mutations.clear();
     }
 

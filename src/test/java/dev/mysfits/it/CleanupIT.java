@@ -120,7 +120,7 @@ class CleanupIT {
             while (true) {
                 CleanupWorkflow workflow = workflowDyingAfter(5, real, aws, dir);
                 try {
-                    workflow.execute(ws, Set.of("monolith", "like"), new CleanupRequest(List.of(), false, true, false, false));
+                    workflow.execute(new CleanupRequest(ws, Set.of("monolith", "like"), List.of(), false, true, false, false));
                     break;
                 } catch (IllegalStateException killed) {
                     kills++;

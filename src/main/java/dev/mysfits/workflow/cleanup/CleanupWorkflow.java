@@ -59,8 +59,9 @@ public final class CleanupWorkflow {
      * @param configuredServices the services mysfits.json names (a filter may also name services only AWS still has)
      * @throws MysfitsException exit 1 when anything is left, exit 2 when it may not ask and has no --yes
      */
-    public CleanupResult execute(String workshop, Collection<String> configuredServices, CleanupRequest request)
-            throws InterruptedException {
+    public CleanupResult execute(CleanupRequest request) throws InterruptedException {
+        String workshop = request.workshop();
+        Collection<String> configuredServices = request.configuredServices();
         ResourceNames names = new ResourceNames(workshop);
         console.step("Looking for the resources of workshop " + workshop);
         List<LedgerEntry> entries = ledger.entries(this::inThisRegion);

@@ -30,13 +30,12 @@ public final class LocalCleanupWorkflow {
         this.confirmation = confirmation;
     }
 
-    /** @param imageNames local image names and ECR repository names of the workshop's services */
-    public void execute(String workshop, List<String> imageNames, boolean dryRun, boolean yes) {
-        execute(workshop, imageNames, dryRun, yes, false);
-    }
-
-    /** @param volumes also remove the workshop's named volumes, and the data in them */
-    public void execute(String workshop, List<String> imageNames, boolean dryRun, boolean yes, boolean volumes) {
+    public void execute(LocalCleanupRequest request) {
+        String workshop = request.workshop();
+        List<String> imageNames = request.imageNames();
+        boolean dryRun = request.dryRun();
+        boolean yes = request.yes();
+        boolean volumes = request.volumes();
         console.step("Looking for local containers, images, networks" + (volumes ? " and volumes" : "") + " of workshop " + workshop);
         List<LocalContainer> containers = local.containers(workshop);
         List<LocalImage> images = local.images(imageNames);

@@ -40,10 +40,9 @@ public final class SetupWorkflow {
         this.sleeper = sleeper;
     }
 
-    /**
-     * @param containerPorts each configured service's container port, by service name
-     */
-    public SetupResult run(ResourceNames names, Map<String, Integer> containerPorts, SetupRequest request) {
+    public SetupResult execute(SetupRequest request) {
+        ResourceNames names = request.names();
+        Map<String, Integer> containerPorts = request.containerPorts();
         SetupContext ctx = new SetupContext(names, region, aws, ledger, request, containerPorts, console, sleeper);
         List<Change> changes = new Workflow<>("Setting up workshop " + names.workshop() + " in " + region, console,
                 steps(containerPorts.keySet(), request.capacity() != null)).execute(ctx, request.dryRun());

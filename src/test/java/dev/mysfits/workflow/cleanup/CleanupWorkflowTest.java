@@ -97,14 +97,14 @@ class CleanupWorkflowTest {
     }
 
     private static CleanupRequest all() {
-        return new CleanupRequest(List.of(), false, true, false, false);
+        return new CleanupRequest("w", Set.of("monolith", "like"), List.of(), false, true, false, false);
     }
 
     @Test
     void cleanup_deletesStageByStageInDependencyOrder() throws Exception {
         FakeResourceDeleter deleter = new FakeResourceDeleter(world);
 
-        CleanupResult result = workflow(deleter, noTerminal()).execute("w", Set.of("monolith", "like"), all());
+        CleanupResult result = workflow(deleter, noTerminal()).execute(all());
 
         assertEquals(world.size(), result.deleted().size());
         List<String> log = new ArrayList<>(deleter.log);
@@ -129,7 +129,7 @@ class CleanupWorkflowTest {
         FakeResourceDeleter deleter = new FakeResourceDeleter(world);
         deleter.busyFor.put("sg-tasks", new AtomicInteger(3));
 
-        CleanupResult result = workflow(deleter, noTerminal()).execute("w", Set.of("monolith", "like"), all());
+        CleanupResult result = workflow(deleter, noTerminal()).execute(all());
 
         assertTrue(result.clean());
         assertEquals(4, deleter.attempts.get("sg-tasks").get());
@@ -142,7 +142,7 @@ class CleanupWorkflowTest {
         deleter.busyFor.put("arn:alb", new AtomicInteger(100));
 
         MysfitsException e = assertThrows(MysfitsException.class,
-                () -> workflow(deleter, noTerminal()).execute("w", Set.of("monolith", "like"), all()));
+                () -> workflow(deleter, noTerminal()).execute(all()));
 
         assertEquals(ExitCode.FAILED, e.exitCode());
         assertTrue(e.getMessage().contains("left 1 resources, 1 of them cost money"), e.getMessage());
@@ -157,17 +157,17 @@ class CleanupWorkflowTest {
         FakeResourceDeleter deleter = new FakeResourceDeleter(world);
         deleter.crashAfter = 7;
         assertThrows(IllegalStateException.class,
-                () -> workflow(deleter, noTerminal()).execute("w", Set.of("monolith", "like"), all()));
+                () -> workflow(deleter, noTerminal()).execute(all()));
         int remaining = ledger.entries().size();
         assertTrue(remaining > 0 && remaining < world.size(), "the ledger forgot what was deleted before the crash: " + remaining);
         assertEquals(deleter.existing.size(), remaining, "ledger and reality agree after the crash");
 
         deleter.crashAfter = Integer.MAX_VALUE;
-        CleanupResult second = workflow(deleter, noTerminal()).execute("w", Set.of("monolith", "like"), all());
+        CleanupResult second = workflow(deleter, noTerminal()).execute(all());
         assertEquals(remaining, second.deleted().size());
         assertTrue(deleter.existing.isEmpty());
 
-        CleanupResult third = workflow(deleter, noTerminal()).execute("w", Set.of("monolith", "like"), all());
+        CleanupResult third = workflow(deleter, noTerminal()).execute(all());
         assertTrue(third.planned().isEmpty());
         assertTrue(err.toString().contains("nothing to clean up"), err.toString());
     }
@@ -176,8 +176,7 @@ class CleanupWorkflowTest {
     void cleanup_oneService_deletesOnlyItsResourcesAndKeepsSharedOnes() throws Exception {
         FakeResourceDeleter deleter = new FakeResourceDeleter(world);
 
-        workflow(deleter, noTerminal()).execute("w", Set.of("monolith", "like"),
-                new CleanupRequest(List.of("like"), false, true, false, false));
+        workflow(deleter, noTerminal()).execute(new CleanupRequest("w", Set.of("monolith", "like"), List.of("like"), false, true, false, false));
 
         Set<String> likeIds = Set.of("arn:policy/like", "service/w/like", "arn:svc/like", "arn:rule/like", LIKE_TG,
                 "w/like", "/mysfits/w/like", "arn:td/w-like:1");
@@ -191,8 +190,7 @@ class CleanupWorkflowTest {
     void cleanup_serviceOwningTheDefaultAction_resetsItToFixed404() throws Exception {
         FakeResourceDeleter deleter = new FakeResourceDeleter(world);
 
-        workflow(deleter, noTerminal()).execute("w", Set.of("monolith", "like"),
-                new CleanupRequest(List.of("monolith"), false, true, false, false));
+        workflow(deleter, noTerminal()).execute(new CleanupRequest("w", Set.of("monolith", "like"), List.of("monolith"), false, true, false, false));
 
         assertTrue(deleter.log.indexOf("reset arn:listener") < deleter.log.indexOf("delete TARGET_GROUP " + MONOLITH_TG));
         assertTrue(deleter.existing.contains("arn:listener"));
@@ -203,8 +201,7 @@ class CleanupWorkflowTest {
     void cleanup_keepImagesAndKeepInfra_keepRepositoriesAndSharedInfrastructure() throws Exception {
         FakeResourceDeleter deleter = new FakeResourceDeleter(world);
 
-        workflow(deleter, noTerminal()).execute("w", Set.of("monolith", "like"),
-                new CleanupRequest(List.of(), false, true, true, true));
+        workflow(deleter, noTerminal()).execute(new CleanupRequest("w", Set.of("monolith", "like"), List.of(), false, true, true, true));
 
         Set<String> kept = world.stream()
                 .filter(r -> r.shared() || r.type() == ResourceType.ECR_REPOSITORY).map(OwnedResource::id)
@@ -217,7 +214,7 @@ class CleanupWorkflowTest {
         FakeResourceDeleter deleter = new FakeResourceDeleter(world);
 
         MysfitsException e = assertThrows(MysfitsException.class, () -> workflow(deleter, noTerminal())
-                .execute("w", Set.of("monolith", "like"), new CleanupRequest(List.of(), false, false, false, false)));
+                .execute(new CleanupRequest("w", Set.of("monolith", "like"), List.of(), false, false, false, false)));
 
         assertEquals(ExitCode.USAGE, e.exitCode());
         assertTrue(e.hint().contains("--yes"));
@@ -230,8 +227,7 @@ class CleanupWorkflowTest {
         FakeResourceDeleter deleter = new FakeResourceDeleter(world);
         AtomicInteger asked = new AtomicInteger();
 
-        CleanupResult result = workflow(deleter, answering(false, asked)).execute("w", Set.of("monolith", "like"),
-                new CleanupRequest(List.of(), false, false, false, false));
+        CleanupResult result = workflow(deleter, answering(false, asked)).execute(new CleanupRequest("w", Set.of("monolith", "like"), List.of(), false, false, false, false));
 
         assertEquals(1, asked.get());
         assertTrue(result.deleted().isEmpty());
@@ -243,8 +239,7 @@ class CleanupWorkflowTest {
         FakeResourceDeleter deleter = new FakeResourceDeleter(world);
         AtomicInteger asked = new AtomicInteger();
 
-        workflow(deleter, answering(true, asked)).execute("w", Set.of("monolith", "like"),
-                new CleanupRequest(List.of(), false, false, false, false));
+        workflow(deleter, answering(true, asked)).execute(new CleanupRequest("w", Set.of("monolith", "like"), List.of(), false, false, false, false));
 
         assertEquals(1, asked.get());
         assertTrue(deleter.existing.isEmpty());
@@ -254,8 +249,7 @@ class CleanupWorkflowTest {
     void cleanup_dryRun_listsOnStdoutWithCostsAndDeletesNothing() throws Exception {
         FakeResourceDeleter deleter = new FakeResourceDeleter(world);
 
-        CleanupResult result = workflow(deleter, noTerminal()).execute("w", Set.of("monolith", "like"),
-                new CleanupRequest(List.of(), true, false, false, false));
+        CleanupResult result = workflow(deleter, noTerminal()).execute(new CleanupRequest("w", Set.of("monolith", "like"), List.of(), true, false, false, false));
 
         assertEquals(world.size(), result.planned().size());
         assertTrue(deleter.log.isEmpty());
@@ -268,7 +262,7 @@ class CleanupWorkflowTest {
         FakeResourceDeleter deleter = new FakeResourceDeleter(world);
         ledger.record(ResourceType.LOG_GROUP, "/mysfits/w/old", "old", "us-east-1");
 
-        CleanupResult result = workflow(deleter, noTerminal()).execute("w", Set.of("monolith", "like"), all());
+        CleanupResult result = workflow(deleter, noTerminal()).execute(all());
 
         assertTrue(result.deleted().stream().anyMatch(r -> r.id().equals("/mysfits/w/old")));
         assertTrue(ledger.entries().isEmpty());
@@ -279,7 +273,7 @@ class CleanupWorkflowTest {
         FakeResourceDeleter deleter = new FakeResourceDeleter(world);
         ledger.record(ResourceType.LOG_GROUP, "/mysfits/w/elsewhere", "like", "eu-west-1");
 
-        workflow(deleter, noTerminal()).execute("w", Set.of("monolith", "like"), all());
+        workflow(deleter, noTerminal()).execute(all());
 
         assertEquals(List.of("/mysfits/w/elsewhere"), ledger.entries().stream().map(e -> e.id()).toList());
     }
@@ -289,7 +283,7 @@ class CleanupWorkflowTest {
         FakeResourceDeleter deleter = new FakeResourceDeleter(world);
 
         MysfitsException e = assertThrows(MysfitsException.class, () -> workflow(deleter, noTerminal())
-                .execute("w", Set.of("monolith", "like"), new CleanupRequest(List.of("nope"), false, true, false, false)));
+                .execute(new CleanupRequest("w", Set.of("monolith", "like"), List.of("nope"), false, true, false, false)));
 
         assertEquals(ExitCode.USAGE, e.exitCode());
         assertTrue(deleter.log.isEmpty());
@@ -305,7 +299,7 @@ class CleanupWorkflowTest {
         };
 
         MysfitsException e = assertThrows(MysfitsException.class,
-                () -> workflow(deleter, noTerminal()).execute("w", Set.of("monolith", "like"), all()));
+                () -> workflow(deleter, noTerminal()).execute(all()));
 
         assertEquals(ExitCode.PRECONDITION, e.exitCode());
         assertEquals(world.size(), ledger.entries().size());

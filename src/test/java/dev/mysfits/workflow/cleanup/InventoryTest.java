@@ -54,7 +54,7 @@ class InventoryTest {
                 OwnedResource.of(ResourceType.LOG_GROUP, "/l", "/l", "like", null),
                 OwnedResource.of(ResourceType.LOG_GROUP, "/m", "/m", "monolith", null)));
 
-        Inventory selected = inventory.select(new CleanupRequest(List.of("like"), false, true, false, false));
+        Inventory selected = inventory.select(new CleanupRequest("w", List.of("monolith", "like"), List.of("like"), false, true, false, false));
 
         assertEquals(List.of("/l"), selected.resources().stream().map(OwnedResource::id).toList());
     }

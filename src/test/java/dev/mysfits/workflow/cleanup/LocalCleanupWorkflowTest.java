@@ -82,22 +82,22 @@ class LocalCleanupWorkflowTest {
 
     @Test
     void localCleanup_keepsVolumesUnlessAskedFor_thenRemovesThemLast() {
-        workflow().execute("w", List.of("monolith-service"), false, true);
+        workflow().execute(new LocalCleanupRequest("w", List.of("monolith-service"), false, true, false));
         assertTrue(removed.stream().noneMatch(r -> r.startsWith("volume")), removed.toString());
         assertTrue(err.toString().contains("kept 1 volume and its data: cleanup --local --volumes removes them"), err.toString());
 
         removed.clear();
-        workflow().execute("w", List.of("monolith-service"), true, true, true);
+        workflow().execute(new LocalCleanupRequest("w", List.of("monolith-service"), true, true, true));
         assertTrue(removed.isEmpty(), "a dry run removes nothing");
         assertTrue(out.toString().contains("volume mysfits-w-db-data (its data is lost)"), out.toString());
 
-        workflow().execute("w", List.of("monolith-service"), false, true, true);
+        workflow().execute(new LocalCleanupRequest("w", List.of("monolith-service"), false, true, true));
         assertEquals("volume mysfits-w-db-data", removed.get(removed.size() - 1));
     }
 
     @Test
     void localCleanup_removesContainersBeforeImagesBeforeNetworks() {
-        workflow().execute("w", List.of("monolith-service", "mysfits/monolith-service"), false, true);
+        workflow().execute(new LocalCleanupRequest("w", List.of("monolith-service", "mysfits/monolith-service"), false, true, false));
 
         assertEquals(List.of("container mysfits-w-monolith", "image monolith-service:latest",
                 "image 123456789012.dkr.ecr.us-east-1.amazonaws.com/mysfits/monolith-service:latest", "network w-net"), removed);
@@ -106,7 +106,7 @@ class LocalCleanupWorkflowTest {
 
     @Test
     void localCleanup_dryRun_listsAndRemovesNothing() {
-        workflow().execute("w", List.of("monolith-service"), true, false);
+        workflow().execute(new LocalCleanupRequest("w", List.of("monolith-service"), true, false, false));
 
         assertTrue(removed.isEmpty());
         assertTrue(out.toString().contains("Would remove 4 local Docker resources"), out.toString());
@@ -115,7 +115,7 @@ class LocalCleanupWorkflowTest {
     @Test
     void localCleanup_withoutTerminalAndWithoutYes_refusesWithExitTwo() {
         MysfitsException e = assertThrows(MysfitsException.class,
-                () -> workflow().execute("w", List.of("monolith-service"), false, false));
+                () -> workflow().execute(new LocalCleanupRequest("w", List.of("monolith-service"), false, false, false)));
 
         assertEquals(ExitCode.USAGE, e.exitCode());
         assertTrue(removed.isEmpty());

@@ -36,7 +36,7 @@ class SetupCapacityTest {
         Console console = new Console(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter(), true), false,
                 false, OutputFormat.TEXT, System::currentTimeMillis);
         return new SetupWorkflow(console, aws.adapters(), ledger(), "us-east-1", d -> { })
-                .run(NAMES, Map.of("monolith", 80), new SetupRequest(null, List.of(), null, false, capacity));
+                .execute(new SetupRequest(NAMES, Map.of("monolith", 80), null, List.of(), null, false, capacity));
     }
 
     private Ledger ledger() {

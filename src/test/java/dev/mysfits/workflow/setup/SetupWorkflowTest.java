@@ -57,11 +57,12 @@ class SetupWorkflowTest {
     private SetupResult run(SetupRequest request, Map<String, Integer> ports) {
         Console console = new Console(new PrintWriter(new StringWriter()), new PrintWriter(err, true), false, false,
                 OutputFormat.TEXT, System::currentTimeMillis);
-        return new SetupWorkflow(console, aws.adapters(), ledger(), "us-east-1").run(NAMES, ports, request);
+        return new SetupWorkflow(console, aws.adapters(), ledger(), "us-east-1").execute(new SetupRequest(NAMES, ports,
+                request.vpcId(), request.subnetIds(), request.stackOutputs(), request.dryRun(), request.capacity()));
     }
 
     private static SetupRequest defaults() {
-        return new SetupRequest(null, List.of(), null, false);
+        return new SetupRequest(NAMES, PORTS, null, List.of(), null, false, null);
     }
 
     @Test
@@ -109,7 +110,7 @@ class SetupWorkflowTest {
 
     @Test
     void dryRun_onFreshAccount_plansEverything_andMutatesNothing() {
-        SetupResult result = run(new SetupRequest(null, List.of(), null, true));
+        SetupResult result = run(new SetupRequest(NAMES, PORTS, null, List.of(), null, true, null));
 
         assertEquals(List.of(), aws.mutations);
         assertNull(result.state());
@@ -149,7 +150,7 @@ class SetupWorkflowTest {
     @Test
     void unknownVpc_isUsageError_andNothingIsCreated() {
         MysfitsException e = assertThrows(MysfitsException.class,
-                () -> run(new SetupRequest("vpc-bogus", List.of(), null, false)));
+                () -> run(new SetupRequest(NAMES, PORTS, "vpc-bogus", List.of(), null, false, null)));
 
         assertEquals(ExitCode.USAGE, e.exitCode());
         assertTrue(e.getMessage().contains("vpc-bogus does not exist"), e.getMessage());
@@ -162,7 +163,7 @@ class SetupWorkflowTest {
         aws.subnets.add(new Network.Subnet("subnet-other", "vpc-other", "us-east-1a", false, true));
 
         MysfitsException e = assertThrows(MysfitsException.class,
-                () -> run(new SetupRequest(FakeAws.DEFAULT_VPC, List.of("subnet-default-b", "subnet-other"), null, false)));
+                () -> run(new SetupRequest(NAMES, PORTS, FakeAws.DEFAULT_VPC, List.of("subnet-default-b", "subnet-other"), null, false, null)));
 
         assertEquals(ExitCode.USAGE, e.exitCode());
         assertTrue(e.getMessage().contains("subnet-other is in vpc-other"), e.getMessage());
@@ -174,7 +175,7 @@ class SetupWorkflowTest {
         aws.subnets.add(new Network.Subnet("subnet-second-a", FakeAws.DEFAULT_VPC, "us-east-1a", false, true));
 
         MysfitsException e = assertThrows(MysfitsException.class,
-                () -> run(new SetupRequest(null, List.of("subnet-default-a", "subnet-second-a"), null, false)));
+                () -> run(new SetupRequest(NAMES, PORTS, null, List.of("subnet-default-a", "subnet-second-a"), null, false, null)));
 
         assertEquals(ExitCode.USAGE, e.exitCode());
         assertTrue(e.getMessage().contains("both in us-east-1a"), e.getMessage());
@@ -183,7 +184,7 @@ class SetupWorkflowTest {
     @Test
     void unknownSubnet_isUsageError() {
         MysfitsException e = assertThrows(MysfitsException.class,
-                () -> run(new SetupRequest(null, List.of("subnet-default-a", "subnet-nope"), null, false)));
+                () -> run(new SetupRequest(NAMES, PORTS, null, List.of("subnet-default-a", "subnet-nope"), null, false, null)));
 
         assertEquals(ExitCode.USAGE, e.exitCode());
         assertTrue(e.getMessage().contains("subnet-nope does not exist"), e.getMessage());
@@ -195,7 +196,7 @@ class SetupWorkflowTest {
         aws.subnets.add(new Network.Subnet("subnet-small", "vpc-small", "us-east-1a", false, true));
 
         MysfitsException e = assertThrows(MysfitsException.class,
-                () -> run(new SetupRequest("vpc-small", List.of(), null, false)));
+                () -> run(new SetupRequest(NAMES, PORTS, "vpc-small", List.of(), null, false, null)));
 
         assertTrue(e.getMessage().contains("1 availability zone"), e.getMessage());
         assertEquals(List.of(), aws.mutations);
@@ -220,7 +221,7 @@ class SetupWorkflowTest {
         aws.subnets.add(new Network.Subnet("subnet-o2", "vpc-other", "us-east-1b", false, true));
 
         MysfitsException e = assertThrows(MysfitsException.class,
-                () -> run(new SetupRequest("vpc-other", List.of(), null, false)));
+                () -> run(new SetupRequest(NAMES, PORTS, "vpc-other", List.of(), null, false, null)));
 
         assertEquals(ExitCode.USAGE, e.exitCode());
         assertTrue(e.getMessage().contains("already exists in vpc-default"), e.getMessage());
@@ -232,7 +233,7 @@ class SetupWorkflowTest {
         aws.vpcs.put("vpc-other", new Network.Vpc("vpc-other", "10.0.0.0/16", false));
         aws.subnets.add(new Network.Subnet("subnet-o1", "vpc-other", "us-east-1a", false, true));
         aws.subnets.add(new Network.Subnet("subnet-o2", "vpc-other", "us-east-1b", false, true));
-        run(new SetupRequest(null, List.of("subnet-o1", "subnet-o2"), null, false));
+        run(new SetupRequest(NAMES, PORTS, null, List.of("subnet-o1", "subnet-o2"), null, false, null));
         aws.mutations.clear();
 
         SetupResult second = run(defaults());
