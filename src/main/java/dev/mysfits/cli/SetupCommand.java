@@ -4,7 +4,7 @@ import dev.mysfits.config.ServiceConfig;
 import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.ResourceNames;
-import dev.mysfits.workflow.Change;
+import dev.mysfits.core.Change;
 import dev.mysfits.workflow.setup.CapacityRequest;
 import dev.mysfits.workflow.infrastructure.SetupAdapters;
 import dev.mysfits.workflow.setup.SetupRequest;

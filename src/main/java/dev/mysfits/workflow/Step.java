@@ -1,5 +1,7 @@
 package dev.mysfits.workflow;
 
+import dev.mysfits.core.Change;
+
 /**
  * One named, idempotent step of a workflow. It looks first (plan, read-only) and acts only when the look says
  * something must change, so re-running a workflow converges and a dry run is the plan alone.

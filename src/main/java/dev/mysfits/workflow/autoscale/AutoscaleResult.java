@@ -1,6 +1,6 @@
 package dev.mysfits.workflow.autoscale;
 
-import dev.mysfits.workflow.Change;
+import dev.mysfits.core.Change;
 
 import java.util.List;
 

@@ -4,7 +4,7 @@ import dev.mysfits.aws.autoscaling.ServiceAutoScaler;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.ledger.Ledger;
-import dev.mysfits.workflow.Change;
+import dev.mysfits.core.Change;
 import dev.mysfits.workflow.Step;
 import dev.mysfits.workflow.Workflow;
 

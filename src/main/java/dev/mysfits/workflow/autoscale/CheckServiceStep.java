@@ -2,7 +2,7 @@ package dev.mysfits.workflow.autoscale;
 
 import dev.mysfits.aws.autoscaling.ServiceAutoScaler;
 import dev.mysfits.core.MysfitsException;
-import dev.mysfits.workflow.Change;
+import dev.mysfits.core.Change;
 import dev.mysfits.workflow.Step;
 
 /** Fails, changing nothing, when the service is not deployed: there is nothing to scale. */

@@ -3,7 +3,7 @@ package dev.mysfits.workflow.autoscale;
 import dev.mysfits.aws.autoscaling.ServiceAutoScaler;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.ledger.ResourceType;
-import dev.mysfits.workflow.Change;
+import dev.mysfits.core.Change;
 import dev.mysfits.workflow.Step;
 
 /** Deregisters the scalable target; the desired count stays where it is. */

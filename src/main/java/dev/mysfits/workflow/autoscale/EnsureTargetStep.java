@@ -4,7 +4,7 @@ import dev.mysfits.aws.autoscaling.ServiceAutoScaler;
 import dev.mysfits.aws.autoscaling.ServiceAutoScaler.ScalableTarget;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.ledger.ResourceType;
-import dev.mysfits.workflow.Change;
+import dev.mysfits.core.Change;
 import dev.mysfits.workflow.Step;
 
 import java.util.Optional;

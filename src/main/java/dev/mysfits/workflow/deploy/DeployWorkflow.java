@@ -3,7 +3,7 @@ package dev.mysfits.workflow.deploy;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.Sleeper;
 import dev.mysfits.ledger.Ledger;
-import dev.mysfits.workflow.Change;
+import dev.mysfits.core.Change;
 import dev.mysfits.workflow.Workflow;
 import dev.mysfits.workflow.infrastructure.ServiceAdapters;
 

@@ -3,7 +3,7 @@ package dev.mysfits.workflow.deploy;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.aws.elbv2.LoadBalancerRouter;
 import dev.mysfits.ledger.ResourceType;
-import dev.mysfits.workflow.Change;
+import dev.mysfits.core.Change;
 import dev.mysfits.workflow.Step;
 
 import java.util.Optional;

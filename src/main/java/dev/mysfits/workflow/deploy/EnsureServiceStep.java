@@ -6,7 +6,7 @@ import dev.mysfits.workflow.infrastructure.Infrastructure;
 
 import dev.mysfits.aws.ecs.ContainerService;
 import dev.mysfits.ledger.ResourceType;
-import dev.mysfits.workflow.Change;
+import dev.mysfits.core.Change;
 import dev.mysfits.workflow.Step;
 
 import java.util.ArrayList;

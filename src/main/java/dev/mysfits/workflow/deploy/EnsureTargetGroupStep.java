@@ -4,7 +4,7 @@ import dev.mysfits.ledger.Ledger;
 import dev.mysfits.aws.elbv2.LoadBalancerRouter;
 import dev.mysfits.config.HealthCheckConfig;
 import dev.mysfits.ledger.ResourceType;
-import dev.mysfits.workflow.Change;
+import dev.mysfits.core.Change;
 import dev.mysfits.workflow.Step;
 
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mysfits.aws.ecs.ContainerService;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.ledger.ResourceType;
-import dev.mysfits.workflow.Change;
+import dev.mysfits.core.Change;
 import dev.mysfits.workflow.Step;
 
 import java.util.Optional;

@@ -14,7 +14,7 @@ import dev.mysfits.workflow.infrastructure.RoutePlan;
 import dev.mysfits.aws.ecs.ContainerInstances;
 import dev.mysfits.aws.elbv2.LoadBalancerRouter;
 import dev.mysfits.core.MysfitsException;
-import dev.mysfits.workflow.Change;
+import dev.mysfits.core.Change;
 import dev.mysfits.workflow.Step;
 import dev.mysfits.template.TaskDefinitionDocument;
 import dev.mysfits.template.TaskDefinitionDocument.Container;

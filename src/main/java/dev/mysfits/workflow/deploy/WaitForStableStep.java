@@ -7,7 +7,7 @@ import dev.mysfits.aws.elbv2.LoadBalancerRouter;
 import dev.mysfits.aws.ecs.ContainerService;
 import dev.mysfits.workflow.rollout.RolloutWatcher;
 
-import dev.mysfits.workflow.Change;
+import dev.mysfits.core.Change;
 import dev.mysfits.workflow.Step;
 
 /** Watches the rollout until the service is stable (read-only, so it lives in plan); skipped by --no-wait. */

@@ -3,7 +3,7 @@ package dev.mysfits.workflow.push;
 import dev.mysfits.aws.ecr.ImageRegistry;
 import dev.mysfits.aws.ecr.RegistryImage;
 import dev.mysfits.docker.RegistryManifests;
-import dev.mysfits.workflow.Change;
+import dev.mysfits.core.Change;
 import dev.mysfits.workflow.Step;
 
 import java.util.List;

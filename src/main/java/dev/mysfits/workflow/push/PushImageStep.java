@@ -5,7 +5,7 @@ import dev.mysfits.console.Console;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.docker.ImagePusher;
 import dev.mysfits.docker.PushedTag;
-import dev.mysfits.workflow.Change;
+import dev.mysfits.core.Change;
 import dev.mysfits.workflow.Step;
 
 /**

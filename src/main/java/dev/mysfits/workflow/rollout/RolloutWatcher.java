@@ -1,6 +1,6 @@
 package dev.mysfits.workflow.rollout;
 
-import dev.mysfits.workflow.Change;
+import dev.mysfits.core.Change;
 import dev.mysfits.core.Sleeper;
 import dev.mysfits.aws.ecs.ContainerService;
 import dev.mysfits.aws.elbv2.LoadBalancerRouter;

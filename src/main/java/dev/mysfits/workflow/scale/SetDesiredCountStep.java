@@ -1,7 +1,7 @@
 package dev.mysfits.workflow.scale;
 
 import dev.mysfits.aws.ecs.ContainerService;
-import dev.mysfits.workflow.Change;
+import dev.mysfits.core.Change;
 import dev.mysfits.workflow.Step;
 
 /** Sets a service's desired count, when it differs; the context is the service as it was found. */

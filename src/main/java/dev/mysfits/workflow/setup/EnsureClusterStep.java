@@ -2,7 +2,7 @@ package dev.mysfits.workflow.setup;
 
 import dev.mysfits.aws.ecs.Clusters.Cluster;
 import dev.mysfits.ledger.ResourceType;
-import dev.mysfits.workflow.Change;
+import dev.mysfits.core.Change;
 import dev.mysfits.workflow.Step;
 
 /** Makes the ECS cluster, tagged. Fargate needs nothing more; the EC2 launch type also needs container instances. */

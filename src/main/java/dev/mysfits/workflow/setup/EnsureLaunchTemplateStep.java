@@ -2,7 +2,7 @@ package dev.mysfits.workflow.setup;
 
 import dev.mysfits.aws.capacity.Capacity;
 import dev.mysfits.ledger.ResourceType;
-import dev.mysfits.workflow.Change;
+import dev.mysfits.core.Change;
 import dev.mysfits.workflow.Step;
 
 import java.util.List;

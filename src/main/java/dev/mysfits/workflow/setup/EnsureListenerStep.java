@@ -5,7 +5,7 @@ import dev.mysfits.workflow.infrastructure.Infrastructure;
 import dev.mysfits.aws.elbv2.LoadBalancers.FixedResponse;
 import dev.mysfits.aws.elbv2.LoadBalancers.Listener;
 import dev.mysfits.ledger.ResourceType;
-import dev.mysfits.workflow.Change;
+import dev.mysfits.core.Change;
 import dev.mysfits.workflow.Step;
 
 /**

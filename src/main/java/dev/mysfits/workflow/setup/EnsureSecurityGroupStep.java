@@ -3,7 +3,7 @@ package dev.mysfits.workflow.setup;
 import dev.mysfits.aws.ec2.Network.IngressRule;
 import dev.mysfits.aws.ec2.Network.SecurityGroup;
 import dev.mysfits.ledger.ResourceType;
-import dev.mysfits.workflow.Change;
+import dev.mysfits.core.Change;
 import dev.mysfits.workflow.Step;
 
 import java.util.ArrayList;

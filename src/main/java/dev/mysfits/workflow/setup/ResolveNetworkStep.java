@@ -5,7 +5,7 @@ import dev.mysfits.aws.ec2.Network;
 import dev.mysfits.aws.ec2.Network.Subnet;
 import dev.mysfits.aws.ec2.Network.Vpc;
 import dev.mysfits.core.MysfitsException;
-import dev.mysfits.workflow.Change;
+import dev.mysfits.core.Change;
 import dev.mysfits.workflow.Step;
 
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.mysfits.workflow.setup;
 
 import dev.mysfits.workflow.infrastructure.Infrastructure;
 
-import dev.mysfits.workflow.Change;
+import dev.mysfits.core.Change;
 
 import java.util.List;
 

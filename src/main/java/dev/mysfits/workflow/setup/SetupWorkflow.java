@@ -5,7 +5,7 @@ import dev.mysfits.workflow.infrastructure.SetupAdapters;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.ResourceNames;
 import dev.mysfits.ledger.Ledger;
-import dev.mysfits.workflow.Change;
+import dev.mysfits.core.Change;
 import dev.mysfits.core.Sleeper;
 import dev.mysfits.workflow.Step;
 import dev.mysfits.workflow.Workflow;

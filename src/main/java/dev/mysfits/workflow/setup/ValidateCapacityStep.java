@@ -2,7 +2,7 @@ package dev.mysfits.workflow.setup;
 
 import dev.mysfits.aws.capacity.Capacity;
 import dev.mysfits.core.MysfitsException;
-import dev.mysfits.workflow.Change;
+import dev.mysfits.core.Change;
 import dev.mysfits.workflow.Step;
 
 /** Looks up what EC2 capacity needs before anything is made: the instance type and the ECS-optimized AMI. */

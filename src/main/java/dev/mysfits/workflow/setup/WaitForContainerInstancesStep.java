@@ -2,7 +2,7 @@ package dev.mysfits.workflow.setup;
 
 import dev.mysfits.aws.ecs.ContainerInstances;
 import dev.mysfits.core.MysfitsException;
-import dev.mysfits.workflow.Change;
+import dev.mysfits.core.Change;
 import dev.mysfits.workflow.Step;
 
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.mysfits.workflow;
+package dev.mysfits.core;
 
 /**
  * What a step found when it looked, and so what applying it would do.
