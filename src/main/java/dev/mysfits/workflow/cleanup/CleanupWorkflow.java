@@ -39,7 +39,7 @@ public final class CleanupWorkflow {
     private final RetryPolicy retry;
     private final Sleeper sleeper;
     private final String region;
-    private final CleanupReport report;
+    private final CleanupPrinter printer;
 
     public CleanupWorkflow(Console console, Ledger ledger, TaggedResourceFinder finder, ResourceDeleter deleter,
                            Confirmation confirmation, RetryPolicy retry, Sleeper sleeper, String region) {
@@ -51,7 +51,7 @@ public final class CleanupWorkflow {
         this.retry = retry;
         this.sleeper = sleeper;
         this.region = region;
-        this.report = new CleanupReport(console);
+        this.printer = new CleanupPrinter(console);
     }
 
     /**
@@ -77,10 +77,10 @@ public final class CleanupWorkflow {
         Inventory selection = all.select(request);
         List<OwnedResource> resets = all.listenersToReset(selection);
         if (selection.isEmpty()) {
-            report.nothingToDo(workshop, request.services());
+            printer.nothingToDo(workshop, request.services());
             return new CleanupResult(List.of(), List.of(), List.of());
         }
-        report.plan(workshop, selection, resets, request.dryRun());
+        printer.plan(workshop, selection, resets, request.dryRun());
         if (request.dryRun()) {
             return new CleanupResult(selection.resources(), List.of(), List.of());
         }
@@ -106,7 +106,7 @@ public final class CleanupWorkflow {
             }
         }
         CleanupResult result = new CleanupResult(selection.resources(), deleted, leftovers);
-        report.result(result);
+        printer.result(result);
         if (!result.clean()) {
             long paying = leftovers.stream().filter(l -> l.resource().costsMoney()).count();
             throw new MysfitsException(ExitCode.FAILED, "cleanup left " + leftovers.size() + " resources"
@@ -129,7 +129,7 @@ public final class CleanupWorkflow {
         for (LedgerEntry entry : ledger.entries(resource::matches)) {
             ledger.forget(entry.type(), entry.id());
         }
-        report.deleted(resource);
+        printer.deleted(resource);
     }
 
     private void resetDefaultAction(OwnedResource listener) {

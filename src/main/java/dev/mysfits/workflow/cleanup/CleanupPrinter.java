@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /** How cleanup shows its plan and its result: grouped lists, costs marked, JSON for scripts. */
-final class CleanupReport {
+final class CleanupPrinter {
     private final Console console;
 
-    CleanupReport(Console console) {
+    CleanupPrinter(Console console) {
         this.console = console;
     }
 
@@ -30,7 +30,7 @@ final class CleanupReport {
         if (dryRun && console.jsonOutput()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("dryRun", true);
-            json.put("wouldDelete", selection.resources().stream().map(CleanupReport::json).toList());
+            json.put("wouldDelete", selection.resources().stream().map(CleanupPrinter::json).toList());
             json.put("listenersResetTo404", resets.stream().map(OwnedResource::id).toList());
             console.json(json);
             return;
@@ -64,7 +64,7 @@ final class CleanupReport {
     void result(CleanupResult result) {
         if (console.jsonOutput()) {
             Map<String, Object> json = new LinkedHashMap<>();
-            json.put("deleted", result.deleted().stream().map(CleanupReport::json).toList());
+            json.put("deleted", result.deleted().stream().map(CleanupPrinter::json).toList());
             json.put("leftovers", result.leftovers().stream().map(l -> {
                 Map<String, Object> item = json(l.resource());
                 item.put("reason", l.reason());
