@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.setup;
 
+import dev.mysfits.ledger.Ledger;
 import dev.mysfits.aws.capacity.Capacity;
 import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.core.Change;
@@ -10,6 +11,13 @@ import dev.mysfits.workflow.Step;
  * maximum and desired capacity are all the requested count: mysfits sizes it, nothing scales it behind its back.
  */
 final class EnsureAutoScalingGroupStep implements Step<SetupContext> {
+    private final Capacity capacity;
+    private final Ledger ledger;
+
+    EnsureAutoScalingGroupStep(Capacity capacity, Ledger ledger) {
+        this.capacity = capacity;
+        this.ledger = ledger;
+    }
 
     @Override
     public String name() {
@@ -20,7 +28,7 @@ final class EnsureAutoScalingGroupStep implements Step<SetupContext> {
     public Change plan(SetupContext ctx) {
         String name = ctx.names.autoScalingGroup();
         int count = ctx.request.capacity().instances();
-        Capacity.Group group = ctx.aws.capacity().findGroup(name).orElse(null);
+        Capacity.Group group = capacity.findGroup(name).orElse(null);
         ctx.group = group;
         if (group == null) {
             return Change.create("Auto Scaling group " + name, count + " instance(s) across " + ctx.subnetIds.size() + " subnet(s)");
@@ -36,10 +44,10 @@ final class EnsureAutoScalingGroupStep implements Step<SetupContext> {
         String name = ctx.names.autoScalingGroup();
         int count = ctx.request.capacity().instances();
         if (ctx.group == null) {
-            ctx.aws.capacity().createGroup(new Capacity.GroupSpec(name, ctx.names.launchTemplate(), count, ctx.subnetIds, ctx.tags()));
-            ctx.record(ResourceType.AUTO_SCALING_GROUP, name, null);
+            capacity.createGroup(new Capacity.GroupSpec(name, ctx.names.launchTemplate(), count, ctx.subnetIds, ctx.tags()));
+            ctx.record(ledger, ResourceType.AUTO_SCALING_GROUP, name, null);
         } else {
-            ctx.aws.capacity().resizeGroup(name, count, ctx.names.launchTemplate());
+            capacity.resizeGroup(name, count, ctx.names.launchTemplate());
         }
     }
 }

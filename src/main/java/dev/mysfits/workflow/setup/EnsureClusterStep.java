@@ -1,5 +1,7 @@
 package dev.mysfits.workflow.setup;
 
+import dev.mysfits.ledger.Ledger;
+import dev.mysfits.aws.ecs.Clusters;
 import dev.mysfits.aws.ecs.Clusters.Cluster;
 import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.core.Change;
@@ -7,6 +9,13 @@ import dev.mysfits.workflow.Step;
 
 /** Makes the ECS cluster, tagged. Fargate needs nothing more; the EC2 launch type also needs container instances. */
 public final class EnsureClusterStep implements Step<SetupContext> {
+    private final Clusters clusters;
+    private final Ledger ledger;
+
+    EnsureClusterStep(Clusters clusters, Ledger ledger) {
+        this.clusters = clusters;
+        this.ledger = ledger;
+    }
 
     @Override
     public String name() {
@@ -16,14 +25,14 @@ public final class EnsureClusterStep implements Step<SetupContext> {
     @Override
     public Change plan(SetupContext ctx) {
         String resource = "ECS cluster " + ctx.names.cluster();
-        ctx.aws.clusters().find(ctx.names.cluster()).ifPresent(c -> ctx.cluster = c);
+        clusters.find(ctx.names.cluster()).ifPresent(c -> ctx.cluster = c);
         return ctx.cluster == null ? Change.create(resource, "") : Change.none(resource, "");
     }
 
     @Override
     public void apply(SetupContext ctx, Change change) {
-        Cluster created = ctx.aws.clusters().create(ctx.names.cluster(), ctx.tags());
-        ctx.record(ResourceType.CLUSTER, created.arn(), null);
+        Cluster created = clusters.create(ctx.names.cluster(), ctx.tags());
+        ctx.record(ledger, ResourceType.CLUSTER, created.arn(), null);
         ctx.cluster = created;
     }
 }

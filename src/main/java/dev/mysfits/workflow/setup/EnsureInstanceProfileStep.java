@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.setup;
 
+import dev.mysfits.ledger.Ledger;
 import dev.mysfits.aws.capacity.Capacity;
 import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.core.Change;
@@ -7,6 +8,13 @@ import dev.mysfits.workflow.Step;
 
 /** The instance profile that hands the container instances' role to EC2 (same name as the role). */
 final class EnsureInstanceProfileStep implements Step<SetupContext> {
+    private final Capacity capacity;
+    private final Ledger ledger;
+
+    EnsureInstanceProfileStep(Capacity capacity, Ledger ledger) {
+        this.capacity = capacity;
+        this.ledger = ledger;
+    }
 
     @Override
     public String name() {
@@ -16,7 +24,7 @@ final class EnsureInstanceProfileStep implements Step<SetupContext> {
     @Override
     public Change plan(SetupContext ctx) {
         String name = ctx.names.instanceRole();
-        Capacity.InstanceProfile profile = ctx.aws.capacity().findInstanceProfile(name).orElse(null);
+        Capacity.InstanceProfile profile = capacity.findInstanceProfile(name).orElse(null);
         ctx.instanceProfile = profile;
         if (profile == null) {
             return Change.create("instance profile " + name, "with role " + name);
@@ -29,9 +37,9 @@ final class EnsureInstanceProfileStep implements Step<SetupContext> {
     public void apply(SetupContext ctx, Change change) {
         String name = ctx.names.instanceRole();
         if (ctx.instanceProfile == null) {
-            ctx.instanceProfile = ctx.aws.capacity().createInstanceProfile(name, ctx.tags());
-            ctx.record(ResourceType.INSTANCE_PROFILE, name, null);
+            ctx.instanceProfile = capacity.createInstanceProfile(name, ctx.tags());
+            ctx.record(ledger, ResourceType.INSTANCE_PROFILE, name, null);
         }
-        ctx.aws.capacity().addRoleToInstanceProfile(name, name);
+        capacity.addRoleToInstanceProfile(name, name);
     }
 }

@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.setup;
 
+import dev.mysfits.ledger.Ledger;
 import dev.mysfits.aws.capacity.Capacity;
 import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.core.Change;
@@ -13,6 +14,13 @@ import java.util.List;
  * instances already running keep theirs, as on AWS.
  */
 final class EnsureLaunchTemplateStep implements Step<SetupContext> {
+    private final Capacity capacity;
+    private final Ledger ledger;
+
+    EnsureLaunchTemplateStep(Capacity capacity, Ledger ledger) {
+        this.capacity = capacity;
+        this.ledger = ledger;
+    }
 
     @Override
     public String name() {
@@ -23,7 +31,7 @@ final class EnsureLaunchTemplateStep implements Step<SetupContext> {
         return "#!/bin/bash\necho ECS_CLUSTER=" + cluster + " >> /etc/ecs/ecs.config\n";
     }
 
-    private static Capacity.LaunchTemplateSpec wanted(SetupContext ctx) {
+    private Capacity.LaunchTemplateSpec wanted(SetupContext ctx) {
         String group = ctx.securityGroupId(SecurityGroupRole.INSTANCES);
         return new Capacity.LaunchTemplateSpec(ctx.names.launchTemplate(), ctx.imageId, ctx.instanceType.name(),
                 ctx.names.instanceRole(), group == null ? List.of() : List.of(group), userData(ctx.names.cluster()), ctx.tags());
@@ -32,7 +40,7 @@ final class EnsureLaunchTemplateStep implements Step<SetupContext> {
     @Override
     public Change plan(SetupContext ctx) {
         String name = ctx.names.launchTemplate();
-        Capacity.LaunchTemplate found = ctx.aws.capacity().findLaunchTemplate(name).orElse(null);
+        Capacity.LaunchTemplate found = capacity.findLaunchTemplate(name).orElse(null);
         ctx.launchTemplate = found;
         Capacity.LaunchTemplateSpec want = wanted(ctx);
         String detail = want.instanceType() + ", " + want.imageId() + ", ECS_CLUSTER=" + ctx.names.cluster();
@@ -49,10 +57,10 @@ final class EnsureLaunchTemplateStep implements Step<SetupContext> {
     @Override
     public void apply(SetupContext ctx, Change change) {
         if (ctx.launchTemplate == null) {
-            ctx.launchTemplate = ctx.aws.capacity().createLaunchTemplate(wanted(ctx));
-            ctx.record(ResourceType.LAUNCH_TEMPLATE, ctx.names.launchTemplate(), null);
+            ctx.launchTemplate = capacity.createLaunchTemplate(wanted(ctx));
+            ctx.record(ledger, ResourceType.LAUNCH_TEMPLATE, ctx.names.launchTemplate(), null);
         } else {
-            ctx.launchTemplate = ctx.aws.capacity().updateLaunchTemplate(wanted(ctx));
+            ctx.launchTemplate = capacity.updateLaunchTemplate(wanted(ctx));
         }
     }
 }

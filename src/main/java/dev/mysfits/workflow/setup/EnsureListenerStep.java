@@ -1,5 +1,7 @@
 package dev.mysfits.workflow.setup;
 
+import dev.mysfits.ledger.Ledger;
+import dev.mysfits.aws.elbv2.LoadBalancers;
 import dev.mysfits.workflow.infrastructure.Infrastructure;
 
 import dev.mysfits.aws.elbv2.LoadBalancers.FixedResponse;
@@ -13,6 +15,13 @@ import dev.mysfits.workflow.Step;
  * pointed the default action at a service, a re-run of setup must leave it alone.
  */
 public final class EnsureListenerStep implements Step<SetupContext> {
+    private final LoadBalancers loadBalancers;
+    private final Ledger ledger;
+
+    EnsureListenerStep(LoadBalancers loadBalancers, Ledger ledger) {
+        this.loadBalancers = loadBalancers;
+        this.ledger = ledger;
+    }
     static final int PORT = Infrastructure.LISTENER_PORT;
     static final FixedResponse NOT_CLAIMED = FixedResponse.NOT_CLAIMED;
 
@@ -25,7 +34,7 @@ public final class EnsureListenerStep implements Step<SetupContext> {
     public Change plan(SetupContext ctx) {
         String resource = "HTTP :" + PORT + " listener";
         if (ctx.loadBalancer != null) {
-            ctx.aws.loadBalancers().findListener(ctx.loadBalancer.arn(), PORT).ifPresent(l -> ctx.listener = l);
+            loadBalancers.findListener(ctx.loadBalancer.arn(), PORT).ifPresent(l -> ctx.listener = l);
         }
         if (ctx.listener == null) {
             return Change.create(resource, "default action: fixed response 404 until a service claims it");
@@ -36,8 +45,8 @@ public final class EnsureListenerStep implements Step<SetupContext> {
 
     @Override
     public void apply(SetupContext ctx, Change change) {
-        Listener created = ctx.aws.loadBalancers().createFixedResponseListener(ctx.loadBalancer.arn(), PORT, NOT_CLAIMED, ctx.tags());
-        ctx.record(ResourceType.LISTENER, created.arn(), null);
+        Listener created = loadBalancers.createFixedResponseListener(ctx.loadBalancer.arn(), PORT, NOT_CLAIMED, ctx.tags());
+        ctx.record(ledger, ResourceType.LISTENER, created.arn(), null);
         ctx.listener = created;
     }
 }

@@ -1,5 +1,7 @@
 package dev.mysfits.workflow.setup;
 
+import dev.mysfits.ledger.Ledger;
+import dev.mysfits.aws.elbv2.LoadBalancers;
 import dev.mysfits.aws.elbv2.LoadBalancers.LoadBalancer;
 import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.core.Change;
@@ -12,6 +14,13 @@ import java.util.List;
  * group. The network step already looked it up (to keep a re-run in the same VPC), so this step does not look again.
  */
 public final class EnsureLoadBalancerStep implements Step<SetupContext> {
+    private final LoadBalancers loadBalancers;
+    private final Ledger ledger;
+
+    EnsureLoadBalancerStep(LoadBalancers loadBalancers, Ledger ledger) {
+        this.loadBalancers = loadBalancers;
+        this.ledger = ledger;
+    }
 
     @Override
     public String name() {
@@ -29,9 +38,9 @@ public final class EnsureLoadBalancerStep implements Step<SetupContext> {
 
     @Override
     public void apply(SetupContext ctx, Change change) {
-        LoadBalancer created = ctx.aws.loadBalancers().createLoadBalancer(ctx.names.loadBalancer(), ctx.subnetIds,
+        LoadBalancer created = loadBalancers.createLoadBalancer(ctx.names.loadBalancer(), ctx.subnetIds,
                 List.of(ctx.securityGroupId(SecurityGroupRole.LOAD_BALANCER)), ctx.tags());
-        ctx.record(ResourceType.LOAD_BALANCER, created.arn(), null);
+        ctx.record(ledger, ResourceType.LOAD_BALANCER, created.arn(), null);
         ctx.loadBalancer = created;
     }
 }

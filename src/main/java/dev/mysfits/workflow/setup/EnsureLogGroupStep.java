@@ -1,5 +1,7 @@
 package dev.mysfits.workflow.setup;
 
+import dev.mysfits.ledger.Ledger;
+import dev.mysfits.aws.logs.LogGroups;
 import dev.mysfits.aws.logs.LogGroups.LogGroup;
 import dev.mysfits.core.ResourceNames;
 import dev.mysfits.ledger.ResourceType;
@@ -15,12 +17,16 @@ import java.util.Objects;
  * a forgotten workshop does not keep logs forever.
  */
 public final class EnsureLogGroupStep implements Step<SetupContext> {
+    private final LogGroups logGroups;
+    private final Ledger ledger;
     static final int RETENTION_DAYS = 7;
 
     private final String service;
     private LogGroup found;
 
-    public EnsureLogGroupStep(String service) {
+    public EnsureLogGroupStep(LogGroups logGroups, Ledger ledger, String service) {
+        this.logGroups = logGroups;
+        this.ledger = ledger;
         this.service = service;
     }
 
@@ -33,7 +39,7 @@ public final class EnsureLogGroupStep implements Step<SetupContext> {
     public Change plan(SetupContext ctx) {
         String name = ctx.names.logGroup(service);
         String resource = "log group " + name;
-        found = ctx.aws.logGroups().find(name).orElse(null);
+        found = logGroups.find(name).orElse(null);
         if (found == null) {
             return Change.create(resource, "retention " + RETENTION_DAYS + " days");
         }
@@ -51,10 +57,10 @@ public final class EnsureLogGroupStep implements Step<SetupContext> {
         if (found == null) {
             Map<String, String> tags = new HashMap<>(ctx.tags());
             tags.put(ResourceNames.TAG_SERVICE, service);
-            ctx.aws.logGroups().create(name, tags);
-            ctx.record(ResourceType.LOG_GROUP, name, service);
+            logGroups.create(name, tags);
+            ctx.record(ledger, ResourceType.LOG_GROUP, name, service);
         }
-        ctx.aws.logGroups().setRetention(name, RETENTION_DAYS);
+        logGroups.setRetention(name, RETENTION_DAYS);
         ctx.logGroups.put(service, name);
     }
 }

@@ -1,5 +1,7 @@
 package dev.mysfits.workflow.setup;
 
+import dev.mysfits.ledger.Ledger;
+import dev.mysfits.aws.iam.Roles;
 import dev.mysfits.aws.iam.Roles.Role;
 import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.core.Change;
@@ -13,12 +15,16 @@ import java.util.List;
  * API; the container instances' role gets AmazonEC2ContainerServiceforEC2Role.
  */
 public final class EnsureRoleStep implements Step<SetupContext> {
+    private final Roles roles;
+    private final Ledger ledger;
     static final String EXECUTION_POLICY_ARN = RoleKind.EXECUTION.policies().get(0);
 
     private final RoleKind kind;
     private List<String> missingPolicies = List.of();
 
-    public EnsureRoleStep(RoleKind kind) {
+    public EnsureRoleStep(Roles roles, Ledger ledger, RoleKind kind) {
+        this.roles = roles;
+        this.ledger = ledger;
         this.kind = kind;
     }
 
@@ -39,14 +45,14 @@ public final class EnsureRoleStep implements Step<SetupContext> {
     public Change plan(SetupContext ctx) {
         String name = roleName(ctx);
         String resource = "IAM role " + name;
-        Role role = ctx.aws.roles().find(name).orElse(null);
+        Role role = roles.find(name).orElse(null);
         if (role == null) {
             missingPolicies = policies();
             return Change.create(resource, "trusts " + kind.trustedService()
                     + (missingPolicies.isEmpty() ? ", no policies" : ", attach " + shortNames(missingPolicies)));
         }
         ctx.roles.put(kind, role);
-        List<String> attached = policies().isEmpty() ? List.of() : ctx.aws.roles().attachedPolicyArns(name);
+        List<String> attached = policies().isEmpty() ? List.of() : roles.attachedPolicyArns(name);
         missingPolicies = policies().stream().filter(p -> !attached.contains(p)).toList();
         return missingPolicies.isEmpty() ? Change.none(resource, "") : Change.update(resource, "attach " + shortNames(missingPolicies));
     }
@@ -55,13 +61,13 @@ public final class EnsureRoleStep implements Step<SetupContext> {
     public void apply(SetupContext ctx, Change change) {
         String name = roleName(ctx);
         if (!ctx.roles.containsKey(kind)) {
-            Role created = ctx.aws.roles().create(name, kind.trustPolicy(), "mysfits " + ctx.names.workshop() + ": "
+            Role created = roles.create(name, kind.trustPolicy(), "mysfits " + ctx.names.workshop() + ": "
                     + kind.description(), ctx.tags());
-            ctx.record(ResourceType.IAM_ROLE, name, null);
+            ctx.record(ledger, ResourceType.IAM_ROLE, name, null);
             ctx.roles.put(kind, created);
         }
         for (String policy : missingPolicies) {
-            ctx.aws.roles().attachPolicy(name, policy);
+            roles.attachPolicy(name, policy);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.mysfits.workflow.setup;
 
+import dev.mysfits.ledger.Ledger;
+import dev.mysfits.aws.ec2.Network;
 import dev.mysfits.aws.ec2.Network.IngressRule;
 import dev.mysfits.aws.ec2.Network.SecurityGroup;
 import dev.mysfits.ledger.ResourceType;
@@ -17,6 +19,8 @@ import java.util.TreeSet;
  * balancer's group only.
  */
 public final class EnsureSecurityGroupStep implements Step<SetupContext> {
+    private final Network network;
+    private final Ledger ledger;
     static final int HTTP_PORT = 80;
     /** Docker's dynamic host ports (hostPort 0 in bridge mode) on ECS-optimized instances. */
     static final int EPHEMERAL_FROM = 32768;
@@ -24,7 +28,9 @@ public final class EnsureSecurityGroupStep implements Step<SetupContext> {
 
     private final SecurityGroupRole role;
 
-    public EnsureSecurityGroupStep(SecurityGroupRole role) {
+    public EnsureSecurityGroupStep(Network network, Ledger ledger, SecurityGroupRole role) {
+        this.network = network;
+        this.ledger = ledger;
         this.role = role;
     }
 
@@ -74,7 +80,7 @@ public final class EnsureSecurityGroupStep implements Step<SetupContext> {
     @Override
     public Change plan(SetupContext ctx) {
         String name = groupName(ctx);
-        ctx.aws.network().findSecurityGroup(ctx.vpcId, name).ifPresent(g -> ctx.securityGroups.put(role, g));
+        network.findSecurityGroup(ctx.vpcId, name).ifPresent(g -> ctx.securityGroups.put(role, g));
         SecurityGroup group = ctx.securityGroups.get(role);
         if (group == null) {
             return Change.create("security group " + name, "in " + ctx.vpcId + ", ingress " + describe(desiredRules(ctx)));
@@ -88,14 +94,14 @@ public final class EnsureSecurityGroupStep implements Step<SetupContext> {
     public void apply(SetupContext ctx, Change change) {
         if (!ctx.securityGroups.containsKey(role)) {
             String name = groupName(ctx);
-            String id = ctx.aws.network().createSecurityGroup(ctx.vpcId, name,
+            String id = network.createSecurityGroup(ctx.vpcId, name,
                     "mysfits " + ctx.names.workshop() + ": " + role.purpose(), ctx.tags());
-            ctx.record(ResourceType.SECURITY_GROUP, id, null);
+            ctx.record(ledger, ResourceType.SECURITY_GROUP, id, null);
             ctx.securityGroups.put(role, new SecurityGroup(id, name, ctx.vpcId, List.of()));
         }
         List<IngressRule> missing = missingRules(ctx);
         SecurityGroup group = ctx.securityGroups.get(role);
-        ctx.aws.network().authorizeIngress(group.id(), missing);
+        network.authorizeIngress(group.id(), missing);
         List<IngressRule> now = new ArrayList<>(group.ingress());
         now.addAll(missing);
         ctx.securityGroups.put(role, new SecurityGroup(group.id(), group.name(), group.vpcId(), List.copyOf(now)));

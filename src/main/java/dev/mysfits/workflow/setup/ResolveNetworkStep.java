@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.setup;
 
+import dev.mysfits.aws.elbv2.LoadBalancers;
 import dev.mysfits.aws.elbv2.LoadBalancers.LoadBalancer;
 import dev.mysfits.aws.ec2.Network;
 import dev.mysfits.aws.ec2.Network.Subnet;
@@ -23,6 +24,13 @@ import java.util.TreeMap;
  * Read-only: its change is always "keep".
  */
 public final class ResolveNetworkStep implements Step<SetupContext> {
+    private final Network network;
+    private final LoadBalancers loadBalancers;
+
+    ResolveNetworkStep(Network network, LoadBalancers loadBalancers) {
+        this.network = network;
+        this.loadBalancers = loadBalancers;
+    }
 
     @Override
     public String name() {
@@ -32,7 +40,7 @@ public final class ResolveNetworkStep implements Step<SetupContext> {
     @Override
     public Change plan(SetupContext ctx) {
         SetupRequest request = ctx.request;
-        Optional<LoadBalancer> existing = ctx.aws.loadBalancers().findLoadBalancer(ctx.names.loadBalancer());
+        Optional<LoadBalancer> existing = loadBalancers.findLoadBalancer(ctx.names.loadBalancer());
         String vpcId = request.vpcId();
         List<String> subnetIds = request.subnetIds();
         if (request.stackOutputs() != null) {
@@ -52,13 +60,13 @@ public final class ResolveNetworkStep implements Step<SetupContext> {
             }
         } else if (existing.isPresent()) {
             vpcId = existing.get().vpcId();
-            subnets = ctx.aws.network().subnets(existing.get().subnetIds());
+            subnets = network.subnets(existing.get().subnetIds());
         } else {
-            Vpc vpc = ctx.aws.network().defaultVpc().orElseThrow(() -> MysfitsException.precondition(
+            Vpc vpc = network.defaultVpc().orElseThrow(() -> MysfitsException.precondition(
                     "region " + ctx.region + " has no default VPC",
                     "pass --vpc-id and --subnets a,b (public subnets in two zones), or --stack-outputs cfn-output.json"));
             vpcId = vpc.id();
-            subnets = onePerZone(ctx.aws.network().subnetsOf(vpcId));
+            subnets = onePerZone(network.subnetsOf(vpcId));
             requireTwoZones(subnets, "the default VPC " + vpcId);
         }
         ctx.vpcId = vpcId;
@@ -73,8 +81,7 @@ public final class ResolveNetworkStep implements Step<SetupContext> {
         // Read-only step: plan never asks for a change.
     }
 
-    private static List<Subnet> explicitNetwork(SetupContext ctx, String vpcId, List<String> subnetIds) {
-        Network network = ctx.aws.network();
+    private List<Subnet> explicitNetwork(SetupContext ctx, String vpcId, List<String> subnetIds) {
         if (vpcId != null && network.vpc(vpcId).isEmpty()) {
             throw MysfitsException.usage("VPC " + vpcId + " does not exist in " + ctx.region,
                     "check the id (aws ec2 describe-vpcs) and --region, or omit --vpc-id to use the default VPC");

@@ -28,8 +28,6 @@ import java.util.Map;
 public final class SetupContext {
     final ResourceNames names;
     final String region;
-    final SetupAdapters aws;
-    final Ledger ledger;
     final SetupRequest request;
     /** Each configured service's container port, by service name, in config order. */
     final Map<String, Integer> containerPorts;
@@ -43,8 +41,6 @@ public final class SetupContext {
     final Map<String, String> logGroups = new LinkedHashMap<>();
     final Map<RoleKind, Role> roles = new LinkedHashMap<>();
     // EC2 capacity (setup --ec2)
-    final Console console;
-    final Sleeper sleeper;
     Capacity.InstanceType instanceType;
     String imageId;
     Capacity.InstanceProfile instanceProfile;
@@ -52,14 +48,9 @@ public final class SetupContext {
     Capacity.Group group;
     List<ContainerInstances.ContainerInstance> containerInstances = List.of();
 
-    public SetupContext(ResourceNames names, String region, SetupAdapters aws, Ledger ledger, SetupRequest request,
-                        Map<String, Integer> containerPorts, Console console, Sleeper sleeper) {
-        this.console = console;
-        this.sleeper = sleeper;
+    SetupContext(ResourceNames names, String region, SetupRequest request, Map<String, Integer> containerPorts) {
         this.names = names;
         this.region = region;
-        this.aws = aws;
-        this.ledger = ledger;
         this.request = request;
         this.containerPorts = Map.copyOf(new LinkedHashMap<>(containerPorts));
     }
@@ -68,7 +59,7 @@ public final class SetupContext {
         return Map.of(ResourceNames.TAG_WORKSHOP, names.workshop());
     }
 
-    void record(ResourceType type, String id, String service) {
+    void record(Ledger ledger, ResourceType type, String id, String service) {
         boolean global = type == ResourceType.IAM_ROLE || type == ResourceType.INSTANCE_PROFILE;
         ledger.record(type, id, service, global ? "global" : region);
     }

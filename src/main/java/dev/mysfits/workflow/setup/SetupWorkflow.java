@@ -43,34 +43,34 @@ public final class SetupWorkflow {
     public SetupResult execute(SetupRequest request) {
         ResourceNames names = request.names();
         Map<String, Integer> containerPorts = request.containerPorts();
-        SetupContext ctx = new SetupContext(names, region, aws, ledger, request, containerPorts, console, sleeper);
+        SetupContext ctx = new SetupContext(names, region, request, containerPorts);
         List<Change> changes = new Workflow<>("Setting up workshop " + names.workshop() + " in " + region, console,
                 steps(containerPorts.keySet(), request.capacity() != null)).execute(ctx, request.dryRun());
         return new SetupResult(request.dryRun(), changes, request.dryRun() ? null : ctx.state());
     }
 
-    static List<Step<SetupContext>> steps(Iterable<String> services, boolean capacity) {
+    private List<Step<SetupContext>> steps(Iterable<String> services, boolean capacity) {
         List<Step<SetupContext>> steps = new ArrayList<>();
         if (capacity) {
-            steps.add(new ValidateCapacityStep());  // before anything is made
+            steps.add(new ValidateCapacityStep(aws.capacity()));  // before anything is made
         }
         steps.addAll(List.of(
-                new ResolveNetworkStep(),
-                new EnsureSecurityGroupStep(SecurityGroupRole.LOAD_BALANCER),
-                new EnsureSecurityGroupStep(SecurityGroupRole.TASKS),
-                new EnsureLoadBalancerStep(),
-                new EnsureListenerStep(),
-                new EnsureClusterStep()));
-        services.forEach(service -> steps.add(new EnsureLogGroupStep(service)));
-        steps.add(new EnsureRoleStep(RoleKind.EXECUTION));
-        steps.add(new EnsureRoleStep(RoleKind.TASK));
+                new ResolveNetworkStep(aws.network(), aws.loadBalancers()),
+                new EnsureSecurityGroupStep(aws.network(), ledger, SecurityGroupRole.LOAD_BALANCER),
+                new EnsureSecurityGroupStep(aws.network(), ledger, SecurityGroupRole.TASKS),
+                new EnsureLoadBalancerStep(aws.loadBalancers(), ledger),
+                new EnsureListenerStep(aws.loadBalancers(), ledger),
+                new EnsureClusterStep(aws.clusters(), ledger)));
+        services.forEach(service -> steps.add(new EnsureLogGroupStep(aws.logGroups(), ledger, service)));
+        steps.add(new EnsureRoleStep(aws.roles(), ledger, RoleKind.EXECUTION));
+        steps.add(new EnsureRoleStep(aws.roles(), ledger, RoleKind.TASK));
         if (capacity) {
-            steps.add(new EnsureRoleStep(RoleKind.INSTANCE));
-            steps.add(new EnsureInstanceProfileStep());
-            steps.add(new EnsureSecurityGroupStep(SecurityGroupRole.INSTANCES));
-            steps.add(new EnsureLaunchTemplateStep());
-            steps.add(new EnsureAutoScalingGroupStep());
-            steps.add(new WaitForContainerInstancesStep());
+            steps.add(new EnsureRoleStep(aws.roles(), ledger, RoleKind.INSTANCE));
+            steps.add(new EnsureInstanceProfileStep(aws.capacity(), ledger));
+            steps.add(new EnsureSecurityGroupStep(aws.network(), ledger, SecurityGroupRole.INSTANCES));
+            steps.add(new EnsureLaunchTemplateStep(aws.capacity(), ledger));
+            steps.add(new EnsureAutoScalingGroupStep(aws.capacity(), ledger));
+            steps.add(new WaitForContainerInstancesStep(aws.clusters(), console, sleeper));
         }
         return steps;
     }

@@ -7,6 +7,11 @@ import dev.mysfits.workflow.Step;
 
 /** Looks up what EC2 capacity needs before anything is made: the instance type and the ECS-optimized AMI. */
 final class ValidateCapacityStep implements Step<SetupContext> {
+    private final Capacity capacity;
+
+    ValidateCapacityStep(Capacity capacity) {
+        this.capacity = capacity;
+    }
 
     @Override
     public String name() {
@@ -16,11 +21,11 @@ final class ValidateCapacityStep implements Step<SetupContext> {
     @Override
     public Change plan(SetupContext ctx) {
         CapacityRequest request = ctx.request.capacity();
-        Capacity.InstanceType type = ctx.aws.capacity().instanceType(request.instanceType()).orElseThrow(() ->
+        Capacity.InstanceType type = capacity.instanceType(request.instanceType()).orElseThrow(() ->
                 MysfitsException.usage("instance type " + request.instanceType() + " does not exist in " + ctx.region,
                         "pass an EC2 instance type such as --instance-type " + CapacityRequest.DEFAULT_INSTANCE_TYPE));
         ctx.instanceType = type;
-        ctx.imageId = ctx.aws.capacity().parameter(request.amiParameter()).orElseThrow(() ->
+        ctx.imageId = capacity.parameter(request.amiParameter()).orElseThrow(() ->
                 MysfitsException.precondition("region " + ctx.region + " has no ECS-optimized AMI: SSM parameter "
                         + request.amiParameter() + " does not exist", "use a region where ECS runs on EC2, e.g. --region us-east-1"));
         return Change.checked("EC2 capacity inputs", request.instances() + " x " + type.name() + " (" + type.vcpus()

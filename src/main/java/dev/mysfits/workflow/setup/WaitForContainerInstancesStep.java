@@ -1,5 +1,8 @@
 package dev.mysfits.workflow.setup;
 
+import dev.mysfits.core.Sleeper;
+import dev.mysfits.console.Console;
+import dev.mysfits.aws.ecs.Clusters;
 import dev.mysfits.aws.ecs.ContainerInstances;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.Change;
@@ -11,6 +14,15 @@ import java.util.List;
 
 /** Waits until the group's instances have joined the cluster as container instances (the ECS agent's work). */
 final class WaitForContainerInstancesStep implements Step<SetupContext> {
+    private final Clusters clusters;
+    private final Console console;
+    private final Sleeper sleeper;
+
+    WaitForContainerInstancesStep(Clusters clusters, Console console, Sleeper sleeper) {
+        this.clusters = clusters;
+        this.console = console;
+        this.sleeper = sleeper;
+    }
     static final Duration TIMEOUT = Duration.ofMinutes(10);
     static final Duration POLL = Duration.ofSeconds(2);
 
@@ -28,12 +40,12 @@ final class WaitForContainerInstancesStep implements Step<SetupContext> {
         }
         Instant deadline = Instant.now().plus(TIMEOUT);
         while (true) {
-            List<ContainerInstances.ContainerInstance> active = ctx.aws.clusters().containerInstances(ctx.names.cluster())
+            List<ContainerInstances.ContainerInstance> active = clusters.containerInstances(ctx.names.cluster())
                     .stream().filter(i -> "ACTIVE".equals(i.status())).toList();
             ctx.containerInstances = active;
-            ctx.console.progress("container instances", active.size() + " of " + wanted + " container instance(s) registered");
+            console.progress("container instances", active.size() + " of " + wanted + " container instance(s) registered");
             if (active.size() == wanted) {
-                ctx.console.progressDone("container instances", active.size() + " container instance(s) registered");
+                console.progressDone("container instances", active.size() + " container instance(s) registered");
                 return Change.checked(resource, active.size() + " registered");
             }
             if (Instant.now().isAfter(deadline)) {
@@ -43,7 +55,7 @@ final class WaitForContainerInstancesStep implements Step<SetupContext> {
                                 + " in the EC2 console; run mysfits setup --ec2 again to keep waiting");
             }
             try {
-                ctx.sleeper.sleep(POLL);
+                sleeper.sleep(POLL);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new MysfitsException(dev.mysfits.core.ExitCode.INTERRUPTED, "interrupted while waiting for container instances",
