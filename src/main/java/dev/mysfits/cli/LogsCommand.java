@@ -4,7 +4,7 @@ import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.core.DurationText;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.ResourceNames;
-import dev.mysfits.workflow.CloudLogsWorkflow;
+import dev.mysfits.workflow.logs.CloudLogsWorkflow;
 import dev.mysfits.core.Sleeper;
 import dev.mysfits.workflow.local.LocalLogsWorkflow;
 import dev.mysfits.workflow.local.LogsRequest;

@@ -6,7 +6,7 @@ import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.OutputFormat;
 import dev.mysfits.core.ResourceNames;
-import dev.mysfits.workflow.CloudLogsWorkflow;
+import dev.mysfits.workflow.logs.CloudLogsWorkflow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.mysfits.workflow;
+package dev.mysfits.workflow.logs;
 
 import dev.mysfits.fakes.FakeLogReader;
 import dev.mysfits.core.Sleeper;
