@@ -211,9 +211,10 @@ public final class SdkCapacity implements Capacity {
                 .iamInstanceProfile(p -> p.name(spec.instanceProfile()))
                 .securityGroupIds(spec.securityGroupIds())
                 .userData(Base64.getEncoder().encodeToString(spec.userData().getBytes(StandardCharsets.UTF_8)))
-                .tagSpecifications(t -> t.resourceType(ResourceType.INSTANCE).tags(spec.tags().entrySet().stream()
+                .tagSpecifications(software.amazon.awssdk.services.ec2.model.LaunchTemplateTagSpecificationRequest.builder()
+                        .resourceType(ResourceType.INSTANCE).tags(spec.tags().entrySet().stream()
                         .map(e -> software.amazon.awssdk.services.ec2.model.Tag.builder().key(e.getKey()).value(e.getValue()).build())
-                        .toList()))
+                        .toList()).build())
                 .build();
     }
 

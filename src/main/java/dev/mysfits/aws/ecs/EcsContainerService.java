@@ -204,9 +204,10 @@ public final class EcsContainerService implements ContainerService {
                 r.cluster(cluster).taskDefinition(taskDefinitionArn).launchType(launchType).count(1)
                         .startedBy("mysfits").tags(tags(tags));
                 if (!environment.isEmpty()) {
-                    r.overrides(o -> o.containerOverrides(c -> c.name(containerName).environment(environment.entrySet().stream()
+                    r.overrides(o -> o.containerOverrides(software.amazon.awssdk.services.ecs.model.ContainerOverride.builder()
+                            .name(containerName).environment(environment.entrySet().stream()
                             .map(e -> software.amazon.awssdk.services.ecs.model.KeyValuePair.builder().name(e.getKey())
-                                    .value(e.getValue()).build()).toList())));
+                                    .value(e.getValue()).build()).toList()).build()));
                 }
                 if (LaunchType.FARGATE.toString().equals(launchType)) {
                     r.networkConfiguration(awsvpc(subnets, securityGroups));

@@ -77,8 +77,9 @@ public final class Elbv2LoadBalancerRouter implements LoadBalancerRouter {
     }
 
     private void setDeregistrationDelay(String targetGroupArn, int seconds) {
-        elb.modifyTargetGroupAttributes(r -> r.targetGroupArn(targetGroupArn).attributes(a -> a
-                .key(DEREGISTRATION_DELAY).value(String.valueOf(seconds))));
+        elb.modifyTargetGroupAttributes(r -> r.targetGroupArn(targetGroupArn).attributes(
+                software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupAttribute.builder()
+                        .key(DEREGISTRATION_DELAY).value(String.valueOf(seconds)).build()));
     }
 
     private int deregistrationDelay(String targetGroupArn) {
