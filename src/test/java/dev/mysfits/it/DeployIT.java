@@ -130,7 +130,7 @@ class DeployIT {
         JsonNode statuses = JSON.readTree(status.out());
         assertEquals(2, statuses.size());
         assertTrue(statuses.get(0).path("url").asText().endsWith("elb.amazonaws.com/"), status.out());
-        assertTrue(statuses.get(1).path("url").asText().endsWith("/mysfits/*/like"), status.out());
+        assertTrue(statuses.get(1).path("url").asText().endsWith("/mysfits/example/like"), status.out());
         CommandHarness.Result table = ws.run("status");
         assertTrue(table.out().startsWith("SERVICE") && table.out().contains("like") && table.out().contains("FARGATE"), table.out());
     }
