@@ -3,7 +3,6 @@ package dev.mysfits.docker;
 import com.github.dockerjava.api.DockerClient;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
 /**
  * The one place the Docker adapters are built, once per command; it hands out our interfaces only, so no
@@ -49,11 +48,6 @@ public final class DockerAdapters implements AutoCloseable {
     /** Reads manifests straight from the registry, trusting the certificates Docker trusts for it. */
     public RegistryManifests registryManifests() {
         return new HttpRegistryManifests(HttpRegistryManifests.DOCKER_CERTS);
-    }
-
-    /** For tests and tools that point at another certificate directory. */
-    public static RegistryManifests registryManifests(Path certsDirectory) {
-        return new HttpRegistryManifests(certsDirectory);
     }
 
     /** Builds the client and pings, for the class-data training run only. */
