@@ -2,6 +2,8 @@
 
 Each line carries this data plane's marker, and only marked lines are ever rewritten or removed.
 """
+import contextlib
+import fcntl
 import os
 import threading
 
@@ -12,6 +14,17 @@ class HostsFile:
     def __init__(self, path, instance):
         self.path = path
         self.marker = "# mysfits-sandbox:%s" % instance
+
+    @contextlib.contextmanager
+    def _locked(self):
+        """One writer at a time: this process's threads, and other data planes (tests run several side by side),
+        which take the same lock on the file itself."""
+        with _lock, open(self.path, "a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     def _read(self):
         try:
@@ -31,7 +44,7 @@ class HostsFile:
 
     def forget_instances(self, alive):
         """Drops the lines of data planes that are gone (killed before they could remove their own)."""
-        with _lock:
+        with self._locked():
             lines = self._read()
             kept = [line for line in lines if "# mysfits-sandbox:" not in line
                     or alive(line.rsplit("# mysfits-sandbox:", 1)[1].strip())]
@@ -49,7 +62,7 @@ class HostsFile:
     def sync(self, names_to_address):
         """Makes this data plane's lines exactly names_to_address; other lines stay, but for other sandboxes'
         lines naming one of these load balancers."""
-        with _lock:
+        with self._locked():
             lines = self._read()
             # A name this data plane serves is taken from any other one's line (a stale sandbox's, say):
             # /etc/hosts answers with the first match, and the newest load balancer of a name is the one in use.
