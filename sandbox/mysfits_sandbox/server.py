@@ -12,7 +12,7 @@ import sys
 import threading
 import time
 
-from werkzeug.serving import run_simple
+from werkzeug.serving import make_server
 
 from moto.moto_api._internal import models as moto_api_models
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
@@ -134,6 +134,10 @@ def main(argv=None):
     plane.install()
     if os.environ.get("MYSFITS_SANDBOX_FAULTS"):
         plane.faults.configure(json.loads(os.environ["MYSFITS_SANDBOX_FAULTS"]))
+    app = DomainDispatcherApplication(create_backend_app)
+    # Listening before the data plane makes anything: another data plane starting beside this one takes what
+    # belongs to a port that does not answer for a dead one's, and removes it.
+    server = make_server(args.host, args.port, FaultMiddleware(app, plane.faults), threaded=True)
     plane.start()
 
     def stop(signum, frame):
@@ -142,10 +146,9 @@ def main(argv=None):
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    app = DomainDispatcherApplication(create_backend_app)
     log.info("data plane up: load balancers on %s and %s, tasks on network %s", plane.settings.alb_address,
              plane.balancing.extra_addresses[0], plane.settings.network)
-    run_simple(args.host, args.port, FaultMiddleware(app, plane.faults), threaded=True)
+    server.serve_forever()
 
 
 if __name__ == "__main__":
