@@ -6,6 +6,7 @@ happens back into moto's records in the words AWS uses.
 """
 import concurrent.futures
 import logging
+import math
 import threading
 import time
 import uuid
@@ -18,7 +19,6 @@ from moto.ecs.models import Container, Task, ecs_backends
 
 from . import rollout
 from .awslogs import LogShipper
-from .elb import deregistration_delay
 from .health import HEALTHY, UNHEALTHY
 from .runtime import PullError
 
@@ -26,6 +26,7 @@ log = logging.getLogger("mysfits_sandbox.ecs")
 DEFAULT_DEPLOYMENT_CONFIGURATION = {"maximumPercent": 200, "minimumHealthyPercent": 100,
                                     "deploymentCircuitBreaker": {"enable": False, "rollback": False}}
 STOP_TIMEOUT_SECONDS = 10
+STOPPED_TASKS_KEPT_SECONDS = 3600  # ECS lists a stopped task for about an hour
 EVENTS_KEPT = 100
 
 
@@ -76,6 +77,7 @@ class ManagedTask:
 class EcsPlane:
     def __init__(self, settings, runtime, balancing, placement):
         self.settings = settings
+        self.clock = settings.clock
         self.runtime = runtime
         self.balancing = balancing
         self.placement = placement
@@ -251,7 +253,7 @@ class EcsPlane:
         text = "(service %s) %s" % (service.name, message)
         if repeat_after is not None:
             for e in service.events:
-                if e["message"] == text and (utcnow() - e["createdAt"]).total_seconds() < repeat_after:
+                if e["message"] == text and (utcnow() - e["createdAt"]).total_seconds() < self.clock.seconds(repeat_after):
                     return
         service.events.insert(0, {"id": str(uuid.uuid4()), "createdAt": utcnow(),
                                   "message": text})
@@ -327,7 +329,7 @@ class EcsPlane:
 
     def _check_target_health(self, service):
         """Tasks whose target turned unhealthy after the grace period are replaced, as ECS does."""
-        grace = int(getattr(service, "health_check_grace_period_seconds", 0) or 0)
+        grace = self.clock.seconds(int(getattr(service, "health_check_grace_period_seconds", 0) or 0))
         for m in self.service_tasks(service):
             if m.stopping or m.running_since is None or time.monotonic() - m.running_since < grace:
                 continue
@@ -560,7 +562,7 @@ class EcsPlane:
             group = elbv2.target_groups.get(arn)
             if group is None or target_id not in group.targets:
                 continue
-            delay = max(delay, deregistration_delay(group))
+            delay = max(delay, self.balancing.drain_seconds(group))
             elbv2.deregister_targets(arn, [{"Id": target_id, "Port": port}])
             if managed.service is not None:
                 self.event(managed.service, "deregistered 1 targets in (target-group %s)" % arn)
@@ -602,7 +604,7 @@ class EcsPlane:
             return
         # ECS backs off between launches of a service whose tasks keep failing.
         service._failures_in_row = getattr(service, "_failures_in_row", 0) + 1
-        service._next_launch = time.monotonic() + min(30.0, 0.5 * 2 ** (service._failures_in_row - 1))
+        service._next_launch = time.monotonic() + self.clock.seconds(min(30.0, 0.5 * 2 ** (service._failures_in_row - 1)))
         deployment = next((d for d in service.deployments if d["id"] == managed.deployment_id), None)
         if deployment is None:
             return
@@ -642,7 +644,7 @@ class EcsPlane:
         try:
             task.status = "DEACTIVATING" if task.last_status == "RUNNING" else task.last_status
             for name, container_id in managed.containers.items():
-                self.runtime.stop(container_id, STOP_TIMEOUT_SECONDS)
+                self.runtime.stop(container_id, max(1, math.ceil(self.clock.seconds(STOP_TIMEOUT_SECONDS))))
             for name, container_id in managed.containers.items():
                 status = self.runtime.inspect(container_id)
                 container = self._container(task, name)
@@ -733,7 +735,7 @@ class EcsPlane:
         # Forget tasks whose records moto dropped (a reset) or that stopped long ago.
         for arn, managed in list(self.tasks.items()):
             if managed.task.last_status == "STOPPED" and managed.task.stopped_at and \
-                    (utcnow() - managed.task.stopped_at).total_seconds() > 3600:
+                    (utcnow() - managed.task.stopped_at).total_seconds() > self.clock.seconds(STOPPED_TASKS_KEPT_SECONDS):
                 self.tasks.pop(arn, None)
 
     def reset(self):

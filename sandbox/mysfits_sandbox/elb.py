@@ -57,6 +57,9 @@ class LoadBalancing:
         """Hooks moto's target groups (once per process)."""
         _HOOKS.take(self)
 
+    def drain_seconds(self, group):
+        """How long a deregistered target of this group drains, on the sandbox clock."""
+        return self.settings.clock.seconds(deregistration_delay(group))
 
     # ------------------------------------------------------------ lookups
 
@@ -105,7 +108,7 @@ class LoadBalancing:
             group = self.find_group(arn)
             if group is None:
                 continue
-            h.next_probe = now + int(group.health_check_interval_seconds)
+            h.next_probe = now + self.settings.clock.seconds(int(group.health_check_interval_seconds))
             self._probing.add((arn, target_id, port))
             self._pool.submit(self._probe_and_record, group, arn, target_id, port, h)
 
@@ -219,7 +222,7 @@ def _install_hooks():
         ports = {t["Id"]: group.targets.get(t["Id"], {}).get("Port", group.port) for t in targets}
         original_deregister(group, targets)
         for t in targets:
-            registry.deregister(group.arn, t["Id"], t.get("Port", ports[t["Id"]]), deregistration_delay(group))
+            registry.deregister(group.arn, t["Id"], t.get("Port", ports[t["Id"]]), _HOOKS.active.drain_seconds(group))
 
     def health_for(group, target, ec2_backend):
         port = target.get("Port") or (group.targets.get(target["Id"]) or {}).get("Port", group.port)

@@ -130,7 +130,11 @@ def main(argv=None):
     os.environ.setdefault("MOTO_PORT", str(args.port))
     logging.basicConfig(level=os.environ.get("MYSFITS_SANDBOX_LOG", "INFO"),
                         format="%(asctime)s %(name)s %(levelname)s %(message)s")
-    plane = DataPlane(Settings.for_port(args.port))
+    try:
+        settings = Settings.for_port(args.port)
+    except ValueError as e:
+        parser.error(str(e))
+    plane = DataPlane(settings)
     plane.install()
     if os.environ.get("MYSFITS_SANDBOX_FAULTS"):
         plane.faults.configure(json.loads(os.environ["MYSFITS_SANDBOX_FAULTS"]))
@@ -146,8 +150,8 @@ def main(argv=None):
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    log.info("data plane up: load balancers on %s and %s, tasks on network %s", plane.settings.alb_address,
-             plane.balancing.extra_addresses[0], plane.settings.network)
+    log.info("data plane up: load balancers on %s and %s, tasks on network %s, time scale %g", plane.settings.alb_address,
+             plane.balancing.extra_addresses[0], plane.settings.network, plane.settings.clock.scale)
     server.serve_forever()
 
 

@@ -1,7 +1,9 @@
 """Where this data plane lives, derived from moto's port so that two sandboxes on one machine never collide."""
 import ipaddress
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from .clock import SandboxClock
 
 LABEL = "mysfits-sandbox"
 
@@ -15,15 +17,17 @@ class Settings:
     hosts_file: str
     health_tick: float = 0.25
     reconcile_tick: float = 0.5
+    clock: SandboxClock = field(default_factory=SandboxClock)
 
     @staticmethod
-    def for_port(port, hosts_file=None):
+    def for_port(port, hosts_file=None, environ=None):
         port = int(port)
         # 127.77.x.y from the port: loopback, so nothing leaves the machine, and distinct per moto server.
         address = str(ipaddress.IPv4Address("127.77.0.0") + (port % 65536))
         return Settings(moto_port=port, instance=str(port), alb_address=address,
                         network="%s-%d" % (LABEL, port),
-                        hosts_file=hosts_file or os.environ.get("MYSFITS_SANDBOX_HOSTS_FILE", "/etc/hosts"))
+                        hosts_file=hosts_file or os.environ.get("MYSFITS_SANDBOX_HOSTS_FILE", "/etc/hosts"),
+                        clock=SandboxClock.from_environment(environ))
 
 
 def allowed_address(address, subnet):

@@ -3,10 +3,11 @@ with rollback on, a new PRIMARY deployment brings back the last completed revisi
 from types import SimpleNamespace
 
 from mysfits_sandbox.ecs import EcsPlane, ManagedTask
+from mysfits_sandbox.settings import Settings
 
 
 def plane():
-    return EcsPlane(settings=None, runtime=None, balancing=SimpleNamespace(registry=None), placement=None)
+    return EcsPlane(settings=Settings.for_port(5999, "/dev/null"), runtime=None, balancing=SimpleNamespace(registry=None), placement=None)
 
 
 def service(rollback=True, desired=2):

@@ -48,7 +48,8 @@ def wait_until(check, seconds=10):
 @pytest.fixture
 def alb():
     with mock_aws():
-        balancing = LoadBalancing(Settings.for_port(5998, "/dev/null"))
+        # Health checks 5 s apart at AWS's speed; these tests are about routing, so on a clock ten times faster.
+        balancing = LoadBalancing(Settings.for_port(5998, "/dev/null", environ={"MYSFITS_SANDBOX_TIME_SCALE": "10"}))
         balancing.install()
         elb, ec2 = boto3.client("elbv2"), boto3.client("ec2")
         vpc = ec2.describe_vpcs()["Vpcs"][0]["VpcId"]

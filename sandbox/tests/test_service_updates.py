@@ -12,7 +12,7 @@ from mysfits_sandbox.settings import Settings
 @mock_aws
 def test_force_new_deployment_and_a_new_revision_each_start_a_deployment():
     balancing = LoadBalancing(Settings.for_port(5995, "/dev/null"))
-    EcsPlane(None, None, balancing, Placement(balancing)).install()
+    EcsPlane(balancing.settings, None, balancing, Placement(balancing)).install()
     ecs = boto3.client("ecs")
     ecs.create_cluster(clusterName="c")
     for revision in (1, 2):
