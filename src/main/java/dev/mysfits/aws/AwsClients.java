@@ -141,7 +141,7 @@ public final class AwsClients implements AutoCloseable {
      */
     private AwsCredentialsProvider resolveCredentials() {
         if (settings.profile() != null && settings.profileFromFlag()) {
-            return ProfileCredentialsProvider.builder().profileName(settings.profile()).build();
+            return ProfileCredentialsProvider.builder().profileFile(ProfileFiles.of(environment)).profileName(settings.profile()).build();
         }
         var accessKey = environment.get("AWS_ACCESS_KEY_ID");
         var secretKey = environment.get("AWS_SECRET_ACCESS_KEY");
@@ -152,7 +152,7 @@ public final class AwsClients implements AutoCloseable {
                     : AwsBasicCredentials.create(accessKey.get(), secretKey.get()));
         }
         if (settings.profile() != null) {
-            return ProfileCredentialsProvider.builder().profileName(settings.profile()).build();
+            return ProfileCredentialsProvider.builder().profileFile(ProfileFiles.of(environment)).profileName(settings.profile()).build();
         }
         return DefaultCredentialsProvider.builder().build();
     }

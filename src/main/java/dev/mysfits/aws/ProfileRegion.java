@@ -15,8 +15,7 @@ public final class ProfileRegion {
 
     /** @param profileName the profile, or null for "default"; empty when there is no file, no profile or no region */
     public static Optional<String> of(Environment environment, String profileName) {
-        Path configPath = environment.get("AWS_CONFIG_FILE").map(Path::of)
-                .orElse(environment.homeDirectory().resolve(".aws").resolve("config"));
+        Path configPath = ProfileFiles.config(environment);
         if (!Files.isRegularFile(configPath)) {
             return Optional.empty();
         }

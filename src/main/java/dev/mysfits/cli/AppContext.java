@@ -82,7 +82,7 @@ public final class AppContext implements AutoCloseable {
 
     public synchronized DockerAdapters docker() {
         if (docker == null) {
-            docker = new DockerAdapters(settings.dockerHost());
+            docker = new DockerAdapters(settings.dockerHost(), settings.dockerConfig());
         }
         return docker;
     }

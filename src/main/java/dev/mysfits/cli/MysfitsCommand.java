@@ -151,7 +151,8 @@ public final class MysfitsCommand implements Runnable {
         boolean color = !noColor && environment.get("NO_COLOR").isEmpty() && !"dumb".equals(environment.get("TERM").orElse(""));
         return new GlobalSettings(resolvedRegion, resolvedProfile, profile != null, endpoint, debug, color, output,
                 configFile == null ? null : environment.workingDirectory().resolve(configFile),
-                environment.get("DOCKER_HOST").orElse(null));
+                environment.get("DOCKER_HOST").orElse(null),
+                environment.get("DOCKER_CONFIG").map(Path::of).orElse(environment.homeDirectory().resolve(".docker")));
     }
 
 }

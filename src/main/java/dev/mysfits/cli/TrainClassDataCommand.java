@@ -27,13 +27,13 @@ final class TrainClassDataCommand extends BaseCommand {
     @Override
     protected void execute() throws Exception {
         GlobalSettings settings = new GlobalSettings("us-east-1", null, false, NOWHERE, false, false,
-                OutputFormat.TEXT, null, null);
+                OutputFormat.TEXT, null, null, null);
         Environment environment = new Environment(Map.of("AWS_ACCESS_KEY_ID", "training", "AWS_SECRET_ACCESS_KEY", "training"),
                 Path.of("").toAbsolutePath(), Path.of(System.getProperty("user.home")));
         try (AwsAdapters aws = new AwsAdapters(settings, environment)) {
             aws.warmUp();
         }
-        try (DockerAdapters docker = new DockerAdapters("tcp://127.0.0.1:1")) {
+        try (DockerAdapters docker = new DockerAdapters("tcp://127.0.0.1:1", null)) {
             docker.warmUp();
         }
         renderSampleTemplate();

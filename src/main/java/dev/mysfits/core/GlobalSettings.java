@@ -15,5 +15,6 @@ public record GlobalSettings(
         boolean color,
         OutputFormat output,
         Path configFile,
-        String dockerHost) {
+        String dockerHost,
+        Path dockerConfig) {
 }

@@ -3,6 +3,7 @@ package dev.mysfits.docker;
 import com.github.dockerjava.api.DockerClient;
 
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * The one place the Docker adapters are built, once per command; it hands out our interfaces only, so no
@@ -10,11 +11,16 @@ import java.io.IOException;
  */
 public final class DockerAdapters implements AutoCloseable {
     private final String host;
+    private final Path config;
     private DockerClient client;
 
-    /** @param dockerHost from --docker-host or DOCKER_HOST; null for the default socket */
-    public DockerAdapters(String dockerHost) {
+    /**
+     * @param dockerHost from --docker-host or DOCKER_HOST; null for the default socket
+     * @param dockerConfig the Docker client's configuration directory (DOCKER_CONFIG or ~/.docker); null for none
+     */
+    public DockerAdapters(String dockerHost, Path dockerConfig) {
         this.host = dockerHost == null || dockerHost.isBlank() ? DockerClients.DEFAULT_HOST : dockerHost;
+        this.config = dockerConfig;
     }
 
     /** The Docker host as the user would recognise it in an error message. */
@@ -24,7 +30,7 @@ public final class DockerAdapters implements AutoCloseable {
 
     private synchronized DockerClient client() {
         if (client == null) {
-            client = DockerClients.create(host);
+            client = DockerClients.create(host, config);
         }
         return client;
     }

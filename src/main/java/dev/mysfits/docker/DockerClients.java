@@ -7,6 +7,7 @@ import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -19,12 +20,19 @@ public final class DockerClients {
     private DockerClients() {
     }
 
-    public static DockerClient create(String dockerHost) {
+    /**
+     * @param dockerConfig the Docker client's configuration directory, from our Environment (DOCKER_CONFIG or
+     *                     ~/.docker) rather than docker-java's own reading of the process; null for the default
+     */
+    public static DockerClient create(String dockerHost, Path dockerConfig) {
         String host = dockerHost == null || dockerHost.isBlank() ? DEFAULT_HOST : dockerHost;
-        DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+        DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(host)
-                .withDockerTlsVerify(false)
-                .build();
+                .withDockerTlsVerify(false);
+        if (dockerConfig != null) {
+            builder.withDockerConfig(dockerConfig.toString());
+        }
+        DefaultDockerClientConfig config = builder.build();
         DockerHttpClient http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(URI.create(host))
                 .connectionTimeout(Duration.ofSeconds(3))

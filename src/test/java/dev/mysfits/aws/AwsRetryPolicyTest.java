@@ -41,7 +41,7 @@ class AwsRetryPolicyTest {
         });
         server.start();
         GlobalSettings settings = new GlobalSettings("us-east-1", null, false,
-                "http://127.0.0.1:" + server.getAddress().getPort(), false, false, OutputFormat.TEXT, null, null);
+                "http://127.0.0.1:" + server.getAddress().getPort(), false, false, OutputFormat.TEXT, null, null, null);
         return new AwsClients(settings, new Environment(Map.of("AWS_ACCESS_KEY_ID", "k", "AWS_SECRET_ACCESS_KEY", "s"),
                 Path.of("."), Path.of(".")));
     }

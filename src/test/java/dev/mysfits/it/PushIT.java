@@ -213,7 +213,7 @@ class PushIT {
         Console console = new Console(new PrintWriter(new StringWriter()), new PrintWriter(err), false, false,
                 OutputFormat.TEXT, System::currentTimeMillis);
         String repository = "push-it-" + SUFFIX + "/refused";
-        try (AwsClients aws = TestSandbox.awsClients(); var docker = DockerClients.create(TestSandbox.dockerHost())) {
+        try (AwsClients aws = TestSandbox.awsClients(); var docker = DockerClients.create(TestSandbox.dockerHost(), null)) {
             ImageRegistry wrongPassword = new WrongPasswordRegistry(new EcrImageRegistry(aws));
             PushWorkflow workflow = new PushWorkflow(console, new Ledger(workshop.resolve("refused-ledger.json"), Clock.systemUTC()),
                     wrongPassword, new DockerImagePusher(docker), new HttpRegistryManifests(HttpRegistryManifests.DOCKER_CERTS));

@@ -125,7 +125,8 @@ public final class TestSandbox {
     /** Settings pointing at this JVM's moto and the sandbox's Docker engine, as the CLI would build them. */
     public static dev.mysfits.core.GlobalSettings settings() {
         return new dev.mysfits.core.GlobalSettings(REGION, null, false, motoEndpoint(), false, false,
-                dev.mysfits.core.OutputFormat.TEXT, null, dockerHost());
+                dev.mysfits.core.OutputFormat.TEXT, null, dockerHost(),
+                Path.of(System.getProperty("user.home"), ".docker"));
     }
 
     /** SDK clients for adapter-level tests, with the sandbox's dummy keys from our own Environment. */
