@@ -46,6 +46,7 @@ public final class CommandHarness {
 
     private final Map<String, String> env = new HashMap<>();
     private Path workingDirectory = Path.of("").toAbsolutePath();
+    private Path home = Path.of(System.getProperty("user.home"));
 
     public CommandHarness env(String name, String value) {
         env.put(name, value);
@@ -62,13 +63,19 @@ public final class CommandHarness {
         return this;
     }
 
+    /** The home directory the command sees (~/.aws, ~/.docker). */
+    public CommandHarness home(Path directory) {
+        this.home = directory;
+        return this;
+    }
+
     public CommandHarness workingDirectory(Path directory) {
         this.workingDirectory = directory;
         return this;
     }
 
     public Result run(String... args) {
-        Environment environment = new Environment(Map.copyOf(env), workingDirectory, Path.of(System.getProperty("user.home")));
+        Environment environment = new Environment(Map.copyOf(env), workingDirectory, home);
         MysfitsCommand root = new MysfitsCommand(environment, ConsoleFactory.plain());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -95,14 +95,18 @@ final class DeployFixture {
         return push;
     }
 
-    /** The image of samples/<service>, built once with the docker CLI. */
+    /**
+     * The image of samples/<service>, built once per JVM with the docker CLI. Test classes run side by side in JVMs
+     * of their own: one builds at a time, so a cold cache fetches the sample's packages once and the others find
+     * them cached.
+     */
     static synchronized String sampleImage(String service) {
         String image = "mysfits-it-sample-" + service + ":latest";
         if (!BUILT.contains(service)) {
             String context = service.equals("like") ? "like-service" : "monolith-service";
-            TestSandbox.ProcessResult build = TestSandbox.run(List.of("docker", "build", "-q", "-t", image,
-                    TestSandbox.repoRoot().resolve("samples").resolve(context).toString()), java.util.Map.of(),
-                    java.time.Duration.ofMinutes(10));
+            TestSandbox.ProcessResult build = TestSandbox.oneAtATime("sample-builds", () -> TestSandbox.run(List.of(
+                    "docker", "build", "-q", "-t", image, TestSandbox.repoRoot().resolve("samples").resolve(context).toString()),
+                    java.util.Map.of(), java.time.Duration.ofMinutes(10)));
             if (build.exitCode() != 0) {
                 throw new AssertionError("docker build of the " + service + " sample failed: " + build.err());
             }

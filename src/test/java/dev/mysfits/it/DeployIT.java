@@ -181,8 +181,11 @@ class DeployIT {
 
     @Test
     void deploy_notStableYet_stopsAtTimeoutWithReason() {
-        // Two passing health checks 5 s apart cannot happen within 2 s: the rollout is still under way.
+        // Two passing health checks 300 s apart (30 s on the tests' sandbox clock) cannot happen within 2 s: the
+        // rollout is still under way, at any time scale up to 150.
         DeployFixture ws = new DeployFixture("dtime").setup().pushed("monolith", "latest");
+        ws.editConfig(config -> ((com.fasterxml.jackson.databind.node.ObjectNode) config.get("services").get("monolith"))
+                .putObject("healthCheck").put("intervalSeconds", 300));
 
         long start = System.nanoTime();
         CommandHarness.Result result = ws.run("deploy", "monolith", "--fargate", "--count", "2", "--timeout", "2s", FAST);

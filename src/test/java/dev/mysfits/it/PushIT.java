@@ -56,7 +56,8 @@ class PushIT {
     private static final String SHA_TAG = "it" + SUFFIX;
     private static final String REPOSITORY = "push-it-" + SUFFIX + "/monolith";
     private static final String REPOSITORY_URI = TestSandbox.REGISTRY_HOST + "/" + REPOSITORY;
-    private static final Path DOCKER_CONFIG = Path.of(System.getProperty("user.home"), ".docker", "config.json");
+    /** The product under test's Docker client config: the test home's, never the user's. */
+    private static final Path DOCKER_CONFIG = TestSandbox.dockerConfigFile();
 
     private static Path workshop;
     private static String builtImageId;
@@ -171,7 +172,7 @@ class PushIT {
     void push_neverPrintsTheToken_norTouchesDockerConfig() {
         assertNoToken(firstPush);
         assertEquals(dockerConfigBefore.map(String::new), dockerConfigAfter.map(String::new),
-                "mysfits push must not write ~/.docker/config.json");
+                "mysfits push must not write the Docker client config (DOCKER_CONFIG/config.json)");
     }
 
     @Test
@@ -213,7 +214,7 @@ class PushIT {
         Console console = new Console(new PrintWriter(new StringWriter()), new PrintWriter(err), false, false,
                 OutputFormat.TEXT, System::currentTimeMillis);
         String repository = "push-it-" + SUFFIX + "/refused";
-        try (AwsClients aws = TestSandbox.awsClients(); var docker = DockerClients.create(TestSandbox.dockerHost(), null)) {
+        try (AwsClients aws = TestSandbox.awsClients(); var docker = DockerClients.create(TestSandbox.dockerHost(), TestSandbox.home().resolve(".docker"))) {
             ImageRegistry wrongPassword = new WrongPasswordRegistry(new EcrImageRegistry(aws));
             PushWorkflow workflow = new PushWorkflow(console, new Ledger(workshop.resolve("refused-ledger.json"), Clock.systemUTC()),
                     wrongPassword, new DockerImagePusher(docker), new HttpRegistryManifests(HttpRegistryManifests.DOCKER_CERTS));

@@ -25,14 +25,21 @@ import java.util.concurrent.TimeUnit;
  * The real parts the integration tests run against: the Docker engine and the ECR stand-in registry that
  * scripts/sandbox started, and a moto server of this test JVM's own (fresh state, no interference with the
  * sandbox's moto or with other test runs). Missing parts fail the tests; they are never skipped.
+ *
+ * Failsafe runs each test class in a JVM of its own, several side by side, so each class has its own moto, data
+ * plane and {@link #home() home}; they share the Docker engine and the registry.
  */
 public final class TestSandbox {
     public static final String ACCOUNT = "123456789012";
     public static final String REGION = "us-east-1";
     public static final String REGISTRY_HOST = ACCOUNT + ".dkr.ecr." + REGION + ".amazonaws.com";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The data plane's clock when the class does not choose (failsafe passes it.timeScale). */
+    static final double DEFAULT_TIME_SCALE = Double.parseDouble(System.getProperty("mysfits.it.timeScale", "10"));
     private static String motoEndpoint;
     private static Process moto;
+    private static double timeScale = DEFAULT_TIME_SCALE;
+    private static Path home;
 
     private TestSandbox() {
     }
@@ -62,7 +69,7 @@ public final class TestSandbox {
         }
     }
 
-    /** This JVM's own moto server, started on first use with the sandbox's settings. */
+    /** This JVM's own moto server, started on first use with the sandbox's settings and the class's time scale. */
     public static synchronized String motoEndpoint() {
         if (motoEndpoint == null) {
             int port = freePort();
@@ -72,25 +79,82 @@ public final class TestSandbox {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile("moto-" + port + ".log").toFile()));
             builder.environment().put("PYTHONPATH", repoRoot().resolve("sandbox").toString());
             builder.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
+            builder.environment().put("MYSFITS_SANDBOX_TIME_SCALE", String.valueOf(timeScale));
+            Process started;
             try {
-                moto = builder.start();
+                started = builder.start();
             } catch (IOException e) {
                 throw new IllegalStateException("cannot start moto with the data plane (pip install 'moto[server]' docker): " + e.getMessage(), e);
             }
+            moto = started;
             // SIGTERM: the data plane removes its containers, network and /etc/hosts lines before it exits.
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                moto.destroy();
-                try {
-                    moto.waitFor(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(started)));
             String endpoint = "http://127.0.0.1:" + port;
             waitForHttp(endpoint + "/moto-api/", Duration.ofSeconds(60));
             motoEndpoint = endpoint;
         }
         return motoEndpoint;
+    }
+
+    /**
+     * The data plane's clock for the tests that follow (see {@link SandboxTimeScale}): a moto already running at
+     * another scale is stopped, and the next use starts one at this scale.
+     */
+    static synchronized void useTimeScale(double scale) {
+        if (scale != timeScale && moto != null) {
+            stop(moto);
+            moto = null;
+            motoEndpoint = null;
+        }
+        timeScale = scale;
+    }
+
+    static synchronized double timeScale() {
+        return timeScale;
+    }
+
+    private static void stop(Process process) {
+        process.destroy();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * A home of this JVM's own for the product under test and the CLIs the tests run: its own AWS config and
+     * credentials files and its own Docker client config, so neither the user's ~/.aws nor a `docker login` they
+     * did can change a test, and what a test writes there (a login, a secret) stays in this directory.
+     */
+    public static synchronized Path home() {
+        if (home == null) {
+            try {
+                Path dir = Files.createTempDirectory(target(), "it-home-");
+                Files.createDirectories(dir.resolve(".aws"));
+                Files.writeString(dir.resolve(".aws/config"), "[default]\nregion = " + REGION + "\n");
+                Files.writeString(dir.resolve(".aws/credentials"), "[default]\naws_access_key_id = sandbox\naws_secret_access_key = sandbox\n");
+                Files.createDirectories(dir.resolve(".docker"));
+                Files.writeString(dir.resolve(".docker/config.json"), "{}\n");
+                home = dir;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return home;
+    }
+
+    /** The Docker client config a `docker login` by the product, a test or a buildspec would write. */
+    public static Path dockerConfigFile() {
+        return home().resolve(".docker/config.json");
+    }
+
+    /** Points the CLIs and the product at {@link #home()}'s files instead of the user's. */
+    public static Map<String, String> clientConfiguration() {
+        return Map.of(
+                "DOCKER_CONFIG", home().resolve(".docker").toString(),
+                "AWS_CONFIG_FILE", home().resolve(".aws/config").toString(),
+                "AWS_SHARED_CREDENTIALS_FILE", home().resolve(".aws/credentials").toString());
     }
 
     /** The Python that has moto: scripts/sandbox env names it; python3 on PATH otherwise. */
@@ -111,39 +175,43 @@ public final class TestSandbox {
         }
     }
 
-    /** The environment the CLI and the AWS CLI get in tests: this JVM's moto, dummy keys, the sandbox's Docker. */
+    /**
+     * The environment the CLI and the AWS CLI get in tests: this JVM's moto, dummy keys, the sandbox's Docker, and
+     * the client configuration of {@link #home()}.
+     */
     public static Map<String, String> awsEnvironment() {
-        return Map.of(
+        Map<String, String> environment = new java.util.HashMap<>(clientConfiguration());
+        environment.putAll(Map.of(
                 "AWS_ENDPOINT_URL", motoEndpoint(),
                 "AWS_REGION", REGION,
                 "AWS_DEFAULT_REGION", REGION,
                 "AWS_ACCESS_KEY_ID", "sandbox",
                 "AWS_SECRET_ACCESS_KEY", "sandbox",
-                "DOCKER_HOST", dockerHost());
+                "DOCKER_HOST", dockerHost()));
+        return Map.copyOf(environment);
     }
 
     /** Settings pointing at this JVM's moto and the sandbox's Docker engine, as the CLI would build them. */
     public static dev.mysfits.core.GlobalSettings settings() {
         return new dev.mysfits.core.GlobalSettings(REGION, null, false, motoEndpoint(), false, false,
-                dev.mysfits.core.OutputFormat.TEXT, null, dockerHost(),
-                Path.of(System.getProperty("user.home"), ".docker"));
+                dev.mysfits.core.OutputFormat.TEXT, null, dockerHost(), home().resolve(".docker"));
     }
 
     /** SDK clients for adapter-level tests, with the sandbox's dummy keys from our own Environment. */
     public static dev.mysfits.aws.AwsClients awsClients() {
         return new dev.mysfits.aws.AwsClients(settings(),
-                new dev.mysfits.core.Environment(awsEnvironment(), Path.of("").toAbsolutePath(), Path.of(System.getProperty("user.home"))));
+                new dev.mysfits.core.Environment(awsEnvironment(), Path.of("").toAbsolutePath(), home()));
     }
 
     /** The adapters as a command builds them, pointed at the sandbox. */
     public static dev.mysfits.aws.AwsAdapters awsAdapters() {
         return new dev.mysfits.aws.AwsAdapters(settings(),
-                new dev.mysfits.core.Environment(awsEnvironment(), Path.of("").toAbsolutePath(), Path.of(System.getProperty("user.home"))));
+                new dev.mysfits.core.Environment(awsEnvironment(), Path.of("").toAbsolutePath(), home()));
     }
 
     /** A command harness pointed at the sandbox, run from the given workshop directory. */
     public static CommandHarness harness(Path workshopDirectory) {
-        CommandHarness harness = new CommandHarness().workingDirectory(workshopDirectory);
+        CommandHarness harness = new CommandHarness().workingDirectory(workshopDirectory).home(home());
         awsEnvironment().forEach(harness::env);
         harness.env("PATH", System.getenv("PATH"));
         return harness;
@@ -195,6 +263,17 @@ public final class TestSandbox {
     public record ProcessResult(int exitCode, String out, String err) {
     }
 
+    /** Runs work while holding a lock that every test JVM on this machine takes by the same name. */
+    static synchronized <T> T oneAtATime(String name, java.util.function.Supplier<T> work) {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(target().resolve(name + ".lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock ignored = channel.lock()) {
+            return work.get();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Runs a process to completion with a time limit. */
     public static ProcessResult run(List<String> command, Map<String, String> extraEnv, Duration timeout) {
         return run(command, extraEnv, timeout, null);
@@ -208,6 +287,7 @@ public final class TestSandbox {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile());
+            builder.environment().putAll(clientConfiguration());
             builder.environment().putAll(extraEnv);
             if (directory != null) {
                 builder.directory(directory.toFile());
@@ -279,12 +359,17 @@ public final class TestSandbox {
     }
 
     private static Path logFile(String name) {
+        return target().resolve(name);
+    }
+
+    /** The build's target directory, where the tests keep their logs, homes and locks. */
+    static Path target() {
         Path dir = repoRoot().resolve("target");
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return dir.resolve(name);
+        return dir;
     }
 }

@@ -17,10 +17,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the deploy; each either refuses naming its process, changing nothing, or runs once it is done. Never both at once.
  */
 class TwoRunsAtOnceIT {
+    /** The deploy must outlast the 10 s another mysfits waits for the lock, whatever the machine's speed. */
+    private static final double DEPLOY_AT_LEAST_SECONDS = 20;
+
     @Test
     void cleanupAndASecondDeploy_duringADeploy_refuseNamingIt_thenCleanupRuns() throws Exception {
         DeployFixture f = new DeployFixture("twice" + Long.toString(System.nanoTime() % 100_000L, 36)).setup();
         f.pushed("monolith", "latest");
+        // The deploy waits for two passing health checks: one interval apart, 20 s on the sandbox clock (300 s, ALB's
+        // longest interval, is still 15 s at a scale of 20).
+        int interval = (int) Math.min(300, Math.ceil(DEPLOY_AT_LEAST_SECONDS * TestSandbox.timeScale()));
+        f.editConfig(config -> ((com.fasterxml.jackson.databind.node.ObjectNode) config.get("services").get("monolith"))
+                .putObject("healthCheck").put("intervalSeconds", interval).put("healthyThreshold", 2));
         Path err = Files.createTempFile("deploy", ".err");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", TestSandbox.repoRoot().resolve("target/mysfits.jar").toString(), "deploy", "monolith", "--fargate")

@@ -25,86 +25,84 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The whole workshop against an AWS that fails: with the sandbox's fault switch on, one call in five fails
- * (throttling, 500, 503, or the connection dropped after AWS acted), from a fixed seed. Five seeds, each running
- * setup, push and deploy of both services, scale, autoscale, a new revision and cleanup. Each run must reach the
- * same end state as without faults, checked with the AWS CLI with faults off, and cleanup must leave nothing.
- * Afterwards no secret may appear in any output, the ledger or the Docker client config.
+ * (throttling, 500, 503, or the connection dropped after AWS acted), from a fixed seed. Each run does setup, push and
+ * deploy of both services, scale, autoscale, a new revision and cleanup. It must reach the same end state as without
+ * faults, checked with the AWS CLI with faults off, and cleanup must leave nothing. Afterwards no secret may appear in
+ * any output, the ledger, or the Docker client and AWS config files the product under test was given (this test's
+ * own, {@link TestSandbox#home()}: never the user's).
+ *
+ * <p>Five seeds, one class each ({@code FaultSuiteSeed1001IT} to {@code 1005}): each has a JVM, a moto and a fault
+ * switch of its own, so the five runs go side by side.
  */
-class FaultSuiteIT {
+abstract class FaultSuite {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int RUNS = 5;
     private static final double RATE = 0.2;
 
+    private final int seed;
+
+    FaultSuite(int seed) {
+        this.seed = seed;
+    }
+
     @Test
-    void fiveSeeds_convergeAsWithoutFaults_noDuplicates_nothingLeft_noSecrets() throws Exception {
+    void workshopUnderFaults_convergesAsWithoutFaults_noDuplicates_nothingLeft_noSecrets() throws Exception {
         SortedSet<String> baseline = AwsInventory.take();
         String secretKey = "fault-suite-secret-" + UUID.randomUUID();
         StringBuilder everything = new StringBuilder();
-        List<Path> ledgers = new ArrayList<>();
-        int totalInjected = 0;
-        int totalRetries = 0;
-        int totalCalls = 0;
+        String ws = "fault" + seed + Long.toString(System.nanoTime() % 100_000L, 36);
+        DeployFixture f = new DeployFixture(ws);
+        f.cli.env("AWS_SECRET_ACCESS_KEY", secretKey);
+        Path ledger = f.dir.resolve(".mysfits/ledger.json");
         try {
-            for (int run = 1; run <= RUNS; run++) {
-                int seed = 1000 + run;
-                String ws = "fault" + run + Long.toString(System.nanoTime() % 100_000L, 36);
-                DeployFixture f = new DeployFixture(ws);
-                f.cli.env("AWS_SECRET_ACCESS_KEY", secretKey);
-                ledgers.add(f.dir.resolve(".mysfits/ledger.json"));
-                faults(seed);
-                List<CommandHarness.Result> results = new ArrayList<>();
-                results.add(ok(f.run("setup", "--stats")));
-                results.add(f.push("monolith", "latest", "--stats"));
-                results.add(f.push("like", "latest", "--stats"));
-                results.add(ok(f.run("deploy", "monolith", "--fargate", "--stats")));
-                results.add(ok(f.run("deploy", "like", "--fargate", "--path", "/mysfits/*/like", "--stats")));
-                results.add(ok(f.run("scale", "monolith", "--count", "2", "--stats")));
-                results.add(ok(f.run("autoscale", "like", "--min", "1", "--max", "3", "--cpu-target", "50", "--stats")));
-                // A new revision: the same app, a new image (a label changes its digest), pushed and deployed.
-                LocalImages.docker("build", "-q", "--label", "mysfits.fault-suite.run=" + run, "-t", ws + "-monolith:latest",
-                        TestSandbox.repoRoot().resolve("samples/monolith-service").toString());
-                results.add(ok(f.run("push", "monolith", "--stats")));
-                results.add(ok(f.run("deploy", "monolith", "--fargate", "--count", "2", "--stats")));
-                JsonNode injectedBeforeCheck = faultsOff();
+            faults(seed);
+            List<CommandHarness.Result> results = new ArrayList<>();
+            results.add(ok(f.run("setup", "--stats")));
+            results.add(f.push("monolith", "latest", "--stats"));
+            results.add(f.push("like", "latest", "--stats"));
+            results.add(ok(f.run("deploy", "monolith", "--fargate", "--stats")));
+            results.add(ok(f.run("deploy", "like", "--fargate", "--path", "/mysfits/*/like", "--stats")));
+            results.add(ok(f.run("scale", "monolith", "--count", "2", "--stats")));
+            results.add(ok(f.run("autoscale", "like", "--min", "1", "--max", "3", "--cpu-target", "50", "--stats")));
+            // A new revision: the same app, a new image (a label changes its digest), pushed and deployed.
+            LocalImages.docker("build", "-q", "--label", "mysfits.fault-suite.seed=" + seed, "-t", ws + "-monolith:latest",
+                    TestSandbox.repoRoot().resolve("samples/monolith-service").toString());
+            results.add(ok(f.run("push", "monolith", "--stats")));
+            results.add(ok(f.run("deploy", "monolith", "--fargate", "--count", "2", "--stats")));
+            JsonNode injectedBeforeCheck = faultsOff();
 
-                assertConverged(f);
+            assertConverged(f);
 
-                faults(seed + 500);
-                results.add(ok(f.run("cleanup", "--yes", "--stats")));
-                JsonNode injected = faultsOff();
-                assertEquals(baseline, AwsInventory.take(), "run " + run + ": cleanup left something");
+            faults(seed + 500);
+            results.add(ok(f.run("cleanup", "--yes", "--stats")));
+            JsonNode injected = faultsOff();
+            assertEquals(baseline, AwsInventory.take(), "seed " + seed + ": cleanup left something");
 
-                int faults = sum(injectedBeforeCheck.get("injected")) + sum(injected.get("injected"));
-                int retries = results.stream().mapToInt(CommandHarness.Result::apiRetries).sum();
-                int calls = results.stream().mapToInt(CommandHarness.Result::apiCallCount).sum();
-                results.forEach(r -> everything.append(r.out()).append(r.err()));
-                totalInjected += faults;
-                totalRetries += retries;
-                totalCalls += calls;
-                System.out.printf("[FaultSuiteIT] run %d (seed %d): %d calls, %d faults injected %s / %s, %d retries, end state as without faults, 0 left%n",
-                        run, seed, calls, faults, injectedBeforeCheck.get("injected"), injected.get("injected"), retries);
-                assertTrue(faults > 0, "faults were injected");
-            }
+            int faults = sum(injectedBeforeCheck.get("injected")) + sum(injected.get("injected"));
+            int retries = results.stream().mapToInt(CommandHarness.Result::apiRetries).sum();
+            int calls = results.stream().mapToInt(CommandHarness.Result::apiCallCount).sum();
+            results.forEach(r -> everything.append(r.out()).append(r.err()));
+            System.out.printf("[FaultSuite] seed %d: %d calls, %d faults injected %s / %s, %d retries, end state as without faults, 0 left%n",
+                    seed, calls, faults, injectedBeforeCheck.get("injected"), injected.get("injected"), retries);
+            assertTrue(faults > 0, "faults were injected");
         } finally {
             faultsOff();
         }
-        System.out.printf("[FaultSuiteIT] %d runs: %d calls, %d faults injected, %d retries, 0 duplicates, 0 left%n",
-                RUNS, totalCalls, totalInjected, totalRetries);
 
-        for (Path ledger : ledgers) {
-            if (Files.exists(ledger)) {
-                everything.append(Files.readString(ledger));
-            }
+        if (Files.exists(ledger)) {
+            everything.append(Files.readString(ledger));
         }
-        Path dockerConfig = Path.of(System.getProperty("user.home"), ".docker", "config.json");
-        if (Files.exists(dockerConfig)) {
-            everything.append(Files.readString(dockerConfig));
+        List<Path> clientFiles = List.of(TestSandbox.dockerConfigFile(), TestSandbox.home().resolve(".aws/config"),
+                TestSandbox.home().resolve(".aws/credentials"));
+        for (Path file : clientFiles) {
+            if (Files.exists(file)) {
+                everything.append(Files.readString(file));
+            }
         }
         String token = "123456789012-auth-token";
         String tokenBase64 = Base64.getEncoder().encodeToString(("AWS:" + token).getBytes(StandardCharsets.UTF_8));
         int leaks = count(everything, secretKey) + count(everything, token) + count(everything, tokenBase64);
-        System.out.printf("[FaultSuiteIT] secrets in %d characters of output, ledgers and ~/.docker/config.json: %d%n",
-                everything.length(), leaks);
+        System.out.printf("[FaultSuite] seed %d: secrets in %d characters of output, the ledger and %s: %d%n",
+                seed, everything.length(), clientFiles, leaks);
         assertEquals(0, leaks, "no secret key, ECR token or its base64 form anywhere");
     }
 
