@@ -16,6 +16,7 @@ import pytest
 from botocore.config import Config
 
 SANDBOX = os.path.join(os.path.dirname(__file__), "..")
+pytestmark = pytest.mark.docker
 
 
 def free_port():
