@@ -2,7 +2,6 @@ package dev.mysfits.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mysfits.cli.CommandHarness;
-import dev.mysfits.console.Confirmation;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -91,20 +90,6 @@ final class CleanupFixture {
             }
         }
         throw new AssertionError("no load balancer " + ws + "-alb");
-    }
-
-    static Confirmation noTerminal() {
-        return new Confirmation() {
-            @Override
-            public boolean interactive() {
-                return false;
-            }
-
-            @Override
-            public boolean confirm(String question) {
-                return false;
-            }
-        };
     }
 
     static void ok(CommandHarness.Result result) {

@@ -26,10 +26,10 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static dev.mysfits.console.Confirmations.noTerminal;
 import static dev.mysfits.it.CleanupFixture.deployBothOnFargate;
 import static dev.mysfits.it.CleanupFixture.foreignResources;
 import static dev.mysfits.it.CleanupFixture.ledgerEntries;
-import static dev.mysfits.it.CleanupFixture.noTerminal;
 import static dev.mysfits.it.CleanupFixture.ok;
 import static dev.mysfits.it.CleanupFixture.suffix;
 import static dev.mysfits.it.CleanupFixture.workshopWithOwnNames;
