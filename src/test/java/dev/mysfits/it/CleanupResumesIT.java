@@ -140,7 +140,7 @@ class CleanupResumesIT {
                     process.destroyForcibly().waitFor();
                     kills++;
                     SortedSet<String> now = AwsInventory.take();
-                    System.out.println("[CleanupIT] killed run " + kills + ": " + now.size() + " resources left");
+                    System.out.println("[CleanupResumesIT] killed run " + kills + ": " + now.size() + " resources left");
                     assertTrue(!now.equals(deployed) && !now.equals(baseline), "killed mid-cleanup: " + now);
                     // The ledger, rewritten by atomic renames, is whole after the kill: a dry run reads it.
                     ok(cli.run("cleanup", "--dry-run"));
