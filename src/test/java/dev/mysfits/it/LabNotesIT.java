@@ -143,9 +143,19 @@ class LabNotesIT {
         return (ObjectNode) services.get(name);
     }
 
+    /**
+     * This workshop's containers, volumes and networks: everything up makes is named mysfits-WORKSHOP... (or labelled
+     * with it). Other test classes build and run containers on the same engine meanwhile.
+     */
     private static String dockerObjects() {
-        return LocalImages.docker("ps", "-a", "--format", "{{.Names}} {{.State}}") + "\n"
-                + LocalImages.docker("volume", "ls", "-q") + "\n" + LocalImages.docker("network", "ls", "--format", "{{.Name}}");
+        String named = "name=mysfits-" + WORKSHOP;
+        String labelled = "label=mysfits.workshop=" + WORKSHOP;
+        return LocalImages.docker("ps", "-a", "--filter", named, "--format", "{{.Names}} {{.State}}") + "\n"
+                + LocalImages.docker("ps", "-a", "--filter", labelled, "--format", "{{.Names}} {{.State}}") + "\n"
+                + LocalImages.docker("volume", "ls", "-q", "--filter", named) + "\n"
+                + LocalImages.docker("volume", "ls", "-q", "--filter", labelled) + "\n"
+                + LocalImages.docker("network", "ls", "--filter", named, "--format", "{{.Name}}") + "\n"
+                + LocalImages.docker("network", "ls", "--filter", labelled, "--format", "{{.Name}}");
     }
 
     private static void rename(String workshop) {
