@@ -6,6 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static dev.mysfits.it.TestSandbox.aws;
 
@@ -19,7 +24,35 @@ final class AwsInventory {
     }
 
     static SortedSet<String> take() {
-        SortedSet<String> items = new TreeSet<>();
+        // Each service's listing is its own chain of calls: they run side by side, as a person would open several
+        // terminals; the longest chain (load balancers, listeners, rules) sets how long the inventory takes.
+        List<Callable<List<String>>> parts = List.of(AwsInventory::ecr, AwsInventory::ecsClustersAndServices,
+                AwsInventory::taskDefinitions, AwsInventory::loadBalancers, AwsInventory::targetGroups,
+                AwsInventory::logGroups, AwsInventory::roles, AwsInventory::securityGroups,
+                AwsInventory::autoScalingGroups, AwsInventory::launchTemplates, AwsInventory::instanceProfiles,
+                AwsInventory::instances, AwsInventory::scalableTargets, AwsInventory::scalingPolicies);
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            SortedSet<String> items = new TreeSet<>();
+            for (Future<List<String>> part : pool.invokeAll(parts)) {
+                items.addAll(part.get());
+            }
+            return items;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while taking the inventory", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AssertionError failed) {
+                throw failed;
+            }
+            throw new AssertionError("taking the inventory failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<String> ecr() {
+        List<String> items = new ArrayList<>();
         for (JsonNode repo : aws("ecr", "describe-repositories").path("repositories")) {
             String name = repo.path("repositoryName").asText();
             items.add("ecr repository " + name);
@@ -27,30 +60,46 @@ final class AwsInventory {
                 items.add("ecr image " + name + "@" + image.path("imageDigest").asText());
             }
         }
+        return items;
+    }
+
+    private static List<String> ecsClustersAndServices() {
+        List<String> items = new ArrayList<>();
         List<String> clusters = texts(aws("ecs", "list-clusters").path("clusterArns"));
-        if (!clusters.isEmpty()) {
-            List<String> args = new ArrayList<>(List.of("ecs", "describe-clusters", "--clusters"));
-            args.addAll(clusters);
-            for (JsonNode cluster : aws(args.toArray(String[]::new)).path("clusters")) {
-                if (!"ACTIVE".equals(cluster.path("status").asText())) {
-                    continue;
-                }
-                String name = cluster.path("clusterName").asText();
-                items.add("ecs cluster " + name);
-                List<String> services = texts(aws("ecs", "list-services", "--cluster", name).path("serviceArns"));
-                for (int i = 0; i < services.size(); i += 10) {
-                    List<String> describe = new ArrayList<>(List.of("ecs", "describe-services", "--cluster", name, "--services"));
-                    describe.addAll(services.subList(i, Math.min(services.size(), i + 10)));
-                    for (JsonNode service : aws(describe.toArray(String[]::new)).path("services")) {
-                        if ("ACTIVE".equals(service.path("status").asText())) {
-                            items.add("ecs service " + name + "/" + service.path("serviceName").asText());
-                        }
+        if (clusters.isEmpty()) {
+            return items;
+        }
+        List<String> args = new ArrayList<>(List.of("ecs", "describe-clusters", "--clusters"));
+        args.addAll(clusters);
+        for (JsonNode cluster : aws(args.toArray(String[]::new)).path("clusters")) {
+            if (!"ACTIVE".equals(cluster.path("status").asText())) {
+                continue;
+            }
+            String name = cluster.path("clusterName").asText();
+            items.add("ecs cluster " + name);
+            List<String> services = texts(aws("ecs", "list-services", "--cluster", name).path("serviceArns"));
+            for (int i = 0; i < services.size(); i += 10) {
+                List<String> describe = new ArrayList<>(List.of("ecs", "describe-services", "--cluster", name, "--services"));
+                describe.addAll(services.subList(i, Math.min(services.size(), i + 10)));
+                for (JsonNode service : aws(describe.toArray(String[]::new)).path("services")) {
+                    if ("ACTIVE".equals(service.path("status").asText())) {
+                        items.add("ecs service " + name + "/" + service.path("serviceName").asText());
                     }
                 }
             }
         }
+        return items;
+    }
+
+    private static List<String> taskDefinitions() {
+        List<String> items = new ArrayList<>();
         texts(aws("ecs", "list-task-definitions", "--status", "ACTIVE").path("taskDefinitionArns"))
                 .forEach(arn -> items.add("ecs task definition " + arn));
+        return items;
+    }
+
+    private static List<String> loadBalancers() {
+        List<String> items = new ArrayList<>();
         for (JsonNode lb : aws("elbv2", "describe-load-balancers").path("LoadBalancers")) {
             items.add("elbv2 load balancer " + lb.path("LoadBalancerName").asText());
             for (JsonNode listener : aws("elbv2", "describe-listeners", "--load-balancer-arn",
@@ -64,30 +113,47 @@ final class AwsInventory {
                 }
             }
         }
-        for (JsonNode tg : aws("elbv2", "describe-target-groups").path("TargetGroups")) {
-            items.add("elbv2 target group " + tg.path("TargetGroupName").asText());
-        }
-        for (JsonNode group : aws("logs", "describe-log-groups").path("logGroups")) {
-            items.add("log group " + group.path("logGroupName").asText());
-        }
-        for (JsonNode role : aws("iam", "list-roles").path("Roles")) {
-            items.add("iam role " + role.path("RoleName").asText());
-        }
+        return items;
+    }
+
+    private static List<String> targetGroups() {
+        return named(aws("elbv2", "describe-target-groups").path("TargetGroups"), "elbv2 target group ", "TargetGroupName");
+    }
+
+    private static List<String> logGroups() {
+        return named(aws("logs", "describe-log-groups").path("logGroups"), "log group ", "logGroupName");
+    }
+
+    private static List<String> roles() {
+        return named(aws("iam", "list-roles").path("Roles"), "iam role ", "RoleName");
+    }
+
+    private static List<String> securityGroups() {
+        List<String> items = new ArrayList<>();
         for (JsonNode group : aws("ec2", "describe-security-groups").path("SecurityGroups")) {
             if (!"default".equals(group.path("GroupName").asText())) {
                 items.add("security group " + group.path("GroupName").asText() + " " + group.path("GroupId").asText());
             }
         }
-        // The EC2 launch type's capacity: groups, launch templates, instance profiles, instances not terminated.
-        for (JsonNode group : aws("autoscaling", "describe-auto-scaling-groups").path("AutoScalingGroups")) {
-            items.add("autoscaling group " + group.path("AutoScalingGroupName").asText());
-        }
-        for (JsonNode template : aws("ec2", "describe-launch-templates").path("LaunchTemplates")) {
-            items.add("launch template " + template.path("LaunchTemplateName").asText());
-        }
-        for (JsonNode profile : aws("iam", "list-instance-profiles").path("InstanceProfiles")) {
-            items.add("instance profile " + profile.path("InstanceProfileName").asText());
-        }
+        return items;
+    }
+
+    // The EC2 launch type's capacity: groups, launch templates, instance profiles, instances not terminated.
+    private static List<String> autoScalingGroups() {
+        return named(aws("autoscaling", "describe-auto-scaling-groups").path("AutoScalingGroups"), "autoscaling group ",
+                "AutoScalingGroupName");
+    }
+
+    private static List<String> launchTemplates() {
+        return named(aws("ec2", "describe-launch-templates").path("LaunchTemplates"), "launch template ", "LaunchTemplateName");
+    }
+
+    private static List<String> instanceProfiles() {
+        return named(aws("iam", "list-instance-profiles").path("InstanceProfiles"), "instance profile ", "InstanceProfileName");
+    }
+
+    private static List<String> instances() {
+        List<String> items = new ArrayList<>();
         for (JsonNode reservation : aws("ec2", "describe-instances").path("Reservations")) {
             for (JsonNode instance : reservation.path("Instances")) {
                 if (!"terminated".equals(instance.path("State").path("Name").asText())) {
@@ -95,14 +161,22 @@ final class AwsInventory {
                 }
             }
         }
-        for (JsonNode target : aws("application-autoscaling", "describe-scalable-targets", "--service-namespace", "ecs")
-                .path("ScalableTargets")) {
-            items.add("scalable target " + target.path("ResourceId").asText());
-        }
-        for (JsonNode policy : aws("application-autoscaling", "describe-scaling-policies", "--service-namespace", "ecs")
-                .path("ScalingPolicies")) {
-            items.add("scaling policy " + policy.path("PolicyName").asText());
-        }
+        return items;
+    }
+
+    private static List<String> scalableTargets() {
+        return named(aws("application-autoscaling", "describe-scalable-targets", "--service-namespace", "ecs")
+                .path("ScalableTargets"), "scalable target ", "ResourceId");
+    }
+
+    private static List<String> scalingPolicies() {
+        return named(aws("application-autoscaling", "describe-scaling-policies", "--service-namespace", "ecs")
+                .path("ScalingPolicies"), "scaling policy ", "PolicyName");
+    }
+
+    private static List<String> named(JsonNode array, String prefix, String field) {
+        List<String> items = new ArrayList<>();
+        array.forEach(n -> items.add(prefix + n.path(field).asText()));
         return items;
     }
 
