@@ -238,12 +238,9 @@ class BadInputTableIT {
         return server;
     }
 
-    /** The real jar, with an environment of only PATH, a HOME without ~/.aws, and the given variables. */
+    /** mysfits in its own process, with an environment of only PATH, a HOME without ~/.aws, and the given variables. */
     private static CommandHarness.Result inOwnProcess(Path dir, Map<String, String> env, List<String> args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", TestSandbox.repoRoot().resolve("target/mysfits.jar").toString()));
-        command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+        ProcessBuilder builder = new ProcessBuilder(TestSandbox.mysfitsCommand(args.toArray(String[]::new))).directory(dir.toFile());
         builder.environment().clear();
         builder.environment().put("PATH", System.getenv("PATH"));
         builder.environment().put("HOME", Files.createTempDirectory("mysfits-empty-home").toString());

@@ -115,15 +115,14 @@ class CleanupResumesIT {
         deployBothOnFargate(cli, ws);
         SortedSet<String> deployed = AwsInventory.take();
 
-        // The real jar in its own JVM, killed outright (SIGKILL, no shutdown hooks) right after its first
-        // deletions, seen as the ledger shrinking; the next run starts from what is left.
-        Path jar = TestSandbox.repoRoot().resolve("target/mysfits.jar");
+        // mysfits in its own JVM, killed outright (SIGKILL, no shutdown hooks) right after its first deletions,
+        // seen as the ledger shrinking; the next run starts from what is left.
         Path ledger = dir.resolve(".mysfits/ledger.json");
         int kills = 0;
         boolean finished = false;
         while (!finished && kills < 3) {
             int entriesBefore = ledgerEntries(ledger);
-            ProcessBuilder builder = new ProcessBuilder("java", "-jar", jar.toString(), "cleanup", "--yes")
+            ProcessBuilder builder = new ProcessBuilder(TestSandbox.mysfitsCommand("cleanup", "--yes"))
                     .directory(dir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD);

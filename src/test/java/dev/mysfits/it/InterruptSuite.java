@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,10 +131,7 @@ abstract class InterruptSuite {
     }
 
     private static Process start(Path dir, List<String> command, Path errFile) throws Exception {
-        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", TestSandbox.repoRoot().resolve("target/mysfits.jar").toString()));
-        line.addAll(command);
-        ProcessBuilder builder = new ProcessBuilder(line).directory(dir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        ProcessBuilder builder = new ProcessBuilder(TestSandbox.mysfitsCommand(command.toArray(String[]::new))).directory(dir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(errFile.toFile());
         builder.environment().putAll(TestSandbox.awsEnvironment());
         builder.environment().put("NO_COLOR", "1");

@@ -12,7 +12,6 @@ import dev.mysfits.aws.ecr.RegistryImage;
 import dev.mysfits.cli.CommandHarness;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.ExitCode;
-import dev.mysfits.core.GlobalSettings;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.OutputFormat;
 import dev.mysfits.docker.DockerClients;
@@ -246,9 +245,7 @@ class PushIT {
         String repository = "push-it-" + SUFFIX + "/nocreds";
         Path dir = workshopWith("push-nocreds", IMAGE, repository);
         // A process of its own: the SDK reads credentials from the real environment, which the harness cannot empty.
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", TestSandbox.repoRoot().resolve("target/mysfits.jar").toString(), "push", "monolith")
-                .directory(dir.toFile());
+        ProcessBuilder builder = new ProcessBuilder(TestSandbox.mysfitsCommand("push", "monolith")).directory(dir.toFile());
         builder.environment().clear();
         builder.environment().putAll(env);
         TestSandbox.ProcessResult result = runProcess(builder, Duration.ofSeconds(90));

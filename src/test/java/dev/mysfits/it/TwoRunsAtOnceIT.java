@@ -30,8 +30,7 @@ class TwoRunsAtOnceIT {
         f.editConfig(config -> ((com.fasterxml.jackson.databind.node.ObjectNode) config.get("services").get("monolith"))
                 .putObject("healthCheck").put("intervalSeconds", interval).put("healthyThreshold", 2));
         Path err = Files.createTempFile("deploy", ".err");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", TestSandbox.repoRoot().resolve("target/mysfits.jar").toString(), "deploy", "monolith", "--fargate")
+        ProcessBuilder builder = new ProcessBuilder(TestSandbox.mysfitsCommand("deploy", "monolith", "--fargate"))
                 .directory(f.dir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile());
         builder.environment().putAll(TestSandbox.awsEnvironment());
         Process deploy = builder.start();
