@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,7 +132,12 @@ abstract class InterruptSuite {
     }
 
     private static Process start(Path dir, List<String> command, Path errFile) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(TestSandbox.mysfitsCommand(command.toArray(String[]::new))).directory(dir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        // Ctrl-C reaches a process at a terminal whose SIGINT is at its default. A shell that starts the tests in the
+        // background without job control (`scripts/test &` in a script) has every child ignore SIGINT, and a JVM
+        // keeps an ignored SIGINT ignored: coreutils' env sets it back, as a terminal's foreground job has it.
+        List<String> line = new ArrayList<>(List.of("env", "--default-signal=INT"));
+        line.addAll(TestSandbox.mysfitsCommand(command.toArray(String[]::new)));
+        ProcessBuilder builder = new ProcessBuilder(line).directory(dir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(errFile.toFile());
         builder.environment().putAll(TestSandbox.awsEnvironment());
         builder.environment().put("NO_COLOR", "1");
