@@ -20,7 +20,15 @@ final class DeployFixture {
     final Path dir;
     final CommandHarness cli;
 
+    /** The workshops of this JVM's fixtures: their image tags go when the JVM ends, so runs do not pile them up. */
+    private static final java.util.Set<String> NAMES = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(DeployFixture::untagImages, "untag-fixture-images"));
+    }
+
     DeployFixture(String name) {
+        NAMES.add(name);
         this.name = name;
         this.dir = TestSandbox.workshop(name);
         this.cli = TestSandbox.harness(dir);
@@ -116,6 +124,31 @@ final class DeployFixture {
     }
 
     private static final java.util.Set<String> BUILT = new java.util.HashSet<>();
+
+    /**
+     * NAME-service:tag and the registry's NAME/service, by tag as push tags them or by digest as the data plane
+     * pulls them; the layers they share with the samples stay for the next run.
+     */
+    private static void untagImages() {
+        if (NAMES.isEmpty()) {
+            return;
+        }
+        java.time.Duration timeout = java.time.Duration.ofSeconds(60);
+        List<String> ours = TestSandbox.run(List.of("docker", "images", "--digests", "--format", "{{.Repository}} {{.Tag}} {{.Digest}}"),
+                        java.util.Map.of(), timeout)
+                .out().lines()
+                .map(line -> line.split(" "))
+                .filter(image -> image.length == 3 && NAMES.stream().anyMatch(n ->
+                        image[0].startsWith(n + "-") || image[0].startsWith(TestSandbox.REGISTRY_HOST + "/" + n + "/")))
+                .map(image -> "<none>".equals(image[1]) ? image[0] + "@" + image[2] : image[0] + ":" + image[1])
+                .distinct()
+                .toList();
+        if (!ours.isEmpty()) {
+            List<String> rmi = new ArrayList<>(List.of("docker", "rmi"));
+            rmi.addAll(ours);
+            TestSandbox.run(rmi, java.util.Map.of(), timeout);
+        }
+    }
 
     /**
      * EC2 instances whose user data sets ECS_CLUSTER, as the labs' CloudFormation stack starts them: the sandbox
