@@ -23,6 +23,7 @@ from .elb import LoadBalancing
 from .faults import FaultMiddleware, FaultSwitch
 from .hosts import HostsFile
 from .placement import Placement
+from .realism import RealismMiddleware
 from .runtime import DockerRuntime
 from .settings import Settings
 
@@ -136,12 +137,16 @@ def main(argv=None):
         parser.error(str(e))
     plane = DataPlane(settings)
     plane.install()
+    try:
+        settings.realism.check_names()
+    except ValueError as e:
+        parser.error(str(e))
     if os.environ.get("MYSFITS_SANDBOX_FAULTS"):
         plane.faults.configure(json.loads(os.environ["MYSFITS_SANDBOX_FAULTS"]))
     app = DomainDispatcherApplication(create_backend_app)
     # Listening before the data plane makes anything: another data plane starting beside this one takes what
     # belongs to a port that does not answer for a dead one's, and removes it.
-    server = make_server(args.host, args.port, FaultMiddleware(app, plane.faults), threaded=True)
+    server = make_server(args.host, args.port, RealismMiddleware(FaultMiddleware(app, plane.faults), settings.realism), threaded=True)
     plane.start()
 
     def stop(signum, frame):
@@ -150,8 +155,9 @@ def main(argv=None):
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    log.info("data plane up: load balancers on %s and %s, tasks on network %s, time scale %g", plane.settings.alb_address,
-             plane.balancing.extra_addresses[0], plane.settings.network, plane.settings.clock.scale)
+    log.info("data plane up: load balancers on %s and %s, tasks on network %s, time scale %g, realism %s",
+             plane.settings.alb_address, plane.balancing.extra_addresses[0], plane.settings.network,
+             plane.settings.clock.scale, plane.settings.realism.mode)
     server.serve_forever()
 
 
