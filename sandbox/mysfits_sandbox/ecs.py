@@ -15,9 +15,10 @@ from datetime import datetime, timezone
 from moto.core.utils import utcnow
 from moto.ecs import models as ecs_models
 from moto.ecs import responses as ecs_responses
+from moto.ecs.exceptions import ECSException
 from moto.ecs.models import Container, Task, ecs_backends
 
-from . import rollout
+from . import realism, rollout
 from .awslogs import LogShipper
 from .health import HEALTHY, UNHEALTHY
 from .runtime import PullError
@@ -28,6 +29,21 @@ DEFAULT_DEPLOYMENT_CONFIGURATION = {"maximumPercent": 200, "minimumHealthyPercen
 STOP_TIMEOUT_SECONDS = 10
 STOPPED_TASKS_KEPT_SECONDS = 3600  # ECS lists a stopped task for about an hour
 EVENTS_KEPT = 100
+
+SERVICE_DRAINING = realism.behaviour(
+    "ecs-service-draining", 18, "DeleteService leaves the service DRAINING until its tasks have stopped, then "
+    "INACTIVE; UpdateService or DeleteService on it answers ServiceNotActiveException", sandbox_seconds=3, aws_seconds=60)
+SERVICE_NOT_IDEMPOTENT = realism.behaviour(
+    "ecs-create-service-draining", 19, "CreateService with the name of a DRAINING service answers "
+    "InvalidParameterException 'Creation of service was not idempotent.'")
+CLUSTER_CONTAINS = realism.behaviour(
+    "ecs-cluster-contains", 20, "DeleteCluster refuses while services, tasks or container instances remain "
+    "(ClusterContains*Exception); the sandbox no longer stops a deleted cluster's tasks")
+
+
+class EcsError(ECSException):
+    def __init__(self, code, message):
+        super().__init__(code, message)
 
 
 def short_id(arn):
@@ -54,6 +70,7 @@ class ManagedTask:
         self.host_ports = {}          # container port -> host port (bridge)
         self.instance_id = None       # EC2 instance of a bridge task
         self.stopping = False
+        self.started = threading.Event()   # set once the start has done what it will do: stops wait for it
         self.drain_until = None
         self.running_since = None
         self.lock = threading.Lock()
@@ -96,6 +113,8 @@ class EcsPlane:
         original_create_response = response_cls.create_service
 
         def create_service_response(response):
+            plane.refuse_draining_name(response.ecs_backend, response._get_param("cluster", "default"),
+                                       response._get_param("serviceName"))
             result = original_create_response(response)
             service = response.ecs_backend._get_service(response._get_param("cluster", "default"),
                                                         response._get_param("serviceName"))
@@ -114,6 +133,8 @@ class EcsPlane:
             props = dict(properties)
             cluster, name = props.get("cluster", "default"), props.get("service", "").split("/")[-1]
             before = backend._get_service(cluster, name)
+            if before.status != "ACTIVE":
+                raise EcsError("ServiceNotActiveException", "Service was not ACTIVE.")
             old_definition, old_running, old_pending = before.task_definition, before.running_count, before.pending_count
             # moto renames the first deployment on force_new_deployment; the data plane makes a new one instead.
             kept = [(d, d["id"], d["createdAt"]) for d in getattr(before, "deployments", [])]
@@ -134,9 +155,15 @@ class EcsPlane:
         original_delete = backend_cls.delete_service
 
         def delete_service(backend, cluster_name, service_name, force):
+            if backend._get_service(cluster_name, service_name).status != "ACTIVE":
+                raise EcsError("ServiceNotActiveException", "Service was not ACTIVE.")
             service = original_delete(backend, cluster_name, service_name, force)
             plane.stop_service_tasks(service, "Scaling activity initiated by (service %s)" % service.name)
             service.desired_count = 0
+            if plane.settings.realism.on(SERVICE_DRAINING):
+                # ECS keeps it DRAINING while its tasks stop; reconcile_service makes it INACTIVE after.
+                service.status = "DRAINING"
+                service._draining_since = time.monotonic()
             return service
 
         backend_cls.delete_service = delete_service
@@ -144,6 +171,8 @@ class EcsPlane:
         original_delete_cluster = backend_cls.delete_cluster
 
         def delete_cluster(backend, cluster_str):
+            if plane.settings.realism.on(CLUSTER_CONTAINS):
+                plane.refuse_busy_cluster(backend, backend._get_cluster(cluster_str))
             cluster = original_delete_cluster(backend, cluster_str)
             for managed in list(plane.tasks.values()):
                 if managed.task.cluster_name == cluster.name:
@@ -266,9 +295,29 @@ class EcsPlane:
         for managed in self.service_tasks(service):
             self.request_stop(managed, reason)
 
+    def refuse_draining_name(self, backend, cluster_str, name):
+        if not self.settings.realism.on(SERVICE_NOT_IDEMPOTENT):
+            return
+        cluster = backend._get_cluster(cluster_str)
+        existing = backend.services.get("%s:%s" % (cluster.name, name))
+        if existing is not None and existing.status == "DRAINING":
+            raise EcsError("InvalidParameterException", "Creation of service was not idempotent.")
+
+    def refuse_busy_cluster(self, backend, cluster):
+        if any(s.cluster_name == cluster.name and s.status in ("ACTIVE", "DRAINING") for s in backend.services.values()):
+            raise EcsError("ClusterContainsServicesException", "The Cluster cannot be deleted while Services are active.")
+        if any(t.last_status != "STOPPED" for t in (backend.tasks.get(cluster.name) or {}).values()):
+            raise EcsError("ClusterContainsTasksException", "The Cluster cannot be deleted while Tasks are active.")
+        if any(i.status in ("ACTIVE", "DRAINING") for i in (backend.container_instances.get(cluster.name) or {}).values()):
+            raise EcsError("ClusterContainsContainerInstancesException",
+                           "The Cluster cannot be deleted while Container Instances are active or draining.")
+
     def reconcile_service(self, backend, service):
         if service.status != "ACTIVE":
             self._update_counts(service)
+            if service.status == "DRAINING" and not self.service_tasks(service) and \
+                    time.monotonic() - service._draining_since >= self.settings.realism.seconds(SERVICE_DRAINING):
+                service.status = "INACTIVE"
             return
         primary = self.primary(service)
         if primary is None:
@@ -421,6 +470,8 @@ class EcsPlane:
         except Exception as e:  # anything Docker says goes into the task, as the agent would report it
             log.exception("task %s failed to start", short_id(managed.arn))
             self.fail(managed, "CannotStartContainerError: %s" % e, stop_code="TaskFailedToStart")
+        finally:
+            managed.started.set()
 
     def _check_logs(self, managed):
         from moto.logs.models import logs_backends
@@ -445,6 +496,8 @@ class EcsPlane:
         extra_hosts = self.balancing.dns_names_for_containers()
         first_id = None
         for c in self._start_order(definition.container_definitions):
+            if managed.stopping:
+                return  # stopped while starting: what was made so far goes with the stop
             name = c["name"]
             override = overrides.get(name) or {}
             environment = {e["name"]: e["value"] for e in c.get("environment") or []}
@@ -579,7 +632,10 @@ class EcsPlane:
         task.stopped_reason = reason
         task.stop_code = stop_code
         task.stopping_at = utcnow()
-        delay = self._deregister_targets(managed) if drain else 0
+        # A stopping task's targets always leave their groups; only a task that drains waits the delay out.
+        delay = self._deregister_targets(managed)
+        if not drain:
+            delay = 0
         if delay and managed.service is not None:
             self.event(managed.service, "has begun draining connections on 1 tasks.")
         managed.drain_until = time.monotonic() + delay
@@ -629,7 +685,7 @@ class EcsPlane:
         """Tasks whose draining is over are stopped and removed."""
         for managed in list(self.tasks.values()):
             if managed.stopping and managed.task.last_status != "STOPPED" and managed.drain_until is not None \
-                    and self._drained(managed) and not getattr(managed, "_finishing", False):
+                    and managed.started.is_set() and self._drained(managed) and not getattr(managed, "_finishing", False):
                 managed._finishing = True
                 self._pool.submit(self._finish_stop, managed)
 
@@ -683,13 +739,17 @@ class EcsPlane:
         for managed in list(self.tasks.values()):
             if managed.stopping or managed.task.last_status != "RUNNING":
                 continue
+            # The snapshot may be older than a container's start: inspect confirms before the task fails.
             exited = {name: cid for name, cid in managed.containers.items() if not states.get(cid, False)}
             if not exited:
                 continue
             codes = {}
             oom = False
-            for name, container_id in exited.items():
+            for name, container_id in list(exited.items()):
                 status = self.runtime.inspect(container_id)
+                if status is not None and status.running:
+                    del exited[name]  # the snapshot was older than the container's start
+                    continue
                 codes[name] = status.exit_code if status else 137
                 oom = oom or bool(status and status.oom_killed)
                 container = self._container(managed.task, name)

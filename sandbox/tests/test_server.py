@@ -1,57 +1,16 @@
 """The real server, as scripts/sandbox starts it: moto's API with the data plane, the fault switch on its port,
 and nothing left behind after SIGTERM. Needs the Docker engine (scripts/test starts it)."""
 import json
-import os
 import signal
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 
-import boto3
 import botocore.exceptions
 import docker
 import pytest
-from botocore.config import Config
 
-SANDBOX = os.path.join(os.path.dirname(__file__), "..")
+from conftest import client
+
 pytestmark = pytest.mark.docker
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    port = free_port()
-    hosts = tmp_path_factory.mktemp("etc") / "hosts"
-    hosts.write_text("127.0.0.1 localhost\n")
-    env = dict(os.environ, PYTHONPATH=SANDBOX, MYSFITS_SANDBOX_HOSTS_FILE=str(hosts))
-    log = open(tmp_path_factory.mktemp("log") / "moto.log", "w")
-    process = subprocess.Popen([sys.executable, "-m", "mysfits_sandbox", "-H", "127.0.0.1", "-p", str(port)],
-                               env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = "http://127.0.0.1:%d" % port
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url + "/moto-api/", timeout=1)
-            break
-        except OSError:
-            assert process.poll() is None, "the server exited: see " + log.name
-            time.sleep(0.2)
-    yield url, port, hosts, process
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        process.wait(30)
-
-
-def client(url, service):
-    return boto3.client(service, endpoint_url=url, region_name="us-east-1", aws_access_key_id="k",
-                        aws_secret_access_key="s", config=Config(retries={"max_attempts": 1}))
 
 
 def faults(url, method, setting=None):

@@ -1,0 +1,118 @@
+"""Teardown as ECS does it (AWS-BEHAVIOURS 18-20): a deleted service drains before it is INACTIVE, its name is
+not free meanwhile, and a cluster is not deleted while services, tasks or container instances remain."""
+import time
+
+import boto3
+import botocore.exceptions
+import docker
+import pytest
+from moto import mock_aws
+
+from conftest import client
+from mysfits_sandbox.ecs import EcsPlane
+from mysfits_sandbox.elb import LoadBalancing
+from mysfits_sandbox.placement import Placement
+from mysfits_sandbox.settings import Settings
+
+
+def refused(call, code, message):
+    with pytest.raises(botocore.exceptions.ClientError) as error:
+        call()
+    assert error.value.response["Error"]["Code"] == code
+    assert error.value.response["Error"]["Message"] == message
+    assert error.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+
+
+@pytest.fixture
+def ecs():
+    with mock_aws():
+        # 3 s of draining at AWS's speed; a hundred times faster here.
+        settings = Settings.for_port(5994, "/dev/null", environ={"MYSFITS_SANDBOX_TIME_SCALE": "100"})
+        balancing = LoadBalancing(settings)
+        plane = EcsPlane(settings, None, balancing, Placement(balancing))
+        plane.install()
+        ecs = boto3.client("ecs")
+        ecs.create_cluster(clusterName="c")
+        ecs.register_task_definition(family="web", containerDefinitions=[{"name": "web", "image": "x", "memory": 64}])
+        ecs.create_service(cluster="c", serviceName="web", taskDefinition="web:1", desiredCount=0, launchType="EC2")
+        yield ecs, plane
+
+
+def status(ecs, name="web"):
+    return ecs.describe_services(cluster="c", services=[name])["services"][0]["status"]
+
+
+def test_a_deleted_service_drains_then_goes_inactive_and_its_name_is_free_again(ecs):
+    ecs, plane = ecs
+    ecs.delete_service(cluster="c", service="web")
+    assert status(ecs) == "DRAINING"
+    refused(lambda: ecs.update_service(cluster="c", service="web", desiredCount=1),
+            "ServiceNotActiveException", "Service was not ACTIVE.")
+    refused(lambda: ecs.delete_service(cluster="c", service="web"),
+            "ServiceNotActiveException", "Service was not ACTIVE.")
+    refused(lambda: ecs.create_service(cluster="c", serviceName="web", taskDefinition="web:1", desiredCount=0),
+            "InvalidParameterException", "Creation of service was not idempotent.")
+    refused(lambda: ecs.delete_cluster(cluster="c"),
+            "ClusterContainsServicesException", "The Cluster cannot be deleted while Services are active.")
+
+    service = next(iter(plane_backend_services(plane)))
+    started = time.monotonic()
+    while status(ecs) == "DRAINING":
+        plane.reconcile_service(None, service)
+        time.sleep(0.005)
+    assert status(ecs) == "INACTIVE"
+    assert time.monotonic() - started >= 0.03 - 0.005, "drains for the behaviour's 3 s on the clock (x100)"
+    ecs.create_service(cluster="c", serviceName="web", taskDefinition="web:1", desiredCount=0)
+    assert status(ecs) == "ACTIVE"
+
+
+def plane_backend_services(plane):
+    from moto.ecs.models import ecs_backends
+    return [s for s in ecs_backends["123456789012"]["us-east-1"].services.values() if s.status == "DRAINING"]
+
+
+def test_a_cluster_with_container_instances_is_not_deleted(ecs):
+    ecs, plane = ecs
+    ecs.delete_service(cluster="c", service="web")
+    for service in plane_backend_services(plane):
+        service._draining_since = -1e9
+        plane.reconcile_service(None, service)
+    ec2 = boto3.client("ec2")
+    image = ec2.describe_images()["Images"][0]["ImageId"]
+    instance = ec2.run_instances(ImageId=image, MinCount=1, MaxCount=1)["Instances"][0]
+    document = {"instanceId": instance["InstanceId"], "region": "us-east-1"}
+    import json
+    arn = ecs.register_container_instance(cluster="c", instanceIdentityDocument=json.dumps(document))[
+        "containerInstance"]["containerInstanceArn"]
+    refused(lambda: ecs.delete_cluster(cluster="c"), "ClusterContainsContainerInstancesException",
+            "The Cluster cannot be deleted while Container Instances are active or draining.")
+    ecs.deregister_container_instance(cluster="c", containerInstance=arn, force=True)
+    assert ecs.delete_cluster(cluster="c")["cluster"]["status"] == "INACTIVE"
+
+
+@pytest.mark.docker
+def test_a_running_task_keeps_its_cluster_until_it_is_stopped(server):
+    url = server[0]
+    ecs, ec2 = client(url, "ecs"), client(url, "ec2")
+    image = next(t for i in docker.from_env().images.list() for t in i.tags if t.startswith("debian:"))
+    ecs.create_cluster(clusterName="keeps")
+    ecs.register_task_definition(family="sleeper", requiresCompatibilities=["FARGATE"], networkMode="awsvpc",
+                                 cpu="256", memory="512",
+                                 containerDefinitions=[{"name": "sleeper", "image": image, "memory": 64,
+                                                        "command": ["sleep", "600"]}])
+    subnet = ec2.describe_subnets()["Subnets"][0]["SubnetId"]
+    group = ec2.describe_security_groups()["SecurityGroups"][0]["GroupId"]
+    task = ecs.run_task(cluster="keeps", taskDefinition="sleeper", launchType="FARGATE",
+                        networkConfiguration={"awsvpcConfiguration": {"subnets": [subnet], "securityGroups": [group]}})["tasks"][0]["taskArn"]
+    refused(lambda: ecs.delete_cluster(cluster="keeps"),
+            "ClusterContainsTasksException", "The Cluster cannot be deleted while Tasks are active.")
+    ecs.stop_task(cluster="keeps", task=task, reason="done")
+    deadline = time.monotonic() + 60
+    while ecs.describe_tasks(cluster="keeps", tasks=[task])["tasks"][0]["lastStatus"] != "STOPPED":
+        assert time.monotonic() < deadline, "the task did not stop within 60 s"
+        time.sleep(0.2)
+    assert ecs.list_tasks(cluster="keeps")["taskArns"] == []
+    assert ecs.delete_cluster(cluster="keeps")["cluster"]["status"] == "INACTIVE"
+    port = str(server[1])
+    left = docker.from_env().containers.list(all=True, filters={"label": "mysfits-sandbox.instance=" + port})
+    assert left == [], "a STOPPED task's containers are gone"
