@@ -55,6 +55,7 @@ public record OwnedResource(ResourceType type, String id, String name, String se
             case LOAD_BALANCER -> "ALB hours";
             case AUTO_SCALING_GROUP -> "EC2 instance hours";
             case SERVICE -> "running tasks";
+            case TASK -> "a running task";
             case ECR_REPOSITORY -> "ECR storage";
             default -> null;
         };
@@ -65,6 +66,7 @@ public record OwnedResource(ResourceType type, String id, String name, String se
             case SCALING_POLICY -> "scaling policy";
             case SCALABLE_TARGET -> "scalable target";
             case SERVICE -> "ECS service";
+            case TASK -> "ECS task";
             case LISTENER_RULE -> "listener rule";
             case TARGET_GROUP -> "target group";
             case LISTENER -> "listener";

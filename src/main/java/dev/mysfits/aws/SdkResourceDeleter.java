@@ -52,6 +52,7 @@ public final class SdkResourceDeleter implements ResourceDeleter {
             case SCALING_POLICY -> autoScaling.deletePolicy(resource);
             case SCALABLE_TARGET -> autoScaling.deleteTarget(resource);
             case SERVICE -> ecs.deleteService(resource);
+            case TASK -> ecs.stopTask(resource);
             case LISTENER_RULE -> elb.deleteRule(resource);
             case TARGET_GROUP -> elb.deleteTargetGroup(resource);
             case LISTENER -> elb.deleteListener(resource);

@@ -49,6 +49,7 @@ public final class SdkTaggedResourceFinder implements TaggedResourceFinder {
             found.addAll(clusters);
             List<OwnedResource> services = ecs.services(workshop, clusters, known);
             found.addAll(services);
+            found.addAll(ecs.standaloneTasks(workshop, clusters));
             found.addAll(new ScalingTaggedResources(aws.autoScaling()).find(services, known));
             found.addAll(ecs.taskDefinitions(workshop, tagged));
             found.addAll(new EcrTaggedResources(aws.ecr()).repositories(workshop));

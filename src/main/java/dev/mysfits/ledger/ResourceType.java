@@ -5,6 +5,8 @@ public enum ResourceType {
     SCALING_POLICY,
     SCALABLE_TARGET,
     SERVICE,
+    /** A task no service runs (`task run`, or started by hand in the workshop's cluster): it keeps the cluster. */
+    TASK,
     LISTENER_RULE,
     TARGET_GROUP,
     LISTENER,

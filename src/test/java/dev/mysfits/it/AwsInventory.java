@@ -51,6 +51,17 @@ final class AwsInventory {
         }
     }
 
+    /** Tasks meant to run in any ACTIVE cluster, as `aws ecs list-tasks` shows them: what still runs and bills. */
+    static List<String> runningTasks() {
+        List<String> items = new ArrayList<>();
+        for (String cluster : texts(aws("ecs", "list-clusters").path("clusterArns"))) {
+            for (String task : texts(aws("ecs", "list-tasks", "--cluster", cluster).path("taskArns"))) {
+                items.add("ecs task " + task);
+            }
+        }
+        return items;
+    }
+
     private static List<String> ecr() {
         List<String> items = new ArrayList<>();
         for (JsonNode repo : aws("ecr", "describe-repositories").path("repositories")) {

@@ -62,6 +62,10 @@ class CleanupIT {
             ok(cli.run("deploy", "monolith", "--ec2", "--poll-interval", "1s"));
             ok(cli.run("deploy", "like", "--fargate", "--poll-interval", "1s"));
             ok(cli.run("autoscale", "like", "--min", "1", "--max", "3"));
+            // A one-off task, left running as lab 2 leaves it: no service stops it, so cleanup must.
+            int serviceTasks = AwsInventory.runningTasks().size();
+            ok(cli.run("task", "run", "like"));
+            assertEquals(serviceTasks + 1, AwsInventory.runningTasks().size());
             SortedSet<String> deployed = AwsInventory.take();
             assertTrue(deployed.contains("scaling policy " + ws + "-like-cpu"), deployed.toString());
             assertTrue(deployed.stream().anyMatch(i -> i.startsWith("ecr image " + ws + "/monolith@")), deployed.toString());
@@ -81,6 +85,10 @@ class CleanupIT {
             long millis = (System.nanoTime() - start) / 1_000_000;
             ok(cleaned);
             assertTrue(cleaned.err().contains("nothing left"), cleaned.err());
+            // At once, not some seconds later: nothing runs, in ECS's view and in Docker's.
+            assertEquals(List.of(), AwsInventory.runningTasks());
+            assertEquals(List.of(), TestSandbox.taskContainers());
+            assertTrue(cleaned.err().contains("stopped ECS task " + ws + "-like/"), cleaned.err());
             System.out.println("[CleanupIT] two-service cleanup: " + millis + " ms in-process; "
                     + cleaned.err().lines().filter(l -> l.contains("stats:")).findFirst().orElse("no stats line"));
             assertEquals(baseline, AwsInventory.take());

@@ -97,6 +97,14 @@ public final class TestSandbox {
         return motoEndpoint;
     }
 
+    /** The containers this JVM's data plane runs for tasks (running or not), as `docker ps -a` lists them. */
+    public static List<String> taskContainers() {
+        String port = motoEndpoint().substring(motoEndpoint().lastIndexOf(':') + 1);
+        String out = LocalImages.docker("ps", "-a", "--format", "{{.Names}} {{.Status}}",
+                "--filter", "label=mysfits-sandbox.instance=" + port);
+        return out.isEmpty() ? List.of() : out.lines().toList();
+    }
+
     /**
      * The data plane's clock for the tests that follow (see {@link SandboxTimeScale}): a moto already running at
      * another scale is stopped, and the next use starts one at this scale.

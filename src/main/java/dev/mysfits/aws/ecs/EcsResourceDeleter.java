@@ -2,15 +2,17 @@ package dev.mysfits.aws.ecs;
 
 import dev.mysfits.aws.DeletionErrors;
 import dev.mysfits.aws.OwnedResource;
+import dev.mysfits.aws.ResourceBusyException;
 import dev.mysfits.aws.ResourceDeleter;
 import dev.mysfits.aws.WaitUntilGone;
 
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.Task;
 
 import java.util.List;
 
-/** ECS services (scaled to 0, deleted, waited until drained), task-definition revisions and the cluster. */
+/** ECS services (scaled to 0, deleted, waited until drained), standalone tasks, task-definition revisions and the cluster. */
 public final class EcsResourceDeleter {
     private final EcsClient client;
     private final WaitUntilGone drained;
@@ -20,21 +22,57 @@ public final class EcsResourceDeleter {
         this.drained = drained;
     }
 
+    /**
+     * Scales the service to 0 and deletes it, then waits until ECS says INACTIVE: until then its tasks still run
+     * (DRAINING). A service already DRAINING, perhaps from an attempt whose answer was lost, is only waited for.
+     */
     public ResourceDeleter.Outcome deleteService(OwnedResource service) {
         String cluster = service.parent() != null ? service.parent() : clusterOf(service.id());
         String doing = "ecs delete service " + service.name();
-        ResourceDeleter.Outcome outcome = DeletionErrors.deleteOrGone(doing, () -> {
-            client.updateService(r -> r.cluster(cluster).service(service.id()).desiredCount(0));
-            client.deleteService(r -> r.cluster(cluster).service(service.id()).force(true));
+        ResourceDeleter.Outcome outcome = DeletionErrors.decideOrGone(doing, () -> {
+            String status = serviceStatus(cluster, service.id());
+            if ("INACTIVE".equals(status)) {
+                return ResourceDeleter.Outcome.ALREADY_GONE;
+            }
+            if (!"DRAINING".equals(status)) {
+                client.updateService(r -> r.cluster(cluster).service(service.id()).desiredCount(0));
+                client.deleteService(r -> r.cluster(cluster).service(service.id()).force(true));
+            }
+            return ResourceDeleter.Outcome.DELETED;
         });
-        if (outcome == ResourceDeleter.Outcome.DELETED) {
-            // Bounded: a service still draining past the bound is deleted all the same; later stages retry what it holds.
-            drained.await("ecs describe service " + service.name(), () -> {
-                List<Service> found = client.describeServices(r -> r.cluster(cluster).services(service.id())).services();
-                return found.isEmpty() || "INACTIVE".equals(found.get(0).status());
-            });
+        if (outcome == ResourceDeleter.Outcome.DELETED && !drained.await("ecs describe service " + service.name(),
+                () -> "INACTIVE".equals(serviceStatus(cluster, service.id())))) {
+            throw new ResourceBusyException(doing + ": still DRAINING while its tasks stop", null);
         }
         return outcome;
+    }
+
+    /** ACTIVE, DRAINING or INACTIVE; INACTIVE too when ECS no longer knows it. */
+    private String serviceStatus(String cluster, String serviceId) {
+        List<Service> found = client.describeServices(r -> r.cluster(cluster).services(serviceId)).services();
+        return found.isEmpty() ? "INACTIVE" : found.get(0).status();
+    }
+
+    /** Stops a task no service runs, and waits until it has: until then it runs, and keeps its cluster. */
+    public ResourceDeleter.Outcome stopTask(OwnedResource task) {
+        String doing = "ecs stop task " + task.name();
+        ResourceDeleter.Outcome outcome = DeletionErrors.decideOrGone(doing, () -> {
+            if (taskStopped(task)) {
+                return ResourceDeleter.Outcome.ALREADY_GONE;
+            }
+            client.stopTask(r -> r.cluster(task.parent()).task(task.id()).reason("Stopped by mysfits cleanup"));
+            return ResourceDeleter.Outcome.DELETED;
+        });
+        if (outcome == ResourceDeleter.Outcome.DELETED
+                && !drained.await("ecs describe task " + task.name(), () -> taskStopped(task))) {
+            throw new ResourceBusyException(doing + ": still stopping", null);
+        }
+        return outcome;
+    }
+
+    private boolean taskStopped(OwnedResource task) {
+        List<Task> found = client.describeTasks(r -> r.cluster(task.parent()).tasks(task.id())).tasks();
+        return found.isEmpty() || "STOPPED".equals(found.get(0).lastStatus());
     }
 
     public ResourceDeleter.Outcome deregisterTaskDefinition(OwnedResource revision) {

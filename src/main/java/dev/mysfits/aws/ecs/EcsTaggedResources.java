@@ -6,8 +6,10 @@ import dev.mysfits.core.ResourceNames;
 import dev.mysfits.ledger.ResourceType;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Cluster;
+import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceField;
+import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 
 import java.util.ArrayList;
@@ -64,6 +66,32 @@ public final class EcsTaggedResources {
                         ours.add(OwnedResource.of(ResourceType.SERVICE, service.serviceArn(), service.serviceName(),
                                 owner, cluster.name()));
                     }
+                }
+            }
+        }
+        return ours;
+    }
+
+    /**
+     * Tasks meant to run that no service owns, in the workshop's clusters: a `task run` task, or one started by hand.
+     * A service's tasks stop with their service. The owner is read from the family (workshop-service).
+     */
+    public List<OwnedResource> standaloneTasks(String workshop, List<OwnedResource> clusters) {
+        List<OwnedResource> ours = new ArrayList<>();
+        for (OwnedResource cluster : clusters) {
+            List<String> arns = new ArrayList<>();
+            ecs.listTasksPaginator(r -> r.cluster(cluster.name()).desiredStatus(DesiredStatus.RUNNING))
+                    .forEach(page -> arns.addAll(page.taskArns()));
+            for (int i = 0; i < arns.size(); i += 100) {
+                List<String> batch = arns.subList(i, Math.min(arns.size(), i + 100));
+                for (Task task : ecs.describeTasks(r -> r.cluster(cluster.name()).tasks(batch)).tasks()) {
+                    if (task.group() != null && task.group().startsWith("service:")) {
+                        continue;
+                    }
+                    String family = familyOf(task.taskDefinitionArn());
+                    String owner = family.startsWith(workshop + "-") ? family.substring(workshop.length() + 1) : family;
+                    String id = task.taskArn().substring(task.taskArn().lastIndexOf('/') + 1);
+                    ours.add(OwnedResource.of(ResourceType.TASK, task.taskArn(), family + "/" + id, owner, cluster.name()));
                 }
             }
         }

@@ -58,7 +58,8 @@ final class CleanupPrinter {
     }
 
     void deleted(OwnedResource resource) {
-        console.info(console.paint("32", "✔") + " deleted " + resource.describe());
+        String done = resource.type() == ResourceType.TASK ? " stopped " : " deleted ";
+        console.info(console.paint("32", "✔") + done + resource.describe());
     }
 
     void result(CleanupResult result) {
