@@ -170,6 +170,22 @@ def test_deleteRepository_refusesOneTheRegistryHoldsImagesFor_andForceEmptiesIt(
     assert ecr_api.describe_images(repositoryName=repository)["imageDetails"] == []
 
 
+@pytest.mark.docker
+def test_putImage_retagsAsAwsDocuments_andDockerFindsTheNewTagToo(server, repository):  # noqa: F811
+    ecr_api = client(server[0], "ecr")
+    digest, manifest, _ = push(repository, "v1", b"retag me")
+    got = ecr_api.batch_get_image(repositoryName=repository, imageIds=[{"imageTag": "v1"}])["images"][0]
+
+    ecr_api.put_image(repositoryName=repository, imageManifest=got["imageManifest"], imageTag="release")
+
+    listed = ecr_api.describe_images(repositoryName=repository)["imageDetails"]
+    assert [(d["imageDigest"], sorted(d["imageTags"])) for d in listed] == [(digest, ["release", "v1"])]
+    assert registry_digest(repository, "release") == digest
+    with pytest.raises(botocore.exceptions.ClientError) as again:
+        ecr_api.put_image(repositoryName=repository, imageManifest=got["imageManifest"], imageTag="v1")
+    assert again.value.response["Error"]["Code"] == "ImageAlreadyExistsException"
+
+
 # ------------------------------------------------------------------ without a registry
 
 
