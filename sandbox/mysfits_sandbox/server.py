@@ -17,7 +17,7 @@ from werkzeug.serving import make_server
 from moto.moto_api._internal import models as moto_api_models
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 
-from . import codebuild
+from . import codebuild, ecr
 from .ecs import EcsPlane
 from .elb import LoadBalancing
 from .faults import FaultMiddleware, FaultSwitch
@@ -47,6 +47,7 @@ class DataPlane:
         self.placement.install()
         self.ecs.install()
         codebuild.install()
+        ecr.install()
         self._install_hosts_hook()
         plane = self
         original_reset = moto_api_models.MotoAPIBackend.reset

@@ -49,7 +49,7 @@ public final class PushCommand extends BaseCommand {
             context.lockWorkshop("push " + service.name());
         }
         PushResult report = new PushWorkflow(console(), context.ledger(), context.aws().imageRegistry(),
-                context.docker().imagePusher(), context.docker().registryManifests())
+                context.docker().imagePusher())
                 .execute(request);
         print(report);
     }

@@ -51,11 +51,6 @@ public final class DockerAdapters implements AutoCloseable {
         return new DockerLocalResources(client());
     }
 
-    /** Reads manifests straight from the registry, trusting the certificates Docker trusts for it. */
-    public RegistryManifests registryManifests() {
-        return new HttpRegistryManifests(HttpRegistryManifests.DOCKER_CERTS);
-    }
-
     /** Builds the client and pings, for the class-data training run only. */
     public void warmUp() {
         try {

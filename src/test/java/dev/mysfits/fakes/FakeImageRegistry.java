@@ -3,7 +3,6 @@ package dev.mysfits.fakes;
 import dev.mysfits.aws.ecr.EcrRepository;
 import dev.mysfits.aws.ecr.ImageRegistry;
 import dev.mysfits.registry.RegistryCredentials;
-import dev.mysfits.aws.ecr.RegistryImage;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,11 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** An in-memory ECR: repositories, their tags, listed images, and a record of every call. */
+/** An in-memory ECR: repositories, their tags, and a record of every call. */
 public final class FakeImageRegistry implements ImageRegistry {
     public static final String HOST = "123456789012.dkr.ecr.us-east-1.amazonaws.com";
     public final Map<String, Map<String, String>> repositories = new LinkedHashMap<>();
-    public final Map<String, List<RegistryImage>> images = new LinkedHashMap<>();
     public final List<String> calls = new ArrayList<>();
 
     @Override
@@ -40,17 +38,5 @@ public final class FakeImageRegistry implements ImageRegistry {
     public RegistryCredentials authenticate() {
         calls.add("authenticate");
         return new RegistryCredentials("AWS", "fake-token", "https://" + HOST);
-    }
-
-    @Override
-    public List<RegistryImage> listImages(String repositoryName) {
-        calls.add("list " + repositoryName);
-        return images.getOrDefault(repositoryName, List.of());
-    }
-
-    @Override
-    public void registerImage(String repositoryName, String tag, String digest, String manifest, String mediaType) {
-        calls.add("register " + repositoryName + ":" + tag + "@" + digest);
-        images.computeIfAbsent(repositoryName, r -> new ArrayList<>()).add(new RegistryImage(digest, List.of(tag)));
     }
 }

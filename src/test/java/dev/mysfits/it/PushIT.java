@@ -8,7 +8,6 @@ import dev.mysfits.aws.ecr.EcrImageRegistry;
 import dev.mysfits.aws.ecr.EcrRepository;
 import dev.mysfits.aws.ecr.ImageRegistry;
 import dev.mysfits.registry.RegistryCredentials;
-import dev.mysfits.aws.ecr.RegistryImage;
 import dev.mysfits.cli.CommandHarness;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.ExitCode;
@@ -16,7 +15,6 @@ import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.OutputFormat;
 import dev.mysfits.docker.DockerClients;
 import dev.mysfits.docker.DockerImagePusher;
-import dev.mysfits.docker.HttpRegistryManifests;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.workflow.push.PushRequest;
 import dev.mysfits.workflow.push.PushWorkflow;
@@ -216,7 +214,7 @@ class PushIT {
         try (AwsClients aws = TestSandbox.awsClients(); var docker = DockerClients.create(TestSandbox.dockerHost(), TestSandbox.home().resolve(".docker"))) {
             ImageRegistry wrongPassword = new WrongPasswordRegistry(new EcrImageRegistry(aws));
             PushWorkflow workflow = new PushWorkflow(console, new Ledger(workshop.resolve("refused-ledger.json"), Clock.systemUTC()),
-                    wrongPassword, new DockerImagePusher(docker), new HttpRegistryManifests(HttpRegistryManifests.DOCKER_CERTS));
+                    wrongPassword, new DockerImagePusher(docker));
             createdRefs.add(TestSandbox.REGISTRY_HOST + "/" + repository + ":latest");
             long start = System.nanoTime();
             MysfitsException e = assertThrows(MysfitsException.class, () -> workflow.execute(
@@ -284,16 +282,6 @@ class PushIT {
         public RegistryCredentials authenticate() {
             RegistryCredentials good = real.authenticate();
             return new RegistryCredentials(good.username(), "wrong-password", good.endpoint());
-        }
-
-        @Override
-        public List<RegistryImage> listImages(String repositoryName) {
-            return real.listImages(repositoryName);
-        }
-
-        @Override
-        public void registerImage(String repositoryName, String tag, String digest, String manifest, String mediaType) {
-            real.registerImage(repositoryName, tag, digest, manifest, mediaType);
         }
     }
 

@@ -8,7 +8,6 @@ import dev.mysfits.core.MysfitsException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.AuthorizationData;
-import software.amazon.awssdk.services.ecr.model.ImageAlreadyExistsException;
 import software.amazon.awssdk.services.ecr.model.ImageTagMutability;
 import software.amazon.awssdk.services.ecr.model.Repository;
 import software.amazon.awssdk.services.ecr.model.RepositoryAlreadyExistsException;
@@ -88,29 +87,6 @@ public final class EcrImageRegistry implements ImageRegistry {
             throw MysfitsException.failed("ecr get authorization token: the token is not user:password", null, null);
         }
         return new RegistryCredentials(decoded.substring(0, colon), decoded.substring(colon + 1), data.proxyEndpoint());
-    }
-
-    @Override
-    public List<RegistryImage> listImages(String repositoryName) {
-        try {
-            return aws.ecr().describeImagesPaginator(r -> r.repositoryName(repositoryName)).imageDetails().stream()
-                    .map(d -> new RegistryImage(d.imageDigest(), List.copyOf(d.imageTags())))
-                    .toList();
-        } catch (SdkException e) {
-            throw AwsErrors.wrap("ecr describe images of " + repositoryName, e);
-        }
-    }
-
-    @Override
-    public void registerImage(String repositoryName, String tag, String digest, String manifest, String mediaType) {
-        try {
-            aws.ecr().putImage(r -> r.repositoryName(repositoryName).imageTag(tag).imageDigest(digest)
-                    .imageManifest(manifest).imageManifestMediaType(mediaType));
-        } catch (ImageAlreadyExistsException alreadyListed) {
-            // The same manifest under the same tag: nothing to do.
-        } catch (SdkException e) {
-            throw AwsErrors.wrap("ecr put image " + repositoryName + ":" + tag, e);
-        }
     }
 
     private static EcrRepository toRepository(Repository repository) {

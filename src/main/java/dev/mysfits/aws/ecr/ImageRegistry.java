@@ -2,7 +2,6 @@ package dev.mysfits.aws.ecr;
 
 import dev.mysfits.registry.RegistryCredentials;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,13 +18,4 @@ public interface ImageRegistry {
 
     /** A fresh registry login (GetAuthorizationToken). */
     RegistryCredentials authenticate();
-
-    /** The images the ECR API lists for a repository. */
-    List<RegistryImage> listImages(String repositoryName);
-
-    /**
-     * Tells the ECR API about a manifest the registry already holds (PutImage). Real ECR lists a pushed image by
-     * itself; a registry stand-in (the sandbox) does not, so the push workflow registers it when it is missing.
-     */
-    void registerImage(String repositoryName, String tag, String digest, String manifest, String mediaType);
 }

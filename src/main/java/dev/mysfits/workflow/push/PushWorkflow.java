@@ -6,7 +6,6 @@ import dev.mysfits.console.Console;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.docker.ImagePusher;
 import dev.mysfits.docker.LocalImage;
-import dev.mysfits.docker.RegistryManifests;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.workflow.Workflow;
 
@@ -16,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * mysfits push: checks the input and the local image first (no AWS call until both are right), then ensures the
- * ECR repository, pushes every tag with a fresh token, and makes sure the ECR API lists the result.
+ * ECR repository and pushes every tag with a fresh token. ECR lists what the registry received: a push needs no
+ * PutImage.
  */
 public final class PushWorkflow {
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
@@ -26,15 +26,12 @@ public final class PushWorkflow {
     private final Ledger ledger;
     private final ImageRegistry registry;
     private final ImagePusher pusher;
-    private final RegistryManifests manifests;
 
-    public PushWorkflow(Console console, Ledger ledger, ImageRegistry registry, ImagePusher pusher,
-                        RegistryManifests manifests) {
+    public PushWorkflow(Console console, Ledger ledger, ImageRegistry registry, ImagePusher pusher) {
         this.console = console;
         this.ledger = ledger;
         this.registry = registry;
         this.pusher = pusher;
-        this.manifests = manifests;
     }
 
     public PushResult execute(PushRequest request) {
@@ -48,8 +45,7 @@ public final class PushWorkflow {
         PushContext context = new PushContext(request, image, tags);
         new Workflow<>("Pushing " + request.service() + " to ECR repository " + request.repository(), console, List.of(
                 new EnsureRepositoryStep(registry, ledger),
-                new PushImageStep(registry, pusher, console),
-                new EnsureImageListedStep(registry, manifests)))
+                new PushImageStep(registry, pusher, console)))
                 .execute(context, dryRun);
         return new PushResult(request.service(),
                 context.repository == null ? null : context.repository.uri(),

@@ -2,13 +2,11 @@ package dev.mysfits.workflow.push;
 
 import dev.mysfits.fakes.FakeImageRegistry;
 import dev.mysfits.fakes.FakeImagePusher;
-import dev.mysfits.aws.ecr.RegistryImage;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.OutputFormat;
 import dev.mysfits.core.ResourceNames;
-import dev.mysfits.docker.RegistryManifests;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.ledger.ResourceType;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +18,6 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -34,11 +31,6 @@ class PushWorkflowTest {
     private static final String IMAGE_ID = "sha256:" + "11".repeat(32);
     private final FakeImageRegistry registry = new FakeImageRegistry();
     private final FakeImagePusher pusher = new FakeImagePusher();
-    private final List<String> manifestReads = new ArrayList<>();
-    private final RegistryManifests manifests = (uri, digest, credentials) -> {
-        manifestReads.add(uri + "@" + digest);
-        return new RegistryManifests.Manifest("application/vnd.docker.distribution.manifest.v2+json", "{}");
-    };
     private final StringWriter err = new StringWriter();
     private Ledger ledger;
     private PushWorkflow workflow;
@@ -48,7 +40,7 @@ class PushWorkflowTest {
         ledger = new Ledger(dir.resolve("ledger.json"), Clock.systemUTC());
         Console console = new Console(new PrintWriter(new StringWriter()), new PrintWriter(err), false, false,
                 OutputFormat.TEXT, System::currentTimeMillis);
-        workflow = new PushWorkflow(console, ledger, registry, pusher, manifests);
+        workflow = new PushWorkflow(console, ledger, registry, pusher);
         pusher.layers.put("base", 80_000_000L);
         pusher.layers.put("deps", 40_000_000L);
         pusher.layers.put("app", 2_000L);
@@ -143,20 +135,13 @@ class PushWorkflowTest {
     }
 
     @Test
-    void imageNotListedByEcrApi_isRegisteredWithTheManifestFromTheRegistry() {
-        pusher.addLocal(IMAGE_ID, "monolith-service:latest");
-        workflow.execute(request(false, "mysfits/monolith-service"));
-        assertEquals(List.of(FakeImageRegistry.HOST + "/mysfits/monolith-service@" + pusher.digest), manifestReads);
-        assertTrue(registry.calls.contains("register mysfits/monolith-service:latest@" + pusher.digest), registry.calls.toString());
-    }
-
-    @Test
-    void imageListedByEcrApi_isLeftAlone() {
-        pusher.addLocal(IMAGE_ID, "monolith-service:latest");
-        registry.images.put("mysfits/monolith-service", List.of(new RegistryImage(pusher.digest, List.of("latest"))));
-        workflow.execute(request(false, "mysfits/monolith-service"));
-        assertEquals(List.of(), manifestReads);
-        assertFalse(registry.calls.stream().anyMatch(c -> c.startsWith("register")), registry.calls.toString());
+    void push_asksEcrOnlyForTheRepositoryAndALogin_asTheDockerCliDoes() {
+        pusher.addLocal(IMAGE_ID, "monolith-service:latest", "monolith-service:3f9c2ab");
+        PushResult report = workflow.execute(request(false, "mysfits/monolith-service"));
+        assertEquals(pusher.digest, report.digest());
+        assertEquals(List.of("latest", "3f9c2ab"), report.tags());
+        assertTrue(registry.calls.stream().allMatch(c -> c.startsWith("find ") || c.startsWith("create ")
+                || c.equals("authenticate")), registry.calls.toString());
     }
 
     @Test
