@@ -1,7 +1,8 @@
 """moto_server with the data plane: `python3 -m mysfits_sandbox -H 127.0.0.1 -p 5123`.
 
 Same arguments and same API as moto_server; in addition, ECS tasks run as containers, load balancers answer HTTP,
-and the fault switch is at /mysfits-sandbox/faults.
+the fault switch is at /mysfits-sandbox/faults, and requests are checked against the services' API models
+(/mysfits-sandbox/validation).
 """
 import argparse
 import json
@@ -26,6 +27,7 @@ from .placement import Placement
 from .realism import RealismMiddleware
 from .runtime import DockerRuntime
 from .settings import Settings
+from .validation import ValidationMiddleware
 
 log = logging.getLogger("mysfits_sandbox")
 
@@ -147,7 +149,9 @@ def main(argv=None):
     app = DomainDispatcherApplication(create_backend_app)
     # Listening before the data plane makes anything: another data plane starting beside this one takes what
     # belongs to a port that does not answer for a dead one's, and removes it.
-    server = make_server(args.host, args.port, RealismMiddleware(FaultMiddleware(app, plane.faults), settings.realism), threaded=True)
+    app = ValidationMiddleware(app, settings.realism)
+    server = make_server(args.host, args.port, RealismMiddleware(FaultMiddleware(app, plane.faults), settings.realism),
+                         threaded=True)
     plane.start()
 
     def stop(signum, frame):

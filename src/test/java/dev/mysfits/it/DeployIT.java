@@ -3,6 +3,7 @@ package dev.mysfits.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mysfits.cli.CommandHarness;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,6 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DeployIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FAST = "--poll-interval=1s";
+
+    /** Every request the deploys, runs and scales above sent is one AWS would accept. */
+    @AfterAll
+    static void awsWouldRefuseNoRequest() {
+        TestSandbox.assertNoRequestAwsWouldRefuse();
+    }
 
     @Test
     void deploy_fargate_createsServiceBehindDefaultRoute() throws Exception {

@@ -365,6 +365,31 @@ public final class TestSandbox {
         }
     }
 
+    /**
+     * The requests this JVM's moto refused because AWS would have (the sandbox checks each against the service's
+     * API model and AWS's naming rules): GET /mysfits-sandbox/validation, a list of service, operation, member and
+     * constraint.
+     */
+    public static JsonNode requestValidationFindings() {
+        Map.Entry<Integer, String> answer = httpGet(motoEndpoint() + "/mysfits-sandbox/validation");
+        if (answer.getKey() != 200) {
+            throw new IllegalStateException("GET /mysfits-sandbox/validation answered " + answer.getKey() + ": " + answer.getValue());
+        }
+        try {
+            return JSON.readTree(answer.getValue());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Fails naming each request AWS would have refused, as the sandbox found them since it started. */
+    public static void assertNoRequestAwsWouldRefuse() {
+        JsonNode findings = requestValidationFindings();
+        if (!findings.isEmpty()) {
+            throw new AssertionError(findings.size() + " request(s) AWS would refuse: " + findings.toPrettyString());
+        }
+    }
+
     /** GETs a URL and returns status and body. */
     public static Map.Entry<Integer, String> httpGet(String url) {
         try {
