@@ -20,6 +20,7 @@ from moto.ecs.models import Container, Task, ecs_backends
 
 from . import realism, rollout
 from .awslogs import LogShipper
+from .ecr import registry_password
 from .health import HEALTHY, UNHEALTHY
 from .runtime import PullError
 
@@ -451,7 +452,7 @@ class EcsPlane:
             self._check_logs(managed)
             for c in definition.container_definitions:
                 try:
-                    self.runtime.pull(c["image"], self.registry_password)
+                    self.runtime.pull(c["image"], registry_password)
                 except PullError as e:
                     raise TaskFailure("CannotPullContainerError: %s" % e, "TaskFailedToStart", c["name"])
             task.pull_stopped_at = utcnow()
@@ -773,10 +774,6 @@ class EcsPlane:
                 self.request_stop(managed, "Host EC2 (instance %s) terminated." % instance_id,
                                   stop_code="TerminationNotice", drain=False)
                 managed.drain_until = 0
-
-    def registry_password(self, account):
-        # The ECR stand-in's password is the token moto's GetAuthorizationToken hands out.
-        return "%s-auth-token" % account
 
     # ------------------------------------------------------------ the loop
 

@@ -17,7 +17,7 @@ import requests
 from moto import mock_aws
 
 from mysfits_sandbox import ecr
-from test_server import client, server  # noqa: F401 (a fixture)
+from conftest import client
 
 ACCOUNT = "123456789012"
 REGION = "us-east-1"
