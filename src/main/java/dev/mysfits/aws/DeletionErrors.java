@@ -21,12 +21,9 @@ public final class DeletionErrors {
     public static boolean gone(SdkException e) {
         String code = AwsErrors.code(e);
         String message = String.valueOf(e.getMessage());
-        // ECS answers a deregister of a revision that no longer exists with a ClientException; Application Auto
-        // Scaling (moto, and AWS for some calls) a ValidationException saying nothing was found.
+        // ECS answers a deregister of a revision that no longer exists with a ClientException.
         return GONE.contains(code)
-                || ("ClientException".equals(code) && message.contains("Unable to describe task definition"))
-                || ("ValidationException".equals(code)
-                    && (message.contains("No scalable target found") || message.contains("No scaling policy found")));
+                || ("ClientException".equals(code) && message.contains("Unable to describe task definition"));
     }
 
     public static boolean busy(SdkException e) {

@@ -17,11 +17,11 @@ class DeletionErrorsTest {
 
     @Test
     void scalableTargetAlreadyDeregistered_countsAsGone() {
-        // What moto answers when an interrupted cleanup already deregistered the target.
-        assertTrue(DeletionErrors.gone(error("ValidationException", "No scalable target found for service namespace: ecs, "
-                + "resource ID: service/ws/like, scalable dimension: ecs:service:DesiredCount")));
+        // What Application Auto Scaling answers when an interrupted cleanup already deregistered the target.
+        assertTrue(DeletionErrors.gone(error("ObjectNotFoundException", "No scalable target found for service namespace: "
+                + "ecs, resource ID: service/ws/like, scalable dimension: ecs:service:DesiredCount")));
         assertTrue(DeletionErrors.gone(error("ObjectNotFoundException", "No scaling policy found")));
-        assertEquals(ResourceDeleter.Outcome.ALREADY_GONE, DeletionErrors.handle("deregister", error("ValidationException",
+        assertEquals(ResourceDeleter.Outcome.ALREADY_GONE, DeletionErrors.handle("deregister", error("ObjectNotFoundException",
                 "No scaling policy found for service namespace: ecs")));
     }
 

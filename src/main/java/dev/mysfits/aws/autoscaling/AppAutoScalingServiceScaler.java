@@ -63,12 +63,10 @@ public final class AppAutoScalingServiceScaler implements ServiceAutoScaler {
     @Override
     public Optional<CpuPolicy> findPolicy(String resourceId, String policyName) {
         try {
-            // filter here too: moto ignores PolicyNames and matches resource ids by substring
             return autoScaling.get().describeScalingPolicies(r -> r.serviceNamespace(ServiceNamespace.ECS)
                             .resourceId(resourceId).scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT)
                             .policyNames(policyName))
                     .scalingPolicies().stream()
-                    .filter(p -> resourceId.equals(p.resourceId()) && policyName.equals(p.policyName()))
                     .findFirst()
                     .map(AppAutoScalingServiceScaler::toCpuPolicy);
         } catch (SdkException e) {

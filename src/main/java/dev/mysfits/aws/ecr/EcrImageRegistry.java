@@ -74,8 +74,8 @@ public final class EcrImageRegistry implements ImageRegistry {
         } catch (SdkException e) {
             throw AwsErrors.wrap("ecr get authorization token", e);
         }
-        // The token is base64 of "user:password". Its expiresAt is ignored: the token is used at once, never cached
-        // (moto's lies in 2015, which a cache would treat as expired forever).
+        // The token is base64 of "user:password". It is valid for 12 hours and used at once, never cached, so its
+        // expiresAt is not needed.
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(data.authorizationToken()), StandardCharsets.UTF_8);

@@ -55,9 +55,6 @@ public final class EcsTaggedResources {
                 List<String> batch = arns.subList(i, Math.min(arns.size(), i + 10));
                 for (Service service : ecs.describeServices(r -> r.cluster(cluster.name()).services(batch)
                         .include(ServiceField.TAGS)).services()) {
-                    if ("INACTIVE".equals(service.status())) {
-                        continue; // moto still lists deleted services; AWS does not
-                    }
                     Map<String, String> tags = new HashMap<>();
                     service.tags().forEach(t -> tags.put(t.key(), t.value()));
                     boolean tagged = workshop.equals(tags.get(ResourceNames.TAG_WORKSHOP));

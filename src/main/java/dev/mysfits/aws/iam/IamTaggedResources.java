@@ -40,7 +40,7 @@ public final class IamTaggedResources {
     public List<OwnedResource> instanceProfiles(String workshop, ResourceNames names, Set<String> known) {
         String profile = names.instanceRole();
         try {
-            // GetInstanceProfile carries the tags (and moto has no ListInstanceProfileTags).
+            // GetInstanceProfile answers the profile's tags too: one call instead of two.
             boolean tagged = ours(iam.getInstanceProfile(r -> r.instanceProfileName(profile)).instanceProfile().tags(), workshop);
             if (tagged || known.contains(profile)) {
                 return List.of(OwnedResource.of(ResourceType.INSTANCE_PROFILE, profile, profile, null, null));

@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Creates the ECS service, or points it at the new revision. Looks first: CreateService on an existing name
- * would replace it on moto and fail on AWS.
+ * Creates the ECS service, or points it at the new revision. Looks first: CreateService on the name of a service
+ * that exists answers "Creation of service was not idempotent."
  */
 final class EnsureServiceStep implements Step<DeployContext> {
     private final ContainerService containers;
