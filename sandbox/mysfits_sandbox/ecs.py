@@ -34,9 +34,6 @@ EVENTS_KEPT = 100
 SERVICE_DRAINING = realism.behaviour(
     "ecs-service-draining", 18, "DeleteService leaves the service DRAINING until its tasks have stopped, then "
     "INACTIVE; UpdateService or DeleteService on it answers ServiceNotActiveException", sandbox_seconds=3, aws_seconds=60)
-SERVICE_NOT_IDEMPOTENT = realism.behaviour(
-    "ecs-create-service-draining", 19, "CreateService with the name of a DRAINING service answers "
-    "InvalidParameterException 'Creation of service was not idempotent.'")
 CLUSTER_CONTAINS = realism.behaviour(
     "ecs-cluster-contains", 20, "DeleteCluster refuses while services, tasks or container instances remain "
     "(ClusterContains*Exception); the sandbox no longer stops a deleted cluster's tasks")
@@ -114,8 +111,6 @@ class EcsPlane:
         original_create_response = response_cls.create_service
 
         def create_service_response(response):
-            plane.refuse_draining_name(response.ecs_backend, response._get_param("cluster", "default"),
-                                       response._get_param("serviceName"))
             result = original_create_response(response)
             service = response.ecs_backend._get_service(response._get_param("cluster", "default"),
                                                         response._get_param("serviceName"))
@@ -295,14 +290,6 @@ class EcsPlane:
     def stop_service_tasks(self, service, reason):
         for managed in self.service_tasks(service):
             self.request_stop(managed, reason)
-
-    def refuse_draining_name(self, backend, cluster_str, name):
-        if not self.settings.realism.on(SERVICE_NOT_IDEMPOTENT):
-            return
-        cluster = backend._get_cluster(cluster_str)
-        existing = backend.services.get("%s:%s" % (cluster.name, name))
-        if existing is not None and existing.status == "DRAINING":
-            raise EcsError("InvalidParameterException", "Creation of service was not idempotent.")
 
     def refuse_busy_cluster(self, backend, cluster):
         if any(s.cluster_name == cluster.name and s.status in ("ACTIVE", "DRAINING") for s in backend.services.values()):

@@ -6,6 +6,8 @@ import sys
 import time
 import urllib.request
 
+import contextlib
+
 import boto3
 import pytest
 from botocore.config import Config
@@ -56,3 +58,29 @@ def client(url, service):
                         aws_secret_access_key="s", config=Config(retries={"max_attempts": 1}))
 
 
+
+
+@contextlib.contextmanager
+def ecs_hooks(settings):
+    """The data plane's ECS hooks as the server lays them: first the plane's, then moto_fixes on top. Taken off
+    again afterwards: the plane's hooks wrap whatever is there, so a second plane in this process would hook twice."""
+    from moto.ecs.models import EC2ContainerServiceBackend
+    from moto.ecs.responses import EC2ContainerServiceResponse
+    from mysfits_sandbox import moto_fixes
+    from mysfits_sandbox.ecs import EcsPlane
+    from mysfits_sandbox.elb import LoadBalancing
+    from mysfits_sandbox.placement import Placement
+    saved = {cls: dict(vars(cls)) for cls in (EC2ContainerServiceBackend, EC2ContainerServiceResponse)}
+    balancing = LoadBalancing(settings)
+    plane = EcsPlane(settings, None, balancing, Placement(balancing))
+    plane.install()
+    moto_fixes.install()
+    try:
+        yield plane
+    finally:
+        for cls, attributes in saved.items():
+            for name in set(vars(cls)) - set(attributes):
+                delattr(cls, name)
+            for name, value in attributes.items():
+                if vars(cls).get(name) is not value:
+                    setattr(cls, name, value)

@@ -10,10 +10,8 @@ import botocore.exceptions
 import pytest
 from moto import mock_aws
 
+from conftest import ecs_hooks
 from mysfits_sandbox import moto_fixes
-from mysfits_sandbox.ecs import EcsPlane
-from mysfits_sandbox.elb import LoadBalancing
-from mysfits_sandbox.placement import Placement
 from mysfits_sandbox.settings import Settings
 
 FARGATE_NO_CONTAINER_MEMORY = dict(
@@ -30,22 +28,8 @@ def aws():
 
 @pytest.fixture
 def plane(aws):
-    """The data plane's hooks as the server lays them: first the plane's, then the fixes on top. They are taken
-    off again afterwards: the plane's hooks wrap whatever is there, so a second plane in this process would
-    hook twice (test_service_updates installs its own)."""
-    from moto.ecs.models import EC2ContainerServiceBackend
-    from moto.ecs.responses import EC2ContainerServiceResponse
-    saved = {cls: dict(vars(cls)) for cls in (EC2ContainerServiceBackend, EC2ContainerServiceResponse)}
-    balancing = LoadBalancing(Settings.for_port(5994, "/dev/null"))
-    EcsPlane(balancing.settings, None, balancing, Placement(balancing)).install()
-    moto_fixes.install()
-    yield balancing
-    for cls, attributes in saved.items():
-        for name in set(vars(cls)) - set(attributes):
-            delattr(cls, name)
-        for name, value in attributes.items():
-            if vars(cls).get(name) is not value:
-                setattr(cls, name, value)
+    with ecs_hooks(Settings.for_port(5994, "/dev/null")) as installed:
+        yield installed.balancing
 
 
 def error(call):

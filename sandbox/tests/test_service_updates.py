@@ -3,16 +3,17 @@ and the old one stays ACTIVE under its own id, so callers (and the AWS CLI's wai
 import boto3
 from moto import mock_aws
 
-from mysfits_sandbox.ecs import EcsPlane
-from mysfits_sandbox.elb import LoadBalancing
-from mysfits_sandbox.placement import Placement
+from conftest import ecs_hooks
 from mysfits_sandbox.settings import Settings
 
 
 @mock_aws
 def test_force_new_deployment_and_a_new_revision_each_start_a_deployment():
-    balancing = LoadBalancing(Settings.for_port(5995, "/dev/null"))
-    EcsPlane(balancing.settings, None, balancing, Placement(balancing)).install()
+    with ecs_hooks(Settings.for_port(5995, "/dev/null")):
+        updates_start_deployments()
+
+
+def updates_start_deployments():
     ecs = boto3.client("ecs")
     ecs.create_cluster(clusterName="c")
     for revision in (1, 2):

@@ -1,5 +1,6 @@
 package dev.mysfits.aws;
 
+import dev.mysfits.core.WaitProgress;
 import dev.mysfits.aws.autoscaling.AppAutoScalingServiceScaler;
 import dev.mysfits.aws.autoscaling.ServiceAutoScaler;
 import dev.mysfits.aws.capacity.Capacity;
@@ -41,9 +42,17 @@ import java.time.Duration;
  */
 public final class AwsAdapters implements AutoCloseable {
     private final AwsClients clients;
+    private final Eventually eventually;
 
-    public AwsAdapters(GlobalSettings settings, Environment environment) {
+    /** @param progress where waits on AWS's eventual consistency are shown */
+    public AwsAdapters(GlobalSettings settings, Environment environment, WaitProgress progress) {
         this.clients = new AwsClients(settings, environment);
+        this.eventually = Eventually.system(progress);
+    }
+
+    /** Retries of what AWS answers while a change spreads, shown as waits. */
+    public Eventually eventually() {
+        return eventually;
     }
 
     public String region() {

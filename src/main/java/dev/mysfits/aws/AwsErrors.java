@@ -65,6 +65,15 @@ public final class AwsErrors {
     static final String REFUSED_HINT = "that is AWS's answer; --debug shows the whole of it. Run the same command again "
             + "once the cause is fixed: it continues where it stopped";
 
+    /** AWS's message and code in a few words: "Unable to assume the service linked role. (InvalidParameterException)". */
+    public static String summary(SdkException e) {
+        String code = code(e);
+        String message = e instanceof AwsServiceException service && service.awsErrorDetails() != null
+                && service.awsErrorDetails().errorMessage() != null ? service.awsErrorDetails().errorMessage() : e.getMessage();
+        message = message == null ? "" : firstLine(message);
+        return code.isEmpty() ? message : message.isEmpty() ? code : "\"" + message + "\" (" + code + ")";
+    }
+
     /** The SDK error code of a service exception, or "" for anything else. */
     public static String code(SdkException e) {
         if (e instanceof AwsServiceException service && service.awsErrorDetails() != null

@@ -1,6 +1,7 @@
 package dev.mysfits.cli;
 
 import dev.mysfits.aws.AwsAdapters;
+import dev.mysfits.core.WaitProgress;
 import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.config.WorkshopConfigLoader;
 import dev.mysfits.console.Console;
@@ -75,7 +76,17 @@ public final class AppContext implements AutoCloseable {
 
     public synchronized AwsAdapters aws() {
         if (aws == null) {
-            aws = new AwsAdapters(settings, environment);
+            aws = new AwsAdapters(settings, environment, new WaitProgress() {
+                @Override
+                public void waiting(String key, String line) {
+                    console.progress(key, line);
+                }
+
+                @Override
+                public void ready(String key, String line) {
+                    console.progressDone(key, line);
+                }
+            });
         }
         return aws;
     }

@@ -1,6 +1,7 @@
 package dev.mysfits.cli;
 
 import dev.mysfits.aws.AwsAdapters;
+import dev.mysfits.core.WaitProgress;
 import dev.mysfits.core.Environment;
 import dev.mysfits.core.GlobalSettings;
 import dev.mysfits.core.OutputFormat;
@@ -30,7 +31,7 @@ final class TrainClassDataCommand extends BaseCommand {
                 OutputFormat.TEXT, null, null, null);
         Environment environment = new Environment(Map.of("AWS_ACCESS_KEY_ID", "training", "AWS_SECRET_ACCESS_KEY", "training"),
                 Path.of("").toAbsolutePath(), Path.of(System.getProperty("user.home")));
-        try (AwsAdapters aws = new AwsAdapters(settings, environment)) {
+        try (AwsAdapters aws = new AwsAdapters(settings, environment, WaitProgress.NONE)) {
             aws.warmUp();
         }
         try (DockerAdapters docker = new DockerAdapters("tcp://127.0.0.1:1", null)) {

@@ -237,7 +237,8 @@ public final class TestSandbox {
     /** The adapters as a command builds them, pointed at the sandbox. */
     public static dev.mysfits.aws.AwsAdapters awsAdapters() {
         return new dev.mysfits.aws.AwsAdapters(settings(),
-                new dev.mysfits.core.Environment(awsEnvironment(), Path.of("").toAbsolutePath(), home()));
+                new dev.mysfits.core.Environment(awsEnvironment(), Path.of("").toAbsolutePath(), home()),
+                dev.mysfits.core.WaitProgress.NONE);
     }
 
     /** A command harness pointed at the sandbox, run from the given workshop directory. */

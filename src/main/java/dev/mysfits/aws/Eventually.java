@@ -1,0 +1,96 @@
+package dev.mysfits.aws;
+
+import dev.mysfits.core.ExitCode;
+import dev.mysfits.core.MysfitsException;
+import dev.mysfits.core.Sleeper;
+import dev.mysfits.core.WaitProgress;
+import software.amazon.awssdk.core.exception.SdkException;
+
+import java.time.Duration;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * AWS is eventually consistent: a new role is not yet usable by ECS, a new target group not yet readable, a
+ * deleted service's name not yet free. Such a call fails with an error AWS documents as transient, and works a
+ * little later. This tries it again, with backoff, until a bound, saying what it waits for; a permanent error
+ * goes straight through. Past the bound it gives up with exit 4, naming the wait.
+ */
+public final class Eventually {
+    /** What Terraform's AWS provider allows for propagation, and what AWS documents as "up to a few minutes". */
+    public static final Duration PROPAGATION = Duration.ofMinutes(2);
+
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(500);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
+
+    private final Sleeper sleeper;
+    private final WaitProgress progress;
+    private final LongSupplier nanoClock;
+
+    public Eventually(Sleeper sleeper, WaitProgress progress, LongSupplier nanoClock) {
+        this.sleeper = sleeper;
+        this.progress = progress;
+        this.nanoClock = nanoClock;
+    }
+
+    public static Eventually system(WaitProgress progress) {
+        return new Eventually(Sleeper.system(), progress, System::nanoTime);
+    }
+
+    /**
+     * @param waitingFor what the wait is for, as the user reads it ("IAM role mysfits-ecs-task to reach ECS")
+     * @param bound      how long to keep trying
+     * @param notYet     which failures mean "not yet"
+     * @param call       the call; its SDK exceptions other than those reach the caller unchanged
+     */
+    public <T> T call(String waitingFor, Duration bound, Predicate<SdkException> notYet, Supplier<T> call) {
+        long start = nanoClock.getAsLong();
+        Duration pause = FIRST_PAUSE;
+        boolean waited = false;
+        while (true) {
+            try {
+                T result = call.get();
+                if (waited) {
+                    progress.ready(waitingFor, waitingFor + ": ready after " + seconds(start) + " s");
+                }
+                return result;
+            } catch (SdkException e) {
+                if (!notYet.test(e)) {
+                    throw e;
+                }
+                long waitedSeconds = seconds(start);
+                if (nanoClock.getAsLong() - start >= bound.toNanos()) {
+                    throw new MysfitsException(ExitCode.TIMEOUT, "waiting for " + waitingFor + ": AWS still answers "
+                            + AwsErrors.summary(e) + " after " + waitedSeconds + " s",
+                            "AWS usually makes a new resource usable within a minute or two; run the same command again "
+                                    + "(it continues where it stopped)", e);
+                }
+                waited = true;
+                progress.waiting(waitingFor, "waiting for " + waitingFor + ", " + waitedSeconds + " s");
+                sleep(pause);
+                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+            }
+        }
+    }
+
+    public void run(String waitingFor, Duration bound, Predicate<SdkException> notYet, Runnable call) {
+        call(waitingFor, bound, notYet, () -> {
+            call.run();
+            return null;
+        });
+    }
+
+    private long seconds(long start) {
+        return Duration.ofNanos(nanoClock.getAsLong() - start).toSeconds();
+    }
+
+    private void sleep(Duration pause) {
+        try {
+            sleeper.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MysfitsException(ExitCode.INTERRUPTED, "interrupted while waiting", "run the same command again: it resumes", e);
+        }
+    }
+}

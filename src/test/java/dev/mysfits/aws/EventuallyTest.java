@@ -1,0 +1,83 @@
+package dev.mysfits.aws;
+
+import dev.mysfits.core.ExitCode;
+import dev.mysfits.core.MysfitsException;
+import dev.mysfits.core.WaitProgress;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EventuallyTest {
+    private final AtomicLong now = new AtomicLong();
+    private final List<String> shown = new ArrayList<>();
+    private final Eventually eventually = new Eventually(d -> now.addAndGet(d.toNanos()), new WaitProgress() {
+        @Override
+        public void waiting(String key, String line) {
+            shown.add(line);
+        }
+
+        @Override
+        public void ready(String key, String line) {
+            shown.add(line);
+        }
+    }, now::get);
+
+    private static AwsServiceException error(String code, String message) {
+        return AwsServiceException.builder().statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build()).build();
+    }
+
+    private static final AwsServiceException NOT_YET = error("InvalidParameterException",
+            "Unable to assume the service linked role. Please verify that the ECS service linked role exists.");
+
+    @Test
+    void aTransientErrorIsTriedAgainUntilTheCallWorks_andTheWaitIsShown() {
+        AtomicInteger calls = new AtomicInteger();
+        String result = eventually.call("the ECS service-linked role", Duration.ofMinutes(2),
+                TransientErrors.SERVICE_LINKED_ROLE, () -> {
+                    if (calls.incrementAndGet() < 4) {
+                        throw NOT_YET;
+                    }
+                    return "cluster";
+                });
+        assertEquals("cluster", result);
+        assertEquals(4, calls.get());
+        assertEquals("waiting for the ECS service-linked role, 0 s", shown.get(0));
+        assertEquals("the ECS service-linked role: ready after 3 s", shown.get(shown.size() - 1), shown.toString());
+    }
+
+    @Test
+    void aPermanentErrorGoesStraightThrough_withoutWaiting() {
+        AwsServiceException denied = error("AccessDeniedException", "not allowed");
+        AwsServiceException thrown = assertThrows(AwsServiceException.class, () -> eventually.run("x", Duration.ofMinutes(2),
+                TransientErrors.SERVICE_LINKED_ROLE, () -> {
+                    throw denied;
+                }));
+        assertSame(denied, thrown);
+        assertEquals(List.of(), shown);
+        assertEquals(0, now.get());
+    }
+
+    @Test
+    void pastTheBoundItGivesUpWithExit4_namingTheWaitAndAwsWords() {
+        MysfitsException e = assertThrows(MysfitsException.class, () -> eventually.run("IAM role ws-ecs-task to reach ECS",
+                Duration.ofSeconds(30), TransientErrors.ROLE_NOT_YET_USABLE, () -> {
+                    throw error("ClientException", "ECS was unable to assume the role 'arn:aws:iam::1:role/x' that was provided for this task.");
+                }));
+        assertEquals(ExitCode.TIMEOUT, e.exitCode());
+        assertTrue(e.getMessage().startsWith("waiting for IAM role ws-ecs-task to reach ECS: AWS still answers \"ECS was unable"), e.getMessage());
+        assertTrue(e.getMessage().matches(".*\\(ClientException\\) after 3[0-5] s"), e.getMessage());
+        assertTrue(now.get() >= Duration.ofSeconds(30).toNanos() && now.get() < Duration.ofSeconds(36).toNanos(), "backs off to 5 s at most");
+    }
+}
