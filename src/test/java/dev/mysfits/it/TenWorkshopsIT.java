@@ -74,6 +74,7 @@ class TenWorkshopsIT {
             assertEquals(List.of(), AwsInventory.runningTasks());
             assertEquals(List.of(), TestSandbox.taskContainers());
             assertEquals(baseline, AwsInventory.take());
+            TestSandbox.assertNoRequestAwsWouldRefuse();
         } finally {
             pool.shutdownNow();
             for (String ws : names) {
