@@ -18,7 +18,7 @@ import java.util.Map;
  * Makes what the labs' CloudFormation stacks made, once: network choice, two security groups, the load balancer
  * and its listener, the cluster, a log group per service and the two roles; with EC2 capacity, also the container
  * instances' role, instance profile, security group, launch template and Auto Scaling group, and waits until the
- * instances have joined the cluster. Every step looks before it creates, so
+ * instances have joined the cluster. Last, it waits until the load balancer is active. Every step looks before it creates, so
  * a second run changes nothing; the network step validates every input before the first creation.
  */
 public final class SetupWorkflow {
@@ -72,6 +72,7 @@ public final class SetupWorkflow {
             steps.add(new EnsureAutoScalingGroupStep(aws.capacity(), ledger));
             steps.add(new WaitForContainerInstancesStep(aws.clusters(), console, sleeper));
         }
+        steps.add(new WaitForLoadBalancerStep(aws.loadBalancers()));
         return steps;
     }
 }
