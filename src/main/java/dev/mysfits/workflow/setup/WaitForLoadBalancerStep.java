@@ -6,8 +6,9 @@ import dev.mysfits.workflow.Step;
 
 /**
  * Waits until the load balancer is active. AWS makes it {@code provisioning} first, often for 1-3 minutes, and until
- * then its address answers nothing: the URL setup prints would not work yet. Last of the steps, so that everything
- * else is made meanwhile; a re-run finds a load balancer still provisioning and waits too.
+ * then its address answers nothing: the URL setup prints would not work yet. Right after the listener: the steps
+ * after it take seconds, not the minutes that overlapping them would save. A re-run finds a load balancer still
+ * provisioning and waits too.
  */
 final class WaitForLoadBalancerStep implements Step<SetupContext> {
     private static final String ACTIVE = "active";

@@ -99,15 +99,17 @@ class SetupWorkflowTest {
     }
 
     @Test
-    void firstRun_waitsUntilTheNewLoadBalancerIsActive_lastOfAll() {
+    void firstRun_waitsUntilTheNewLoadBalancerIsActive_rightAfterItsListener() {
         aws.provisioning = true;
 
         SetupResult result = run(defaults());
 
         assertEquals(List.of("unit-alb"), aws.awaited);
         assertEquals("active", aws.loadBalancers.get(result.state().loadBalancerArn()).state());
-        assertTrue(result.changes().get(result.changes().size() - 1).describe().contains("load balancer unit-alb"),
-                result.changes().toString());
+        List<String> changes = result.changes().stream().map(Change::describe).toList();
+        int listener = changes.indexOf(changes.stream().filter(c -> c.contains("listener")).findFirst().orElseThrow());
+        assertTrue(changes.get(listener + 1).contains("load balancer unit-alb") && changes.get(listener + 1).contains("active"),
+                changes.toString());
     }
 
     @Test
