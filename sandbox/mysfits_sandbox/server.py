@@ -18,7 +18,7 @@ from werkzeug.serving import make_server
 from moto.moto_api._internal import models as moto_api_models
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 
-from . import codebuild, ecr, moto_fixes
+from . import codebuild, ecr, moto_fixes, realism_elbv2
 from .ecs import EcsPlane
 from .elb import LoadBalancing
 from .faults import FaultMiddleware, FaultSwitch
@@ -52,6 +52,7 @@ class DataPlane:
         ecr.install()
         moto_fixes.install()  # after the data plane's hooks: its patches lie on top of theirs
         self._install_hosts_hook()
+        realism_elbv2.install(self.settings)  # after moto_fixes: its ECS checks come first
         plane = self
         original_reset = moto_api_models.MotoAPIBackend.reset
 

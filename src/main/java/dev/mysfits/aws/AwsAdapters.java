@@ -64,7 +64,7 @@ public final class AwsAdapters implements AutoCloseable {
     }
 
     public ContainerService containers() {
-        return new EcsContainerService(clients.ecs(), clients.ecsSingleAttempt());
+        return new EcsContainerService(clients.ecs(), clients.ecsSingleAttempt(), eventually);
     }
 
     public Clusters clusters() {
@@ -72,11 +72,11 @@ public final class AwsAdapters implements AutoCloseable {
     }
 
     public LoadBalancerRouter router() {
-        return new Elbv2LoadBalancerRouter(clients.elb());
+        return new Elbv2LoadBalancerRouter(clients.elb(), eventually);
     }
 
     public LoadBalancers loadBalancers() {
-        return new Elbv2LoadBalancers(clients.elb());
+        return new Elbv2LoadBalancers(clients.elb(), eventually);
     }
 
     public Network network() {

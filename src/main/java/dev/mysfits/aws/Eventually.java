@@ -7,6 +7,7 @@ import dev.mysfits.core.WaitProgress;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -71,6 +72,36 @@ public final class Eventually {
                 sleep(pause);
                 pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
             }
+        }
+    }
+
+    /**
+     * Looks until the answer is ready (a load balancer active, say), showing the wait as {@link #call} does.
+     *
+     * @param state what the last answer says, for the error past the bound ("still provisioning")
+     */
+    public <T> T until(String waitingFor, Duration bound, Supplier<T> look, Predicate<T> ready, Function<T, String> state) {
+        long start = nanoClock.getAsLong();
+        Duration pause = FIRST_PAUSE;
+        boolean waited = false;
+        while (true) {
+            T answer = look.get();
+            if (ready.test(answer)) {
+                if (waited) {
+                    progress.ready(waitingFor, waitingFor + ": ready after " + seconds(start) + " s");
+                }
+                return answer;
+            }
+            long waitedSeconds = seconds(start);
+            if (nanoClock.getAsLong() - start >= bound.toNanos()) {
+                throw new MysfitsException(ExitCode.TIMEOUT, "waiting for " + waitingFor + ": " + state.apply(answer)
+                        + " after " + waitedSeconds + " s",
+                        "AWS is slower than usual; run the same command again (it continues where it stopped)");
+            }
+            waited = true;
+            progress.waiting(waitingFor, "waiting for " + waitingFor + ", " + waitedSeconds + " s");
+            sleep(pause);
+            pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
         }
     }
 

@@ -29,6 +29,13 @@ public final class TransientErrors {
             "ListenerNotFound", "RuleNotFound", "LoadBalancerNotFound", "RepositoryNotFoundException",
             "InvalidGroup.NotFound", "ClusterNotFoundException").contains(AwsErrors.code(e));
 
+    /**
+     * ECS has not yet heard of the listener or rule just made to forward to the service's target group (catalogue 7).
+     * Only transient once the route exists: deploy makes it before the service.
+     */
+    public static final Predicate<SdkException> ROUTE_NOT_YET_KNOWN_TO_ECS = e -> messageContains(e,
+            "does not have an associated load balancer");
+
     /** Anything of this list. */
     @SafeVarargs
     public static Predicate<SdkException> anyOf(Predicate<SdkException>... kinds) {

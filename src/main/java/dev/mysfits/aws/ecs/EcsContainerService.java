@@ -2,6 +2,8 @@ package dev.mysfits.aws.ecs;
 
 import dev.mysfits.aws.AwsErrors;
 import dev.mysfits.aws.AwsRetryPolicy;
+import dev.mysfits.aws.Eventually;
+import dev.mysfits.aws.TransientErrors;
 import dev.mysfits.aws.SdkJson;
 
 import software.amazon.awssdk.core.exception.SdkException;
@@ -35,11 +37,13 @@ public final class EcsContainerService implements ContainerService {
     private final EcsClient ecs;
     /** The same client without the SDK's retries: for calls whose repeats mysfits looks before making. */
     private final EcsClient singleAttempt;
+    private final Eventually eventually;
     private final EcsTaskDefinitionSchema schema = new EcsTaskDefinitionSchema();
 
-    public EcsContainerService(EcsClient ecs, EcsClient singleAttempt) {
+    public EcsContainerService(EcsClient ecs, EcsClient singleAttempt, Eventually eventually) {
         this.ecs = ecs;
         this.singleAttempt = singleAttempt;
+        this.eventually = eventually;
     }
 
     @Override
@@ -153,8 +157,13 @@ public final class EcsContainerService implements ContainerService {
         if (fargate) {
             request.networkConfiguration(awsvpc(spec.subnets(), spec.securityGroups()));
         }
+        CreateServiceRequest create = request.build();
         try {
-            return toRecord(ecs.createService(request.build()).service());
+            // Deploy made the route before the service; ECS may not have heard of it yet.
+            String group = spec.targetGroupArn().replaceAll("^.*:targetgroup/([^/]+)/.*$", "$1");
+            return toRecord(eventually.call("the route to target group " + group + " to reach ECS",
+                    Eventually.PROPAGATION, TransientErrors.ROUTE_NOT_YET_KNOWN_TO_ECS,
+                    () -> ecs.createService(create)).service());
         } catch (SdkException e) {
             throw AwsErrors.wrap("ecs create service " + spec.name() + " in cluster " + spec.cluster(), e);
         }
