@@ -2,6 +2,8 @@ package dev.mysfits.aws.ecs;
 
 import dev.mysfits.aws.AwsErrors;
 import dev.mysfits.aws.AwsRetryPolicy;
+import dev.mysfits.aws.Eventually;
+import dev.mysfits.aws.TransientErrors;
 import dev.mysfits.aws.SdkJson;
 
 import software.amazon.awssdk.core.exception.SdkException;
@@ -36,10 +38,12 @@ public final class EcsContainerService implements ContainerService {
     /** The same client without the SDK's retries: for calls whose repeats mysfits looks before making. */
     private final EcsClient singleAttempt;
     private final EcsTaskDefinitionSchema schema = new EcsTaskDefinitionSchema();
+    private final Eventually eventually;
 
-    public EcsContainerService(EcsClient ecs, EcsClient singleAttempt) {
+    public EcsContainerService(EcsClient ecs, EcsClient singleAttempt, Eventually eventually) {
         this.ecs = ecs;
         this.singleAttempt = singleAttempt;
+        this.eventually = eventually;
     }
 
     @Override
@@ -154,7 +158,10 @@ public final class EcsContainerService implements ContainerService {
             request.networkConfiguration(awsvpc(spec.subnets(), spec.securityGroups()));
         }
         try {
-            return toRecord(ecs.createService(request.build()).service());
+            CreateServiceRequest built = request.build();
+            return toRecord(eventually.call("ECS service-linked role and roles of service " + spec.name() + " to reach ECS",
+                    Eventually.PROPAGATION, TransientErrors.anyOf(TransientErrors.SERVICE_LINKED_ROLE,
+                            TransientErrors.ROLE_NOT_YET_USABLE), () -> ecs.createService(built)).service());
         } catch (SdkException e) {
             throw AwsErrors.wrap("ecs create service " + spec.name() + " in cluster " + spec.cluster(), e);
         }
@@ -200,7 +207,8 @@ public final class EcsContainerService implements ContainerService {
                         List<String> securityGroups, Map<String, String> tags, String containerName,
                         Map<String, String> environment) {
         try {
-            var response = ecs.runTask(r -> {
+            var response = eventually.call("IAM roles of " + shortDefinition(taskDefinitionArn) + " to reach ECS",
+                    Eventually.PROPAGATION, TransientErrors.ROLE_NOT_YET_USABLE, () -> ecs.runTask(r -> {
                 r.cluster(cluster).taskDefinition(taskDefinitionArn).launchType(launchType).count(1)
                         .startedBy("mysfits").tags(tags(tags));
                 if (!environment.isEmpty()) {
@@ -212,7 +220,7 @@ public final class EcsContainerService implements ContainerService {
                 if (LaunchType.FARGATE.toString().equals(launchType)) {
                     r.networkConfiguration(awsvpc(subnets, securityGroups));
                 }
-            });
+            }));
             if (response.tasks().isEmpty()) {
                 String why = response.failures().stream().map(f -> f.reason() + (f.detail() == null ? "" : " (" + f.detail() + ")"))
                         .reduce((a, b) -> a + "; " + b).orElse("no task was started");
@@ -223,6 +231,11 @@ public final class EcsContainerService implements ContainerService {
         } catch (SdkException e) {
             throw AwsErrors.wrap("ecs run task " + taskDefinitionArn + " in cluster " + cluster, e);
         }
+    }
+
+    /** "like:3" of a task definition's ARN. */
+    private static String shortDefinition(String taskDefinitionArn) {
+        return taskDefinitionArn.substring(taskDefinitionArn.lastIndexOf('/') + 1);
     }
 
     @Override

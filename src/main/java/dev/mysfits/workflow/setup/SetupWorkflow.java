@@ -60,6 +60,7 @@ public final class SetupWorkflow {
                 new EnsureSecurityGroupStep(aws.network(), ledger, SecurityGroupRole.TASKS),
                 new EnsureLoadBalancerStep(aws.loadBalancers(), ledger),
                 new EnsureListenerStep(aws.loadBalancers(), ledger),
+                new EnsureServiceLinkedRoleStep(aws.roles()),
                 new EnsureClusterStep(aws.clusters(), ledger)));
         services.forEach(service -> steps.add(new EnsureLogGroupStep(aws.logGroups(), ledger, service)));
         steps.add(new EnsureRoleStep(aws.roles(), ledger, RoleKind.EXECUTION));
