@@ -68,7 +68,7 @@ public final class AwsAdapters implements AutoCloseable {
     }
 
     public Clusters clusters() {
-        return new EcsClusters(clients.ecs());
+        return new EcsClusters(clients.ecs(), eventually);
     }
 
     public LoadBalancerRouter router() {
@@ -84,7 +84,7 @@ public final class AwsAdapters implements AutoCloseable {
     }
 
     public Capacity capacity() {
-        return new SdkCapacity(clients);
+        return new SdkCapacity(clients, eventually);
     }
 
     public PushedImages pushedImages() {
@@ -100,7 +100,7 @@ public final class AwsAdapters implements AutoCloseable {
     }
 
     public Roles roles() {
-        return new IamRoles(clients.iam());
+        return new IamRoles(clients.iam(), eventually);
     }
 
     public LogGroups logGroups() {
@@ -112,11 +112,11 @@ public final class AwsAdapters implements AutoCloseable {
     }
 
     public ServiceAutoScaler serviceScaler() {
-        return new AppAutoScalingServiceScaler(clients);
+        return new AppAutoScalingServiceScaler(clients, eventually);
     }
 
     public BuildProjects buildProjects() {
-        return new CodeBuildProjects(clients.codeBuild());
+        return new CodeBuildProjects(clients.codeBuild(), eventually);
     }
 
     public TaggedResourceFinder taggedResources() {

@@ -36,6 +36,13 @@ public final class TransientErrors {
     public static final Predicate<SdkException> ROUTE_NOT_YET_KNOWN_TO_ECS = e -> messageContains(e,
             "does not have an associated load balancer");
 
+    /**
+     * Application Auto Scaling right after the service or its role is made (catalogue 24): the service not yet
+     * seen, or the scalable target not yet readable by PutScalingPolicy.
+     */
+    public static final Predicate<SdkException> SCALING_NOT_YET_READY = e -> Set.of("FailedResourceAccessException",
+            "ObjectNotFoundException").contains(AwsErrors.code(e)) || messageContains(e, "ecs service doesn't exist");
+
     /** Anything of this list. */
     @SafeVarargs
     public static Predicate<SdkException> anyOf(Predicate<SdkException>... kinds) {

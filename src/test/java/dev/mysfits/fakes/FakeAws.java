@@ -321,6 +321,18 @@ public final class FakeAws {
         }
 
         @Override
+        public boolean ensureServiceLinkedRole(String awsServiceName) {
+            String name = "AWSServiceRoleFor" + ("ecs.amazonaws.com".equals(awsServiceName) ? "ECS" : awsServiceName);
+            if (roles.containsKey(name)) {
+                return false;
+            }
+            mutations.add("create service-linked role " + awsServiceName);
+            roles.put(name, new Role(name, "arn:iam:role/aws-service-role/" + awsServiceName + "/" + name,
+                    java.util.List.of(awsServiceName)));
+            return true;
+        }
+
+        @Override
         public void putInlinePolicy(String roleName, String policyName, String policyJson) {
             mutations.add("put policy " + policyName + " on " + roleName);
         }

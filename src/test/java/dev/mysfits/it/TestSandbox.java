@@ -39,6 +39,7 @@ public final class TestSandbox {
     private static String motoEndpoint;
     private static Process moto;
     private static double timeScale = DEFAULT_TIME_SCALE;
+    private static boolean freshAccount;
     private static Path home;
     private static boolean launcherReady;
 
@@ -81,6 +82,7 @@ public final class TestSandbox {
             builder.environment().put("PYTHONPATH", repoRoot().resolve("sandbox").toString());
             builder.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
             builder.environment().put("MYSFITS_SANDBOX_TIME_SCALE", String.valueOf(timeScale));
+            builder.environment().put("MYSFITS_SANDBOX_FRESH_ACCOUNT", freshAccount ? "1" : "0");
             Process started;
             try {
                 started = builder.start();
@@ -116,6 +118,16 @@ public final class TestSandbox {
             motoEndpoint = null;
         }
         timeScale = scale;
+    }
+
+    /** A fresh account for the tests that follow (see {@link SandboxFreshAccount}), started like another scale. */
+    static synchronized void useFreshAccount(boolean fresh) {
+        if (fresh != freshAccount && moto != null) {
+            stop(moto);
+            moto = null;
+            motoEndpoint = null;
+        }
+        freshAccount = fresh;
     }
 
     static synchronized double timeScale() {

@@ -159,10 +159,13 @@ public final class EcsContainerService implements ContainerService {
         }
         CreateServiceRequest create = request.build();
         try {
-            // Deploy made the route before the service; ECS may not have heard of it yet.
+            // Deploy made the route before the service; ECS may not yet have heard of it, of its service-linked
+            // role (a fresh account), or of the roles the service uses.
             String group = spec.targetGroupArn().replaceAll("^.*:targetgroup/([^/]+)/.*$", "$1");
-            return toRecord(eventually.call("the route to target group " + group + " to reach ECS",
-                    Eventually.PROPAGATION, TransientErrors.ROUTE_NOT_YET_KNOWN_TO_ECS,
+            return toRecord(eventually.call("the route to target group " + group + " and the roles of service "
+                            + spec.name() + " to reach ECS", Eventually.PROPAGATION,
+                    TransientErrors.anyOf(TransientErrors.ROUTE_NOT_YET_KNOWN_TO_ECS, TransientErrors.SERVICE_LINKED_ROLE,
+                            TransientErrors.ROLE_NOT_YET_USABLE),
                     () -> ecs.createService(create)).service());
         } catch (SdkException e) {
             throw AwsErrors.wrap("ecs create service " + spec.name() + " in cluster " + spec.cluster(), e);
@@ -209,7 +212,8 @@ public final class EcsContainerService implements ContainerService {
                         List<String> securityGroups, Map<String, String> tags, String containerName,
                         Map<String, String> environment) {
         try {
-            var response = ecs.runTask(r -> {
+            var response = eventually.call("IAM roles of " + shortDefinition(taskDefinitionArn) + " to reach ECS",
+                    Eventually.PROPAGATION, TransientErrors.ROLE_NOT_YET_USABLE, () -> ecs.runTask(r -> {
                 r.cluster(cluster).taskDefinition(taskDefinitionArn).launchType(launchType).count(1)
                         .startedBy("mysfits").tags(tags(tags));
                 if (!environment.isEmpty()) {
@@ -221,7 +225,7 @@ public final class EcsContainerService implements ContainerService {
                 if (LaunchType.FARGATE.toString().equals(launchType)) {
                     r.networkConfiguration(awsvpc(subnets, securityGroups));
                 }
-            });
+            }));
             if (response.tasks().isEmpty()) {
                 String why = response.failures().stream().map(f -> f.reason() + (f.detail() == null ? "" : " (" + f.detail() + ")"))
                         .reduce((a, b) -> a + "; " + b).orElse("no task was started");
@@ -232,6 +236,11 @@ public final class EcsContainerService implements ContainerService {
         } catch (SdkException e) {
             throw AwsErrors.wrap("ecs run task " + taskDefinitionArn + " in cluster " + cluster, e);
         }
+    }
+
+    /** "like:3" of a task definition's ARN. */
+    private static String shortDefinition(String taskDefinitionArn) {
+        return taskDefinitionArn.substring(taskDefinitionArn.lastIndexOf('/') + 1);
     }
 
     @Override

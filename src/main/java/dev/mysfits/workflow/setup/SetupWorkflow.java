@@ -61,6 +61,7 @@ public final class SetupWorkflow {
                 new EnsureLoadBalancerStep(aws.loadBalancers(), ledger),
                 new EnsureListenerStep(aws.loadBalancers(), ledger),
                 new WaitForLoadBalancerStep(aws.loadBalancers()),
+                new EnsureServiceLinkedRoleStep(aws.roles()),
                 new EnsureClusterStep(aws.clusters(), ledger)));
         services.forEach(service -> steps.add(new EnsureLogGroupStep(aws.logGroups(), ledger, service)));
         steps.add(new EnsureRoleStep(aws.roles(), ledger, RoleKind.EXECUTION));

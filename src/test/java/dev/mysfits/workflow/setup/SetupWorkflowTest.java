@@ -88,6 +88,28 @@ class SetupWorkflowTest {
     }
 
     @Test
+    void freshAccount_getsTheEcsServiceLinkedRole_beforeTheCluster_andNoLedgerEntryForIt() {
+        run(defaults());
+
+        int role = aws.mutations.indexOf("create service-linked role ecs.amazonaws.com");
+        assertTrue(role >= 0, aws.mutations.toString());
+        assertTrue(role < aws.mutations.indexOf(aws.mutations.stream().filter(m -> m.startsWith("create cluster"))
+                .findFirst().orElseThrow()), aws.mutations.toString());
+        assertTrue(aws.roles.containsKey("AWSServiceRoleForECS"));
+        assertFalse(ledger().entries().stream().anyMatch(e -> e.id().contains("AWSServiceRoleForECS")));
+    }
+
+    @Test
+    void accountWithTheServiceLinkedRole_isNotAskedToMakeItAgain() {
+        aws.adapters().roles().ensureServiceLinkedRole("ecs.amazonaws.com");
+        aws.mutations.clear();
+
+        run(defaults());
+
+        assertFalse(aws.mutations.contains("create service-linked role ecs.amazonaws.com"), aws.mutations.toString());
+    }
+
+    @Test
     void tasksSecurityGroup_allowsContainerPortsAndEphemeralRange_fromLoadBalancerGroupOnly() {
         Infrastructure state = run(defaults(), new LinkedHashMap<>(Map.of("monolith", 80, "like", 8080))).state();
 
@@ -162,8 +184,10 @@ class SetupWorkflowTest {
 
         assertEquals(List.of(), aws.mutations);
         assertNull(result.state());
-        assertEquals(8, result.changes().stream().filter(Change::mutates).count());
+        // a fresh account also lacks ECS's service-linked role
+        assertEquals(9, result.changes().stream().filter(Change::mutates).count());
         assertTrue(err.toString().contains("would create HTTP :80 listener"));
+        assertTrue(err.toString().contains("would create IAM service-linked role AWSServiceRoleForECS"), err.toString());
         assertEquals(List.of(), ledger().entries());
     }
 
