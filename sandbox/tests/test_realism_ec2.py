@@ -232,3 +232,40 @@ def test_with_realism_off_everything_is_at_once(aws):
     elb.delete_load_balancer(LoadBalancerArn=arn)
     assert interfaces_in(ec2, alb) == []
     ec2.delete_security_group(GroupId=alb)
+
+
+@pytest.mark.docker
+def test_a_stopped_fargate_tasks_interface_holds_its_group_for_five_seconds_at_awss_speed(server):
+    """Through the data plane: the task really runs and stops, and its interface goes 5 s later (scale 1)."""
+    import docker
+    from conftest import client
+    url = server[0]
+    ecs, ec2 = client(url, "ecs"), client(url, "ec2")
+    image = next(t for i in docker.from_env().images.list() for t in i.tags if t.startswith("debian:"))
+    vpc = ec2.describe_vpcs()["Vpcs"][0]["VpcId"]
+    tasks = ec2.create_security_group(GroupName="lingering-tasks", Description="tasks", VpcId=vpc)["GroupId"]
+    ecs.create_cluster(clusterName="lingers")
+    ecs.register_task_definition(family="sleeper", requiresCompatibilities=["FARGATE"], networkMode="awsvpc",
+                                 cpu="256", memory="512",
+                                 containerDefinitions=[{"name": "sleeper", "image": image, "memory": 64,
+                                                        "command": ["sleep", "600"]}])
+    subnet = ec2.describe_subnets()["Subnets"][0]["SubnetId"]
+    task = ecs.run_task(cluster="lingers", taskDefinition="sleeper", launchType="FARGATE",
+                        networkConfiguration={"awsvpcConfiguration": {"subnets": [subnet], "securityGroups": [tasks]}}
+                        )["tasks"][0]["taskArn"]
+    [eni] = [i["NetworkInterfaceId"] for i in interfaces_in(ec2, tasks)]
+    ecs.stop_task(cluster="lingers", task=task, reason="done")
+    stop_asked = time.monotonic()
+    while ecs.describe_tasks(cluster="lingers", tasks=[task])["tasks"][0]["lastStatus"] != "STOPPED":
+        assert time.monotonic() - stop_asked < 60, "the task did not stop within 60 s"
+        time.sleep(0.2)
+    stopped = time.monotonic()
+    assert [i["NetworkInterfaceId"] for i in interfaces_in(ec2, tasks)] == [eni], "it lingers after the task stopped"
+    refused(lambda: ec2.delete_security_group(GroupId=tasks), "DependencyViolation",
+            "resource %s has a dependent object" % tasks)
+    while interfaces_in(ec2, tasks):
+        assert time.monotonic() - stopped < 8, "the interface should go 5 s after the task stopped"
+        time.sleep(0.2)
+    assert time.monotonic() - stop_asked >= 5
+    ec2.delete_security_group(GroupId=tasks)
+    ecs.delete_cluster(cluster="lingers")
