@@ -80,7 +80,7 @@ public final class AwsAdapters implements AutoCloseable {
     }
 
     public Network network() {
-        return new Ec2Network(clients.ec2());
+        return new Ec2Network(clients.ec2(), eventually);
     }
 
     public Capacity capacity() {
@@ -128,7 +128,7 @@ public final class AwsAdapters implements AutoCloseable {
      * @param pollInterval how often to look meanwhile
      */
     public ResourceDeleter deleter(Duration waitTimeout, Duration pollInterval) {
-        return new SdkResourceDeleter(clients, waitTimeout, pollInterval);
+        return new SdkResourceDeleter(clients, eventually, waitTimeout, pollInterval);
     }
 
     /** Needs no client: it checks a rendered template against ECS's request model. */

@@ -43,6 +43,17 @@ public final class TransientErrors {
     public static final Predicate<SdkException> SCALING_NOT_YET_READY = e -> Set.of("FailedResourceAccessException",
             "ObjectNotFoundException").contains(AwsErrors.code(e)) || messageContains(e, "ecs service doesn't exist");
 
+    /**
+     * A security group something still uses (catalogue 21): a rule of another group, or a network interface; those of
+     * stopped tasks and deleted load balancers linger for minutes after they are let go.
+     */
+    public static final Predicate<SdkException> GROUP_IN_USE = e -> Set.of("DependencyViolation", "InvalidGroup.InUse")
+            .contains(AwsErrors.code(e));
+
+    /** An Auto Scaling group whose instances are still there or terminating (catalogue 23). */
+    public static final Predicate<SdkException> INSTANCES_IN_GROUP = e -> Set.of("ResourceInUse",
+            "ScalingActivityInProgress").contains(AwsErrors.code(e));
+
     /** Anything of this list. */
     @SafeVarargs
     public static Predicate<SdkException> anyOf(Predicate<SdkException>... kinds) {
