@@ -14,11 +14,11 @@ from conftest import ecs_hooks
 from mysfits_sandbox import moto_fixes, realism_iam
 from mysfits_sandbox.settings import Settings
 
-SCALE = {"MYSFITS_SANDBOX_TIME_SCALE": "4"}
+SCALE = {"MYSFITS_SANDBOX_TIME_SCALE": "2"}  # windows long enough that a busy machine still asks within them
 TRUST_ECS_TASKS = json.dumps({"Version": "2012-10-17", "Statement": [
     {"Effect": "Allow", "Principal": {"Service": "ecs-tasks.amazonaws.com"}, "Action": "sts:AssumeRole"}]})
-SPREAD = 0.75   # the sandbox's 3 s at scale 4
-READ = 0.25     # its 1 s
+SPREAD = 1.5    # the sandbox's 3 s at scale 2
+READ = 0.5      # its 1 s
 
 
 @contextlib.contextmanager
