@@ -70,7 +70,13 @@ abstract class FaultSuite {
             results.add(ok(f.run("deploy", "monolith", "--fargate", "--count", "2", "--stats")));
             JsonNode injectedBeforeCheck = faultsOff();
 
-            assertConverged(f);
+            try {
+                assertConverged(f);
+            } catch (AssertionError notConverged) {
+                StringBuilder said = new StringBuilder();
+                results.forEach(r -> said.append(r.err()).append('\n'));
+                throw new AssertionError(notConverged.getMessage() + "\nwhat the commands said:\n" + said, notConverged);
+            }
 
             faults(seed + 500);
             results.add(ok(f.run("cleanup", "--yes", "--stats")));

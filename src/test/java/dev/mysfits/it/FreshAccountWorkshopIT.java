@@ -44,6 +44,9 @@ class FreshAccountWorkshopIT {
         TestSandbox.resetMoto();
         String ws = "fresh" + suffix();
         Path dir = workshopWithOwnNames(ws);
+        // CodeBuild sees only the repository: the monolith's context is a copy inside the workshop's directory.
+        Path context = LocalImages.copyOf(TestSandbox.repoRoot().resolve("samples/monolith-service"), dir.resolve("monolith-service"));
+        LocalImages.setService(dir, "monolith", Map.of("context", context.toString()));
         CommandHarness cli = TestSandbox.harness(dir);
         SortedSet<String> baseline = AwsInventory.take();
         assertTrue(baseline.stream().noneMatch(i -> i.contains("AWSServiceRoleFor")), "a fresh account: " + baseline);

@@ -67,7 +67,15 @@ final class LocalImages {
     /** A copy of a directory to edit freely. */
     static Path copyOf(Path source) {
         try {
-            Path target = Files.createTempDirectory("mysfits-context");
+            return copyOf(source, Files.createTempDirectory("mysfits-context"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A copy of the source tree at target (made if missing). */
+    static Path copyOf(Path source, Path target) {
+        try {
             try (Stream<Path> walk = Files.walk(source)) {
                 for (Path path : (Iterable<Path>) walk::iterator) {
                     Path to = target.resolve(source.relativize(path).toString());
