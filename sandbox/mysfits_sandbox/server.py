@@ -18,7 +18,7 @@ from werkzeug.serving import make_server
 from moto.moto_api._internal import models as moto_api_models
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 
-from . import codebuild, ecr, moto_fixes
+from . import codebuild, ecr, moto_fixes, realism_ecs
 from .ecs import EcsPlane
 from .elb import LoadBalancing
 from .faults import FaultMiddleware, FaultSwitch
@@ -51,6 +51,7 @@ class DataPlane:
         codebuild.install()
         ecr.install()
         moto_fixes.install()  # after the data plane's hooks: its patches lie on top of theirs
+        realism_ecs.install(self.settings, self.ecs)
         self._install_hosts_hook()
         plane = self
         original_reset = moto_api_models.MotoAPIBackend.reset
