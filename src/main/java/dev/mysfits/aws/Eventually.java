@@ -7,6 +7,7 @@ import dev.mysfits.core.WaitProgress;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -71,6 +72,38 @@ public final class Eventually {
                 sleep(pause);
                 pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
             }
+        }
+    }
+
+    /**
+     * For a read that answers "not there" rather than an error while a change spreads (ECS's DescribeServices lists a
+     * new service under failures, MISSING): looks again until it is there, as {@link #call} does.
+     *
+     * @param look empty while AWS does not show it yet
+     */
+    public <T> T until(String waitingFor, Duration bound, Supplier<Optional<T>> look) {
+        long start = nanoClock.getAsLong();
+        Duration pause = FIRST_PAUSE;
+        boolean waited = false;
+        while (true) {
+            Optional<T> found = look.get();
+            if (found.isPresent()) {
+                if (waited) {
+                    progress.ready(waitingFor, waitingFor + ": ready after " + seconds(start) + " s");
+                }
+                return found.get();
+            }
+            long waitedSeconds = seconds(start);
+            if (nanoClock.getAsLong() - start >= bound.toNanos()) {
+                throw new MysfitsException(ExitCode.TIMEOUT, "waiting for " + waitingFor + ": AWS still does not show it after "
+                        + waitedSeconds + " s",
+                        "AWS usually shows a new resource within seconds; run the same command again (it continues where it stopped)",
+                        null);
+            }
+            waited = true;
+            progress.waiting(waitingFor, "waiting for " + waitingFor + ", " + waitedSeconds + " s");
+            sleep(pause);
+            pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
         }
     }
 

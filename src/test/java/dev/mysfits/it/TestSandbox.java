@@ -39,6 +39,7 @@ public final class TestSandbox {
     private static String motoEndpoint;
     private static Process moto;
     private static double timeScale = DEFAULT_TIME_SCALE;
+    private static Map<String, String> sandboxEnvironment = Map.of();
     private static Path home;
     private static boolean launcherReady;
 
@@ -81,6 +82,7 @@ public final class TestSandbox {
             builder.environment().put("PYTHONPATH", repoRoot().resolve("sandbox").toString());
             builder.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
             builder.environment().put("MYSFITS_SANDBOX_TIME_SCALE", String.valueOf(timeScale));
+            builder.environment().putAll(sandboxEnvironment);
             Process started;
             try {
                 started = builder.start();
@@ -116,6 +118,19 @@ public final class TestSandbox {
             motoEndpoint = null;
         }
         timeScale = scale;
+    }
+
+    /**
+     * Settings of the sandbox's own for the tests that follow (see {@link SandboxEnvironment}), such as
+     * MYSFITS_SANDBOX_DEFAULT_VPC=off: a moto running with others is stopped, and the next use starts one with these.
+     */
+    static synchronized void useSandboxEnvironment(Map<String, String> environment) {
+        if (!environment.equals(sandboxEnvironment) && moto != null) {
+            stop(moto);
+            moto = null;
+            motoEndpoint = null;
+        }
+        sandboxEnvironment = Map.copyOf(environment);
     }
 
     static synchronized double timeScale() {

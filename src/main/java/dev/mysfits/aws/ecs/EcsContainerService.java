@@ -2,7 +2,9 @@ package dev.mysfits.aws.ecs;
 
 import dev.mysfits.aws.AwsErrors;
 import dev.mysfits.aws.AwsRetryPolicy;
+import dev.mysfits.aws.Eventually;
 import dev.mysfits.aws.SdkJson;
+import dev.mysfits.aws.TransientErrors;
 
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
@@ -36,10 +38,18 @@ public final class EcsContainerService implements ContainerService {
     /** The same client without the SDK's retries: for calls whose repeats mysfits looks before making. */
     private final EcsClient singleAttempt;
     private final EcsTaskDefinitionSchema schema = new EcsTaskDefinitionSchema();
+    private final Eventually eventually;
 
-    public EcsContainerService(EcsClient ecs, EcsClient singleAttempt) {
+    /**
+     * How long a deleted service may stay DRAINING: its tasks drain from the load balancer (up to the target group's
+     * deregistration delay, at most an hour by mysfits' config) and stop.
+     */
+    static final java.time.Duration DRAINING = java.time.Duration.ofMinutes(10);
+
+    public EcsContainerService(EcsClient ecs, EcsClient singleAttempt, Eventually eventually) {
         this.ecs = ecs;
         this.singleAttempt = singleAttempt;
+        this.eventually = eventually;
     }
 
     @Override
@@ -153,11 +163,24 @@ public final class EcsContainerService implements ContainerService {
         if (fargate) {
             request.networkConfiguration(awsvpc(spec.subnets(), spec.securityGroups()));
         }
+        CreateServiceRequest built = request.build();
         try {
-            return toRecord(ecs.createService(request.build()).service());
+            // A service of this name deleted moments ago (a cleanup just before) keeps the name until it is INACTIVE.
+            Service created = eventually.call("the old service " + spec.name() + " to finish draining", DRAINING,
+                    e -> TransientErrors.SERVICE_NAME_NOT_FREE.test(e) && "DRAINING".equals(status(spec.cluster(), spec.name())),
+                    () -> toRecord(ecs.createService(built).service()));
+            // DescribeServices answers MISSING for a new service a moment; what follows reads it.
+            return eventually.until("service " + spec.name() + " to show in ECS", Eventually.PROPAGATION,
+                    () -> describeService(spec.cluster(), spec.name()).filter(s -> s.arn().equals(created.arn())));
         } catch (SdkException e) {
             throw AwsErrors.wrap("ecs create service " + spec.name() + " in cluster " + spec.cluster(), e);
         }
+    }
+
+    /** The service's status (ACTIVE, DRAINING, INACTIVE), or null when ECS does not show it. */
+    private String status(String cluster, String name) {
+        return ecs.describeServices(r -> r.cluster(cluster).services(name)).services().stream()
+                .map(software.amazon.awssdk.services.ecs.model.Service::status).findFirst().orElse(null);
     }
 
     @Override
