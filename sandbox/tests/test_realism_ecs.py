@@ -222,3 +222,31 @@ def test_the_route_check_is_a_switch():
         plane._start = lambda managed: None
         task = fargate_task(ecs, subnet, public_ip=False)["tasks"][0]
         assert [check(plane.tasks[task["taskArn"]]) for check in plane.start_checks] == [None]
+
+
+@pytest.mark.docker
+def test_through_the_server_a_fargate_task_without_a_way_to_ecr_is_pending_then_stopped(server):
+    from conftest import client
+    url = server[0]
+    ec2, ecs = client(url, "ec2"), client(url, "ecs")
+    vpc, subnet = vpc_with_subnet(ec2, "10.31.0.0/16")
+    ecs.create_cluster(clusterName="no-route")
+    ecs.register_task_definition(family="no-route", requiresCompatibilities=["FARGATE"], networkMode="awsvpc",
+                                 cpu="256", memory="512",
+                                 containerDefinitions=[{"name": "web", "image": "debian:bookworm-slim"}])
+    task = ecs.run_task(cluster="no-route", taskDefinition="no-route:1", launchType="FARGATE", networkConfiguration={
+        "awsvpcConfiguration": {"subnets": [subnet], "assignPublicIp": "ENABLED"}})["tasks"][0]
+
+    seen = set()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        described = ecs.describe_tasks(cluster="no-route", tasks=[task["taskArn"]])["tasks"][0]
+        seen.add(described["lastStatus"])
+        if described["lastStatus"] == "STOPPED":
+            break
+        time.sleep(0.2)
+    assert "PENDING" in seen and "RUNNING" not in seen, seen
+    assert described["lastStatus"] == "STOPPED"
+    assert described["stopCode"] == "TaskFailedToStart"
+    assert described["stoppedReason"].startswith(FARGATE_REASON_START), described["stoppedReason"]
+    assert described["stoppedReason"].endswith("Please check your task network configuration.")
