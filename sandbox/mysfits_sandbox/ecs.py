@@ -18,7 +18,7 @@ from moto.ecs import responses as ecs_responses
 from moto.ecs.exceptions import ECSException
 from moto.ecs.models import Container, Task, ecs_backends
 
-from . import realism, rollout
+from . import realism, realism_ec2, rollout
 from .awslogs import LogShipper
 from .ecr import registry_password
 from .health import HEALTHY, UNHEALTHY
@@ -724,11 +724,9 @@ class EcsPlane:
         for attachment in managed.task.attachments:
             for detail in attachment.get("details", []):
                 if detail["name"] == "networkInterfaceId":
-                    try:
-                        ec2_backends[managed.backend.account_id][managed.task.region_name] \
-                            .delete_network_interface(detail["value"])
-                    except Exception:
-                        pass
+                    # AWS deletes it a while later (realism_ec2): meanwhile it holds its security groups.
+                    realism_ec2.release_interface(ec2_backends[managed.backend.account_id][managed.task.region_name],
+                                                  detail["value"])
             attachment["status"] = "DELETED"
 
     def watch_containers(self, states):

@@ -15,7 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from moto.elbv2 import models as elbv2_models
 from moto.elbv2.models import FakeHealthStatus, elbv2_backends
 
-from . import health, routing
+from . import health, realism_elbv2, routing
 from .hooks import HookSlot
 from .settings import allowed_address
 
@@ -333,6 +333,9 @@ class ProxyHandler(BaseHTTPRequestHandler):
         lb, listener = balancing.resolve(self.headers.get("Host"), self.server.listen_port)
         if listener is None:
             return self._error(400)
+        if realism_elbv2.provisioning(lb):
+            self.close_connection = True  # not answering yet: its name resolves, nothing replies
+            return
         request = routing.Request(self.command, path, query, self.headers.get("Host") or "",
                                   {k.lower(): v for k, v in self.headers.items()})
         rule = routing.pick_rule(listener, request)

@@ -91,6 +91,10 @@ class DockerRuntime:
     def run(self, image, name, labels, command=None, entrypoint=None, environment=None, network=None,
             network_mode=None, ports=None, mem_limit=None, mem_reservation=None, cpu_shares=None,
             extra_hosts=None, hostname=None, working_dir=None, user=None):
+        # A task's container runs on AWS's hosts, not on the user's engine: labels its image carries are blanked, so
+        # that a local tool filtering this engine by them (`mysfits cleanup --local`) does not take it for its own.
+        inherited = self.client.images.get(image).labels or {}
+        labels = dict({key: "" for key in inherited}, **labels)
         kwargs = dict(image=image, name=name, labels=labels, detach=True, command=command, entrypoint=entrypoint,
                       environment=environment or {}, extra_hosts=extra_hosts or {}, working_dir=working_dir,
                       user=user)

@@ -18,7 +18,7 @@ from werkzeug.serving import make_server
 from moto.moto_api._internal import models as moto_api_models
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 
-from . import codebuild, ecr, moto_fixes, realism_ecs
+from . import codebuild, ecr, moto_fixes, realism_ec2, realism_ecs, realism_elbv2, realism_iam
 from .ecs import EcsPlane
 from .elb import LoadBalancing
 from .faults import FaultMiddleware, FaultSwitch
@@ -42,6 +42,7 @@ class DataPlane:
         self.placement.on_leave.append(self.ecs.instance_gone)
         self.hosts = HostsFile(settings.hosts_file, settings.instance)
         self.faults = FaultSwitch()
+        self.ec2_realism = realism_ec2.Ec2Realism(settings, self.placement)
         self._stop = threading.Event()
 
     def install(self):
@@ -51,14 +52,18 @@ class DataPlane:
         codebuild.install()
         ecr.install()
         moto_fixes.install()  # after the data plane's hooks: its patches lie on top of theirs
+        realism_iam.install(self.settings)
+        self.ec2_realism.install()
         realism_ecs.install(self.settings, self.ecs)
         self._install_hosts_hook()
+        realism_elbv2.install(self.settings)  # after moto_fixes: its ECS checks come first
         plane = self
         original_reset = moto_api_models.MotoAPIBackend.reset
 
         def reset(backend):
             original_reset(backend)
             plane.ecs.reset()
+            plane.ec2_realism.reset()
             plane.balancing.registry = type(plane.balancing.registry)()
             plane.hosts.sync({})
 
@@ -97,6 +102,7 @@ class DataPlane:
         self.balancing.sync_listeners()
         self.hosts.sync(self.balancing.dns_names())
         self.ecs.tick()
+        self.ec2_realism.later.run_due()
 
     def _loop(self, period, work):
         while not self._stop.is_set():

@@ -481,7 +481,9 @@ class Checker:
                         self.check(shape.value, v, "%s.%s.value" % (path, k))
         elif kind == "string":
             self._length(meta, len(value), value, path)
-            if shape.enum and value not in shape.enum:
+            # EC2 checks its enums (instance types, say) itself and answers in its own words, such as
+            # InvalidInstanceType "The following supplied instance types do not exist: [t3.nope]".
+            if shape.enum and value not in shape.enum and self.call.protocol != "ec2":
                 self.add(path, value, "Member must satisfy enum value set: [%s]" % ", ".join(shape.enum))
             pattern = meta.get("pattern")
             if pattern:

@@ -1,5 +1,6 @@
 """Teardown as ECS does it (AWS-BEHAVIOURS 18-20): a deleted service drains before it is INACTIVE, its name is
 not free meanwhile, and a cluster is not deleted while services, tasks or container instances remain."""
+import io
 import time
 
 import boto3
@@ -89,7 +90,11 @@ def test_a_cluster_with_container_instances_is_not_deleted(ecs):
 def test_a_running_task_keeps_its_cluster_until_it_is_stopped(server):
     url = server[0]
     ecs, ec2 = client(url, "ecs"), client(url, "ec2")
-    image = next(t for i in docker.from_env().images.list() for t in i.tags if t.startswith("debian:"))
+    engine = docker.from_env()
+    base = next(t for i in engine.images.list() for t in i.tags if t.startswith("debian:"))
+    # An image labelled as a local tool labels its own: the task's container must not look like that tool's.
+    image = "sandbox-test-labelled:1"
+    engine.images.build(fileobj=io.BytesIO(("FROM %s\nLABEL mysfits.workshop=lab\n" % base).encode()), tag=image, rm=True)
     ecs.create_cluster(clusterName="keeps")
     ecs.register_task_definition(family="sleeper", requiresCompatibilities=["FARGATE"], networkMode="awsvpc",
                                  cpu="256", memory="512",
@@ -101,6 +106,13 @@ def test_a_running_task_keeps_its_cluster_until_it_is_stopped(server):
                         networkConfiguration={"awsvpcConfiguration": {"subnets": [subnet], "securityGroups": [group]}})["tasks"][0]["taskArn"]
     refused(lambda: ecs.delete_cluster(cluster="keeps"),
             "ClusterContainsTasksException", "The Cluster cannot be deleted while Tasks are active.")
+    deadline = time.monotonic() + 60
+    while ecs.describe_tasks(cluster="keeps", tasks=[task])["tasks"][0]["lastStatus"] != "RUNNING":
+        assert time.monotonic() < deadline, "the task did not start within 60 s"
+        time.sleep(0.2)
+    mine = engine.containers.list(all=True, filters={"label": "mysfits-sandbox.instance=%d" % server[1]})
+    assert [c.labels.get("mysfits.workshop") for c in mine] == [""], "the image's label is blanked on the task's container"
+    assert engine.containers.list(all=True, filters={"label": "mysfits.workshop=lab"}) == []
     ecs.stop_task(cluster="keeps", task=task, reason="done")
     deadline = time.monotonic() + 60
     while ecs.describe_tasks(cluster="keeps", tasks=[task])["tasks"][0]["lastStatus"] != "STOPPED":
@@ -111,3 +123,4 @@ def test_a_running_task_keeps_its_cluster_until_it_is_stopped(server):
     port = str(server[1])
     left = docker.from_env().containers.list(all=True, filters={"label": "mysfits-sandbox.instance=" + port})
     assert left == [], "a STOPPED task's containers are gone"
+    engine.images.remove(image, force=True)

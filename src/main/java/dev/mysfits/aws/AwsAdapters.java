@@ -68,23 +68,23 @@ public final class AwsAdapters implements AutoCloseable {
     }
 
     public Clusters clusters() {
-        return new EcsClusters(clients.ecs());
+        return new EcsClusters(clients.ecs(), eventually);
     }
 
     public LoadBalancerRouter router() {
-        return new Elbv2LoadBalancerRouter(clients.elb());
+        return new Elbv2LoadBalancerRouter(clients.elb(), eventually);
     }
 
     public LoadBalancers loadBalancers() {
-        return new Elbv2LoadBalancers(clients.elb());
+        return new Elbv2LoadBalancers(clients.elb(), eventually);
     }
 
     public Network network() {
-        return new Ec2Network(clients.ec2());
+        return new Ec2Network(clients.ec2(), eventually);
     }
 
     public Capacity capacity() {
-        return new SdkCapacity(clients);
+        return new SdkCapacity(clients, eventually);
     }
 
     public PushedImages pushedImages() {
@@ -100,7 +100,7 @@ public final class AwsAdapters implements AutoCloseable {
     }
 
     public Roles roles() {
-        return new IamRoles(clients.iam());
+        return new IamRoles(clients.iam(), eventually);
     }
 
     public LogGroups logGroups() {
@@ -112,11 +112,11 @@ public final class AwsAdapters implements AutoCloseable {
     }
 
     public ServiceAutoScaler serviceScaler() {
-        return new AppAutoScalingServiceScaler(clients);
+        return new AppAutoScalingServiceScaler(clients, eventually);
     }
 
     public BuildProjects buildProjects() {
-        return new CodeBuildProjects(clients.codeBuild());
+        return new CodeBuildProjects(clients.codeBuild(), eventually);
     }
 
     public TaggedResourceFinder taggedResources() {
@@ -128,7 +128,7 @@ public final class AwsAdapters implements AutoCloseable {
      * @param pollInterval how often to look meanwhile
      */
     public ResourceDeleter deleter(Duration waitTimeout, Duration pollInterval) {
-        return new SdkResourceDeleter(clients, waitTimeout, pollInterval);
+        return new SdkResourceDeleter(clients, eventually, waitTimeout, pollInterval);
     }
 
     /** Needs no client: it checks a rendered template against ECS's request model. */

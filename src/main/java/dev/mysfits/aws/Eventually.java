@@ -7,7 +7,7 @@ import dev.mysfits.core.WaitProgress;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.time.Duration;
-import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -46,6 +46,17 @@ public final class Eventually {
      * @param call       the call; its SDK exceptions other than those reach the caller unchanged
      */
     public <T> T call(String waitingFor, Duration bound, Predicate<SdkException> notYet, Supplier<T> call) {
+        return call(waitingFor, () -> waitingFor, bound, notYet, call);
+    }
+
+    /**
+     * As {@link #call(String, Duration, Predicate, Supplier)}, for a wait whose description changes as it goes
+     * ("3 network interfaces to release security group …"): it is read again each time the wait is shown.
+     *
+     * @param key what the progress display knows this wait by
+     */
+    public <T> T call(String key, Supplier<String> waitingFor, Duration bound, Predicate<SdkException> notYet,
+                      Supplier<T> call) {
         long start = nanoClock.getAsLong();
         Duration pause = FIRST_PAUSE;
         boolean waited = false;
@@ -53,7 +64,7 @@ public final class Eventually {
             try {
                 T result = call.get();
                 if (waited) {
-                    progress.ready(waitingFor, waitingFor + ": ready after " + seconds(start) + " s");
+                    progress.ready(key, waitingFor.get() + ": ready after " + seconds(start) + " s");
                 }
                 return result;
             } catch (SdkException e) {
@@ -62,13 +73,13 @@ public final class Eventually {
                 }
                 long waitedSeconds = seconds(start);
                 if (nanoClock.getAsLong() - start >= bound.toNanos()) {
-                    throw new MysfitsException(ExitCode.TIMEOUT, "waiting for " + waitingFor + ": AWS still answers "
+                    throw new MysfitsException(ExitCode.TIMEOUT, "waiting for " + waitingFor.get() + ": AWS still answers "
                             + AwsErrors.summary(e) + " after " + waitedSeconds + " s",
                             "AWS usually makes a new resource usable within a minute or two; run the same command again "
                                     + "(it continues where it stopped)", e);
                 }
                 waited = true;
-                progress.waiting(waitingFor, "waiting for " + waitingFor + ", " + waitedSeconds + " s");
+                progress.waiting(key, "waiting for " + waitingFor.get() + ", " + waitedSeconds + " s");
                 sleep(pause);
                 pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
             }
@@ -76,29 +87,27 @@ public final class Eventually {
     }
 
     /**
-     * For a read that answers "not there" rather than an error while a change spreads (ECS's DescribeServices lists a
-     * new service under failures, MISSING): looks again until it is there, as {@link #call} does.
+     * Looks until the answer is ready (a load balancer active, say), showing the wait as {@link #call} does.
      *
-     * @param look empty while AWS does not show it yet
+     * @param state what the last answer says, for the error past the bound ("still provisioning")
      */
-    public <T> T until(String waitingFor, Duration bound, Supplier<Optional<T>> look) {
+    public <T> T until(String waitingFor, Duration bound, Supplier<T> look, Predicate<T> ready, Function<T, String> state) {
         long start = nanoClock.getAsLong();
         Duration pause = FIRST_PAUSE;
         boolean waited = false;
         while (true) {
-            Optional<T> found = look.get();
-            if (found.isPresent()) {
+            T answer = look.get();
+            if (ready.test(answer)) {
                 if (waited) {
                     progress.ready(waitingFor, waitingFor + ": ready after " + seconds(start) + " s");
                 }
-                return found.get();
+                return answer;
             }
             long waitedSeconds = seconds(start);
             if (nanoClock.getAsLong() - start >= bound.toNanos()) {
-                throw new MysfitsException(ExitCode.TIMEOUT, "waiting for " + waitingFor + ": AWS still does not show it after "
-                        + waitedSeconds + " s",
-                        "AWS usually shows a new resource within seconds; run the same command again (it continues where it stopped)",
-                        null);
+                throw new MysfitsException(ExitCode.TIMEOUT, "waiting for " + waitingFor + ": " + state.apply(answer)
+                        + " after " + waitedSeconds + " s",
+                        "AWS is slower than usual; run the same command again (it continues where it stopped)");
             }
             waited = true;
             progress.waiting(waitingFor, "waiting for " + waitingFor + ", " + waitedSeconds + " s");

@@ -11,6 +11,7 @@ import dev.mysfits.aws.iam.IamResourceDeleter;
 import dev.mysfits.aws.logs.CloudWatchLogsResourceDeleter;
 
 import dev.mysfits.core.Sleeper;
+import dev.mysfits.core.WaitProgress;
 
 import java.time.Duration;
 
@@ -31,18 +32,23 @@ public final class SdkResourceDeleter implements ResourceDeleter {
      * @param pollInterval how often to look meanwhile
      */
     public SdkResourceDeleter(AwsClients aws, Duration waitTimeout, Duration pollInterval) {
-        this(aws, new WaitUntilGone(Sleeper.system(), waitTimeout, pollInterval));
+        this(aws, Eventually.system(WaitProgress.NONE), waitTimeout, pollInterval);
     }
 
-    SdkResourceDeleter(AwsClients aws, WaitUntilGone gone) {
+    /** @param eventually waits out what AWS frees in its own time (lingering network interfaces, terminating instances) */
+    public SdkResourceDeleter(AwsClients aws, Eventually eventually, Duration waitTimeout, Duration pollInterval) {
+        this(aws, new WaitUntilGone(Sleeper.system(), waitTimeout, pollInterval), eventually);
+    }
+
+    SdkResourceDeleter(AwsClients aws, WaitUntilGone gone, Eventually eventually) {
         this.autoScaling = new AutoScalingResourceDeleter(aws.autoScaling());
         this.ecs = new EcsResourceDeleter(aws.ecs(), gone);
         this.elb = new Elbv2ResourceDeleter(aws.elb(), gone);
         this.ecr = new EcrResourceDeleter(aws.ecr());
         this.logs = new CloudWatchLogsResourceDeleter(aws.logs());
         this.iam = new IamResourceDeleter(aws.iam());
-        this.ec2 = new Ec2ResourceDeleter(aws.ec2());
-        this.capacity = new CapacityResourceDeleter(aws, gone);
+        this.ec2 = new Ec2ResourceDeleter(aws.ec2(), eventually);
+        this.capacity = new CapacityResourceDeleter(aws, gone, eventually);
         this.codeBuild = new CodeBuildResourceDeleter(aws::codeBuild);
     }
 

@@ -11,6 +11,7 @@ import dev.mysfits.aws.elbv2.Elbv2TaggedResources;
 import dev.mysfits.aws.iam.IamTaggedResources;
 import dev.mysfits.aws.logs.LogsTaggedResources;
 import dev.mysfits.core.ResourceNames;
+import dev.mysfits.core.WaitProgress;
 import dev.mysfits.ledger.ResourceType;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -74,7 +75,7 @@ public final class SdkTaggedResourceFinder implements TaggedResourceFinder {
     /** Projects are looked for only where the workshop's CodeBuild role is: most workshops never build there. */
     private List<OwnedResource> codeBuildProjects(String workshop, Set<String> known) {
         List<OwnedResource> ours = new ArrayList<>();
-        for (BuildProjects.Project project : new CodeBuildProjects(aws.codeBuild()).list(workshop + "-")) {
+        for (BuildProjects.Project project : new CodeBuildProjects(aws.codeBuild(), Eventually.system(WaitProgress.NONE)).list(workshop + "-")) {
             if (workshop.equals(project.tags().get(ResourceNames.TAG_WORKSHOP)) || known.contains(project.arn())) {
                 ours.add(OwnedResource.of(ResourceType.CODEBUILD_PROJECT, project.arn(), project.spec().name(), null, null));
             }

@@ -29,6 +29,31 @@ public final class TransientErrors {
             "ListenerNotFound", "RuleNotFound", "LoadBalancerNotFound", "RepositoryNotFoundException",
             "InvalidGroup.NotFound", "ClusterNotFoundException").contains(AwsErrors.code(e));
 
+    /**
+     * ECS has not yet heard of the listener or rule just made to forward to the service's target group (catalogue 7).
+     * Only transient once the route exists: deploy makes it before the service.
+     */
+    public static final Predicate<SdkException> ROUTE_NOT_YET_KNOWN_TO_ECS = e -> messageContains(e,
+            "does not have an associated load balancer");
+
+    /**
+     * Application Auto Scaling right after the service or its role is made (catalogue 24): the service not yet
+     * seen, or the scalable target not yet readable by PutScalingPolicy.
+     */
+    public static final Predicate<SdkException> SCALING_NOT_YET_READY = e -> Set.of("FailedResourceAccessException",
+            "ObjectNotFoundException").contains(AwsErrors.code(e)) || messageContains(e, "ecs service doesn't exist");
+
+    /**
+     * A security group something still uses (catalogue 21): a rule of another group, or a network interface; those of
+     * stopped tasks and deleted load balancers linger for minutes after they are let go.
+     */
+    public static final Predicate<SdkException> GROUP_IN_USE = e -> Set.of("DependencyViolation", "InvalidGroup.InUse")
+            .contains(AwsErrors.code(e));
+
+    /** An Auto Scaling group whose instances are still there or terminating (catalogue 23). */
+    public static final Predicate<SdkException> INSTANCES_IN_GROUP = e -> Set.of("ResourceInUse",
+            "ScalingActivityInProgress").contains(AwsErrors.code(e));
+
     /** Another change to the same CloudWatch Logs group still in progress (catalogue 14). */
     public static final Predicate<SdkException> CONFLICTING_OPERATION = e -> "OperationAbortedException".equals(AwsErrors.code(e));
 

@@ -10,7 +10,6 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -80,32 +79,6 @@ class EventuallyTest {
         assertTrue(e.getMessage().startsWith("waiting for IAM role ws-ecs-task to reach ECS: AWS still answers \"ECS was unable"), e.getMessage());
         assertTrue(e.getMessage().matches(".*\\(ClientException\\) after 3[0-5] s"), e.getMessage());
         assertTrue(now.get() >= Duration.ofSeconds(30).toNanos() && now.get() < Duration.ofSeconds(36).toNanos(), "backs off to 5 s at most");
-    }
-
-    @Test
-    void untilLooksAgainWhileTheAnswerIsEmpty_andShowsTheWait() {
-        AtomicInteger looks = new AtomicInteger();
-        String found = eventually.until("service like to show in ECS", Duration.ofMinutes(2),
-                () -> looks.incrementAndGet() < 3 ? Optional.empty() : Optional.of("like"));
-        assertEquals("like", found);
-        assertEquals(3, looks.get());
-        assertEquals("waiting for service like to show in ECS, 0 s", shown.get(0));
-        assertEquals("service like to show in ECS: ready after 1 s", shown.get(shown.size() - 1), shown.toString());
-    }
-
-    @Test
-    void untilFoundAtOnce_showsNothing() {
-        assertEquals("like", eventually.until("x", Duration.ofMinutes(2), () -> Optional.of("like")));
-        assertEquals(List.of(), shown);
-    }
-
-    @Test
-    void untilPastTheBound_givesUpWithExit4() {
-        MysfitsException e = assertThrows(MysfitsException.class,
-                () -> eventually.until("service like to show in ECS", Duration.ofSeconds(20), Optional::empty));
-        assertEquals(ExitCode.TIMEOUT, e.exitCode());
-        assertTrue(e.getMessage().matches("waiting for service like to show in ECS: AWS still does not show it after 2[0-5] s"),
-                e.getMessage());
     }
 
     @Test

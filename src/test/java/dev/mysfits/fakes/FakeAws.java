@@ -35,6 +35,10 @@ public final class FakeAws {
     public final Map<String, Network.SecurityGroup> groups = new LinkedHashMap<>();
     public final Map<String, LoadBalancers.LoadBalancer> loadBalancers = new LinkedHashMap<>();
     public final Map<String, LoadBalancers.Listener> listeners = new LinkedHashMap<>();
+    /** Load balancers are made as AWS makes them, provisioning, when this is set; awaitActive then makes them active. */
+    public boolean provisioning;
+    /** The load balancers awaitActive waited for, in order. */
+    public final List<String> awaited = new ArrayList<>();
     public final Map<String, Clusters.Cluster> clusters = new LinkedHashMap<>();
     public final Map<String, LogGroups.LogGroup> logGroups = new LinkedHashMap<>();
     public final Map<String, Roles.Role> roles = new LinkedHashMap<>();
@@ -141,10 +145,20 @@ public final class FakeAws {
             mutations.add("create load balancer " + name);
             String vpc = subnets.stream().filter(s -> s.id().equals(subnetIds.get(0))).findFirst().orElseThrow().vpcId();
             LoadBalancer lb = new LoadBalancer(id("arn:lb"), name, name + "-1.example", vpc, subnetIds, securityGroupIds,
-                    "internet-facing", "active");
+                    "internet-facing", provisioning ? "provisioning" : "active");
             loadBalancers.put(lb.arn(), lb);
             tags.put(lb.arn(), tagMap);
             return lb;
+        }
+
+        @Override
+        public LoadBalancer awaitActive(String name) {
+            awaited.add(name);
+            LoadBalancer lb = findLoadBalancer(name).orElseThrow();
+            LoadBalancer active = new LoadBalancer(lb.arn(), lb.name(), lb.dnsName(), lb.vpcId(), lb.subnetIds(),
+                    lb.securityGroupIds(), lb.scheme(), "active");
+            loadBalancers.put(lb.arn(), active);
+            return active;
         }
 
         @Override
@@ -320,6 +334,18 @@ public final class FakeAws {
         public void attachPolicy(String roleName, String policyArn) {
             mutations.add("attach " + policyArn + " to " + roleName);
             rolePolicies.computeIfAbsent(roleName, k -> new ArrayList<>()).add(policyArn);
+        }
+
+        @Override
+        public boolean ensureServiceLinkedRole(String awsServiceName) {
+            String name = "AWSServiceRoleFor" + ("ecs.amazonaws.com".equals(awsServiceName) ? "ECS" : awsServiceName);
+            if (roles.containsKey(name)) {
+                return false;
+            }
+            mutations.add("create service-linked role " + awsServiceName);
+            roles.put(name, new Role(name, "arn:iam:role/aws-service-role/" + awsServiceName + "/" + name,
+                    java.util.List.of(awsServiceName)));
+            return true;
         }
 
         @Override

@@ -43,7 +43,7 @@ final class CleanupFixture {
     /** Made with the AWS CLI, untagged, unrecorded: cleanup must not touch them, even under mysfits-like names. */
     static void foreignResources(String ws) {
         String vpc = aws("ec2", "describe-vpcs").path("Vpcs").get(0).path("VpcId").asText();
-        aws("ec2", "create-security-group", "--group-name", ws + "-foreign", "--description", "not mysfits'", "--vpc-id", vpc);
+        aws("ec2", "create-security-group", "--group-name", ws + "-foreign", "--description", "not mysfits", "--vpc-id", vpc);
         aws("logs", "create-log-group", "--log-group-name", "/mysfits/" + ws + "/foreign");
         aws("iam", "create-role", "--role-name", ws + "-foreign", "--assume-role-policy-document", "{}");
         aws("elbv2", "create-target-group", "--name", ws + "-foreign", "--protocol", "HTTP", "--port", "80", "--vpc-id", vpc);

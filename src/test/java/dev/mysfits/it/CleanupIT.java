@@ -80,11 +80,19 @@ class CleanupIT {
             assertTrue(refused.err().contains("pass --yes"), refused.err());
             assertEquals(deployed, AwsInventory.take(), "no terminal and no --yes: nothing deleted");
 
+            // The workshop's groups and the network interfaces in them (the ALB's, the Fargate tasks'), by the AWS CLI.
+            List<String> groups = workshopGroups(ws);
+            assertFalse(groups.isEmpty());
+            assertFalse(interfacesIn(groups).isEmpty(), "the ALB's and the tasks' interfaces are in the workshop's groups");
+
             long start = System.nanoTime();
             CommandHarness.Result cleaned = cli.run("cleanup", "--yes", "--stats");
             long millis = (System.nanoTime() - start) / 1_000_000;
             ok(cleaned);
             assertTrue(cleaned.err().contains("nothing left"), cleaned.err());
+            // "nothing left" only when the AWS CLI agrees: no interface lingers in the groups, and the groups are gone.
+            assertEquals(List.of(), interfacesIn(groups), cleaned.err());
+            assertEquals(List.of(), workshopGroups(ws), cleaned.err());
             // At once, not some seconds later: nothing runs, in ECS's view and in Docker's.
             assertEquals(List.of(), AwsInventory.runningTasks());
             assertEquals(List.of(), TestSandbox.taskContainers());
@@ -207,5 +215,20 @@ class CleanupIT {
             TestSandbox.run(List.of("docker", "rmi", "-f", unrelated, image + ":latest", image + ":abc1234", ecrTagged),
                     Map.of(), Duration.ofSeconds(60));
         }
+    }
+
+    private static List<String> workshopGroups(String ws) {
+        List<String> ids = new java.util.ArrayList<>();
+        aws("ec2", "describe-security-groups", "--filters", "Name=tag:mysfits:workshop,Values=" + ws)
+                .path("SecurityGroups").forEach(g -> ids.add(g.path("GroupId").asText()));
+        return ids;
+    }
+
+    private static List<String> interfacesIn(List<String> groups) {
+        List<String> ids = new java.util.ArrayList<>();
+        aws("ec2", "describe-network-interfaces", "--filters", "Name=group-id,Values=" + String.join(",", groups))
+                .path("NetworkInterfaces").forEach(i -> ids.add(i.path("NetworkInterfaceId").asText() + " "
+                        + i.path("Status").asText() + " " + i.path("Description").asText()));
+        return ids;
     }
 }

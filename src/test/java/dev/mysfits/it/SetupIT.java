@@ -44,6 +44,9 @@ class SetupIT {
         Map<String, Integer> firstByOperation = first.apiCalls();
 
         assertEquals(0, first.exitCode(), first.err());
+        // AWS makes a load balancer provisioning first (the sandbox too): setup waits until it is active, and says so.
+        assertTrue(first.err().contains("waiting for load balancer " + names.loadBalancer() + " to be active, "), first.err());
+        assertTrue(first.err().contains("load balancer " + names.loadBalancer() + " to be active: ready after "), first.err());
         assertEquals("http://" + workshop + "-alb-1.us-east-1.elb.amazonaws.com", first.out().strip());
         assertTrue(first.err().contains("mysfits deploy monolith --fargate"), first.err());
 
@@ -61,6 +64,7 @@ class SetupIT {
 
         // Load balancer and listener.
         JsonNode lb = TestSandbox.aws("elbv2", "describe-load-balancers", "--names", names.loadBalancer()).get("LoadBalancers").get(0);
+        assertEquals("active", lb.get("State").get("Code").asText());
         assertEquals("internet-facing", lb.get("Scheme").asText());
         assertEquals("application", lb.get("Type").asText());
         assertEquals(List.of(lbGroupId), texts(lb.get("SecurityGroups")));
@@ -131,6 +135,7 @@ class SetupIT {
         assertEquals(0, second.exitCode(), second.err());
         assertTrue(second.err().contains("everything is up to date: nothing changed"), second.err());
         assertFalse(second.err().contains("created"), second.err());
+        assertFalse(second.err().contains("waiting for load balancer"), "active already: " + second.err());
         assertEquals(before, inventory());
         assertEquals(ledgerBefore, Files.readString(ledgerFile));
         assertEquals(first.out(), second.out());

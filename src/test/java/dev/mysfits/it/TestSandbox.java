@@ -40,6 +40,7 @@ public final class TestSandbox {
     private static Process moto;
     private static double timeScale = DEFAULT_TIME_SCALE;
     private static Map<String, String> sandboxEnvironment = Map.of();
+    private static boolean freshAccount;
     private static Path home;
     private static boolean launcherReady;
 
@@ -83,6 +84,7 @@ public final class TestSandbox {
             builder.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
             builder.environment().put("MYSFITS_SANDBOX_TIME_SCALE", String.valueOf(timeScale));
             builder.environment().putAll(sandboxEnvironment);
+            builder.environment().put("MYSFITS_SANDBOX_FRESH_ACCOUNT", freshAccount ? "1" : "0");
             Process started;
             try {
                 started = builder.start();
@@ -118,6 +120,16 @@ public final class TestSandbox {
             motoEndpoint = null;
         }
         timeScale = scale;
+    }
+
+    /** A fresh account for the tests that follow (see {@link SandboxFreshAccount}), started like another scale. */
+    static synchronized void useFreshAccount(boolean fresh) {
+        if (fresh != freshAccount && moto != null) {
+            stop(moto);
+            moto = null;
+            motoEndpoint = null;
+        }
+        freshAccount = fresh;
     }
 
     /**

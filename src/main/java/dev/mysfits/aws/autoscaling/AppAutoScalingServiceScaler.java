@@ -2,6 +2,8 @@ package dev.mysfits.aws.autoscaling;
 
 import dev.mysfits.aws.AwsClients;
 import dev.mysfits.aws.AwsErrors;
+import dev.mysfits.aws.Eventually;
+import dev.mysfits.aws.TransientErrors;
 
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
@@ -23,14 +25,17 @@ import java.util.function.Supplier;
 public final class AppAutoScalingServiceScaler implements ServiceAutoScaler {
     private final Supplier<ApplicationAutoScalingClient> autoScaling;
     private final Supplier<EcsClient> ecs;
+    private final Eventually eventually;
 
-    public AppAutoScalingServiceScaler(AwsClients aws) {
-        this(aws::autoScaling, aws::ecs);
+    public AppAutoScalingServiceScaler(AwsClients aws, Eventually eventually) {
+        this(aws::autoScaling, aws::ecs, eventually);
     }
 
-    AppAutoScalingServiceScaler(Supplier<ApplicationAutoScalingClient> autoScaling, Supplier<EcsClient> ecs) {
+    AppAutoScalingServiceScaler(Supplier<ApplicationAutoScalingClient> autoScaling, Supplier<EcsClient> ecs,
+                                Eventually eventually) {
         this.autoScaling = autoScaling;
         this.ecs = ecs;
+        this.eventually = eventually;
     }
 
     @Override
@@ -86,8 +91,12 @@ public final class AppAutoScalingServiceScaler implements ServiceAutoScaler {
     @Override
     public void registerTarget(String resourceId, int min, int max) {
         try {
-            autoScaling.get().registerScalableTarget(r -> r.serviceNamespace(ServiceNamespace.ECS).resourceId(resourceId)
-                    .scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT).minCapacity(min).maxCapacity(max));
+            // The first target of an account makes Application Auto Scaling's service-linked role, new to IAM.
+            eventually.run("Application Auto Scaling's role for ECS to reach " + resourceId, Eventually.PROPAGATION,
+                    TransientErrors.anyOf(TransientErrors.ROLE_NOT_YET_USABLE, TransientErrors.SCALING_NOT_YET_READY),
+                    () -> autoScaling.get().registerScalableTarget(r -> r.serviceNamespace(ServiceNamespace.ECS)
+                            .resourceId(resourceId).scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT)
+                            .minCapacity(min).maxCapacity(max)));
         } catch (SdkException e) {
             throw AwsErrors.wrap("application-autoscaling register scalable target " + resourceId, e);
         }
@@ -96,13 +105,15 @@ public final class AppAutoScalingServiceScaler implements ServiceAutoScaler {
     @Override
     public String putCpuPolicy(String resourceId, String policyName, double targetValue) {
         try {
-            return autoScaling.get().putScalingPolicy(r -> r.policyName(policyName)
+            return eventually.call("scalable target " + resourceId + " to reach Application Auto Scaling", Eventually.PROPAGATION,
+                    TransientErrors.anyOf(TransientErrors.ROLE_NOT_YET_USABLE, TransientErrors.SCALING_NOT_YET_READY),
+                    () -> autoScaling.get().putScalingPolicy(r -> r.policyName(policyName)
                     .serviceNamespace(ServiceNamespace.ECS).resourceId(resourceId)
                     .scalableDimension(ScalableDimension.ECS_SERVICE_DESIRED_COUNT)
                     .policyType(PolicyType.TARGET_TRACKING_SCALING)
                     .targetTrackingScalingPolicyConfiguration(c -> c.targetValue(targetValue)
                             .predefinedMetricSpecification(PredefinedMetricSpecification.builder()
-                                    .predefinedMetricType(MetricType.ECS_SERVICE_AVERAGE_CPU_UTILIZATION).build())))
+                                    .predefinedMetricType(MetricType.ECS_SERVICE_AVERAGE_CPU_UTILIZATION).build()))))
                     .policyARN();
         } catch (SdkException e) {
             throw AwsErrors.wrap("application-autoscaling put scaling policy " + policyName, e);

@@ -3,24 +3,34 @@ package dev.mysfits.aws.capacity;
 import dev.mysfits.aws.AwsClients;
 import dev.mysfits.aws.AwsErrors;
 import dev.mysfits.aws.DeletionErrors;
+import dev.mysfits.aws.Eventually;
 import dev.mysfits.aws.OwnedResource;
 import dev.mysfits.aws.ResourceBusyException;
 import dev.mysfits.aws.ResourceDeleter;
+import dev.mysfits.aws.TransientErrors;
 import dev.mysfits.aws.WaitUntilGone;
 
 import software.amazon.awssdk.core.exception.SdkException;
 
+import java.time.Duration;
+
 /**
- * The EC2 launch type's capacity: the Auto Scaling group is scaled to 0 and its instances left before it is deleted
- * (so the cluster can go after it), then the launch template and the instance profile.
+ * The EC2 launch type's capacity: the Auto Scaling group is scaled to 0, deleted once its instances have terminated,
+ * and waited for until it is no longer listed (so the cluster can go after it); then the launch template and the
+ * instance profile.
  */
 public final class CapacityResourceDeleter {
-    private final AwsClients aws;
-    private final WaitUntilGone instancesGone;
+    /** EC2 instances take a minute or two to terminate; a group waits for all of them (AWS-BEHAVIOURS 23). */
+    static final Duration INSTANCES_TERMINATE = Duration.ofMinutes(10);
 
-    public CapacityResourceDeleter(AwsClients aws, WaitUntilGone instancesGone) {
+    private final AwsClients aws;
+    private final WaitUntilGone groupGone;
+    private final Eventually eventually;
+
+    public CapacityResourceDeleter(AwsClients aws, WaitUntilGone groupGone, Eventually eventually) {
         this.aws = aws;
-        this.instancesGone = instancesGone;
+        this.groupGone = groupGone;
+        this.eventually = eventually;
     }
 
     public ResourceDeleter.Outcome deleteGroup(OwnedResource group) {
@@ -34,13 +44,16 @@ public final class CapacityResourceDeleter {
             if (found.get(0).desiredCapacity() > 0 || found.get(0).minSize() > 0) {
                 aws.autoScalingGroups().updateAutoScalingGroup(r -> r.autoScalingGroupName(group.id()).minSize(0).desiredCapacity(0));
             }
-            boolean left = instancesGone.await("autoscaling describe group " + group.id(),
+            // AWS refuses the delete while instances remain or terminate (ResourceInUse, ScalingActivityInProgress).
+            eventually.run("the instances of Auto Scaling group " + group.id() + " to terminate", INSTANCES_TERMINATE,
+                    TransientErrors.INSTANCES_IN_GROUP,
+                    () -> aws.autoScalingGroups().deleteAutoScalingGroup(r -> r.autoScalingGroupName(group.id())));
+            boolean gone = groupGone.await("autoscaling describe group " + group.id(),
                     () -> aws.autoScalingGroups().describeAutoScalingGroups(r -> r.autoScalingGroupNames(group.id()))
-                            .autoScalingGroups().get(0).instances().isEmpty());
-            if (!left) {
-                throw new ResourceBusyException(doing + ": its instances are still terminating", null);
+                            .autoScalingGroups().isEmpty());
+            if (!gone) {
+                throw new ResourceBusyException(doing + ": still listed after its delete", null);
             }
-            aws.autoScalingGroups().deleteAutoScalingGroup(r -> r.autoScalingGroupName(group.id()));
             return ResourceDeleter.Outcome.DELETED;
         });
     }

@@ -2,6 +2,8 @@ package dev.mysfits.aws.capacity;
 
 import dev.mysfits.aws.AwsClients;
 import dev.mysfits.aws.AwsErrors;
+import dev.mysfits.aws.Eventually;
+import dev.mysfits.aws.TransientErrors;
 
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
@@ -32,9 +34,11 @@ public final class SdkCapacity implements Capacity {
 
     /** Clients are asked for per call: a setup without --ec2 builds none of these. */
     private final AwsClients aws;
+    private final Eventually eventually;
 
-    public SdkCapacity(AwsClients aws) {
+    public SdkCapacity(AwsClients aws, Eventually eventually) {
         this.aws = aws;
+        this.eventually = eventually;
     }
 
     private SsmClient ssm() {
@@ -108,7 +112,8 @@ public final class SdkCapacity implements Capacity {
     @Override
     public void addRoleToInstanceProfile(String profile, String role) {
         try {
-            iam().addRoleToInstanceProfile(r -> r.instanceProfileName(profile).roleName(role));
+            eventually.run("IAM role " + role + " to be readable", Eventually.PROPAGATION, TransientErrors.NOT_YET_VISIBLE,
+                    () -> iam().addRoleToInstanceProfile(r -> r.instanceProfileName(profile).roleName(role)));
         } catch (SdkException e) {
             throw AwsErrors.wrap("iam add role " + role + " to instance profile " + profile, e);
         }
@@ -178,13 +183,14 @@ public final class SdkCapacity implements Capacity {
     @Override
     public void createGroup(GroupSpec spec) {
         try {
-            autoScaling().createAutoScalingGroup(r -> r.autoScalingGroupName(spec.name())
+            eventually.run("instance profile of launch template " + spec.launchTemplateName() + " to reach EC2 Auto Scaling",
+                    Eventually.PROPAGATION, TransientErrors.ROLE_NOT_YET_USABLE, () -> autoScaling().createAutoScalingGroup(r -> r.autoScalingGroupName(spec.name())
                     .launchTemplate(t -> t.launchTemplateName(spec.launchTemplateName()).version("$Default"))
                     .minSize(spec.count()).maxSize(spec.count()).desiredCapacity(spec.count())
                     .vpcZoneIdentifier(String.join(",", spec.subnetIds()))
                     .tags(spec.tags().entrySet().stream().map(t -> software.amazon.awssdk.services.autoscaling.model.Tag.builder()
                             .key(t.getKey()).value(t.getValue()).propagateAtLaunch(true)
-                            .resourceId(spec.name()).resourceType("auto-scaling-group").build()).toList()));
+                            .resourceId(spec.name()).resourceType("auto-scaling-group").build()).toList())));
         } catch (SdkException e) {
             throw AwsErrors.wrap("autoscaling create group " + spec.name(), e);
         }

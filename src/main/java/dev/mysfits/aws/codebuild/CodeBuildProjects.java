@@ -1,6 +1,8 @@
 package dev.mysfits.aws.codebuild;
 
 import dev.mysfits.aws.AwsErrors;
+import dev.mysfits.aws.Eventually;
+import dev.mysfits.aws.TransientErrors;
 
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.codebuild.CodeBuildClient;
@@ -23,9 +25,16 @@ import java.util.Optional;
 /** {@link BuildProjects} on the CodeBuild API. */
 public final class CodeBuildProjects implements BuildProjects {
     private final CodeBuildClient codeBuild;
+    private final Eventually eventually;
 
-    public CodeBuildProjects(CodeBuildClient codeBuild) {
+    public CodeBuildProjects(CodeBuildClient codeBuild, Eventually eventually) {
         this.codeBuild = codeBuild;
+        this.eventually = eventually;
+    }
+
+    private <T> T withRole(ProjectSpec spec, java.util.function.Supplier<T> call) {
+        return eventually.call("IAM role " + spec.serviceRoleArn().substring(spec.serviceRoleArn().lastIndexOf('/') + 1)
+                + " to reach CodeBuild", Eventually.PROPAGATION, TransientErrors.ROLE_NOT_YET_USABLE, call);
     }
 
     @Override
@@ -40,10 +49,10 @@ public final class CodeBuildProjects implements BuildProjects {
     @Override
     public Project create(ProjectSpec spec, Map<String, String> tags) {
         try {
-            var created = codeBuild.createProject(r -> r.name(spec.name()).description(spec.description())
+            var created = withRole(spec, () -> codeBuild.createProject(r -> r.name(spec.name()).description(spec.description())
                     .source(source(spec)).artifacts(NO_ARTIFACTS).environment(environment(spec))
                     .serviceRole(spec.serviceRoleArn())
-                    .tags(tags.entrySet().stream().map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build()).toList()));
+                    .tags(tags.entrySet().stream().map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build()).toList())));
             return project(created.project());
         } catch (SdkException e) {
             throw AwsErrors.wrap("codebuild create project " + spec.name(), e);
@@ -53,8 +62,8 @@ public final class CodeBuildProjects implements BuildProjects {
     @Override
     public Project update(ProjectSpec spec) {
         try {
-            var updated = codeBuild.updateProject(r -> r.name(spec.name()).description(spec.description())
-                    .source(source(spec)).artifacts(NO_ARTIFACTS).environment(environment(spec)).serviceRole(spec.serviceRoleArn()));
+            var updated = withRole(spec, () -> codeBuild.updateProject(r -> r.name(spec.name()).description(spec.description())
+                    .source(source(spec)).artifacts(NO_ARTIFACTS).environment(environment(spec)).serviceRole(spec.serviceRoleArn())));
             return project(updated.project());
         } catch (SdkException e) {
             throw AwsErrors.wrap("codebuild update project " + spec.name(), e);

@@ -1,6 +1,8 @@
 package dev.mysfits.aws.ec2;
 
 import dev.mysfits.aws.AwsErrors;
+import dev.mysfits.aws.Eventually;
+import dev.mysfits.aws.TransientErrors;
 
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -27,9 +29,11 @@ import java.util.stream.Collectors;
 /** {@link Network} on the EC2 API. Lookups use filters, which answer "none" for unknown ids instead of failing. */
 public final class Ec2Network implements Network {
     private final Ec2Client ec2;
+    private final Eventually eventually;
 
-    public Ec2Network(Ec2Client ec2) {
+    public Ec2Network(Ec2Client ec2, Eventually eventually) {
         this.ec2 = ec2;
+        this.eventually = eventually;
     }
 
     @Override
@@ -169,7 +173,10 @@ public final class Ec2Network implements Network {
         }
         List<IpPermission> permissions = rules.stream().map(Ec2Network::permission).toList();
         try {
-            ec2.authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(permissions));
+            // A group made a moment ago may not be found by its id yet (AWS-BEHAVIOURS 22).
+            eventually.run("security group " + groupId + " to be visible", Eventually.PROPAGATION,
+                    TransientErrors.NOT_YET_VISIBLE,
+                    () -> ec2.authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(permissions)));
         } catch (AwsServiceException e) {
             if (!"InvalidPermission.Duplicate".equals(AwsErrors.code(e))) { // already allowed: what was asked for
                 throw AwsErrors.wrap("ec2 authorize ingress on " + groupId, e);

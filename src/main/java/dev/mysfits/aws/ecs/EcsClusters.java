@@ -1,6 +1,8 @@
 package dev.mysfits.aws.ecs;
 
 import dev.mysfits.aws.AwsErrors;
+import dev.mysfits.aws.Eventually;
+import dev.mysfits.aws.TransientErrors;
 
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -12,9 +14,11 @@ import java.util.Optional;
 /** {@link Clusters} on the ECS API. */
 public final class EcsClusters implements Clusters {
     private final EcsClient ecs;
+    private final Eventually eventually;
 
-    public EcsClusters(EcsClient ecs) {
+    public EcsClusters(EcsClient ecs, Eventually eventually) {
         this.ecs = ecs;
+        this.eventually = eventually;
     }
 
     @Override
@@ -32,8 +36,10 @@ public final class EcsClusters implements Clusters {
     @Override
     public Cluster create(String name, Map<String, String> tags) {
         try {
-            var c = ecs.createCluster(r -> r.clusterName(name)
-                    .tags(tags.entrySet().stream().map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build()).toList()))
+            // On a fresh account ECS makes its service-linked role on the first cluster, and refuses until it can use it.
+            var c = eventually.call("ECS service-linked role AWSServiceRoleForECS to reach ECS", Eventually.PROPAGATION,
+                    TransientErrors.SERVICE_LINKED_ROLE, () -> ecs.createCluster(r -> r.clusterName(name)
+                    .tags(tags.entrySet().stream().map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build()).toList())))
                     .cluster();
             return new Cluster(c.clusterArn(), c.clusterName(), c.status());
         } catch (SdkException e) {

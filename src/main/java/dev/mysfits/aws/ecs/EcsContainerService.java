@@ -37,8 +37,8 @@ public final class EcsContainerService implements ContainerService {
     private final EcsClient ecs;
     /** The same client without the SDK's retries: for calls whose repeats mysfits looks before making. */
     private final EcsClient singleAttempt;
-    private final EcsTaskDefinitionSchema schema = new EcsTaskDefinitionSchema();
     private final Eventually eventually;
+    private final EcsTaskDefinitionSchema schema = new EcsTaskDefinitionSchema();
 
     /**
      * How long a deleted service may stay DRAINING: its tasks drain from the load balancer (up to the target group's
@@ -163,15 +163,24 @@ public final class EcsContainerService implements ContainerService {
         if (fargate) {
             request.networkConfiguration(awsvpc(spec.subnets(), spec.securityGroups()));
         }
-        CreateServiceRequest built = request.build();
+        CreateServiceRequest create = request.build();
         try {
-            // A service of this name deleted moments ago (a cleanup just before) keeps the name until it is INACTIVE.
+            // Deploy made the route before the service; ECS may not yet have heard of it, of its service-linked
+            // role (a fresh account), or of the roles the service uses. And a service of this name deleted moments
+            // ago (a cleanup, or by hand) keeps the name until it is INACTIVE.
+            String group = spec.targetGroupArn().replaceAll("^.*:targetgroup/([^/]+)/.*$", "$1");
             Service created = eventually.call("the old service " + spec.name() + " to finish draining", DRAINING,
                     e -> TransientErrors.SERVICE_NAME_NOT_FREE.test(e) && "DRAINING".equals(status(spec.cluster(), spec.name())),
-                    () -> toRecord(ecs.createService(built).service()));
+                    () -> toRecord(eventually.call("the route to target group " + group + " and the roles of service "
+                                    + spec.name() + " to reach ECS", Eventually.PROPAGATION,
+                            TransientErrors.anyOf(TransientErrors.ROUTE_NOT_YET_KNOWN_TO_ECS, TransientErrors.SERVICE_LINKED_ROLE,
+                                    TransientErrors.ROLE_NOT_YET_USABLE),
+                            () -> ecs.createService(create)).service()));
             // DescribeServices answers MISSING for a new service a moment; what follows reads it.
             return eventually.until("service " + spec.name() + " to show in ECS", Eventually.PROPAGATION,
-                    () -> describeService(spec.cluster(), spec.name()).filter(s -> s.arn().equals(created.arn())));
+                    () -> describeService(spec.cluster(), spec.name()),
+                    found -> found.filter(s -> s.arn().equals(created.arn())).isPresent(),
+                    found -> "DescribeServices still answers MISSING for it").orElseThrow();
         } catch (SdkException e) {
             throw AwsErrors.wrap("ecs create service " + spec.name() + " in cluster " + spec.cluster(), e);
         }
@@ -223,7 +232,8 @@ public final class EcsContainerService implements ContainerService {
                         List<String> securityGroups, Map<String, String> tags, String containerName,
                         Map<String, String> environment) {
         try {
-            var response = ecs.runTask(r -> {
+            var response = eventually.call("IAM roles of " + shortDefinition(taskDefinitionArn) + " to reach ECS",
+                    Eventually.PROPAGATION, TransientErrors.ROLE_NOT_YET_USABLE, () -> ecs.runTask(r -> {
                 r.cluster(cluster).taskDefinition(taskDefinitionArn).launchType(launchType).count(1)
                         .startedBy("mysfits").tags(tags(tags));
                 if (!environment.isEmpty()) {
@@ -235,7 +245,7 @@ public final class EcsContainerService implements ContainerService {
                 if (LaunchType.FARGATE.toString().equals(launchType)) {
                     r.networkConfiguration(awsvpc(subnets, securityGroups));
                 }
-            });
+            }));
             if (response.tasks().isEmpty()) {
                 String why = response.failures().stream().map(f -> f.reason() + (f.detail() == null ? "" : " (" + f.detail() + ")"))
                         .reduce((a, b) -> a + "; " + b).orElse("no task was started");
@@ -246,6 +256,11 @@ public final class EcsContainerService implements ContainerService {
         } catch (SdkException e) {
             throw AwsErrors.wrap("ecs run task " + taskDefinitionArn + " in cluster " + cluster, e);
         }
+    }
+
+    /** "like:3" of a task definition's ARN. */
+    private static String shortDefinition(String taskDefinitionArn) {
+        return taskDefinitionArn.substring(taskDefinitionArn.lastIndexOf('/') + 1);
     }
 
     @Override

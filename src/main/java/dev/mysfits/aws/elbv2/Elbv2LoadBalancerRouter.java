@@ -1,6 +1,8 @@
 package dev.mysfits.aws.elbv2;
 
 import dev.mysfits.aws.AwsErrors;
+import dev.mysfits.aws.Eventually;
+import dev.mysfits.aws.TransientErrors;
 
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DuplicateTargetGroupNameException;
@@ -16,15 +18,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /** {@link LoadBalancerRouter} on the ELBv2 API. */
 public final class Elbv2LoadBalancerRouter implements LoadBalancerRouter {
     private static final String DEREGISTRATION_DELAY = "deregistration_delay.timeout_seconds";
     private static final int DEFAULT_DEREGISTRATION_DELAY = 300;
     private final ElasticLoadBalancingV2Client elb;
+    private final Eventually eventually;
+    /** What this command made: only a read of those may meet AWS not knowing them yet; any other NotFound is real. */
+    private final Set<String> madeHere = ConcurrentHashMap.newKeySet();
 
-    public Elbv2LoadBalancerRouter(ElasticLoadBalancingV2Client elb) {
+    public Elbv2LoadBalancerRouter(ElasticLoadBalancingV2Client elb, Eventually eventually) {
         this.elb = elb;
+        this.eventually = eventually;
+    }
+
+    /** Runs a call naming arn; when this command just made arn, AWS's NotFound means "not yet", for a bounded time. */
+    private <T> T naming(String arn, Supplier<T> call) {
+        if (!madeHere.contains(arn)) {
+            return call.get();
+        }
+        return eventually.call("target group " + LoadBalancerRouter.targetGroupName(arn) + " to be readable",
+                Eventually.PROPAGATION, TransientErrors.NOT_YET_VISIBLE, call);
     }
 
     @Override
@@ -50,6 +68,7 @@ public final class Elbv2LoadBalancerRouter implements LoadBalancerRouter {
                     .healthyThresholdCount(check.healthyThreshold()).unhealthyThresholdCount(check.unhealthyThreshold())
                     .matcher(m -> m.httpCode(check.matcher()))
                     .tags(tags(spec.tags()))).targetGroups().get(0);
+            madeHere.add(created.targetGroupArn());
             setDeregistrationDelay(created.targetGroupArn(), check.deregistrationDelaySeconds());
             return toRecord(created, check.deregistrationDelaySeconds());
         } catch (DuplicateTargetGroupNameException madeByALostAttempt) {
@@ -77,9 +96,9 @@ public final class Elbv2LoadBalancerRouter implements LoadBalancerRouter {
     }
 
     private void setDeregistrationDelay(String targetGroupArn, int seconds) {
-        elb.modifyTargetGroupAttributes(r -> r.targetGroupArn(targetGroupArn).attributes(
+        naming(targetGroupArn, () -> elb.modifyTargetGroupAttributes(r -> r.targetGroupArn(targetGroupArn).attributes(
                 software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupAttribute.builder()
-                        .key(DEREGISTRATION_DELAY).value(String.valueOf(seconds)).build()));
+                        .key(DEREGISTRATION_DELAY).value(String.valueOf(seconds)).build())));
     }
 
     private int deregistrationDelay(String targetGroupArn) {
@@ -142,7 +161,8 @@ public final class Elbv2LoadBalancerRouter implements LoadBalancerRouter {
     @Override
     public List<TargetHealth> targetHealth(String targetGroupArn) {
         try {
-            return elb.describeTargetHealth(r -> r.targetGroupArn(targetGroupArn)).targetHealthDescriptions().stream()
+            return naming(targetGroupArn, () -> elb.describeTargetHealth(r -> r.targetGroupArn(targetGroupArn)))
+                    .targetHealthDescriptions().stream()
                     .map(d -> new TargetHealth(d.target().id(), d.target().port() == null ? "" : String.valueOf(d.target().port()),
                             d.targetHealth() == null ? "unknown" : d.targetHealth().stateAsString(),
                             d.targetHealth() == null ? null : d.targetHealth().reasonAsString(),

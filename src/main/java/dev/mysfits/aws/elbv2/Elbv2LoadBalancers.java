@@ -1,6 +1,9 @@
 package dev.mysfits.aws.elbv2;
 
 import dev.mysfits.aws.AwsErrors;
+import dev.mysfits.aws.Eventually;
+import dev.mysfits.core.ExitCode;
+import dev.mysfits.core.MysfitsException;
 
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DuplicateListenerException;
@@ -25,10 +28,14 @@ import java.util.Optional;
 
 /** {@link LoadBalancers} on the ELBv2 API. */
 public final class Elbv2LoadBalancers implements LoadBalancers {
+    private static final String PROVISIONING = "provisioning";
+    private static final String ACTIVE = "active";
     private final ElasticLoadBalancingV2Client elb;
+    private final Eventually eventually;
 
-    public Elbv2LoadBalancers(ElasticLoadBalancingV2Client elb) {
+    public Elbv2LoadBalancers(ElasticLoadBalancingV2Client elb, Eventually eventually) {
         this.elb = elb;
+        this.eventually = eventually;
     }
 
     @Override
@@ -65,6 +72,21 @@ public final class Elbv2LoadBalancers implements LoadBalancers {
         } catch (SdkException e) {
             throw AwsErrors.wrap("elbv2 create load balancer " + name, e);
         }
+    }
+
+    @Override
+    public LoadBalancer awaitActive(String name) {
+        LoadBalancer found = eventually.until("load balancer " + name + " to be active", PROVISIONING_BOUND,
+                () -> findLoadBalancer(name).orElse(null),
+                lb -> lb != null && !PROVISIONING.equals(lb.state()),
+                lb -> lb == null ? "not yet listed" : "still " + lb.state());
+        if (!ACTIVE.equals(found.state())) {
+            throw new MysfitsException(ExitCode.FAILED, "load balancer " + name + " is " + found.state()
+                    + ", not active: AWS could not provision it",
+                    "see its state reason with: aws elbv2 describe-load-balancers --names " + name
+                            + "; then run mysfits cleanup and mysfits setup again");
+        }
+        return found;
     }
 
     @Override

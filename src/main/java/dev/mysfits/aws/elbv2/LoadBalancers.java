@@ -1,11 +1,15 @@
 package dev.mysfits.aws.elbv2;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** Application load balancers and their listeners, as setup makes them. Target groups and rules: see deploy's router. */
 public interface LoadBalancers {
+    /** AWS provisions most load balancers within 1-3 minutes; past this, something is wrong. */
+    Duration PROVISIONING_BOUND = Duration.ofMinutes(10);
+
     record LoadBalancer(String arn, String name, String dnsName, String vpcId, List<String> subnetIds,
                         List<String> securityGroupIds, String scheme, String state) {
     }
@@ -41,6 +45,13 @@ public interface LoadBalancers {
 
     /** Creates an internet-facing application load balancer in the subnets with the security groups. */
     LoadBalancer createLoadBalancer(String name, List<String> subnetIds, List<String> securityGroupIds, Map<String, String> tags);
+
+    /**
+     * Waits until the load balancer is active: AWS makes one {@code provisioning} first, for a minute or more, and it
+     * answers no request until then. Shows the wait; past the bound, exit 4 naming it. A load balancer that failed to
+     * provision is an error.
+     */
+    LoadBalancer awaitActive(String name);
 
     Optional<Listener> findListener(String loadBalancerArn, int port);
 

@@ -1,6 +1,8 @@
 package dev.mysfits.aws.iam;
 
 import dev.mysfits.aws.AwsErrors;
+import dev.mysfits.aws.Eventually;
+import dev.mysfits.aws.TransientErrors;
 
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -23,9 +25,11 @@ import java.util.Optional;
 public final class IamRoles implements Roles {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final IamClient iam;
+    private final Eventually eventually;
 
-    public IamRoles(IamClient iam) {
+    public IamRoles(IamClient iam, Eventually eventually) {
         this.iam = iam;
+        this.eventually = eventually;
     }
 
     @Override
@@ -50,10 +54,35 @@ public final class IamRoles implements Roles {
                     .role();
             return new Role(role.roleName(), role.arn(), trustedServices(trustPolicyJson));
         } catch (software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException madeByALostAttempt) {
-            return find(name).orElseThrow(() -> AwsErrors.wrap("iam create role " + name, madeByALostAttempt));
+            // A role made a moment ago may not be readable yet.
+            try {
+                var role = eventually.call("IAM role " + name + " to be readable", Eventually.PROPAGATION,
+                        TransientErrors.NOT_YET_VISIBLE, () -> iam.getRole(r -> r.roleName(name)).role());
+                return new Role(role.roleName(), role.arn(), trustedServices(role.assumeRolePolicyDocument()));
+            } catch (SdkException e) {
+                throw AwsErrors.wrap("iam get role " + name, e);
+            }
         } catch (SdkException e) {
             throw AwsErrors.wrap("iam create role " + name, e);
         }
+    }
+
+    @Override
+    public boolean ensureServiceLinkedRole(String awsServiceName) {
+        try {
+            iam.createServiceLinkedRole(r -> r.awsServiceName(awsServiceName));
+            return true;
+        } catch (SdkException e) {
+            if (alreadyTaken(e)) {
+                return false;
+            }
+            throw AwsErrors.wrap("iam create service-linked role for " + awsServiceName, e);
+        }
+    }
+
+    /** IAM's answer for a service-linked role the account has: InvalidInput "Service role name … has been taken …". */
+    static boolean alreadyTaken(SdkException e) {
+        return "InvalidInput".equals(AwsErrors.code(e)) && String.valueOf(e.getMessage()).contains("has been taken");
     }
 
     /** The service principals allowed to assume the role; IAM returns the policy URL-encoded. */

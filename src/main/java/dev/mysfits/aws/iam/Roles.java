@@ -18,6 +18,14 @@ public interface Roles {
 
     void attachPolicy(String roleName, String policyArn);
 
+    /**
+     * Makes the role an AWS service uses on the account's behalf ("ecs.amazonaws.com"); one the account has
+     * already counts as done.
+     *
+     * @return whether this call made it
+     */
+    boolean ensureServiceLinkedRole(String awsServiceName);
+
     /** Creates or replaces an inline policy: the same call converges. */
     void putInlinePolicy(String roleName, String policyName, String policyJson);
 }

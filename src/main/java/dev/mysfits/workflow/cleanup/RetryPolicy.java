@@ -8,11 +8,24 @@ import java.time.Duration;
  * usually frees itself within a minute.
  */
 public record RetryPolicy(int maxAttempts, Duration base, Duration cap) {
+    /**
+     * Eight attempts, 2 s apart at first, then 30 s: two minutes of waits, what AWS documents and Terraform allows for a
+     * target group still "in use" after its listener is deleted (AWS-BEHAVIOURS 17).
+     */
     public static RetryPolicy standard() {
-        return new RetryPolicy(6, Duration.ofSeconds(2), Duration.ofSeconds(30));
+        return new RetryPolicy(8, Duration.ofSeconds(2), Duration.ofSeconds(30));
     }
 
     /** The pause after the given failed attempt (1-based). */
+    /** The sum of the pauses before the last attempt. */
+    public Duration patience() {
+        Duration total = Duration.ZERO;
+        for (int attempt = 1; attempt < maxAttempts; attempt++) {
+            total = total.plus(delayAfter(attempt));
+        }
+        return total;
+    }
+
     public Duration delayAfter(int attempt) {
         long millis = base.toMillis() << Math.min(attempt - 1, 20);
         return Duration.ofMillis(Math.min(millis, cap.toMillis()));

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Makes what the labs' CloudFormation stacks made, once: network choice, two security groups, the load balancer
- * and its listener, the cluster, a log group per service and the two roles; with EC2 capacity, also the container
+ * and its listener (waiting until it is active), the cluster, a log group per service and the two roles; with EC2 capacity, also the container
  * instances' role, instance profile, security group, launch template and Auto Scaling group, and waits until the
  * instances have joined the cluster. Every step looks before it creates, so
  * a second run changes nothing; the network step validates every input before the first creation.
@@ -60,6 +60,8 @@ public final class SetupWorkflow {
                 new EnsureSecurityGroupStep(aws.network(), ledger, SecurityGroupRole.TASKS),
                 new EnsureLoadBalancerStep(aws.loadBalancers(), ledger),
                 new EnsureListenerStep(aws.loadBalancers(), ledger),
+                new WaitForLoadBalancerStep(aws.loadBalancers()),
+                new EnsureServiceLinkedRoleStep(aws.roles()),
                 new EnsureClusterStep(aws.clusters(), ledger)));
         services.forEach(service -> steps.add(new EnsureLogGroupStep(aws.logGroups(), ledger, service)));
         steps.add(new EnsureRoleStep(aws.roles(), ledger, RoleKind.EXECUTION));

@@ -137,7 +137,7 @@ class CleanupWorkflowTest {
     }
 
     @Test
-    void cleanup_resourceBusyForever_isLeftOverAfterSixAttemptsAndExitsOne() {
+    void cleanup_resourceBusyForever_isLeftOverAfterEightAttemptsAndExitsOne() {
         FakeResourceDeleter deleter = new FakeResourceDeleter(world);
         deleter.busyFor.put("arn:alb", new AtomicInteger(100));
 
@@ -146,7 +146,9 @@ class CleanupWorkflowTest {
 
         assertEquals(ExitCode.FAILED, e.exitCode());
         assertTrue(e.getMessage().contains("left 1 resources, 1 of them cost money"), e.getMessage());
-        assertEquals(6, deleter.attempts.get("arn:alb").get());
+        assertEquals(8, deleter.attempts.get("arn:alb").get());
+        assertEquals(Duration.ofSeconds(2 + 4 + 8 + 16 + 30 + 30 + 30), RetryPolicy.standard().patience(),
+                "two minutes: what AWS takes at most to free a target group after its listener is deleted");
         assertEquals(Set.of("arn:alb"), deleter.existing, "everything else is deleted all the same");
         assertTrue(ledger.contains(ResourceType.LOAD_BALANCER, "arn:alb"), "the leftover stays in the ledger");
         assertTrue(err.toString().contains("$ load balancer w-alb"), err.toString());

@@ -1,5 +1,7 @@
 package dev.mysfits.workflow.setup;
 
+import dev.mysfits.aws.elbv2.LoadBalancers;
+
 import dev.mysfits.fakes.FakeAws;
 import dev.mysfits.workflow.infrastructure.Infrastructure;
 import dev.mysfits.workflow.infrastructure.SetupLookup;
@@ -86,6 +88,28 @@ class SetupWorkflowTest {
     }
 
     @Test
+    void freshAccount_getsTheEcsServiceLinkedRole_beforeTheCluster_andNoLedgerEntryForIt() {
+        run(defaults());
+
+        int role = aws.mutations.indexOf("create service-linked role ecs.amazonaws.com");
+        assertTrue(role >= 0, aws.mutations.toString());
+        assertTrue(role < aws.mutations.indexOf(aws.mutations.stream().filter(m -> m.startsWith("create cluster"))
+                .findFirst().orElseThrow()), aws.mutations.toString());
+        assertTrue(aws.roles.containsKey("AWSServiceRoleForECS"));
+        assertFalse(ledger().entries().stream().anyMatch(e -> e.id().contains("AWSServiceRoleForECS")));
+    }
+
+    @Test
+    void accountWithTheServiceLinkedRole_isNotAskedToMakeItAgain() {
+        aws.adapters().roles().ensureServiceLinkedRole("ecs.amazonaws.com");
+        aws.mutations.clear();
+
+        run(defaults());
+
+        assertFalse(aws.mutations.contains("create service-linked role ecs.amazonaws.com"), aws.mutations.toString());
+    }
+
+    @Test
     void tasksSecurityGroup_allowsContainerPortsAndEphemeralRange_fromLoadBalancerGroupOnly() {
         Infrastructure state = run(defaults(), new LinkedHashMap<>(Map.of("monolith", 80, "like", 8080))).state();
 
@@ -94,6 +118,52 @@ class SetupWorkflowTest {
         assertEquals(List.of(IngressRule.tcpFromGroup(80, 80, lb), IngressRule.tcpFromGroup(8080, 8080, lb),
                 IngressRule.tcpFromGroup(32768, 65535, lb)), tasks.ingress());
         assertEquals(List.of(IngressRule.tcpFromCidr(80, 80, "0.0.0.0/0")), aws.groups.get(lb).ingress());
+    }
+
+    @Test
+    void firstRun_waitsUntilTheNewLoadBalancerIsActive_rightAfterItsListener() {
+        aws.provisioning = true;
+
+        SetupResult result = run(defaults());
+
+        assertEquals(List.of("unit-alb"), aws.awaited);
+        assertEquals("active", aws.loadBalancers.get(result.state().loadBalancerArn()).state());
+        List<String> changes = result.changes().stream().map(Change::describe).toList();
+        int listener = changes.indexOf(changes.stream().filter(c -> c.contains("listener")).findFirst().orElseThrow());
+        assertTrue(changes.get(listener + 1).contains("load balancer unit-alb") && changes.get(listener + 1).contains("active"),
+                changes.toString());
+    }
+
+    @Test
+    void rerun_onALoadBalancerStillProvisioning_waitsForIt_andOnAnActiveOneDoesNot() {
+        aws.provisioning = true;
+        SetupResult first = run(defaults());
+        String arn = first.state().loadBalancerArn();
+        var lb = aws.loadBalancers.get(arn);
+        aws.loadBalancers.put(arn, new LoadBalancers.LoadBalancer(lb.arn(), lb.name(), lb.dnsName(), lb.vpcId(),
+                lb.subnetIds(), lb.securityGroupIds(), lb.scheme(), "provisioning"));
+        aws.awaited.clear();
+
+        run(defaults());
+        assertEquals(List.of("unit-alb"), aws.awaited, "still provisioning: the re-run waits too");
+
+        aws.awaited.clear();
+        run(defaults());
+        assertEquals(List.of(), aws.awaited, "active: nothing to wait for");
+    }
+
+    @Test
+    void dryRun_doesNotWaitForTheLoadBalancer() {
+        aws.provisioning = true;
+        run(defaults());
+        var lb = aws.loadBalancers.values().iterator().next();
+        aws.loadBalancers.put(lb.arn(), new LoadBalancers.LoadBalancer(lb.arn(), lb.name(), lb.dnsName(), lb.vpcId(),
+                lb.subnetIds(), lb.securityGroupIds(), lb.scheme(), "provisioning"));
+        aws.awaited.clear();
+
+        run(new SetupRequest(NAMES, PORTS, null, List.of(), null, true, null));
+
+        assertEquals(List.of(), aws.awaited);
     }
 
     @Test
@@ -114,8 +184,10 @@ class SetupWorkflowTest {
 
         assertEquals(List.of(), aws.mutations);
         assertNull(result.state());
-        assertEquals(8, result.changes().stream().filter(Change::mutates).count());
+        // a fresh account also lacks ECS's service-linked role
+        assertEquals(9, result.changes().stream().filter(Change::mutates).count());
         assertTrue(err.toString().contains("would create HTTP :80 listener"));
+        assertTrue(err.toString().contains("would create IAM service-linked role AWSServiceRoleForECS"), err.toString());
         assertEquals(List.of(), ledger().entries());
     }
 

@@ -1,0 +1,63 @@
+package dev.mysfits.aws;
+
+import dev.mysfits.core.ExitCode;
+import dev.mysfits.core.MysfitsException;
+import dev.mysfits.core.WaitProgress;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EventuallyUntilTest {
+    private final AtomicLong now = new AtomicLong();
+    private final List<String> shown = new ArrayList<>();
+    private final Eventually eventually = new Eventually(d -> now.addAndGet(d.toNanos()), new WaitProgress() {
+        @Override
+        public void waiting(String key, String line) {
+            shown.add(line);
+        }
+
+        @Override
+        public void ready(String key, String line) {
+            shown.add(line);
+        }
+    }, now::get);
+
+    @Test
+    void looksUntilReady_showingTheWait() {
+        AtomicInteger looks = new AtomicInteger();
+        String state = eventually.until("load balancer w-alb to be active", Duration.ofMinutes(10),
+                () -> looks.incrementAndGet() < 5 ? "provisioning" : "active", "active"::equals, s -> "still " + s);
+
+        assertEquals("active", state);
+        assertEquals(5, looks.get());
+        assertEquals("waiting for load balancer w-alb to be active, 0 s", shown.get(0));
+        assertEquals("load balancer w-alb to be active: ready after 7 s", shown.get(shown.size() - 1), shown.toString());
+    }
+
+    @Test
+    void readyAtOnce_showsNothing() {
+        eventually.until("load balancer w-alb to be active", Duration.ofMinutes(10), () -> "active", "active"::equals,
+                s -> s);
+        assertEquals(List.of(), shown);
+    }
+
+    @Test
+    void pastTheBound_exitsFourNamingTheWaitAndTheLastAnswer() {
+        MysfitsException e = assertThrows(MysfitsException.class, () -> eventually.until(
+                "load balancer w-alb to be active", Duration.ofMinutes(10), () -> "provisioning", "active"::equals,
+                s -> "still " + s));
+
+        assertEquals(ExitCode.TIMEOUT, e.exitCode());
+        assertTrue(e.getMessage().startsWith("waiting for load balancer w-alb to be active: still provisioning after 60"),
+                e.getMessage());
+        assertTrue(now.get() >= Duration.ofMinutes(10).toNanos());
+    }
+}
