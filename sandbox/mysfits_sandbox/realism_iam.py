@@ -366,4 +366,21 @@ def install(settings, environ=None):
         if hasattr(CodeBuildResponse, name):
             _lay(CodeBuildResponse, name, _codebuild_project(spreading))
     _lay(asg_models.AutoScalingBackend, "create_auto_scaling_group", _create_auto_scaling_group(spreading))
+    if not spreading.fresh:
+        _lay(iam, "__init__", _established_account(spreading))
     return spreading
+
+
+def _established_account(spreading):
+    """An account that is not fresh has used ECS and Application Auto Scaling before: their service-linked roles
+    exist from the start, long since spread (so `iam list-roles` shows them before anything is made)."""
+    def hook(original):
+        def init(backend, *args, **kwargs):
+            original(backend, *args, **kwargs)
+            for service_name in ("ecs.amazonaws.com", AUTOSCALING_ECS_SLR_SERVICE):
+                if not _linked_roles(backend, service_name):
+                    role = backend.create_service_linked_role(service_name, None, None)
+                    with spreading._lock:
+                        spreading._made.pop(("role", backend.account_id, role.name), None)
+        return init
+    return hook

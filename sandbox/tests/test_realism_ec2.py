@@ -69,13 +69,14 @@ def test_the_behaviours_are_registered_with_aws_durations():
 
 
 def test_a_new_group_is_not_found_by_id_for_a_moment(aws):
+    aws.settings.clock.scale = 1  # a whole second: the refusals below come well within it, however busy the machine
     ec2 = boto3.client("ec2", region_name=REGION)
     group_id = group(ec2, "new", settle=False)
     message = "The security group '%s' does not exist" % group_id
     refused(lambda: ec2.describe_security_groups(GroupIds=[group_id]), "InvalidGroup.NotFound", message)
     refused(lambda: ec2.authorize_security_group_ingress(GroupId=group_id, IpProtocol="tcp", FromPort=80, ToPort=80,
                                                          CidrIp="0.0.0.0/0"), "InvalidGroup.NotFound", message)
-    time.sleep(0.12)
+    time.sleep(1.05)
     assert ec2.describe_security_groups(GroupIds=[group_id])["SecurityGroups"][0]["GroupName"] == "new"
     ec2.authorize_security_group_ingress(GroupId=group_id, IpProtocol="tcp", FromPort=80, ToPort=80, CidrIp="0.0.0.0/0")
 
@@ -104,7 +105,7 @@ def test_a_released_task_interface_lingers_and_holds_its_group_for_the_behaviour
             "resource %s has a dependent object" % tasks)
     assert [i["NetworkInterfaceId"] for i in interfaces_in(ec2, tasks)] == [eni]
     while interfaces_in(ec2, tasks):
-        assert time.monotonic() - released < 2, "the interface should go after 0.5 s"
+        assert time.monotonic() - released < 5, "the interface should go after 0.5 s"
         time.sleep(0.05)
     assert time.monotonic() - released >= 0.5
     ec2.delete_security_group(GroupId=tasks)
@@ -123,13 +124,13 @@ def test_a_load_balancer_has_interfaces_in_its_groups_that_linger_after_it_is_de
     refused(lambda: ec2.delete_security_group(GroupId=alb), "DependencyViolation",
             "resource %s has a dependent object" % alb)
 
+    deleted = time.monotonic()  # before the call: the interfaces' time starts inside it
     elb.delete_load_balancer(LoadBalancerArn=arn)
-    deleted = time.monotonic()
     refused(lambda: ec2.delete_security_group(GroupId=alb), "DependencyViolation",
             "resource %s has a dependent object" % alb)
     assert len(interfaces_in(ec2, alb)) == 2
     while interfaces_in(ec2, alb):
-        assert time.monotonic() - deleted < 2
+        assert time.monotonic() - deleted < 5
         time.sleep(0.05)
     assert time.monotonic() - deleted >= 0.5
     ec2.delete_security_group(GroupId=alb)
@@ -160,14 +161,14 @@ def test_an_auto_scaling_group_is_not_deleted_while_instances_remain_or_terminat
               "still in the group.")
     refused(lambda: autoscaling.delete_auto_scaling_group(AutoScalingGroupName="g"), "ResourceInUse", in_use)
 
-    autoscaling.update_auto_scaling_group(AutoScalingGroupName="g", MinSize=0, DesiredCapacity=0)
     scaled = time.monotonic()
+    autoscaling.update_auto_scaling_group(AutoScalingGroupName="g", MinSize=0, DesiredCapacity=0)
     [(instance, state)] = group_instances(autoscaling)
     assert state == "Terminating"
     refused(lambda: autoscaling.delete_auto_scaling_group(AutoScalingGroupName="g"), "ScalingActivityInProgress",
             "You cannot delete an AutoScalingGroup while there are scaling activities in progress for that group.")
     while group_instances(autoscaling):
-        assert time.monotonic() - scaled < 2
+        assert time.monotonic() - scaled < 5
         time.sleep(0.05)
     assert time.monotonic() - scaled >= 0.5
     state = ec2.describe_instances(InstanceIds=[instance])["Reservations"][0]["Instances"][0]["State"]["Name"]
@@ -180,16 +181,17 @@ def test_a_force_deleted_group_stays_listed_until_its_instances_are_gone(aws):
     ec2 = boto3.client("ec2", region_name=REGION)
     autoscaling = boto3.client("autoscaling", region_name=REGION)
     auto_scaling_group(ec2, autoscaling, 1)
-    autoscaling.delete_auto_scaling_group(AutoScalingGroupName="g", ForceDelete=True)
     deleted = time.monotonic()
+    autoscaling.delete_auto_scaling_group(AutoScalingGroupName="g", ForceDelete=True)
     assert [s for _, s in group_instances(autoscaling)] == ["Terminating"]
     while group_instances(autoscaling) is not None:
-        assert time.monotonic() - deleted < 2
+        assert time.monotonic() - deleted < 5
         time.sleep(0.05)
     assert time.monotonic() - deleted >= 0.5
 
 
 def test_an_instance_joins_its_cluster_a_while_after_launch_and_never_once_terminated(aws):
+    aws.settings.clock.scale = 2.5  # 2 s: the terminate below comes well within it, however busy the machine
     ec2 = boto3.client("ec2", region_name=REGION)
     ecs = boto3.client("ecs", region_name=REGION)
     ecs.create_cluster(clusterName="workshop")
@@ -202,9 +204,9 @@ def test_an_instance_joins_its_cluster_a_while_after_launch_and_never_once_termi
     assert ecs.list_container_instances(cluster="workshop")["containerInstanceArns"] == []
     ec2.terminate_instances(InstanceIds=[doomed])
     while not ecs.list_container_instances(cluster="workshop")["containerInstanceArns"]:
-        assert time.monotonic() - launched < 2
+        assert time.monotonic() - launched < 6
         time.sleep(0.05)
-    assert time.monotonic() - launched >= 0.5
+    assert time.monotonic() - launched >= 2
     time.sleep(0.1)
     assert len(ecs.list_container_instances(cluster="workshop")["containerInstanceArns"]) == 1
 
@@ -254,8 +256,8 @@ def test_a_stopped_fargate_tasks_interface_holds_its_group_for_five_seconds_at_a
                         networkConfiguration={"awsvpcConfiguration": {"subnets": [subnet], "securityGroups": [tasks]}}
                         )["tasks"][0]["taskArn"]
     [eni] = [i["NetworkInterfaceId"] for i in interfaces_in(ec2, tasks)]
-    ecs.stop_task(cluster="lingers", task=task, reason="done")
     stop_asked = time.monotonic()
+    ecs.stop_task(cluster="lingers", task=task, reason="done")
     while ecs.describe_tasks(cluster="lingers", tasks=[task])["tasks"][0]["lastStatus"] != "STOPPED":
         assert time.monotonic() - stop_asked < 60, "the task did not stop within 60 s"
         time.sleep(0.2)

@@ -14,11 +14,11 @@ from conftest import ecs_hooks
 from mysfits_sandbox import moto_fixes, realism_iam
 from mysfits_sandbox.settings import Settings
 
-SCALE = {"MYSFITS_SANDBOX_TIME_SCALE": "4"}
+SCALE = {"MYSFITS_SANDBOX_TIME_SCALE": "2"}  # windows long enough that a busy machine still asks within them
 TRUST_ECS_TASKS = json.dumps({"Version": "2012-10-17", "Statement": [
     {"Effect": "Allow", "Principal": {"Service": "ecs-tasks.amazonaws.com"}, "Action": "sts:AssumeRole"}]})
-SPREAD = 0.75   # the sandbox's 3 s at scale 4
-READ = 0.25     # its 1 s
+SPREAD = 1.5    # the sandbox's 3 s at scale 2
+READ = 0.5      # its 1 s
 
 
 @contextlib.contextmanager
@@ -163,7 +163,7 @@ def test_create_service_linked_role_makes_it_at_once_and_twice_is_taken(fresh):
     later(SPREAD, lambda: ecs.create_cluster(clusterName="w"))
 
 
-def test_application_auto_scalings_service_linked_role_has_awss_name(aws):
+def test_application_auto_scalings_service_linked_role_has_awss_name(fresh):
     iam = boto3.client("iam")
     made = iam.create_service_linked_role(AWSServiceName="ecs.application-autoscaling.amazonaws.com")["Role"]
     assert made["RoleName"] == "AWSServiceRoleForApplicationAutoScaling_ECSService"
@@ -175,6 +175,14 @@ def test_application_auto_scalings_service_linked_role_has_awss_name(aws):
 
 def test_an_account_that_is_not_fresh_has_ecs_usable_at_once(aws):
     assert boto3.client("ecs").create_cluster(clusterName="w")["cluster"]["status"] == "ACTIVE"
+
+
+def test_an_account_that_is_not_fresh_has_both_service_linked_roles_from_the_start(aws):
+    iam = boto3.client("iam")
+    names = sorted(r["RoleName"] for r in iam.list_roles(PathPrefix="/aws-service-role/")["Roles"])
+    assert names == ["AWSServiceRoleForApplicationAutoScaling_ECSService", "AWSServiceRoleForECS"]
+    assert error(lambda: iam.create_service_linked_role(AWSServiceName="ecs.amazonaws.com")) == (
+        "InvalidInput", "Service role name AWSServiceRoleForECS has been taken in this account, please try a different suffix.")
 
 
 # ------------------------------------------------------------------ rows 8, 9: ECS with new roles

@@ -99,7 +99,13 @@ class CodeBuildIT {
         TestSandbox.ProcessResult build = TestSandbox.run(List.of("sh", "-ec", String.join("\n", commands)), env,
                 Duration.ofMinutes(5), repo);
         assertEquals(0, build.exitCode(), build.out() + build.err());
-        // The registry holds what docker pushed (moto's ECR API does not see plain docker pushes): ask it by tag.
+        // ECR lists what the build's docker push sent, as it lists every push: both tags, one image.
+        JsonNode pushed = TestSandbox.aws("ecr", "describe-images", "--repository-name", REPOSITORY).path("imageDetails");
+        assertEquals(1, pushed.size(), pushed.toString());
+        List<String> tags = new ArrayList<>();
+        pushed.get(0).path("imageTags").forEach(t -> tags.add(t.asText()));
+        assertEquals(java.util.Set.of("latest", sha.substring(0, 7)), java.util.Set.copyOf(tags), pushed.toString());
+        // And the registry serves both tags.
         String registry = "123456789012.dkr.ecr." + variables.get("AWS_DEFAULT_REGION") + ".amazonaws.com/" + REPOSITORY;
         for (String tag : List.of(sha.substring(0, 7), "latest")) {
             TestSandbox.ProcessResult manifest = TestSandbox.run(List.of("docker", "manifest", "inspect", registry + ":" + tag),
