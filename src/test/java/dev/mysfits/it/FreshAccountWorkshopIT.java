@@ -64,10 +64,10 @@ class FreshAccountWorkshopIT {
                         .path("imageDetails").get(0).path("imageTags")), service);
             }
 
-            ok(cli.run("deploy", "monolith", "--ec2", FAST));
-            CommandHarness.Result like = cli.run("deploy", "like", "--fargate", "--path", "/mysfits/*/like", FAST);
-            ok(like);
-            assertEquals("200", curl(like.out().trim() + "mysfits"), "the ALB serves the monolith");
+            CommandHarness.Result monolith = cli.run("deploy", "monolith", "--ec2", FAST);
+            ok(monolith);
+            ok(cli.run("deploy", "like", "--fargate", "--path", "/mysfits/*/like", FAST));
+            assertEquals("200", curl(monolith.out().trim() + "mysfits"), "the ALB serves the monolith");
             assertEquals(1, service(ws, "monolith").path("runningCount").asInt());
             assertEquals(1, service(ws, "like").path("runningCount").asInt());
 
