@@ -37,6 +37,9 @@ SERVICE_DRAINING = realism.behaviour(
 CLUSTER_CONTAINS = realism.behaviour(
     "ecs-cluster-contains", 20, "DeleteCluster refuses while services, tasks or container instances remain "
     "(ClusterContains*Exception); the sandbox no longer stops a deleted cluster's tasks")
+LOG_GROUP_MISSING = realism.behaviour(
+    "ecs-awslogs-group-missing", 13, "a task whose awslogs group does not exist (and awslogs-create-group is not "
+    "true) stops with ResourceInitializationError")
 
 
 class EcsError(ECSException):
@@ -100,6 +103,7 @@ class EcsPlane:
         self.logs = LogShipper(runtime)
         self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=16, thread_name_prefix="task")
         self._lock = threading.RLock()
+        self.start_checks = []        # callables(managed) -> a stop reason or None, run while the task is PENDING
 
     # ------------------------------------------------------------ moto hooks
 
@@ -437,6 +441,10 @@ class EcsPlane:
             task.status = "PENDING"
             task.pull_started_at = utcnow()
             self._check_logs(managed)
+            for check in self.start_checks:
+                reason = check(managed)
+                if reason:
+                    raise TaskFailure(reason, "TaskFailedToStart")
             for c in definition.container_definitions:
                 try:
                     self.runtime.pull(c["image"], registry_password)
@@ -471,7 +479,8 @@ class EcsPlane:
             region = options.get("awslogs-region") or managed.task.region_name
             group = options.get("awslogs-group")
             backend = logs_backends[managed.backend.account_id][region]
-            if group not in backend.groups and options.get("awslogs-create-group") != "true":
+            if group not in backend.groups and options.get("awslogs-create-group") != "true" \
+                    and self.settings.realism.on(LOG_GROUP_MISSING):
                 raise TaskFailure(
                     "ResourceInitializationError: failed to validate logger args: create stream has been retried 1 "
                     "times: failed to create Cloudwatch log stream: ResourceNotFoundException: The specified log "

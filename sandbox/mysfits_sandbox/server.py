@@ -18,7 +18,7 @@ from werkzeug.serving import make_server
 from moto.moto_api._internal import models as moto_api_models
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 
-from . import codebuild, ecr, moto_fixes, realism_ec2, realism_elbv2, realism_iam
+from . import codebuild, ecr, moto_fixes, realism_ec2, realism_ecs, realism_elbv2, realism_iam
 from .ecs import EcsPlane
 from .elb import LoadBalancing
 from .faults import FaultMiddleware, FaultSwitch
@@ -54,6 +54,7 @@ class DataPlane:
         moto_fixes.install()  # after the data plane's hooks: its patches lie on top of theirs
         realism_iam.install(self.settings)
         self.ec2_realism.install()
+        realism_ecs.install(self.settings, self.ecs)
         self._install_hosts_hook()
         realism_elbv2.install(self.settings)  # after moto_fixes: its ECS checks come first
         plane = self

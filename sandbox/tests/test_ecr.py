@@ -8,6 +8,7 @@ import gzip
 import hashlib
 import json
 import os
+import time
 import uuid
 
 import boto3
@@ -71,11 +72,24 @@ def registry_digest(repository, tag):
     return r.headers.get("Docker-Content-Digest") if r.status_code == 200 else None
 
 
+def create_repository(ecr_api, name):
+    """Creates it, then waits until the ECR API shows it: as on AWS, a moment after (AWS-BEHAVIOURS 26)."""
+    ecr_api.create_repository(repositoryName=name)
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            ecr_api.describe_repositories(repositoryNames=[name])
+            return
+        except ecr_api.exceptions.RepositoryNotFoundException:
+            assert time.monotonic() < deadline, "repository %s never became visible" % name
+            time.sleep(0.1)
+
+
 @pytest.fixture
 def repository(server):  # noqa: F811
     url = server[0]
     name = "ecr-sync-%s/app" % uuid.uuid4().hex[:8]
-    client(url, "ecr").create_repository(repositoryName=name)
+    create_repository(client(url, "ecr"), name)
     yield name
     try:
         client(url, "ecr").delete_repository(repositoryName=name, force=True)
@@ -166,7 +180,7 @@ def test_deleteRepository_refusesOneTheRegistryHoldsImagesFor_andForceEmptiesIt(
 
     ecr_api.delete_repository(repositoryName=repository, force=True)
     assert registry_digest(repository, "v1") is None
-    ecr_api.create_repository(repositoryName=repository)
+    create_repository(ecr_api, repository)
     assert ecr_api.describe_images(repositoryName=repository)["imageDetails"] == []
 
 

@@ -103,7 +103,9 @@ def test_a_running_task_keeps_its_cluster_until_it_is_stopped(server):
     subnet = ec2.describe_subnets()["Subnets"][0]["SubnetId"]
     group = ec2.describe_security_groups()["SecurityGroups"][0]["GroupId"]
     task = ecs.run_task(cluster="keeps", taskDefinition="sleeper", launchType="FARGATE",
-                        networkConfiguration={"awsvpcConfiguration": {"subnets": [subnet], "securityGroups": [group]}})["tasks"][0]["taskArn"]
+                        # A public IP: a default subnet reaches ECR through its internet gateway (AWS-BEHAVIOURS 12).
+                        networkConfiguration={"awsvpcConfiguration": {"subnets": [subnet], "securityGroups": [group],
+                                                                      "assignPublicIp": "ENABLED"}})["tasks"][0]["taskArn"]
     refused(lambda: ecs.delete_cluster(cluster="keeps"),
             "ClusterContainsTasksException", "The Cluster cannot be deleted while Tasks are active.")
     deadline = time.monotonic() + 60

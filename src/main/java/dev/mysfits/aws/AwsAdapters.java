@@ -92,7 +92,7 @@ public final class AwsAdapters implements AutoCloseable {
     }
 
     public ImageRegistry imageRegistry() {
-        return new EcrImageRegistry(clients);
+        return new EcrImageRegistry(clients, eventually);
     }
 
     public CallerIdentity identity() {
@@ -104,7 +104,7 @@ public final class AwsAdapters implements AutoCloseable {
     }
 
     public LogGroups logGroups() {
-        return new CloudWatchLogGroups(clients.logs());
+        return new CloudWatchLogGroups(clients.logs(), eventually);
     }
 
     public LogReader logReader() {

@@ -13,7 +13,8 @@ public final class DeletionErrors {
             "LoadBalancerNotFound", "InvalidGroup.NotFound", "InvalidGroupId.NotFound");
     private static final Set<String> BUSY = Set.of("ResourceInUse", "ResourceInUseException", "DependencyViolation",
             "DeleteConflict", "ClusterContainsServicesException", "ClusterContainsTasksException",
-            "ClusterContainsContainerInstancesException", "ConcurrentUpdateException", "InvalidGroup.InUse");
+            "ClusterContainsContainerInstancesException", "ConcurrentUpdateException", "InvalidGroup.InUse",
+            "OperationAbortedException");
 
     private DeletionErrors() {
     }

@@ -54,6 +54,13 @@ public final class TransientErrors {
     public static final Predicate<SdkException> INSTANCES_IN_GROUP = e -> Set.of("ResourceInUse",
             "ScalingActivityInProgress").contains(AwsErrors.code(e));
 
+    /** Another change to the same CloudWatch Logs group still in progress (catalogue 14). */
+    public static final Predicate<SdkException> CONFLICTING_OPERATION = e -> "OperationAbortedException".equals(AwsErrors.code(e));
+
+    /** CreateService with the name of a service that is still DRAINING (catalogue 19); the caller checks it is draining. */
+    public static final Predicate<SdkException> SERVICE_NAME_NOT_FREE = e -> messageContains(e,
+            "creation of service was not idempotent");
+
     /** Anything of this list. */
     @SafeVarargs
     public static Predicate<SdkException> anyOf(Predicate<SdkException>... kinds) {

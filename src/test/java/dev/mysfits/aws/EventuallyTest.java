@@ -80,4 +80,13 @@ class EventuallyTest {
         assertTrue(e.getMessage().matches(".*\\(ClientException\\) after 3[0-5] s"), e.getMessage());
         assertTrue(now.get() >= Duration.ofSeconds(30).toNanos() && now.get() < Duration.ofSeconds(36).toNanos(), "backs off to 5 s at most");
     }
+
+    @Test
+    void aConflictingLogsOperation_andAServiceNameStillTaken_areNotYet() {
+        assertTrue(TransientErrors.CONFLICTING_OPERATION.test(error("OperationAbortedException",
+                "A conflicting operation is currently in progress against this resource. Please try again.")));
+        assertTrue(TransientErrors.SERVICE_NAME_NOT_FREE.test(error("InvalidParameterException",
+                "Creation of service was not idempotent.")));
+        assertTrue(!TransientErrors.SERVICE_NAME_NOT_FREE.test(error("InvalidParameterException", "subnets can not be empty.")));
+    }
 }

@@ -28,6 +28,10 @@ public final class FakeAws {
     public final List<String> mutations = new ArrayList<>();
     public final Map<String, Network.Vpc> vpcs = new LinkedHashMap<>();
     public final List<Network.Subnet> subnets = new ArrayList<>();
+    /** Where each subnet's default route goes; a subnet not listed routes to an internet gateway, as a default one does. */
+    public final Map<String, Network.DefaultRoute> defaultRoutes = new HashMap<>();
+    /** Interface endpoints by VPC, by short service name ("ecr.api"). */
+    public final Map<String, java.util.Set<String>> endpoints = new HashMap<>();
     public final Map<String, Network.SecurityGroup> groups = new LinkedHashMap<>();
     public final Map<String, LoadBalancers.LoadBalancer> loadBalancers = new LinkedHashMap<>();
     public final Map<String, LoadBalancers.Listener> listeners = new LinkedHashMap<>();
@@ -66,6 +70,18 @@ public final class FakeAws {
     }
 
     public final class FakeNetwork implements Network {
+        @Override
+        public Map<String, DefaultRoute> defaultRoutes(String vpcId) {
+            Map<String, DefaultRoute> routes = new HashMap<>();
+            subnetsOf(vpcId).forEach(s -> routes.put(s.id(), defaultRoutes.getOrDefault(s.id(), DefaultRoute.INTERNET_GATEWAY)));
+            return routes;
+        }
+
+        @Override
+        public java.util.Set<String> interfaceEndpoints(String vpcId) {
+            return endpoints.getOrDefault(vpcId, java.util.Set.of());
+        }
+
         @Override
         public Optional<Vpc> defaultVpc() {
             return vpcs.values().stream().filter(Vpc::isDefault).findFirst();

@@ -134,6 +134,21 @@ class CleanupIT {
     }
 
     @Test
+    void deployAgain_rightAfterCleanup_works() {
+        DeployFixture ws = new DeployFixture("redeploy" + suffix()).setup().pushed("monolith", "latest");
+        ok(ws.run("deploy", "monolith", "--fargate", "--poll-interval=1s"));
+        ok(ws.run("cleanup", "--yes"));
+
+        // At once: the same names, made again, while AWS may still be settling what cleanup deleted.
+        ws.setup().pushed("monolith", "latest");
+        ok(ws.run("deploy", "monolith", "--fargate", "--poll-interval=1s"));
+
+        JsonNode service = ws.service("monolith");
+        assertEquals("ACTIVE", service.path("status").asText());
+        assertEquals(1, service.path("runningCount").asInt(), service.toString());
+    }
+
+    @Test
     void cleanupOneService_removesItsResourcesAndLeavesTheOtherServing() throws Exception {
         String ws = "clone" + suffix();
         Path dir = workshopWithOwnNames(ws);

@@ -47,6 +47,29 @@ class DeployIT {
     }
 
     @Test
+    void deploy_rightAfterTheServiceWasDeletedByHand_waitsForItToDrain_thenCreatesItAgain() {
+        DeployFixture ws = new DeployFixture("dredo");
+        // Draining lasts the deregistration delay (100 s, 10 s on the sandbox clock): long enough to meet it.
+        ws.editConfig(config -> ((com.fasterxml.jackson.databind.node.ObjectNode) config.get("services").get("monolith"))
+                .putObject("healthCheck").put("deregistrationDelaySeconds", 100));
+        ws.setup().pushed("monolith", "latest");
+        assertEquals(0, ws.run("deploy", "monolith", "--fargate", FAST).exitCode());
+        String first = ws.service("monolith").path("serviceArn").asText();
+        TestSandbox.aws("ecs", "delete-service", "--cluster", ws.name, "--service", "monolith", "--force");
+        assertEquals("DRAINING", TestSandbox.aws("ecs", "describe-services", "--cluster", ws.name, "--services", "monolith")
+                .path("services").get(0).path("status").asText());
+
+        CommandHarness.Result again = ws.run("deploy", "monolith", "--fargate", FAST);
+
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.err().contains("waiting for the old service monolith to finish draining"), again.err());
+        JsonNode service = ws.service("monolith");
+        assertNotNull(service, "a new ACTIVE service");
+        assertEquals(first, service.path("serviceArn").asText(), "ECS gives the same name the same ARN");
+        assertEquals(1, service.path("runningCount").asInt(), service.toString());
+    }
+
+    @Test
     void deploy_unchangedTemplate_registersNoNewRevisionAndCreatesNothing() throws Exception {
         DeployFixture ws = new DeployFixture("dnoop").setup().pushed("monolith", "latest");
         assertEquals(0, ws.run("deploy", "monolith", "--fargate", FAST).exitCode());

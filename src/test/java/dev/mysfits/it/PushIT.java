@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mysfits.aws.AwsClients;
+import dev.mysfits.aws.Eventually;
 import dev.mysfits.aws.ecr.EcrImageRegistry;
 import dev.mysfits.aws.ecr.EcrRepository;
 import dev.mysfits.aws.ecr.ImageRegistry;
@@ -13,6 +14,7 @@ import dev.mysfits.console.Console;
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.OutputFormat;
+import dev.mysfits.core.WaitProgress;
 import dev.mysfits.docker.DockerClients;
 import dev.mysfits.docker.DockerImagePusher;
 import dev.mysfits.ledger.Ledger;
@@ -212,7 +214,7 @@ class PushIT {
                 OutputFormat.TEXT, System::currentTimeMillis);
         String repository = "push-it-" + SUFFIX + "/refused";
         try (AwsClients aws = TestSandbox.awsClients(); var docker = DockerClients.create(TestSandbox.dockerHost(), TestSandbox.home().resolve(".docker"))) {
-            ImageRegistry wrongPassword = new WrongPasswordRegistry(new EcrImageRegistry(aws));
+            ImageRegistry wrongPassword = new WrongPasswordRegistry(new EcrImageRegistry(aws, Eventually.system(WaitProgress.NONE)));
             PushWorkflow workflow = new PushWorkflow(console, new Ledger(workshop.resolve("refused-ledger.json"), Clock.systemUTC()),
                     wrongPassword, new DockerImagePusher(docker));
             createdRefs.add(TestSandbox.REGISTRY_HOST + "/" + repository + ":latest");

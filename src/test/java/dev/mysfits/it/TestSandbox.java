@@ -39,6 +39,7 @@ public final class TestSandbox {
     private static String motoEndpoint;
     private static Process moto;
     private static double timeScale = DEFAULT_TIME_SCALE;
+    private static Map<String, String> sandboxEnvironment = Map.of();
     private static boolean freshAccount;
     private static Path home;
     private static boolean launcherReady;
@@ -82,6 +83,7 @@ public final class TestSandbox {
             builder.environment().put("PYTHONPATH", repoRoot().resolve("sandbox").toString());
             builder.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
             builder.environment().put("MYSFITS_SANDBOX_TIME_SCALE", String.valueOf(timeScale));
+            builder.environment().putAll(sandboxEnvironment);
             builder.environment().put("MYSFITS_SANDBOX_FRESH_ACCOUNT", freshAccount ? "1" : "0");
             Process started;
             try {
@@ -128,6 +130,19 @@ public final class TestSandbox {
             motoEndpoint = null;
         }
         freshAccount = fresh;
+    }
+
+    /**
+     * Settings of the sandbox's own for the tests that follow (see {@link SandboxEnvironment}), such as
+     * MYSFITS_SANDBOX_DEFAULT_VPC=off: a moto running with others is stopped, and the next use starts one with these.
+     */
+    static synchronized void useSandboxEnvironment(Map<String, String> environment) {
+        if (!environment.equals(sandboxEnvironment) && moto != null) {
+            stop(moto);
+            moto = null;
+            motoEndpoint = null;
+        }
+        sandboxEnvironment = Map.copyOf(environment);
     }
 
     static synchronized double timeScale() {

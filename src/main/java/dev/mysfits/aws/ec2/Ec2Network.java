@@ -11,14 +11,20 @@ import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.Route;
+import software.amazon.awssdk.services.ec2.model.RouteTable;
+import software.amazon.awssdk.services.ec2.model.RouteTableAssociation;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
 import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** {@link Network} on the EC2 API. Lookups use filters, which answer "none" for unknown ids instead of failing. */
 public final class Ec2Network implements Network {
@@ -72,6 +78,58 @@ public final class Ec2Network implements Network {
                     .toList();
         } catch (SdkException e) {
             throw AwsErrors.wrap(doing, e);
+        }
+    }
+
+    @Override
+    public Map<String, DefaultRoute> defaultRoutes(String vpcId) {
+        try {
+            List<RouteTable> tables = ec2.describeRouteTablesPaginator(r -> r.filters(filter("vpc-id", vpcId)))
+                    .routeTables().stream().toList();
+            DefaultRoute main = DefaultRoute.NONE;
+            Map<String, DefaultRoute> own = new HashMap<>();
+            for (RouteTable table : tables) {
+                DefaultRoute route = table.routes().stream().filter(r -> "0.0.0.0/0".equals(r.destinationCidrBlock()))
+                        .map(Ec2Network::defaultRoute).findFirst().orElse(DefaultRoute.NONE);
+                for (RouteTableAssociation association : table.associations()) {
+                    if (Boolean.TRUE.equals(association.main())) {
+                        main = route;
+                    } else if (association.subnetId() != null) {
+                        own.put(association.subnetId(), route);
+                    }
+                }
+            }
+            Map<String, DefaultRoute> routes = new HashMap<>();
+            for (Subnet subnet : subnetsOf(vpcId)) {
+                routes.put(subnet.id(), own.getOrDefault(subnet.id(), main));
+            }
+            return routes;
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("ec2 describe route tables of " + vpcId, e);
+        }
+    }
+
+    private static DefaultRoute defaultRoute(Route route) {
+        if (route.gatewayId() != null && route.gatewayId().startsWith("igw-")) {
+            return DefaultRoute.INTERNET_GATEWAY;
+        }
+        if (route.natGatewayId() != null || route.instanceId() != null || route.transitGatewayId() != null
+                || route.networkInterfaceId() != null) {
+            return DefaultRoute.NAT;
+        }
+        return DefaultRoute.NONE;  // a blackhole, a VPN or peering connection: no way to ECR's public endpoint
+    }
+
+    @Override
+    public Set<String> interfaceEndpoints(String vpcId) {
+        try {
+            return ec2.describeVpcEndpointsPaginator(r -> r.filters(filter("vpc-id", vpcId))).vpcEndpoints().stream()
+                    .filter(e -> "Interface".equalsIgnoreCase(e.vpcEndpointTypeAsString()))
+                    // com.amazonaws.<region>.ecr.api: what follows the region
+                    .map(e -> e.serviceName().replaceFirst("^([^.]+\\.){3}", ""))
+                    .collect(Collectors.toSet());
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("ec2 describe VPC endpoints of " + vpcId, e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.mysfits.aws.ec2;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The EC2 networking mysfits uses: VPCs and subnets to place the load balancer and tasks, and security groups. */
 public interface Network {
@@ -35,6 +36,15 @@ public interface Network {
 
     record SecurityGroup(String id, String name, String vpcId, List<IngressRule> ingress) {
     }
+
+    /** Where a subnet sends traffic for 0.0.0.0/0: an internet gateway, a NAT (gateway, instance, transit), or nowhere. */
+    enum DefaultRoute { INTERNET_GATEWAY, NAT, NONE }
+
+    /** For each subnet of the VPC, where its default route goes, by its own route table or else the VPC's main one. */
+    Map<String, DefaultRoute> defaultRoutes(String vpcId);
+
+    /** The services the VPC has interface endpoints for, by their short names: "ecr.api", "ecr.dkr", "logs". */
+    Set<String> interfaceEndpoints(String vpcId);
 
     /** The region's default VPC, if it has one. */
     Optional<Vpc> defaultVpc();

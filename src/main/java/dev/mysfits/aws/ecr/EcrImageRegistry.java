@@ -2,6 +2,8 @@ package dev.mysfits.aws.ecr;
 
 import dev.mysfits.aws.AwsClients;
 import dev.mysfits.aws.AwsErrors;
+import dev.mysfits.aws.Eventually;
+import dev.mysfits.aws.TransientErrors;
 import dev.mysfits.registry.RegistryCredentials;
 
 import dev.mysfits.core.MysfitsException;
@@ -23,9 +25,11 @@ import java.util.Optional;
 /** {@link ImageRegistry} on the ECR API. */
 public final class EcrImageRegistry implements ImageRegistry {
     private final AwsClients aws;
+    private final Eventually eventually;
 
-    public EcrImageRegistry(AwsClients aws) {
+    public EcrImageRegistry(AwsClients aws, Eventually eventually) {
         this.aws = aws;
+        this.eventually = eventually;
     }
 
     @Override
@@ -53,6 +57,9 @@ public final class EcrImageRegistry implements ImageRegistry {
                     .imageScanningConfiguration(s -> s.scanOnPush(false))
                     .tags(tags.entrySet().stream().map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build()).toList()))
                     .repository();
+            // ECR's API answers RepositoryNotFoundException for a new repository a moment; the push and deploy read it.
+            eventually.run("ECR repository " + name + " to show in the ECR API", Eventually.PROPAGATION,
+                    TransientErrors.NOT_YET_VISIBLE, () -> aws.ecr().describeRepositories(r -> r.repositoryNames(name)));
             return toRepository(created);
         } catch (RepositoryAlreadyExistsException e) {
             // Created meanwhile by someone else: use it.

@@ -3,8 +3,8 @@ package dev.mysfits.aws.ecs;
 import dev.mysfits.aws.AwsErrors;
 import dev.mysfits.aws.AwsRetryPolicy;
 import dev.mysfits.aws.Eventually;
-import dev.mysfits.aws.TransientErrors;
 import dev.mysfits.aws.SdkJson;
+import dev.mysfits.aws.TransientErrors;
 
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
@@ -39,6 +39,12 @@ public final class EcsContainerService implements ContainerService {
     private final EcsClient singleAttempt;
     private final Eventually eventually;
     private final EcsTaskDefinitionSchema schema = new EcsTaskDefinitionSchema();
+
+    /**
+     * How long a deleted service may stay DRAINING: its tasks drain from the load balancer (up to the target group's
+     * deregistration delay, at most an hour by mysfits' config) and stop.
+     */
+    static final java.time.Duration DRAINING = java.time.Duration.ofMinutes(10);
 
     public EcsContainerService(EcsClient ecs, EcsClient singleAttempt, Eventually eventually) {
         this.ecs = ecs;
@@ -160,16 +166,30 @@ public final class EcsContainerService implements ContainerService {
         CreateServiceRequest create = request.build();
         try {
             // Deploy made the route before the service; ECS may not yet have heard of it, of its service-linked
-            // role (a fresh account), or of the roles the service uses.
+            // role (a fresh account), or of the roles the service uses. And a service of this name deleted moments
+            // ago (a cleanup, or by hand) keeps the name until it is INACTIVE.
             String group = spec.targetGroupArn().replaceAll("^.*:targetgroup/([^/]+)/.*$", "$1");
-            return toRecord(eventually.call("the route to target group " + group + " and the roles of service "
-                            + spec.name() + " to reach ECS", Eventually.PROPAGATION,
-                    TransientErrors.anyOf(TransientErrors.ROUTE_NOT_YET_KNOWN_TO_ECS, TransientErrors.SERVICE_LINKED_ROLE,
-                            TransientErrors.ROLE_NOT_YET_USABLE),
-                    () -> ecs.createService(create)).service());
+            Service created = eventually.call("the old service " + spec.name() + " to finish draining", DRAINING,
+                    e -> TransientErrors.SERVICE_NAME_NOT_FREE.test(e) && "DRAINING".equals(status(spec.cluster(), spec.name())),
+                    () -> toRecord(eventually.call("the route to target group " + group + " and the roles of service "
+                                    + spec.name() + " to reach ECS", Eventually.PROPAGATION,
+                            TransientErrors.anyOf(TransientErrors.ROUTE_NOT_YET_KNOWN_TO_ECS, TransientErrors.SERVICE_LINKED_ROLE,
+                                    TransientErrors.ROLE_NOT_YET_USABLE),
+                            () -> ecs.createService(create)).service()));
+            // DescribeServices answers MISSING for a new service a moment; what follows reads it.
+            return eventually.until("service " + spec.name() + " to show in ECS", Eventually.PROPAGATION,
+                    () -> describeService(spec.cluster(), spec.name()),
+                    found -> found.filter(s -> s.arn().equals(created.arn())).isPresent(),
+                    found -> "DescribeServices still answers MISSING for it").orElseThrow();
         } catch (SdkException e) {
             throw AwsErrors.wrap("ecs create service " + spec.name() + " in cluster " + spec.cluster(), e);
         }
+    }
+
+    /** The service's status (ACTIVE, DRAINING, INACTIVE), or null when ECS does not show it. */
+    private String status(String cluster, String name) {
+        return ecs.describeServices(r -> r.cluster(cluster).services(name)).services().stream()
+                .map(software.amazon.awssdk.services.ecs.model.Service::status).findFirst().orElse(null);
     }
 
     @Override

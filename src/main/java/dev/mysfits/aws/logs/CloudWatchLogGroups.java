@@ -1,6 +1,8 @@
 package dev.mysfits.aws.logs;
 
 import dev.mysfits.aws.AwsErrors;
+import dev.mysfits.aws.Eventually;
+import dev.mysfits.aws.TransientErrors;
 
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -11,9 +13,11 @@ import java.util.Optional;
 /** {@link LogGroups} on the CloudWatch Logs API. */
 public final class CloudWatchLogGroups implements LogGroups {
     private final CloudWatchLogsClient logs;
+    private final Eventually eventually;
 
-    public CloudWatchLogGroups(CloudWatchLogsClient logs) {
+    public CloudWatchLogGroups(CloudWatchLogsClient logs, Eventually eventually) {
         this.logs = logs;
+        this.eventually = eventually;
     }
 
     @Override
@@ -43,7 +47,10 @@ public final class CloudWatchLogGroups implements LogGroups {
     @Override
     public void setRetention(String name, int days) {
         try {
-            logs.putRetentionPolicy(r -> r.logGroupName(name).retentionInDays(days));
+            // Right after the group is created, Logs may answer OperationAbortedException: its creation is still going on.
+            eventually.run("log group " + name + " to take its retention", Eventually.PROPAGATION,
+                    TransientErrors.CONFLICTING_OPERATION,
+                    () -> logs.putRetentionPolicy(r -> r.logGroupName(name).retentionInDays(days)));
         } catch (SdkException e) {
             throw AwsErrors.wrap("logs set retention of " + name, e);
         }

@@ -69,6 +69,7 @@ public final class ResolveNetworkStep implements Step<SetupContext> {
             subnets = onePerZone(network.subnetsOf(vpcId));
             requireTwoZones(subnets, "the default VPC " + vpcId);
         }
+        TaskEgressCheck.requireRouteToEcr(network, vpcId, subnets);
         ctx.vpcId = vpcId;
         ctx.subnetIds = subnets.stream().map(Subnet::id).toList();
         ctx.loadBalancer = existing.orElse(null);
@@ -116,7 +117,10 @@ public final class ResolveNetworkStep implements Step<SetupContext> {
             }
         }
         List<Subnet> chosen = List.copyOf(byZone.values());
-        requireTwoZones(chosen, "the subnets given");
+        if (chosen.size() < 2) {
+            throw MysfitsException.usage("the subnets given are in one availability zone (" + String.join(", ", subnetIds)
+                    + "): a load balancer needs two", "pass --subnets a,b with subnets in two zones");
+        }
         return chosen;
     }
 
@@ -130,11 +134,14 @@ public final class ResolveNetworkStep implements Step<SetupContext> {
         return List.copyOf(byZone.values());
     }
 
+    /** A VPC chosen without --subnets: too few zones is the account's state, not the command line's. */
     private static void requireTwoZones(List<Subnet> subnets, String where) {
         if (subnets.size() < 2) {
-            throw MysfitsException.usage(where + " has subnets in " + subnets.size()
-                            + " availability zone(s): a load balancer needs two",
-                    "pass --subnets a,b with subnets in two zones");
+            throw MysfitsException.precondition(where + " has subnets in " + subnets.size()
+                            + " availability zone(s) (" + String.join(", ", subnets.stream()
+                            .map(s -> s.id() + " in " + s.availabilityZone()).toList()) + "): a load balancer needs two",
+                    "add a subnet in another zone (aws ec2 create-subnet --availability-zone ...), or pass --subnets a,b "
+                            + "with subnets in two zones");
         }
     }
 }

@@ -271,6 +271,55 @@ class SetupWorkflowTest {
                 () -> run(new SetupRequest(NAMES, PORTS, "vpc-small", List.of(), null, false, null)));
 
         assertTrue(e.getMessage().contains("1 availability zone"), e.getMessage());
+        assertEquals(ExitCode.PRECONDITION, e.exitCode());
+        assertTrue(e.getMessage().contains("subnet-small in us-east-1a"), e.getMessage());
+        assertEquals(List.of(), aws.mutations);
+    }
+
+    @Test
+    void subnetsWithoutARouteToEcr_arePrecondition_namingThem_andNothingIsCreated() {
+        aws.defaultRoutes.put("subnet-default-a", Network.DefaultRoute.NONE);
+
+        MysfitsException e = assertThrows(MysfitsException.class, () -> run(defaults()));
+
+        assertEquals(ExitCode.PRECONDITION, e.exitCode());
+        assertEquals("tasks in subnet subnet-default-a (us-east-1a) of vpc-default could not pull their images: no route "
+                + "to an internet gateway or a NAT gateway, and no ECR endpoints in the VPC", e.getMessage());
+        assertTrue(e.hint().contains("internet gateway") && e.hint().contains("ecr.api, ecr.dkr"), e.hint());
+        assertEquals(List.of(), aws.mutations);
+    }
+
+    @Test
+    void aNatRoute_isAWayToEcr() {
+        for (String zone : List.of("a", "b", "c")) {
+            aws.defaultRoutes.put("subnet-default-" + zone, Network.DefaultRoute.NAT);
+        }
+
+        run(defaults());
+
+        assertTrue(aws.mutations.stream().anyMatch(m -> m.startsWith("create load balancer")), aws.mutations.toString());
+    }
+
+    @Test
+    void ecrEndpoints_areAWayToEcr_withoutAnyDefaultRoute() {
+        for (String zone : List.of("a", "b", "c")) {
+            aws.defaultRoutes.put("subnet-default-" + zone, Network.DefaultRoute.NONE);
+        }
+        aws.endpoints.put(FakeAws.DEFAULT_VPC, java.util.Set.of("ecr.api", "ecr.dkr", "logs"));
+
+        run(defaults());
+
+        assertTrue(aws.mutations.stream().anyMatch(m -> m.startsWith("create load balancer")), aws.mutations.toString());
+    }
+
+    @Test
+    void onlyOneOfEcrsEndpoints_isNotEnough() {
+        aws.defaultRoutes.put("subnet-default-b", Network.DefaultRoute.NONE);
+        aws.endpoints.put(FakeAws.DEFAULT_VPC, java.util.Set.of("ecr.api"));
+
+        MysfitsException e = assertThrows(MysfitsException.class, () -> run(defaults()));
+
+        assertTrue(e.getMessage().startsWith("tasks in subnet subnet-default-b (us-east-1b)"), e.getMessage());
         assertEquals(List.of(), aws.mutations);
     }
 
