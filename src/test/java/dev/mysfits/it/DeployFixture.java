@@ -160,6 +160,20 @@ final class DeployFixture {
                 "--count", String.valueOf(count), "--user-data", "#!/bin/bash\necho ECS_CLUSTER=" + name + " >> /etc/ecs/ecs.config\n");
         List<String> ids = new ArrayList<>();
         reservation.path("Instances").forEach(i -> ids.add(i.path("InstanceId").asText()));
+        // They join the cluster when their agent starts, a while after launch (AWS-BEHAVIOURS 5): wait as the lab
+        // does, until the cluster lists them.
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (TestSandbox.aws("ecs", "list-container-instances", "--cluster", name).path("containerInstanceArns").size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(count + " container instances did not join cluster " + name + " within 60 s");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
         return ids;
     }
 

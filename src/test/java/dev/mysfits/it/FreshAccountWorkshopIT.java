@@ -85,10 +85,10 @@ class FreshAccountWorkshopIT {
                     .path("ScalableTargets").get(0);
             assertTrue(target.path("RoleARN").asText().endsWith("/AWSServiceRoleForApplicationAutoScaling_ECSService"), target.toString());
 
-            Path buildspec = Files.createTempDirectory("fresh-buildspec").resolve("buildspec.yml");
-            ok(cli.run("buildspec", "monolith", "--file", buildspec.toString()));
-            ok(cli.run("codebuild", "monolith", "--buildspec", buildspec.toString(), "--source-type", "GITHUB",
-                    "--source-location", "https://github.com/example/mysfits.git"));
+            ok(cli.run("buildspec", "monolith"));
+            assertTrue(Files.exists(context.resolve("buildspec.yml")));
+            ok(cli.run("codebuild", "monolith", "--source-type", "GITHUB", "--source-location",
+                    "https://github.com/example/mysfits.git"));
             assertEquals(List.of(ws + "-monolith"), texts(aws("codebuild", "list-projects").path("projects")));
 
             cleanUpToNothing(cli, ws, baseline);

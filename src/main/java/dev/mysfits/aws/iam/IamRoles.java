@@ -3,6 +3,8 @@ package dev.mysfits.aws.iam;
 import dev.mysfits.aws.AwsErrors;
 import dev.mysfits.aws.Eventually;
 import dev.mysfits.aws.TransientErrors;
+import dev.mysfits.core.ExitCode;
+import dev.mysfits.core.MysfitsException;
 
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -24,6 +26,8 @@ import java.util.Optional;
 /** {@link Roles} on the IAM API. */
 public final class IamRoles implements Roles {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** IAM shows a new role within seconds; a role missing for longer than this is missing. */
+    private static final java.time.Duration EXPECTED_ROLE_PATIENCE = java.time.Duration.ofSeconds(20);
     private final IamClient iam;
     private final Eventually eventually;
 
@@ -39,6 +43,22 @@ public final class IamRoles implements Roles {
             return Optional.of(new Role(role.roleName(), role.arn(), trustedServices(role.assumeRolePolicyDocument())));
         } catch (NoSuchEntityException missing) {
             return Optional.empty();
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("iam get role " + name, e);
+        }
+    }
+
+    @Override
+    public Optional<Role> findExpected(String name) {
+        try {
+            var role = eventually.call("IAM role " + name + " to be readable", EXPECTED_ROLE_PATIENCE,
+                    TransientErrors.NOT_YET_VISIBLE, () -> iam.getRole(r -> r.roleName(name)).role());
+            return Optional.of(new Role(role.roleName(), role.arn(), trustedServices(role.assumeRolePolicyDocument())));
+        } catch (MysfitsException waited) {
+            if (waited.exitCode() == ExitCode.TIMEOUT) {
+                return Optional.empty();  // long enough: it is missing
+            }
+            throw waited;
         } catch (SdkException e) {
             throw AwsErrors.wrap("iam get role " + name, e);
         }

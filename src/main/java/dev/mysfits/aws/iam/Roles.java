@@ -12,6 +12,14 @@ public interface Roles {
 
     Optional<Role> find(String name);
 
+    /**
+     * A role that should exist (setup made it): IAM may not show a role for a few seconds after it was made
+     * (AWS-BEHAVIOURS 1), so "no such role" is asked again for a while before it counts as missing.
+     */
+    default Optional<Role> findExpected(String name) {
+        return find(name);
+    }
+
     Role create(String name, String trustPolicyJson, String description, Map<String, String> tags);
 
     List<String> attachedPolicyArns(String roleName);

@@ -40,9 +40,9 @@ public final class SetupLookup {
                 .orElseThrow(() -> missing("load balancer " + lb.name() + " has no :" + Infrastructure.LISTENER_PORT + " listener"));
         Cluster cluster = aws.clusters().find(names.cluster())
                 .orElseThrow(() -> missing("no ECS cluster " + names.cluster()));
-        Role execution = aws.roles().find(names.executionRole())
+        Role execution = aws.roles().findExpected(names.executionRole())
                 .orElseThrow(() -> missing("no IAM role " + names.executionRole()));
-        Role task = aws.roles().find(names.taskRole())
+        Role task = aws.roles().findExpected(names.taskRole())
                 .orElseThrow(() -> missing("no IAM role " + names.taskRole()));
         Map<String, String> logGroups = new LinkedHashMap<>();
         for (String service : services) {
