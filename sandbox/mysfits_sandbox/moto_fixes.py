@@ -10,6 +10,7 @@ never answers 500 to them:
 - DescribeContainerInstances in a cluster that never had one.
 
 And answers that differ from AWS's:
+- CreateLoadBalancer with the name of one there is answers that one (same settings), as AWS does;
 - ListServices lists only ACTIVE services (moto also lists DRAINING and deleted, INACTIVE ones);
 - CreateService with the name of a service that is not INACTIVE refuses, "Creation of service was not idempotent.",
   unless it repeats the clientToken that created it (then it answers that service, as AWS does for a retry);
@@ -37,6 +38,8 @@ from moto.ecr.responses import ECRResponse
 from moto.ecs import models as ecs_models
 from moto.ecs.exceptions import InvalidParameterException
 from moto.ecs.responses import EC2ContainerServiceResponse
+from moto.elbv2 import models as elbv2_models
+from moto.elbv2.exceptions import DuplicateLoadBalancerName
 from moto.iam import models as iam_models
 from moto.iam.responses import IamResponse
 
@@ -237,6 +240,26 @@ def _authorization_token(original):
     return get_authorization_token
 
 
+def _create_load_balancer(original):
+    """CreateLoadBalancer is idempotent on AWS: the same name and settings answer the balancer there is (a client
+    whose answer was lost asks again); the same name with other settings is DuplicateLoadBalancerName. moto made a
+    second balancer of the same name."""
+    def create(backend, name, security_groups, subnet_ids, subnet_mappings=None, scheme="internet-facing",
+               loadbalancer_type=None, *args, **kwargs):
+        for existing in list(backend.load_balancers.values()):
+            if existing.name != name:
+                continue
+            wanted = set(subnet_ids or []) | {m.get("SubnetId") for m in subnet_mappings or []}
+            same = existing.scheme == scheme and existing.type == (loadbalancer_type or "application") \
+                and {getattr(s, "id", s) for s in existing.subnets} == wanted
+            if same:
+                return existing
+            raise DuplicateLoadBalancerName()
+        return original(backend, name, security_groups, subnet_ids, subnet_mappings, scheme, loadbalancer_type,
+                        *args, **kwargs)
+    return create
+
+
 def install():
     backend = ecs_models.EC2ContainerServiceBackend
     _lay(ecs_models.Cluster, "__init__", _cluster_init)
@@ -254,6 +277,8 @@ def install():
          lambda _: describe_scaling_policies)
     _lay(autoscaling, "delete_scaling_policy", _delete_scaling_policy)
     _lay(autoscaling, "deregister_scalable_target", _deregister_scalable_target)
+
+    _lay(elbv2_models.ELBv2Backend, "create_load_balancer", _create_load_balancer)
 
     # moto builds a service-linked role's name from the service's host name through this table.
     iam_models.SERVICE_NAME_CONVERSION.setdefault("ecs", "ECS")

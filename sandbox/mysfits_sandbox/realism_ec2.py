@@ -254,6 +254,8 @@ def _install_interface_hooks():
 
     def create_load_balancer(backend, *args, **kwargs):
         balancer = original_create(backend, *args, **kwargs)
+        if getattr(balancer, "_interfaces", None) is not None:
+            return balancer  # CreateLoadBalancer again with the same name answers the one there is: it has its interfaces
         balancer._interfaces = []
         if balancer.type == "application":
             lb_id = balancer.arn.split(":loadbalancer/", 1)[-1]

@@ -8,7 +8,7 @@ import botocore.exceptions
 import pytest
 from moto import mock_aws
 
-from mysfits_sandbox import realism_ec2
+from mysfits_sandbox import moto_fixes, realism_ec2
 from mysfits_sandbox.elb import LoadBalancing
 from mysfits_sandbox.placement import Placement
 from mysfits_sandbox.realism import Realism
@@ -109,6 +109,24 @@ def test_a_released_task_interface_lingers_and_holds_its_group_for_the_behaviour
         time.sleep(0.05)
     assert time.monotonic() - released >= 0.5
     ec2.delete_security_group(GroupId=tasks)
+
+
+def test_creating_a_load_balancer_again_answers_the_one_there_is_with_its_interfaces_only(aws):
+    # A client whose CreateLoadBalancer answer was lost asks again: the same balancer, not a second set of interfaces.
+    moto_fixes.install()  # as the server lays it: moto alone made a second balancer of the same name
+    ec2 = boto3.client("ec2", region_name=REGION)
+    elb = boto3.client("elbv2", region_name=REGION)
+    alb = group(ec2, "alb")
+    subnets = [s["SubnetId"] for s in ec2.describe_subnets()["Subnets"][:2]]
+    first = elb.create_load_balancer(Name="web", Subnets=subnets, SecurityGroups=[alb])["LoadBalancers"][0]
+    again = elb.create_load_balancer(Name="web", Subnets=subnets, SecurityGroups=[alb])["LoadBalancers"][0]
+    assert again["LoadBalancerArn"] == first["LoadBalancerArn"]
+    assert len(interfaces_in(ec2, alb)) == 2
+    elb.delete_load_balancer(LoadBalancerArn=first["LoadBalancerArn"])
+    deadline = time.monotonic() + 5
+    while interfaces_in(ec2, alb):
+        assert time.monotonic() < deadline, "every interface of the balancer goes after it"
+        time.sleep(0.05)
 
 
 def test_a_load_balancer_has_interfaces_in_its_groups_that_linger_after_it_is_deleted(aws):
