@@ -44,6 +44,17 @@ def behaviour(name, catalogue, summary, sandbox_seconds=0.0, aws_seconds=0.0):
     return known
 
 
+def lay(cls, name, make, mark):
+    """Puts make(current) on cls.name unless the current one already carries this mark: a module's hooks are laid
+    once per process, whoever installs them again."""
+    current = getattr(cls, name)
+    if getattr(current, mark, False):
+        return
+    patched = make(current)
+    setattr(patched, mark, True)
+    setattr(cls, name, patched)
+
+
 class Realism:
     def __init__(self, mode="on", off=(), clock=None):
         self._lock = threading.Lock()

@@ -276,13 +276,9 @@ def _interface_init(original):
 _MARK = "_mysfits_realism_ecs"
 
 
+
 def _lay(cls, name, make):
-    current = getattr(cls, name)
-    if getattr(current, _MARK, False):
-        return
-    patched = make(current)
-    setattr(patched, _MARK, True)
-    setattr(cls, name, patched)
+    realism.lay(cls, name, make, _MARK)
 
 
 def install(settings, plane, environ=None):

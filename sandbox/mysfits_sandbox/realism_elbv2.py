@@ -44,14 +44,9 @@ _routed = {}                 # target group ARN -> since when a listener or rule
 _released = {}               # target group ARN -> when the last listener or rule forwarding to it went
 
 
+
 def _lay(cls, name, make):
-    """Puts make(current) on cls.name unless the current one is already this module's."""
-    current = getattr(cls, name)
-    if getattr(current, _MARK, False):
-        return
-    patched = make(current)
-    setattr(patched, _MARK, True)
-    setattr(cls, name, patched)
+    realism.lay(cls, name, make, _MARK)
 
 
 def _on(behaviour):

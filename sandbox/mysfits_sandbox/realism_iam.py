@@ -336,14 +336,9 @@ PATCHED = (iam_models.IAMBackend, IamResponse, ecs_models.EC2ContainerServiceBac
            autoscaling_models.ApplicationAutoscalingBackend, CodeBuildResponse, asg_models.AutoScalingBackend)
 
 
+
 def _lay(cls, name, make):
-    """Puts make(current) on cls.name unless the current one is already this module's."""
-    current = getattr(cls, name)
-    if getattr(current, _MARK, False):
-        return
-    patched = make(current)
-    setattr(patched, _MARK, True)
-    setattr(cls, name, patched)
+    realism.lay(cls, name, make, _MARK)
 
 
 def install(settings, environ=None):

@@ -9,6 +9,7 @@ import urllib.request
 import contextlib
 
 import boto3
+import botocore.exceptions
 import pytest
 from botocore.config import Config
 
@@ -70,13 +71,20 @@ def ecs_hooks(settings):
     from mysfits_sandbox.ecs import EcsPlane
     from mysfits_sandbox.elb import LoadBalancing
     from mysfits_sandbox.placement import Placement
-    saved = {cls: dict(vars(cls)) for cls in (EC2ContainerServiceBackend, EC2ContainerServiceResponse)}
-    balancing = LoadBalancing(settings)
-    plane = EcsPlane(settings, None, balancing, Placement(balancing))
-    plane.install()
-    moto_fixes.install()
-    try:
+    with restored(EC2ContainerServiceBackend, EC2ContainerServiceResponse):
+        balancing = LoadBalancing(settings)
+        plane = EcsPlane(settings, None, balancing, Placement(balancing))
+        plane.install()
+        moto_fixes.install()
         yield plane
+
+
+@contextlib.contextmanager
+def restored(*classes):
+    """Whatever hooks are laid on these classes inside, they are as before afterwards: no other test meets them."""
+    saved = {cls: dict(vars(cls)) for cls in classes}
+    try:
+        yield
     finally:
         for cls, attributes in saved.items():
             for name in set(vars(cls)) - set(attributes):
@@ -84,3 +92,11 @@ def ecs_hooks(settings):
             for name, value in attributes.items():
                 if vars(cls).get(name) is not value:
                     setattr(cls, name, value)
+
+
+def refused(call, code, message):
+    with pytest.raises(botocore.exceptions.ClientError) as error:
+        call()
+    assert error.value.response["Error"]["Code"] == code
+    assert error.value.response["Error"]["Message"] == message
+    assert error.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400

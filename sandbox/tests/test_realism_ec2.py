@@ -8,6 +8,7 @@ import botocore.exceptions
 import pytest
 from moto import mock_aws
 
+from conftest import refused
 from mysfits_sandbox import moto_fixes, realism_ec2
 from mysfits_sandbox.elb import LoadBalancing
 from mysfits_sandbox.placement import Placement
@@ -15,14 +16,6 @@ from mysfits_sandbox.realism import Realism
 from mysfits_sandbox.settings import Settings
 
 ACCOUNT, REGION = "123456789012", "us-east-1"
-
-
-def refused(call, code, message):
-    with pytest.raises(botocore.exceptions.ClientError) as error:
-        call()
-    assert error.value.response["Error"]["Code"] == code
-    assert error.value.response["Error"]["Message"] == message
-    assert error.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 def realism_at(scale, mode="on"):

@@ -12,7 +12,7 @@ from moto.ecr.models import ECRBackend
 from moto.ecr.responses import ECRResponse
 from moto.logs.models import LogsBackend
 
-from conftest import ecs_hooks
+from conftest import ecs_hooks, refused, restored
 from mysfits_sandbox import realism_ecs
 from mysfits_sandbox.settings import Settings
 
@@ -26,29 +26,13 @@ FARGATE_REASON_START = ("ResourceInitializationError: unable to pull secrets or 
 def realism_hooks(environ=None, scale="1"):
     """The ECS hooks, moto_fixes and this module's, as the server lays them; all taken off afterwards."""
     environ = dict(environ or {}, MYSFITS_SANDBOX_TIME_SCALE=scale)
-    classes = (ECRBackend, ECRResponse, LogsBackend, EC2Backend, NetworkInterface)
-    saved = {cls: dict(vars(cls)) for cls in classes}
     settings = Settings.for_port(5993, "/dev/null", environ=environ)
-    with ecs_hooks(settings) as plane:
+    with restored(ECRBackend, ECRResponse, LogsBackend, EC2Backend, NetworkInterface), ecs_hooks(settings) as plane:
         realism_ecs.install(settings, plane, environ)
         try:
             yield settings, plane
         finally:
-            for cls, attributes in saved.items():
-                for name in set(vars(cls)) - set(attributes):
-                    delattr(cls, name)
-                for name, value in attributes.items():
-                    if vars(cls).get(name) is not value:
-                        setattr(cls, name, value)
             realism_ecs._default_vpc["wanted"] = True
-
-
-def refused(call, code, message):
-    with pytest.raises(botocore.exceptions.ClientError) as error:
-        call()
-    assert error.value.response["Error"]["Code"] == code
-    assert error.value.response["Error"]["Message"] == message
-    assert error.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 def eventually(check, seconds=3):

@@ -7,19 +7,11 @@ import botocore.exceptions
 import pytest
 from moto import mock_aws
 
-from conftest import ecs_hooks
+from conftest import ecs_hooks, refused
 from mysfits_sandbox import realism_elbv2
 from mysfits_sandbox.settings import Settings
 
 SCALE = 2  # 3 AWS seconds last 1.5 s, 1 lasts 0.5 s: long enough that a busy machine still asks within them
-
-
-def refused(call, code, message):
-    with pytest.raises(botocore.exceptions.ClientError) as error:
-        call()
-    assert error.value.response["Error"]["Code"] == code
-    assert error.value.response["Error"]["Message"] == message
-    assert error.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 def seconds_until(call, limit=10):

@@ -10,7 +10,7 @@ import botocore.exceptions
 import pytest
 from moto import mock_aws
 
-from conftest import ecs_hooks
+from conftest import ecs_hooks, restored
 from mysfits_sandbox import moto_fixes, realism_iam
 from mysfits_sandbox.settings import Settings
 
@@ -24,17 +24,9 @@ READ = 0.5      # its 1 s
 @contextlib.contextmanager
 def installed(environ):
     """The hooks as the server lays them, taken off again so that no other test meets them."""
-    saved = {cls: dict(vars(cls)) for cls in realism_iam.PATCHED}
     settings = Settings.for_port(5995, "/dev/null", environ=environ)
-    try:
+    with restored(*realism_iam.PATCHED):
         yield settings, realism_iam.install(settings, environ)
-    finally:
-        for cls, attributes in saved.items():
-            for name in set(vars(cls)) - set(attributes):
-                delattr(cls, name)
-            for name, value in attributes.items():
-                if vars(cls).get(name) is not value:
-                    setattr(cls, name, value)
 
 
 @pytest.fixture

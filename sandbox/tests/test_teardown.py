@@ -9,16 +9,8 @@ import docker
 import pytest
 from moto import mock_aws
 
-from conftest import client, ecs_hooks
+from conftest import client, ecs_hooks, refused
 from mysfits_sandbox.settings import Settings
-
-
-def refused(call, code, message):
-    with pytest.raises(botocore.exceptions.ClientError) as error:
-        call()
-    assert error.value.response["Error"]["Code"] == code
-    assert error.value.response["Error"]["Message"] == message
-    assert error.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
 
 
 @pytest.fixture

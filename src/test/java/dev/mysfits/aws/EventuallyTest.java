@@ -2,13 +2,12 @@ package dev.mysfits.aws;
 
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;
-import dev.mysfits.core.WaitProgress;
+import dev.mysfits.fakes.RecordedWaits;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,19 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EventuallyTest {
-    private final AtomicLong now = new AtomicLong();
-    private final List<String> shown = new ArrayList<>();
-    private final Eventually eventually = new Eventually(d -> now.addAndGet(d.toNanos()), new WaitProgress() {
-        @Override
-        public void waiting(String key, String line) {
-            shown.add(line);
-        }
-
-        @Override
-        public void ready(String key, String line) {
-            shown.add(line);
-        }
-    }, now::get);
+    private final RecordedWaits waits = new RecordedWaits();
+    private final AtomicLong now = waits.now;
+    private final List<String> shown = waits.shown;
+    private final Eventually eventually = waits.eventually();
 
     private static AwsServiceException error(String code, String message) {
         return AwsServiceException.builder().statusCode(400)

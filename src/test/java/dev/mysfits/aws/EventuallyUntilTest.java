@@ -2,11 +2,10 @@ package dev.mysfits.aws;
 
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;
-import dev.mysfits.core.WaitProgress;
+import dev.mysfits.fakes.RecordedWaits;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,19 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EventuallyUntilTest {
-    private final AtomicLong now = new AtomicLong();
-    private final List<String> shown = new ArrayList<>();
-    private final Eventually eventually = new Eventually(d -> now.addAndGet(d.toNanos()), new WaitProgress() {
-        @Override
-        public void waiting(String key, String line) {
-            shown.add(line);
-        }
-
-        @Override
-        public void ready(String key, String line) {
-            shown.add(line);
-        }
-    }, now::get);
+    private final RecordedWaits waits = new RecordedWaits();
+    private final AtomicLong now = waits.now;
+    private final List<String> shown = waits.shown;
+    private final Eventually eventually = waits.eventually();
 
     @Test
     void looksUntilReady_showingTheWait() {

@@ -325,9 +325,13 @@ public final class TestSandbox {
     /** Runs work while holding a lock that every test JVM on this machine takes by the same name. */
     static synchronized <T> T oneAtATime(String name, java.util.function.Supplier<T> work) {
         try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(target().resolve(name + ".lock"),
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-             java.nio.channels.FileLock ignored = channel.lock()) {
-            return work.get();
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.channels.FileLock lock = channel.lock();
+            try {
+                return work.get();
+            } finally {
+                lock.release();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

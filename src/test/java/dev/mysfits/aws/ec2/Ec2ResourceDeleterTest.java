@@ -6,8 +6,8 @@ import dev.mysfits.aws.ResourceBusyException;
 import dev.mysfits.aws.ResourceDeleter;
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;
-import dev.mysfits.core.WaitProgress;
 import dev.mysfits.ledger.ResourceType;
+import dev.mysfits.fakes.RecordedWaits;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -41,19 +41,10 @@ class Ec2ResourceDeleterTest {
     private static final OwnedResource ALB_GROUP = OwnedResource.of(ResourceType.SECURITY_GROUP, "sg-alb", "mysfits-alb", null, null);
     private static final OwnedResource TASKS_GROUP = OwnedResource.of(ResourceType.SECURITY_GROUP, "sg-tasks", "mysfits-tasks", null, null);
 
-    private final AtomicLong now = new AtomicLong();
-    private final List<String> shown = new ArrayList<>();
-    private final Eventually eventually = new Eventually(d -> now.addAndGet(d.toNanos()), new WaitProgress() {
-        @Override
-        public void waiting(String key, String line) {
-            shown.add(line);
-        }
-
-        @Override
-        public void ready(String key, String line) {
-            shown.add(line);
-        }
-    }, now::get);
+    private final RecordedWaits waits = new RecordedWaits();
+    private final AtomicLong now = waits.now;
+    private final List<String> shown = waits.shown;
+    private final Eventually eventually = waits.eventually();
 
     /** EC2 as far as the deleter sees it: groups with their rules, and interfaces that hold groups until a time. */
     private static final class FakeEc2 implements Ec2Client {

@@ -2,13 +2,12 @@ package dev.mysfits.aws.elbv2;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.mysfits.aws.AwsClients;
-import dev.mysfits.aws.Eventually;
 import dev.mysfits.core.Environment;
 import dev.mysfits.core.GlobalSettings;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.OutputFormat;
-import dev.mysfits.core.WaitProgress;
 import org.junit.jupiter.api.AfterEach;
+import dev.mysfits.fakes.RecordedWaits;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -20,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -33,8 +31,8 @@ class Elbv2LoadBalancerRouterTest {
     /** How many times each action answers TargetGroupNotFound before it works. */
     private final Map<String, Integer> notFoundFor = new HashMap<>();
     private final List<String> actions = new ArrayList<>();
-    private final List<String> shown = new ArrayList<>();
-    private final AtomicLong now = new AtomicLong();
+    private final RecordedWaits waits = new RecordedWaits();
+    private final List<String> shown = waits.shown;
     private HttpServer server;
 
     private Elbv2LoadBalancerRouter router() throws IOException {
@@ -71,18 +69,7 @@ class Elbv2LoadBalancerRouterTest {
                 "http://127.0.0.1:" + server.getAddress().getPort(), false, false, OutputFormat.TEXT, null, null, null);
         AwsClients clients = new AwsClients(settings, new Environment(Map.of("AWS_ACCESS_KEY_ID", "k",
                 "AWS_SECRET_ACCESS_KEY", "s"), Path.of("."), Path.of(".")));
-        Eventually eventually = new Eventually(d -> now.addAndGet(d.toNanos()), new WaitProgress() {
-            @Override
-            public void waiting(String key, String line) {
-                shown.add(line);
-            }
-
-            @Override
-            public void ready(String key, String line) {
-                shown.add(line);
-            }
-        }, now::get);
-        return new Elbv2LoadBalancerRouter(clients.elb(), eventually);
+        return new Elbv2LoadBalancerRouter(clients.elb(), waits.eventually());
     }
 
     private static String result(String action) {
