@@ -62,8 +62,15 @@ public final class EcrImageRegistry implements ImageRegistry {
                     TransientErrors.NOT_YET_VISIBLE, () -> aws.ecr().describeRepositories(r -> r.repositoryNames(name)));
             return toRepository(created);
         } catch (RepositoryAlreadyExistsException e) {
-            // Created meanwhile by someone else: use it.
-            return findRepository(name).orElseThrow(() -> AwsErrors.wrap("ecr create repository " + name, e));
+            // Made meanwhile, by someone else or by an attempt whose answer was lost: use it, once the API shows it.
+            try {
+                Repository existing = eventually.call("ECR repository " + name + " to show in the ECR API",
+                        Eventually.PROPAGATION, TransientErrors.NOT_YET_VISIBLE,
+                        () -> aws.ecr().describeRepositories(r -> r.repositoryNames(name)).repositories().get(0));
+                return toRepository(existing);
+            } catch (SdkException notFound) {
+                throw AwsErrors.wrap("ecr create repository " + name, notFound);
+            }
         } catch (SdkException e) {
             throw AwsErrors.wrap("ecr create repository " + name, e);
         }
