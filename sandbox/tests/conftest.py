@@ -32,26 +32,45 @@ def free_port():
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    port = free_port()
-    hosts = tmp_path_factory.mktemp("etc") / "hosts"
-    hosts.write_text("127.0.0.1 localhost\n")
-    env = dict(os.environ, PYTHONPATH=SANDBOX, MYSFITS_SANDBOX_HOSTS_FILE=str(hosts))
-    log = open(tmp_path_factory.mktemp("log") / "moto.log", "w")
-    process = subprocess.Popen([sys.executable, "-m", "mysfits_sandbox", "-H", "127.0.0.1", "-p", str(port)],
-                               env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = "http://127.0.0.1:%d" % port
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url + "/moto-api/", timeout=1)
-            break
-        except OSError:
-            assert process.poll() is None, "the server exited: see " + log.name
-            time.sleep(0.2)
-    yield url, port, hosts, process
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        process.wait(30)
+    with servers(tmp_path_factory, {}) as [started]:
+        yield started
+
+
+@contextlib.contextmanager
+def servers(tmp_path_factory, *environments):
+    """Real servers on free ports, one per dict of variables over this process's environment, started side by side.
+    Each yields as (url, port, hosts file, process)."""
+    started = []
+    try:
+        for variables in environments:
+            port = free_port()
+            hosts = tmp_path_factory.mktemp("etc") / "hosts"
+            hosts.write_text("127.0.0.1 localhost\n")
+            env = dict(os.environ, PYTHONPATH=SANDBOX, MYSFITS_SANDBOX_HOSTS_FILE=str(hosts), **variables)
+            log = open(tmp_path_factory.mktemp("log") / "moto.log", "w")
+            process = subprocess.Popen([sys.executable, "-m", "mysfits_sandbox", "-H", "127.0.0.1", "-p", str(port)],
+                                       env=env, stdout=log, stderr=subprocess.STDOUT)
+            started.append(("http://127.0.0.1:%d" % port, port, hosts, process, log))
+        deadline = time.monotonic() + 60
+        for url, port, hosts, process, log in started:
+            while True:
+                try:
+                    urllib.request.urlopen(url + "/moto-api/", timeout=1)
+                    break
+                except OSError:
+                    assert process.poll() is None, "the server exited: see " + log.name
+                    assert time.monotonic() < deadline, "the server did not answer within 60 s: see " + log.name
+                    time.sleep(0.2)
+        yield [(url, port, hosts, process) for url, port, hosts, process, log in started]
+    finally:
+        for url, port, hosts, process, log in started:
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+        for url, port, hosts, process, log in started:
+            try:
+                process.wait(30)
+            finally:
+                log.close()
 
 
 def client(url, service):
@@ -100,3 +119,13 @@ def refused(call, code, message):
     assert error.value.response["Error"]["Code"] == code
     assert error.value.response["Error"]["Message"] == message
     assert error.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+
+
+SUMMARIES = []  # (title, lines) that tests leave for the end of the run, e.g. a table of what they measured
+
+
+def pytest_terminal_summary(terminalreporter):
+    for title, lines in SUMMARIES:
+        terminalreporter.write_sep("-", title)
+        for line in lines:
+            terminalreporter.write_line(line)
