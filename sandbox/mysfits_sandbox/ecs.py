@@ -33,7 +33,7 @@ EVENTS_KEPT = 100
 
 SERVICE_DRAINING = realism.behaviour(
     "ecs-service-draining", 18, "DeleteService leaves the service DRAINING until its tasks have stopped, then "
-    "INACTIVE; UpdateService or DeleteService on it answers ServiceNotActiveException", sandbox_seconds=3, aws_seconds=60)
+    "INACTIVE; UpdateService or DeleteService on it answers ServiceNotActiveException", sandbox_seconds=1, aws_seconds=60)
 CLUSTER_CONTAINS = realism.behaviour(
     "ecs-cluster-contains", 20, "DeleteCluster refuses while services, tasks or container instances remain "
     "(ClusterContains*Exception); the sandbox no longer stops a deleted cluster's tasks")

@@ -28,7 +28,7 @@ GROUP_DEPENDENTS = realism.behaviour(
 INTERFACES_LINGER = realism.behaviour(
     "ec2-network-interfaces-linger", 21,
     "a stopped Fargate task's or a deleted load balancer's network interfaces stay a while, holding their groups",
-    sandbox_seconds=5, aws_seconds=600)
+    sandbox_seconds=2, aws_seconds=600)
 NEW_GROUP_NOT_VISIBLE = realism.behaviour(
     "ec2-security-group-propagation", 22,
     "a new security group answers InvalidGroup.NotFound to describe and authorize by id for a moment",
@@ -36,11 +36,11 @@ NEW_GROUP_NOT_VISIBLE = realism.behaviour(
 GROUP_INSTANCES_TERMINATE = realism.behaviour(
     "autoscaling-instances-terminate", 23,
     "an Auto Scaling group's instances take a while to terminate; the group is not deleted while it has any",
-    sandbox_seconds=5, aws_seconds=120)
+    sandbox_seconds=3, aws_seconds=120)
 INSTANCES_JOIN_LATE = realism.behaviour(
     "ecs-container-instances-join-late", 5,
     "an EC2 instance joins its ECS cluster as a container instance a while after it is launched",
-    sandbox_seconds=5, aws_seconds=90)
+    sandbox_seconds=3, aws_seconds=90)
 
 GROUP_IN_USE = ("You cannot delete an AutoScalingGroup while there are instances or pending Spot instance "
                 "request(s) still in the group.")

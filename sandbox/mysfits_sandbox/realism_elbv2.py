@@ -24,14 +24,14 @@ from . import realism
 
 PROVISIONING = realism.behaviour(
     "elbv2-load-balancer-provisioning", 15, "CreateLoadBalancer answers State provisioning; the load balancer is "
-    "active, and answers HTTP, only after a while", sandbox_seconds=3, aws_seconds=120)
+    "active, and answers HTTP, only after a while", sandbox_seconds=2, aws_seconds=120)
 READ_AFTER_CREATE = realism.behaviour(
     "elbv2-read-after-create", 16, "DescribeTargetGroups/DescribeTargetHealth, DescribeListeners and DescribeRules "
     "naming a target group, listener or rule just made answer TargetGroupNotFound/ListenerNotFound/RuleNotFound",
     sandbox_seconds=1, aws_seconds=10)
 TARGET_GROUP_IN_USE = realism.behaviour(
     "elbv2-target-group-in-use", 17, "DeleteTargetGroup answers ResourceInUse for a while after the last listener, "
-    "rule or load balancer forwarding to it is gone", sandbox_seconds=3, aws_seconds=60)
+    "rule or load balancer forwarding to it is gone", sandbox_seconds=1, aws_seconds=60)
 NO_ASSOCIATED_LOAD_BALANCER = realism.behaviour(
     "ecs-target-group-without-load-balancer", 7, "ECS CreateService/UpdateService with a target group that no "
     "listener or rule forwards to (or only just does) answers InvalidParameterException",

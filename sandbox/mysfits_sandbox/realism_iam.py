@@ -50,7 +50,7 @@ ROLE_READ = realism.behaviour(
 INSTANCE_PROFILE = realism.behaviour(
     "iam-instance-profile-propagation", 4,
     "CreateAutoScalingGroup refuses a launch template whose instance profile is new: Invalid IAM Instance Profile name",
-    sandbox_seconds=3, aws_seconds=60)
+    sandbox_seconds=2, aws_seconds=60)
 SERVICE_LINKED_ROLE = realism.behaviour(
     "ecs-service-linked-role", 6,
     "ECS refuses CreateCluster/CreateService until its service-linked role exists and has spread; a fresh account "
@@ -59,19 +59,19 @@ SERVICE_LINKED_ROLE = realism.behaviour(
 ECS_SERVICE_ROLE = realism.behaviour(
     "ecs-new-service-role", 8,
     "CreateService with a new service role: Unable to assume role and validate the specified targetGroupArn",
-    sandbox_seconds=3, aws_seconds=30)
+    sandbox_seconds=2, aws_seconds=30)
 ECS_TASK_ROLE = realism.behaviour(
     "ecs-new-task-role", 9,
     "RunTask (ClientException) and service tasks (an event, retried) with a new task or execution role",
-    sandbox_seconds=3, aws_seconds=30)
+    sandbox_seconds=2, aws_seconds=30)
 AUTOSCALING_ROLE = realism.behaviour(
     "application-autoscaling-new-role", 24,
     "RegisterScalableTarget with a new role (its service-linked role too): Unable to assume IAM role",
-    sandbox_seconds=3, aws_seconds=60)
+    sandbox_seconds=2, aws_seconds=60)
 CODEBUILD_ROLE = realism.behaviour(
     "codebuild-new-role", 25,
     "CreateProject/UpdateProject with a new service role: CodeBuild is not authorized to perform: sts:AssumeRole",
-    sandbox_seconds=3, aws_seconds=60)
+    sandbox_seconds=2, aws_seconds=60)
 
 ECS_SLR_SERVICE = "ecs.amazonaws.com"
 AUTOSCALING_ECS_SLR_SERVICE = "ecs.application-autoscaling.amazonaws.com"

@@ -1,5 +1,5 @@
 """Elastic Load Balancing as AWS behaves (AWS-BEHAVIOURS 7, 15, 16, 17): each answer's code and words, and how long
-it lasts, on a clock ten times faster than AWS's."""
+it lasts at AWS's pace (scale 1), in the sandbox's own seconds."""
 import time
 
 import boto3
@@ -11,7 +11,7 @@ from conftest import ecs_hooks, refused
 from mysfits_sandbox import realism_elbv2
 from mysfits_sandbox.settings import Settings
 
-SCALE = 2  # 3 AWS seconds last 1.5 s, 1 lasts 0.5 s: long enough that a busy machine still asks within them
+SCALE = 1  # the behaviours' own seconds: long enough that a busy machine still asks within them
 
 
 def seconds_until(call, limit=10):
@@ -38,6 +38,10 @@ def aws():
             yield settings, elb, vpc, subnets
 
 
+def lasts(behaviour):
+    return behaviour.sandbox_seconds / SCALE
+
+
 def make_group(elb, vpc, name="web"):
     return elb.create_target_group(Name=name, Protocol="HTTP", Port=80, VpcId=vpc,
                                    TargetType="ip")["TargetGroups"][0]["TargetGroupArn"]
@@ -55,7 +59,7 @@ def state(elb, arn):
     return elb.describe_load_balancers(LoadBalancerArns=[arn])["LoadBalancers"][0]["State"]["Code"]
 
 
-def test_a_new_load_balancer_is_provisioning_for_3_aws_seconds_then_active(aws):
+def test_a_new_load_balancer_is_provisioning_for_its_seconds_then_active(aws):
     settings, elb, vpc, subnets = aws
     lb = elb.create_load_balancer(Name="shop", Subnets=subnets)["LoadBalancers"][0]
     assert lb["State"]["Code"] == "provisioning"
@@ -68,11 +72,12 @@ def test_a_new_load_balancer_is_provisioning_for_3_aws_seconds_then_active(aws):
         assert time.monotonic() - start < 10
         time.sleep(0.01)
     waited = time.monotonic() - start
-    assert 1.5 - 0.1 <= waited <= 1.5 + 2, "3 AWS seconds at scale 2, measured from create"
+    provisioning = lasts(realism_elbv2.PROVISIONING)
+    assert provisioning - 0.1 <= waited <= provisioning + 2, "measured from just after create"
     assert not realism_elbv2.provisioning(balancer)
 
 
-def test_reads_by_arn_right_after_create_answer_not_found_for_1_aws_second(aws):
+def test_reads_by_arn_right_after_create_answer_not_found_for_a_moment(aws):
     settings, elb, vpc, subnets = aws
     lb = elb.create_load_balancer(Name="shop", Subnets=subnets)["LoadBalancers"][0]["LoadBalancerArn"]
     group = make_group(elb, vpc)
@@ -90,12 +95,12 @@ def test_reads_by_arn_right_after_create_answer_not_found_for_1_aws_second(aws):
             "One or more listeners not found")
     assert len(elb.describe_listeners(LoadBalancerArn=lb)["Listeners"]) == 1, "by its load balancer, it is listed"
     waited = seconds_until(lambda: elb.describe_rules(ListenerArn=listener))
-    assert waited <= 0.5 + 2
+    assert waited <= lasts(realism_elbv2.READ_AFTER_CREATE) + 2
     rule = elb.create_rule(ListenerArn=listener, Priority=1, Actions=forward(group), Conditions=[
         {"Field": "path-pattern", "PathPatternConfig": {"Values": ["/web*"]}}])["Rules"][0]["RuleArn"]
     refused(lambda: elb.describe_rules(RuleArns=[rule]), "RuleNotFound", "One or more rules not found")
     waited = seconds_until(lambda: elb.describe_rules(RuleArns=[rule]))
-    assert waited <= 0.5 + 2, "1 AWS second at scale 2"
+    assert waited <= lasts(realism_elbv2.READ_AFTER_CREATE) + 2
     elb.describe_target_groups(TargetGroupArns=[group])
     elb.describe_target_health(TargetGroupArn=group)
 
@@ -114,7 +119,7 @@ def test_a_taken_priority_is_refused_in_aws_words(aws):
 
 @pytest.mark.parametrize("release", ["delete the rule", "delete the listener", "delete the load balancer",
                                      "forward elsewhere"])
-def test_a_target_group_stays_in_use_for_3_aws_seconds_after_what_forwarded_to_it_goes(aws, release):
+def test_a_target_group_stays_in_use_for_a_while_after_what_forwarded_to_it_goes(aws, release):
     settings, elb, vpc, subnets = aws
     lb = elb.create_load_balancer(Name="shop", Subnets=subnets)["LoadBalancers"][0]["LoadBalancerArn"]
     group = make_group(elb, vpc)
@@ -131,7 +136,8 @@ def test_a_target_group_stays_in_use_for_3_aws_seconds_after_what_forwarded_to_i
      "forward elsewhere": lambda: elb.modify_rule(RuleArn=rule, Actions=fixed("503"))}[release]()
     refused(lambda: elb.delete_target_group(TargetGroupArn=group), "ResourceInUse", in_use)
     waited = seconds_until(lambda: elb.delete_target_group(TargetGroupArn=group))
-    assert 1.5 - 0.1 <= time.monotonic() - released <= 1.5 + 2, "3 AWS seconds at scale 2, from the release"
+    in_use_for = lasts(realism_elbv2.TARGET_GROUP_IN_USE)
+    assert in_use_for - 0.1 <= time.monotonic() - released <= in_use_for + 2, "from just before the release"
     assert not elb.describe_target_groups()["TargetGroups"]
 
 
@@ -148,13 +154,13 @@ def test_ecs_refuses_a_target_group_that_nothing_forwards_to_and_briefly_one_jus
                                         loadBalancers=[{"targetGroupArn": group, "containerName": "web",
                                                         "containerPort": 80}])
     message = "The target group with targetGroupArn %s does not have an associated load balancer." % group
-    time.sleep(0.6)
-    refused(create, "InvalidParameterException", message)   # permanent: nothing forwards to it
+    time.sleep(lasts(realism_elbv2.NO_ASSOCIATED_LOAD_BALANCER) + 0.1)
+    refused(create, "InvalidParameterException", message)   # permanent, past the behaviour: nothing forwards to it
     refused(create, "InvalidParameterException", message)
     elb.modify_listener(ListenerArn=listener, DefaultActions=forward(group))
     refused(create, "InvalidParameterException", message)   # the association has not reached ECS yet
     waited = seconds_until(create)
-    assert waited <= 0.5 + 2, "1 AWS second at scale 2"
+    assert waited <= lasts(realism_elbv2.NO_ASSOCIATED_LOAD_BALANCER) + 2
     assert ecs.describe_services(cluster="c", services=["web"])["services"][0]["status"] == "ACTIVE"
 
     other = make_group(elb, vpc, "other")

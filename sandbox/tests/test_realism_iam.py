@@ -1,6 +1,6 @@
 """New IAM roles spread before other services can use them, and a fresh account lacks the service-linked roles
 (AWS-BEHAVIOURS.md rows 1-4, 6, 8, 9, 24, 25). Each answer is AWS's code and message; each ends after its duration
-on a fast clock (scale 4: the sandbox's 3 s are 0.75 s here, its 1 s 0.25 s)."""
+on a clock twice AWS's speed (each exact duration at scale 1: test_durations_at_aws_speed)."""
 import contextlib
 import json
 import time
@@ -17,8 +17,10 @@ from mysfits_sandbox.settings import Settings
 SCALE = {"MYSFITS_SANDBOX_TIME_SCALE": "2"}  # windows long enough that a busy machine still asks within them
 TRUST_ECS_TASKS = json.dumps({"Version": "2012-10-17", "Statement": [
     {"Effect": "Allow", "Principal": {"Service": "ecs-tasks.amazonaws.com"}, "Action": "sts:AssumeRole"}]})
-SPREAD = 1.5    # the sandbox's 3 s at scale 2
-READ = 0.5      # its 1 s
+SPREAD = max(b.sandbox_seconds for b in (
+    realism_iam.INSTANCE_PROFILE, realism_iam.SERVICE_LINKED_ROLE, realism_iam.ECS_SERVICE_ROLE,
+    realism_iam.ECS_TASK_ROLE, realism_iam.AUTOSCALING_ROLE, realism_iam.CODEBUILD_ROLE)) / 2  # the longest, at scale 2
+READ = realism_iam.ROLE_READ.sandbox_seconds / 2
 
 
 @contextlib.contextmanager

@@ -10,14 +10,16 @@ import pytest
 from moto import mock_aws
 
 from conftest import client, ecs_hooks, refused
+from mysfits_sandbox.ecs import SERVICE_DRAINING
 from mysfits_sandbox.settings import Settings
+
+SCALE = 20  # the draining hold lasts a twentieth of its seconds here: long enough to be seen, however busy
 
 
 @pytest.fixture
 def ecs():
     with mock_aws():
-        # 3 s of draining at AWS's speed; a hundred times faster here.
-        settings = Settings.for_port(5994, "/dev/null", environ={"MYSFITS_SANDBOX_TIME_SCALE": "100"})
+        settings = Settings.for_port(5994, "/dev/null", environ={"MYSFITS_SANDBOX_TIME_SCALE": str(SCALE)})
         with ecs_hooks(settings) as plane:
             ecs = boto3.client("ecs")
             ecs.create_cluster(clusterName="c")
@@ -46,8 +48,8 @@ def test_a_deleted_service_drains_then_goes_inactive_and_its_name_is_free_again(
     service = next(iter(plane_backend_services(plane)))
     service._draining_since = time.monotonic()  # the hold starts now, whatever the calls above took
     plane.reconcile_service(None, service)
-    assert status(ecs) == "DRAINING", "no task left, but the behaviour's 3 s (0.03 s on this clock) have not passed"
-    time.sleep(0.04)
+    assert status(ecs) == "DRAINING", "no task left, but the behaviour's hold has not passed"
+    time.sleep(SERVICE_DRAINING.sandbox_seconds / SCALE + 0.01)
     plane.reconcile_service(None, service)
     assert status(ecs) == "INACTIVE"
     ecs.create_service(cluster="c", serviceName="web", taskDefinition="web:1", desiredCount=0)

@@ -9,14 +9,14 @@ import java.time.Duration;
  */
 public record RetryPolicy(int maxAttempts, Duration base, Duration cap) {
     /**
-     * Eight attempts, 2 s apart at first, then 30 s: two minutes of waits, what AWS documents and Terraform allows for a
-     * target group still "in use" after its listener is deleted (AWS-BEHAVIOURS 17).
+     * Ten attempts, half a second apart at first, doubling to 30 s: two minutes of waits, what AWS documents and
+     * Terraform allows for a target group still "in use" after its listener is deleted (AWS-BEHAVIOURS 17). The short
+     * first pauses matter because most busy answers clear within a few seconds.
      */
     public static RetryPolicy standard() {
-        return new RetryPolicy(8, Duration.ofSeconds(2), Duration.ofSeconds(30));
+        return new RetryPolicy(10, Duration.ofMillis(500), Duration.ofSeconds(30));
     }
 
-    /** The pause after the given failed attempt (1-based). */
     /** The sum of the pauses before the last attempt. */
     public Duration patience() {
         Duration total = Duration.ZERO;
@@ -26,6 +26,7 @@ public record RetryPolicy(int maxAttempts, Duration base, Duration cap) {
         return total;
     }
 
+    /** The pause after the given failed attempt (1-based). */
     public Duration delayAfter(int attempt) {
         long millis = base.toMillis() << Math.min(attempt - 1, 20);
         return Duration.ofMillis(Math.min(millis, cap.toMillis()));
