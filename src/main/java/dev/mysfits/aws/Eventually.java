@@ -22,7 +22,12 @@ public final class Eventually {
     /** What Terraform's AWS provider allows for propagation, and what AWS documents as "up to a few minutes". */
     public static final Duration PROPAGATION = Duration.ofMinutes(2);
 
-    private static final Duration FIRST_PAUSE = Duration.ofMillis(500);
+    /**
+     * Most waits end within a second or two, so the first two seconds are polled every quarter second; a longer wait
+     * backs off from half a second, doubling to 5 s, so that minutes of waiting cost few requests.
+     */
+    private static final Duration QUICK_PAUSE = Duration.ofMillis(250);
+    private static final Duration QUICK_PHASE = Duration.ofSeconds(2);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
 
     private final Sleeper sleeper;
@@ -58,7 +63,7 @@ public final class Eventually {
     public <T> T call(String key, Supplier<String> waitingFor, Duration bound, Predicate<SdkException> notYet,
                       Supplier<T> call) {
         long start = nanoClock.getAsLong();
-        Duration pause = FIRST_PAUSE;
+        Duration pause = QUICK_PAUSE;
         boolean waited = false;
         while (true) {
             try {
@@ -81,7 +86,7 @@ public final class Eventually {
                 waited = true;
                 progress.waiting(key, "waiting for " + waitingFor.get() + ", " + waitedSeconds + " s");
                 sleep(pause);
-                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+                pause = nextPause(pause, start);
             }
         }
     }
@@ -93,7 +98,7 @@ public final class Eventually {
      */
     public <T> T until(String waitingFor, Duration bound, Supplier<T> look, Predicate<T> ready, Function<T, String> state) {
         long start = nanoClock.getAsLong();
-        Duration pause = FIRST_PAUSE;
+        Duration pause = QUICK_PAUSE;
         boolean waited = false;
         while (true) {
             T answer = look.get();
@@ -112,8 +117,16 @@ public final class Eventually {
             waited = true;
             progress.waiting(waitingFor, "waiting for " + waitingFor + ", " + waitedSeconds + " s");
             sleep(pause);
-            pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+            pause = nextPause(pause, start);
         }
+    }
+
+    private Duration nextPause(Duration last, long start) {
+        if (nanoClock.getAsLong() - start < QUICK_PHASE.toNanos()) {
+            return QUICK_PAUSE;
+        }
+        Duration doubled = last.multipliedBy(2);
+        return doubled.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : doubled;
     }
 
     public void run(String waitingFor, Duration bound, Predicate<SdkException> notYet, Runnable call) {

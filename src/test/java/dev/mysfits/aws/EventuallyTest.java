@@ -8,6 +8,7 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,7 +45,24 @@ class EventuallyTest {
         assertEquals("cluster", result);
         assertEquals(4, calls.get());
         assertEquals("waiting for the ECS service-linked role, 0 s", shown.get(0));
-        assertEquals("the ECS service-linked role: ready after 3 s", shown.get(shown.size() - 1), shown.toString());
+        assertEquals("the ECS service-linked role: ready after 0 s", shown.get(shown.size() - 1), shown.toString());
+    }
+
+    @Test
+    void theFirstTwoSecondsArePolledEveryQuarterSecond_thenThePausesDoubleToFiveSeconds() {
+        List<Long> pausesMillis = new ArrayList<>();
+        Eventually recording = new Eventually(d -> {
+            pausesMillis.add(d.toMillis());
+            now.addAndGet(d.toNanos());
+        }, waits, now::get);
+        AtomicInteger calls = new AtomicInteger();
+        recording.run("a role", Duration.ofMinutes(2), TransientErrors.ROLE_NOT_YET_USABLE, () -> {
+            if (calls.incrementAndGet() < 15) {
+                throw error("ClientException", "ECS was unable to assume the role 'arn:aws:iam::1:role/x' that was provided for this task.");
+            }
+        });
+        assertEquals(List.of(250L, 250L, 250L, 250L, 250L, 250L, 250L, 250L, 500L, 1000L, 2000L, 4000L, 5000L, 5000L),
+                pausesMillis);
     }
 
     @Test

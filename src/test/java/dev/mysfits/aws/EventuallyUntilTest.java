@@ -29,7 +29,7 @@ class EventuallyUntilTest {
         assertEquals("active", state);
         assertEquals(5, looks.get());
         assertEquals("waiting for load balancer w-alb to be active, 0 s", shown.get(0));
-        assertEquals("load balancer w-alb to be active: ready after 7 s", shown.get(shown.size() - 1), shown.toString());
+        assertEquals("load balancer w-alb to be active: ready after 1 s", shown.get(shown.size() - 1), shown.toString());
     }
 
     @Test

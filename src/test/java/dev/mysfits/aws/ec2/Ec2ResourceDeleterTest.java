@@ -145,9 +145,9 @@ class Ec2ResourceDeleterTest {
 
         assertTrue(ec2.groups.isEmpty());
         assertEquals("waiting for 2 network interfaces to release security group sg-tasks (mysfits-tasks), 0 s", shown.get(0));
-        assertTrue(shown.contains("waiting for 1 network interface to release security group sg-tasks (mysfits-tasks), 7 s"),
+        assertTrue(shown.contains("waiting for 1 network interface to release security group sg-tasks (mysfits-tasks), 5 s"),
                 shown.toString());
-        assertEquals("network interfaces to release security group sg-tasks (mysfits-tasks): ready after 12 s",
+        assertEquals("network interfaces to release security group sg-tasks (mysfits-tasks): ready after 14 s",
                 shown.get(shown.size() - 1));
     }
 
