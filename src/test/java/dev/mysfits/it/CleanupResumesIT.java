@@ -103,7 +103,7 @@ class CleanupResumesIT {
         Console console = new Console(new PrintWriter(sink), new PrintWriter(sink), false, false, OutputFormat.TEXT, () -> 0L);
         return new CleanupWorkflow(console, new Ledger(Ledger.defaultFile(dir), Clock.systemUTC()),
                 new SdkTaggedResourceFinder(aws), dying, noTerminal(),
-                new RetryPolicy(6, Duration.ofMillis(200), Duration.ofSeconds(2)), Sleeper.system(), TestSandbox.REGION);
+                RetryPolicy.backoff(6, Duration.ofMillis(200), Duration.ofSeconds(2)), Sleeper.system(), TestSandbox.REGION);
     }
 
     @Test

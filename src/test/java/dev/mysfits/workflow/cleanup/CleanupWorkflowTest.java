@@ -133,11 +133,11 @@ class CleanupWorkflowTest {
 
         assertTrue(result.clean());
         assertEquals(4, deleter.attempts.get("sg-tasks").get());
-        assertEquals(List.of(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2)), sleeps);
+        assertEquals(List.of(Duration.ofMillis(250), Duration.ofMillis(250), Duration.ofMillis(250)), sleeps);
     }
 
     @Test
-    void cleanup_resourceBusyForever_isLeftOverAfterTenAttemptsAndExitsOne() {
+    void cleanup_resourceBusyForever_isLeftOverAfterEighteenAttemptsAndExitsOne() {
         FakeResourceDeleter deleter = new FakeResourceDeleter(world);
         deleter.busyFor.put("arn:alb", new AtomicInteger(100));
 
@@ -146,8 +146,8 @@ class CleanupWorkflowTest {
 
         assertEquals(ExitCode.FAILED, e.exitCode());
         assertTrue(e.getMessage().contains("left 1 resources, 1 of them cost money"), e.getMessage());
-        assertEquals(10, deleter.attempts.get("arn:alb").get());
-        assertEquals(Duration.ofMillis(500 + 1000 + 2000 + 4000 + 8000 + 16000 + 30000 + 30000 + 30000),
+        assertEquals(18, deleter.attempts.get("arn:alb").get());
+        assertEquals(Duration.ofMillis(8 * 250 + 500 + 1000 + 2000 + 4000 + 8000 + 16000 + 30000 + 30000 + 30000),
                 RetryPolicy.standard().patience(),
                 "two minutes: what AWS takes at most to free a target group after its listener is deleted");
         assertEquals(Set.of("arn:alb"), deleter.existing, "everything else is deleted all the same");
