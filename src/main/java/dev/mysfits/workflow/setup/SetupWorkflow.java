@@ -60,7 +60,6 @@ public final class SetupWorkflow {
                 new EnsureSecurityGroupStep(aws.network(), ledger, SecurityGroupRole.TASKS),
                 new EnsureLoadBalancerStep(aws.loadBalancers(), ledger),
                 new EnsureListenerStep(aws.loadBalancers(), ledger),
-                new WaitForLoadBalancerStep(aws.loadBalancers()),
                 new EnsureServiceLinkedRoleStep(aws.roles()),
                 new EnsureClusterStep(aws.clusters(), ledger)));
         services.forEach(service -> steps.add(new EnsureLogGroupStep(aws.logGroups(), ledger, service)));
@@ -74,6 +73,8 @@ public final class SetupWorkflow {
             steps.add(new EnsureAutoScalingGroupStep(aws.capacity(), ledger));
             steps.add(new WaitForContainerInstancesStep(aws.clusters(), console, sleeper));
         }
+        // Last: a new load balancer provisions while the steps above run.
+        steps.add(new WaitForLoadBalancerStep(aws.loadBalancers()));
         return steps;
     }
 }
