@@ -34,11 +34,12 @@ final class ImagesCommand extends BaseCommand {
                 .execute(new ImagesRequest(workshop, service));
         List<String> toPush = new ArrayList<>();
         for (ServiceImages s : all) {
-            if (!s.repositoryExists()) {
-                console().info(s.service() + ": no ECR repository " + s.repository() + " yet, so nothing is pushed");
-            }
             if (s.tags().isEmpty()) {
-                console().info(s.service() + ": no local image " + s.image() + " and nothing in ECR: mysfits build " + s.service());
+                console().info(s.service() + ": no local image " + s.image() + ", and " + (s.repositoryExists()
+                        ? "ECR repository " + s.repository() + " is empty" : "no ECR repository " + s.repository() + " yet")
+                        + ": mysfits build " + s.service() + " makes one");
+            } else if (!s.repositoryExists()) {
+                console().info(s.service() + ": no ECR repository " + s.repository() + " yet, so nothing is pushed");
             }
             if (s.tags().stream().anyMatch(t -> t.state() == PushState.NOT_PUSHED || t.state() == PushState.DIFFERS)) {
                 toPush.add("mysfits push " + s.service());

@@ -31,7 +31,7 @@ public final class PsWorkflow {
                 .map(p -> (p.hostIp() == null || p.hostIp().isEmpty() ? "" : p.hostIp() + ":") + p.hostPort() + "->"
                         + p.containerPort() + "/" + (p.protocol() == null ? "tcp" : p.protocol()))
                 .distinct().toList();
-        return new LocalContainer(c.service(), c.name(), c.image(), c.state(), c.status(), ports, url(c, service));
+        return new LocalContainer(c.service(), c.id(), c.name(), c.image(), c.state(), c.status(), ports, url(c, service));
     }
 
     /** The host port forwarded to the service's container port (any published one otherwise), and its health path. */
