@@ -28,7 +28,7 @@ final class ImagesCommand extends BaseCommand {
     protected void execute() {
         WorkshopConfig workshop = context().workshop();
         if (service != null) {
-            workshop.service(service); // an unknown name is a usage error before Docker or AWS is asked
+            workshop.service(service); // an unknown name is a usage error before the AWS adapters ask for a region
         }
         List<ServiceImages> all = new ImagesWorkflow(context().docker().localInventory(), context().aws().repositoryImages())
                 .execute(new ImagesRequest(workshop, service));

@@ -60,29 +60,37 @@ class InventoryIT {
             }
 
             CleanupFixture.build(ws, image + ":latest");
+            CleanupFixture.build(ws, ws + "-like:latest");
             int port = LocalImages.freePort();
+            int likePort = LocalImages.freePort();
+            LocalImages.setService(dir, "like", Map.of("localPort", likePort));
             ok(cli.run("run", "monolith", "--port", String.valueOf(port)));
+            ok(cli.run("up", "like"));
 
-            // ps against docker ps -a for the workshop's label.
+            // ps against docker ps -a for the workshop's label: one row each, the same id, name, image, state, ports.
             JsonNode ps = json(cli.run("ps", "--output", "json"));
             List<String> dockerPs = docker("ps", "-a", "--no-trunc", "--filter", "label=mysfits.workshop=" + ws,
-                    "--format", "{{.ID}}|{{.Names}}|{{.Image}}|{{.State}}|{{.Ports}}").lines().toList();
-            assertEquals(1, ps.size(), ps.toString());
-            assertEquals(1, dockerPs.size(), dockerPs.toString());
-            String[] d = dockerPs.get(0).split("\\|", -1);
-            JsonNode row = ps.get(0);
-            assertEquals("monolith", row.path("service").asText());
-            assertEquals(d[0], row.path("id").asText());
-            assertEquals(d[1], row.path("container").asText());
-            assertEquals(d[2], row.path("image").asText());
-            assertEquals(d[3], row.path("state").asText());
-            assertEquals(1, row.path("ports").size(), row.toString());
-            assertTrue(d[4].contains(row.path("ports").get(0).asText()), d[4] + " lists " + row.path("ports"));
-            assertEquals("http://127.0.0.1:" + port + "/", row.path("url").asText());
-            assertEquals("200", curl(env, row.path("url").asText()));
+                    "--format", "{{.Names}}|{{.ID}}|{{.Image}}|{{.State}}|{{.Ports}}").lines().sorted().toList();
+            assertEquals(List.of("like", "monolith"), List.of(ps.get(0).path("service").asText(), ps.get(1).path("service").asText()));
+            assertEquals(2, dockerPs.size(), dockerPs.toString());
+            Map<String, Integer> ports = Map.of("monolith", port, "like", likePort);
+            for (JsonNode row : ps) {
+                String[] d = dockerPs.stream().filter(l -> l.startsWith(row.path("container").asText() + "|")).findFirst()
+                        .orElseThrow(() -> new AssertionError(row + " not in " + dockerPs)).split("\\|", -1);
+                assertEquals("mysfits-" + ws + "-" + row.path("service").asText(), d[0]);
+                assertEquals(d[1], row.path("id").asText());
+                assertEquals(d[2], row.path("image").asText());
+                assertEquals(d[3], row.path("state").asText());
+                assertTrue(row.path("ports").size() >= 1, row.toString());
+                row.path("ports").forEach(p -> assertTrue(d[4].contains(p.asText()), d[4] + " lists " + p));
+                int hostPort = ports.get(row.path("service").asText());
+                assertTrue(d[4].contains(":" + hostPort + "->80/tcp"), d[4]);
+                assertEquals("http://127.0.0.1:" + hostPort + "/", row.path("url").asText());
+                assertEquals("200", curl(env, row.path("url").asText()));
+            }
             CommandHarness.Result psText = cli.run("ps");
             ok(psText);
-            assertTrue(psText.out().lines().anyMatch(l -> l.startsWith("monolith ") && l.contains(d[1])
+            assertTrue(psText.out().lines().anyMatch(l -> l.startsWith("monolith ") && l.contains("mysfits-" + ws + "-monolith")
                     && l.contains(":" + port + "->80/tcp") && l.contains("http://127.0.0.1:" + port + "/")), psText.out());
 
             // Built, not pushed: the repository does not exist yet.
@@ -164,9 +172,12 @@ class InventoryIT {
             assertTrue(badOutput.err().startsWith("Error: ") && badOutput.err().contains("yaml"), badOutput.err());
 
             ok(cli.run("stop", "monolith"));
+            ok(cli.run("down"));
             assertEquals(0, json(cli.run("ps", "--output", "json")).size());
+            assertEquals("", docker("ps", "-aq", "--filter", "label=mysfits.workshop=" + ws));
         } finally {
             cli.run("stop", "monolith");
+            cli.run("down");
             TestSandbox.run(List.of("aws", "ecr", "delete-repository", "--repository-name", repository, "--force"), env,
                     Duration.ofMinutes(1));
             for (String tag : List.of("hand", "gone", "latest")) {

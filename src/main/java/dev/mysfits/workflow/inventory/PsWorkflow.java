@@ -28,10 +28,17 @@ public final class PsWorkflow {
 
     private static LocalContainer row(LocalInventory.Container c, Optional<ServiceConfig> service) {
         List<String> ports = c.ports().stream()
-                .map(p -> (p.hostIp() == null || p.hostIp().isEmpty() ? "" : p.hostIp() + ":") + p.hostPort() + "->"
-                        + p.containerPort() + "/" + (p.protocol() == null ? "tcp" : p.protocol()))
+                .map(p -> host(p.hostIp()) + p.hostPort() + "->" + p.containerPort() + "/" + (p.protocol() == null ? "tcp" : p.protocol()))
                 .distinct().toList();
         return new LocalContainer(c.service(), c.id(), c.name(), c.image(), c.state(), c.status(), ports, url(c, service));
+    }
+
+    /** As the docker CLI writes it: "0.0.0.0:", "[::]:". */
+    private static String host(String ip) {
+        if (ip == null || ip.isEmpty()) {
+            return "";
+        }
+        return ip.contains(":") ? "[" + ip + "]:" : ip + ":";
     }
 
     /** The host port forwarded to the service's container port (any published one otherwise), and its health path. */

@@ -59,7 +59,7 @@ class PsWorkflowTest {
         assertEquals("mysfits-notes-web", web.container());
         assertEquals("notes:latest", web.image());
         assertEquals("Up 3 minutes", web.status());
-        assertEquals(List.of("0.0.0.0:9000->8080/tcp", ":::9000->8080/tcp"), web.ports());
+        assertEquals(List.of("0.0.0.0:9000->8080/tcp", "[::]:9000->8080/tcp"), web.ports());
         assertEquals("http://127.0.0.1:9000/healthz", web.url());
         assertNull(rows.get(0).url(), "a service only the others reach has no URL");
     }
