@@ -31,8 +31,13 @@ final class PsCommand extends BaseCommand {
         }
         Table table = new Table("SERVICE", "CONTAINER", "IMAGE", "STATUS", "PORTS", "URL");
         for (LocalContainer c : containers) {
-            table.row(c.service(), c.container(), c.image(), c.status(), c.ports().isEmpty() ? null : String.join(", ", c.ports()), c.url());
+            table.row(c.service(), c.container(), shortImage(c.image()), c.status(), c.ports().isEmpty() ? null : String.join(", ", c.ports()), c.url());
         }
         console().data(table.render());
+    }
+
+    /** An image whose tag has moved on shows as its id: 12 hex digits, as `docker ps` prints it. */
+    private static String shortImage(String image) {
+        return image != null && image.startsWith("sha256:") && image.length() > 19 ? image.substring(7, 19) : image;
     }
 }
