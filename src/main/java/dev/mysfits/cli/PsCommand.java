@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
 import java.util.List;
 
 @Command(name = "ps", mixinStandardHelpOptions = true,
-        description = {"Show the workshop's local containers, the ones `mysfits run` and `mysfits up` started, running or not:",
-                "service, container, image, status, ports and the URL it answers on (like `docker ps -a`, for this workshop only).",
+        description = {"Show the workshop's local containers, the ones `mysfits run` and `mysfits up` started, running or not: "
+                + "service, container, image, status, ports and the URL it answers on (like `docker ps -a`, for this workshop only).",
                 "None is not an error: it says so on stderr, and prints nothing (or [] with --output json)."})
 final class PsCommand extends BaseCommand {
     @Override
