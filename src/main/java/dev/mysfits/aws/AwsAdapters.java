@@ -11,8 +11,10 @@ import dev.mysfits.aws.ec2.Ec2Network;
 import dev.mysfits.aws.ec2.Network;
 import dev.mysfits.aws.ecr.EcrImageRegistry;
 import dev.mysfits.aws.ecr.EcrPushedImages;
+import dev.mysfits.aws.ecr.EcrRepositoryImages;
 import dev.mysfits.aws.ecr.ImageRegistry;
 import dev.mysfits.aws.ecr.PushedImages;
+import dev.mysfits.aws.ecr.RepositoryImages;
 import dev.mysfits.aws.ecs.Clusters;
 import dev.mysfits.aws.ecs.ContainerService;
 import dev.mysfits.aws.ecs.EcsClusters;
@@ -89,6 +91,10 @@ public final class AwsAdapters implements AutoCloseable {
 
     public PushedImages pushedImages() {
         return new EcrPushedImages(clients.ecr());
+    }
+
+    public RepositoryImages repositoryImages() {
+        return new EcrRepositoryImages(clients.ecr());
     }
 
     public ImageRegistry imageRegistry() {
