@@ -13,6 +13,8 @@ on its own resources. Their triggers are staggered so that no two triggers or wi
 """
 import concurrent.futures
 import json
+import subprocess
+import sys
 import threading
 import time
 import urllib.request
@@ -21,7 +23,7 @@ from dataclasses import dataclass
 import botocore.exceptions
 import pytest
 
-from conftest import SUMMARIES, client, refused, servers
+from conftest import SANDBOX, SUMMARIES, client, refused, servers
 from mysfits_sandbox import server as _server  # noqa: F401  (imports every module that registers behaviours)
 from mysfits_sandbox.realism import BEHAVIOURS
 
@@ -50,7 +52,15 @@ def probe(behaviour, answer, fresh=False):
 
 
 def timed_behaviours():
-    return {b.name: b for b in BEHAVIOURS.values() if b.sandbox_seconds > 0}
+    """The sandbox's own timed behaviours: those its modules register. Other test modules register behaviours of
+    their own in this process (test_realism's "test-timed"), so the registry here is read in a fresh interpreter."""
+    listing = subprocess.run([sys.executable, "-c", SANDBOX_BEHAVIOURS], cwd=SANDBOX, check=True,
+                             capture_output=True, text=True).stdout
+    names = json.loads(listing)
+    return {name: BEHAVIOURS[name] for name in names if BEHAVIOURS[name].sandbox_seconds > 0}
+
+
+SANDBOX_BEHAVIOURS = "import json; from mysfits_sandbox import server, realism; print(json.dumps(list(realism.BEHAVIOURS)))"
 
 
 def test_every_timed_behaviour_has_a_probe():
