@@ -7,6 +7,7 @@ import dev.mysfits.core.WaitProgress;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
@@ -97,6 +98,27 @@ public final class Eventually {
      * @param state what the last answer says, for the error past the bound ("still provisioning")
      */
     public <T> T until(String waitingFor, Duration bound, Supplier<T> look, Predicate<T> ready, Function<T, String> state) {
+        Looked<T> looked = look(waitingFor, bound, look, ready);
+        if (looked.ready()) {
+            return looked.answer();
+        }
+        throw new MysfitsException(ExitCode.TIMEOUT, "waiting for " + waitingFor + ": " + state.apply(looked.answer())
+                + " after " + looked.seconds() + " s",
+                "AWS is slower than usual; run the same command again (it continues where it stopped)");
+    }
+
+    /**
+     * Looks until ready as {@link #until} does, but past the bound answers false: for a caller to whom a wait past
+     * its bound means something else than a failure (a deletion still busy, to be tried again later).
+     */
+    public boolean within(String waitingFor, Duration bound, BooleanSupplier ready) {
+        return look(waitingFor, bound, ready::getAsBoolean, Boolean::booleanValue).ready();
+    }
+
+    private record Looked<T>(T answer, boolean ready, long seconds) {
+    }
+
+    private <T> Looked<T> look(String waitingFor, Duration bound, Supplier<T> look, Predicate<T> ready) {
         long start = nanoClock.getAsLong();
         Duration pause = QUICK_PAUSE;
         boolean waited = false;
@@ -106,13 +128,11 @@ public final class Eventually {
                 if (waited) {
                     progress.ready(waitingFor, waitingFor + ": ready after " + seconds(start) + " s");
                 }
-                return answer;
+                return new Looked<>(answer, true, seconds(start));
             }
             long waitedSeconds = seconds(start);
             if (nanoClock.getAsLong() - start >= bound.toNanos()) {
-                throw new MysfitsException(ExitCode.TIMEOUT, "waiting for " + waitingFor + ": " + state.apply(answer)
-                        + " after " + waitedSeconds + " s",
-                        "AWS is slower than usual; run the same command again (it continues where it stopped)");
+                return new Looked<>(answer, false, waitedSeconds);
             }
             waited = true;
             progress.waiting(waitingFor, "waiting for " + waitingFor + ", " + waitedSeconds + " s");
