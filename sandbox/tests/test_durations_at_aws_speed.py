@@ -238,7 +238,7 @@ def sandboxes(tmp_path_factory):
 
 
 @pytest.mark.docker
-def test_each_timed_behaviour_lasts_its_registered_seconds_at_awss_speed(sandboxes, record_property):
+def test_each_timed_behaviour_lasts_its_registered_seconds_at_awss_speed(sandboxes):
     timed = timed_behaviours()
     for url in sandboxes:
         described = realism_of(url)
@@ -258,7 +258,6 @@ def test_each_timed_behaviour_lasts_its_registered_seconds_at_awss_speed(sandbox
             m.behaviour, timed[m.behaviour].catalogue, PROBES[m.behaviour].answer, m.seconds, m.at_least, m.at_most))
     SUMMARIES.append(("timed behaviours at AWS's speed (sandbox clock scale 1)", lines))
     print("\n" + "\n".join(lines))
-    record_property("durations", "\n".join(lines))
     wrong = ["%s: held at least %.3f s and at most %.3f s, registered %.2f s"
              % (m.behaviour, m.at_least, m.at_most, m.seconds) for m in measured if not m.shown()]
     assert not wrong, "\n".join(wrong)
