@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import botocore.exceptions
 import pytest
 
-from conftest import SANDBOX, SUMMARIES, client, refused, servers
+from conftest import SANDBOX, SUMMARIES, client, eventually, refused, servers
 from mysfits_sandbox import server as _server  # noqa: F401  (imports every module that registers behaviours)
 from mysfits_sandbox.realism import BEHAVIOURS
 
@@ -271,17 +271,6 @@ def role(c, name, service):
     return c.iam.create_role(RoleName=name, AssumeRolePolicyDocument=json.dumps(trust))["Role"]["Arn"]
 
 
-def eventually(check, seconds=10):
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            return check()
-        except (AssertionError, IndexError, botocore.exceptions.ClientError):
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.05)
-
-
 def cluster_with_definition(c, name, **definition):
     c.ecs.create_cluster(clusterName=name)
     c.ecs.register_task_definition(family=name, **(definition or {
@@ -291,7 +280,7 @@ def cluster_with_definition(c, name, **definition):
 def visible_group(c, name):
     """A security group past its own propagation (row 22)."""
     group = c.ec2.create_security_group(GroupName=name, Description=name, VpcId=default_vpc(c))["GroupId"]
-    eventually(lambda: c.ec2.describe_security_groups(GroupIds=[group]))
+    eventually(lambda: c.ec2.describe_security_groups(GroupIds=[group]), seconds=10)
     return group
 
 
@@ -498,7 +487,7 @@ def _draining(c, window):
     create = lambda: c.ecs.create_service(cluster="dur-draining", serviceName="dur-draining",
                                           taskDefinition="dur-draining", desiredCount=0)
     create()
-    eventually(lambda: c.ecs.describe_services(cluster="dur-draining", services=["dur-draining"])["services"][0])
+    eventually(lambda: c.ecs.describe_services(cluster="dur-draining", services=["dur-draining"])["services"][0], seconds=10)
 
     looked = []
 

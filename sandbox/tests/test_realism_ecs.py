@@ -12,7 +12,7 @@ from moto.ecr.models import ECRBackend
 from moto.ecr.responses import ECRResponse
 from moto.logs.models import LogsBackend
 
-from conftest import ecs_hooks, refused, restored
+from conftest import ecs_hooks, eventually, refused, restored
 from mysfits_sandbox import realism_ecs
 from mysfits_sandbox.settings import Settings
 
@@ -33,17 +33,6 @@ def realism_hooks(environ=None, scale="1"):
             yield settings, plane
         finally:
             realism_ecs._default_vpc["wanted"] = True
-
-
-def eventually(check, seconds=3):
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            return check()
-        except (AssertionError, IndexError, botocore.exceptions.ClientError):
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.05)
 
 
 # ------------------------------------------------------------------ 10
