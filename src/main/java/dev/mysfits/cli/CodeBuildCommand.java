@@ -18,10 +18,11 @@ import java.time.Duration;
 
 @Command(name = "codebuild",
         description = {
-                "Create (or update) the CodeBuild project that builds a service's image and pushes it to ECR, with its",
-                "service role, source, environment and the variables the buildspec reads (the 003 lab's create-project.json).",
-                "Write the buildspec first with `mysfits buildspec`. `--start --wait` starts a build and follows its phases",
-                "to the end, then prints its status, the image it pushed and the tail of its log.",
+                "Create (or update) the CodeBuild project that builds a service's image and pushes it to ECR, with its "
+                        + "service role, source, environment and the variables the buildspec reads (the 003 lab's "
+                        + "create-project.json). Write the buildspec first with `mysfits buildspec`.",
+                "`--start --wait` starts a build and follows its phases to the end, then prints its status, the image it "
+                        + "pushed and the tail of its log.",
                 "`cleanup` removes the project, its build logs and its role (not a role given with --service-role)."
         },
         mixinStandardHelpOptions = true)

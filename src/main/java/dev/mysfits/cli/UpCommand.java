@@ -19,11 +19,13 @@ import java.util.List;
 
 @Command(name = "up",
         description = {
-                "Run several services together locally, each reachable by its name (the 003 lab's `docker run --link`).",
-                "Starts them in dependsOn order on the workshop's own network, with their command, environment, volumes and memory limit,",
-                "waits until each is healthy, and prints where they answer. Running it again leaves unchanged services alone.",
-                "A service without \"context\" runs an image nobody builds here (the lab's mysql and nginx): when the engine",
-                "does not have it, it is pulled first, layer by layer, with ECR's login for an image in the account's registry."
+                "Run several services together locally, each reachable by its name (the 003 lab's `docker run --link`). "
+                        + "Starts them in dependsOn order on the workshop's own network, with their command, environment, "
+                        + "volumes and memory limit, waits until each is healthy, and prints where they answer. Running it "
+                        + "again leaves unchanged services alone.",
+                "A service without \"context\" runs an image nobody builds here (the lab's mysql and nginx): when the "
+                        + "engine does not have it, it is pulled first, layer by layer, with ECR's login for an image in "
+                        + "the account's registry."
         },
         mixinStandardHelpOptions = true)
 final class UpCommand extends BaseCommand {

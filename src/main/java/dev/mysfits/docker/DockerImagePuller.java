@@ -34,7 +34,7 @@ public final class DockerImagePuller implements ImagePuller {
                 if (item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null) {
                     streamError.compareAndSet(null, item.getErrorDetail().getMessage());
                 } else if (item.isErrorIndicated()) {
-                    streamError.compareAndSet(null, item.getError() == null ? "the daemon reported an error" : item.getError());
+                    streamError.compareAndSet(null, "the daemon reported an error without a message");
                 } else if (item.getId() != null && item.getStatus() != null) {
                     listener.layer(item.getId(), item.getStatus(),
                             item.getProgressDetail() == null ? null : item.getProgressDetail().getCurrent(),
