@@ -82,6 +82,7 @@ final class CodeBuildCommand extends BaseCommand {
         Path buildspecFile = buildspec == null ? null : context().environment().workingDirectory().resolve(buildspec);
         CodeBuildRequest request = new CodeBuildRequest(workshop, workshop.service(service.name()), sourceType, sourceLocation, buildspecFile,
                 image, computeType, start, dryRun.on(), sourceVersion, serviceRole, waitForBuild, waitTimeout, pollInterval);
+        CodeBuildWorkflow.checkOptions(request); // before any client is built: a usage error needs no region
         if (!dryRun.on()) {
             context().lockWorkshop("codebuild " + service.name());
         }

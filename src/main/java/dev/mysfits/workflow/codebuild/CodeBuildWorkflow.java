@@ -76,14 +76,7 @@ public final class CodeBuildWorkflow {
         ServiceConfig service = request.service();
         ResourceNames names = new ResourceNames(workshop.name());
         // Local input first: the options, the buildspec and the source, before any AWS call.
-        if (request.waitForBuild() && !request.start()) {
-            throw MysfitsException.usage("--wait follows a build that --start starts", "add --start, or leave out --wait");
-        }
-        if (request.sourceVersion() != null && !request.start()) {
-            throw MysfitsException.usage("--source-version names what a build builds, and no build is started",
-                    "add --start, or leave out --source-version");
-        }
-        String givenRole = request.serviceRole() == null ? null : roleName(request.serviceRole());
+        String givenRole = checkOptions(request);
         Path root = new BuildspecWorkflow(git, console).sourceRoot(workshop.directory());
         Path buildspec = (request.buildspec() == null ? BuildspecWorkflow.defaultFile(service) : request.buildspec()).toAbsolutePath().normalize();
         if (!Files.isRegularFile(buildspec)) {
@@ -185,6 +178,22 @@ public final class CodeBuildWorkflow {
             }
         }
         return result(request, wanted, project.arn(), state, build, followed, image);
+    }
+
+    /**
+     * The options that need no AWS call to judge: for the command to check before it builds any client.
+     *
+     * @return the name of the role --service-role gives, or null for the workshop's own
+     */
+    public static String checkOptions(CodeBuildRequest request) {
+        if (request.waitForBuild() && !request.start()) {
+            throw MysfitsException.usage("--wait follows a build that --start starts", "add --start, or leave out --wait");
+        }
+        if (request.sourceVersion() != null && !request.start()) {
+            throw MysfitsException.usage("--source-version names what a build builds, and no build is started",
+                    "add --start, or leave out --source-version");
+        }
+        return request.serviceRole() == null ? null : roleName(request.serviceRole());
     }
 
     static String buildLogGroup(String project) {
