@@ -35,6 +35,8 @@ public final class DockerImagePuller implements ImagePuller {
                     streamError.compareAndSet(null, item.getErrorDetail().getMessage());
                 } else if (item.isErrorIndicated()) {
                     streamError.compareAndSet(null, "the daemon reported an error without a message");
+                } else if (item.getStatus() != null && item.getStatus().startsWith("Pulling from ")) {
+                    listener.layer(null, item.getStatus(), null, null); // about the image, not a layer
                 } else if (item.getId() != null && item.getStatus() != null) {
                     listener.layer(item.getId(), item.getStatus(),
                             item.getProgressDetail() == null ? null : item.getProgressDetail().getCurrent(),
@@ -102,6 +104,10 @@ public final class DockerImagePuller implements ImagePuller {
                 || text.contains("does not exist")) {
             return refused(message, Refusal.NOT_FOUND);
         }
+        if (text.contains("no such host") || text.contains("dial tcp") || text.contains("i/o timeout")
+                || text.contains("connection refused") || text.contains("tls handshake timeout")) {
+            return refused(message, Refusal.UNREACHABLE);
+        }
         return null;
     }
 
@@ -115,7 +121,7 @@ public final class DockerImagePuller implements ImagePuller {
         if (at >= 0) {
             String inner = stripped.substring(at + 12);
             int end = inner.lastIndexOf("\"}");
-            stripped = end > 0 ? inner.substring(0, end) : inner;
+            stripped = (end > 0 ? inner.substring(0, end) : inner).replace("\\\"", "\"");
         }
         return stripped.lines().findFirst().orElse(stripped);
     }

@@ -17,8 +17,8 @@ public interface ImagePuller {
         void layer(String layer, String status, Long current, Long total);
     }
 
-    /** Why the registry refused a pull. */
-    enum Refusal { NOT_FOUND, UNAUTHORIZED }
+    /** Why a pull was refused: no such image, no (good) login, or the engine cannot reach the registry at all. */
+    enum Refusal { NOT_FOUND, UNAUTHORIZED, UNREACHABLE }
 
     /** The registry refused the image: no such repository or tag, or not without (other) credentials. */
     final class RefusedException extends RuntimeException {
@@ -36,6 +36,7 @@ public interface ImagePuller {
 
     /**
      * Pulls the image (name:tag or name@digest). The login, when given, is handed to the daemon for this call only.
+     * The listener hears each layer's steps, and the image's own lines ("Pulling from ...") with a null layer.
      *
      * @throws RefusedException when the registry refuses it
      */

@@ -15,6 +15,8 @@ class DockerImagePullerTest {
         assertEquals(ImagePuller.Refusal.UNAUTHORIZED, DockerImagePuller.classify("unauthorized: authentication required").refusal());
         assertEquals("manifest for a:1 not found: manifest unknown",
                 DockerImagePuller.classify("Status 404: {\"message\":\"manifest for a:1 not found: manifest unknown\"}\n").getMessage());
-        assertNull(DockerImagePuller.classify("dial tcp 10.0.0.1:443: i/o timeout"));
+        assertEquals(ImagePuller.Refusal.UNREACHABLE, DockerImagePuller.classify("Status 500: {\"message\":\"Get \\\"https://registry-1.docker.io/v2/\\\": "
+                + "dial tcp: lookup registry-1.docker.io on 10.255.255.53:53: no such host\"}").refusal());
+        assertNull(DockerImagePuller.classify("write /var/lib/docker/tmp/x: no space left on device"));
     }
 }

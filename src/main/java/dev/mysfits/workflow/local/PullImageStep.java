@@ -38,7 +38,9 @@ final class PullImageStep {
         console.step("Pulling " + image + " for " + service.name() + " (not on this engine, and it has no build context)");
         try {
             puller.pull(image, credentials, (layer, status, current, total) -> {
-                if (status.equals("Pull complete") || status.equals("Already exists")) {
+                if (layer == null) {
+                    console.info(status);
+                } else if (status.equals("Pull complete") || status.equals("Already exists")) {
                     console.progressDone(layer, layer + ": " + status);
                 } else if (current != null && total != null && total > 0) {
                     console.progress(layer, layer + ": " + status + " " + Bytes.human(current) + " / " + Bytes.human(total));
@@ -48,6 +50,12 @@ final class PullImageStep {
             }, PULL_TIMEOUT);
         } catch (ImagePuller.RefusedException e) {
             String registry = host.orElse("Docker Hub");
+            if (e.refusal() == ImagePuller.Refusal.UNREACHABLE) {
+                throw MysfitsException.failed("cannot pull " + image + " for " + service.name() + ": the Docker engine cannot reach "
+                                + registry + " (" + e.getMessage() + ")",
+                        "check the engine's network and proxy, or push the image to a registry it reaches (e.g. ECR: docker push) "
+                                + "and name that in \"image\" of " + service.name(), e);
+            }
             if (e.refusal() == ImagePuller.Refusal.NOT_FOUND) {
                 throw MysfitsException.precondition("cannot pull " + image + " for " + service.name() + ": " + registry
                                 + " has no such image (" + e.getMessage() + ")",

@@ -241,6 +241,12 @@ class UpWorkflowTest {
         assertTrue(unauthorized.getMessage().contains("Docker Hub refused the login"), unauthorized.getMessage());
         assertTrue(unauthorized.hint().startsWith("log in to it first"), unauthorized.hint());
         assertTrue(runner.started.isEmpty(), "refused before anything started");
+
+        registry.refused.put("nginx:latest", dev.mysfits.docker.ImagePuller.Refusal.UNREACHABLE);
+        MysfitsException unreachable = assertThrows(MysfitsException.class, () -> up(pulledDatabase()));
+        assertEquals(ExitCode.FAILED, unreachable.exitCode());
+        assertTrue(unreachable.getMessage().contains("the Docker engine cannot reach Docker Hub"), unreachable.getMessage());
+        assertTrue(unreachable.hint().contains("push the image to a registry it reaches"), unreachable.hint());
     }
 
     @Test
