@@ -168,3 +168,26 @@ def test_stop_build_stops_a_running_build():
         assert time.time() < deadline, "stopped within seconds, not after the sleep"
         time.sleep(0.05)
     assert client.batch_get_builds(ids=[started["id"]])["builds"][0]["buildStatus"] == "STOPPED"
+
+
+@mock_aws
+def test_a_build_past_its_timeout_ends_timed_out():
+    codebuild.install()
+    client = boto3.client("codebuild", region_name="us-east-1")
+    s3 = boto3.client("s3", region_name="us-east-1")
+    s3.create_bucket(Bucket="notes-src")
+    s3.put_object(Bucket="notes-src", Key="src.zip",
+                  Body=_source_zip({"buildspec.yml": "version: 0.2\nphases:\n  build:\n    commands:\n      - sleep 60\n"}))
+    client.create_project(**dict(PROJECT, source={"type": "S3", "location": "notes-src/src.zip"}))
+    started = client.start_build(projectName="notes-backend")["build"]
+    deadline = time.time() + 10
+    while client.batch_get_builds(ids=[started["id"]])["builds"][0]["currentPhase"] != "BUILD":
+        assert time.time() < deadline
+        time.sleep(0.05)
+    codebuild.builds._time_out(codebuild.builds.running[started["id"]])  # what the timer does at timeoutInMinutes
+    while not client.batch_get_builds(ids=[started["id"]])["builds"][0]["buildComplete"]:
+        assert time.time() < deadline
+        time.sleep(0.05)
+    ended = client.batch_get_builds(ids=[started["id"]])["builds"][0]
+    assert ended["buildStatus"] == "TIMED_OUT"
+    assert [p.get("phaseStatus") for p in ended["phases"] if p["phaseType"] == "BUILD"] == ["TIMED_OUT"]
