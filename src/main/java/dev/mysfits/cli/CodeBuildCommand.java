@@ -114,7 +114,8 @@ final class CodeBuildCommand extends BaseCommand {
 
     private void printEnd(CodeBuildResult result) {
         if (!result.logTail().isEmpty()) {
-            console().info("last " + result.logTail().size() + " lines of its log (" + result.logGroup() + ", stream " + result.logStream() + "):");
+            console().info("last " + result.logTail().size() + " lines of its log" + (result.buildFailed() ? " up to where "
+                    + result.failedPhase().split(" ")[0] + " ended" : "") + " (" + result.logGroup() + ", stream " + result.logStream() + "):");
             result.logTail().forEach(line -> console().info("  " + line));
         }
         if ("SUCCEEDED".equals(result.buildStatus())) {

@@ -110,7 +110,8 @@ class CodeBuildWaitIT {
         assertFalse(failed.err().contains("at dev.mysfits"), "no stack trace");
 
         // A service role that exists is used as it is; one that does not is refused before anything changes.
-        CommandHarness.Result missingRole = cli.run("codebuild", "inv", "--service-role", WORKSHOP + "-nobody");
+        CommandHarness.Result missingRole = cli.run("codebuild", "inv", "--source-type", "S3", "--source-location", BUCKET + "/source.zip",
+                "--service-role", WORKSHOP + "-nobody");
         assertEquals(ExitCode.PRECONDITION.code(), missingRole.exitCode(), missingRole.err());
         assertTrue(missingRole.err().contains("Error: IAM role " + WORKSHOP + "-nobody does not exist"), missingRole.err());
         assertTrue(missingRole.err().contains("Hint: "), missingRole.err());

@@ -94,7 +94,7 @@ public final class BuildFollower {
                 }
             }
         }
-        if (!build.complete() && build.phase() != null) {
+        if (!build.complete() && build.phase() != null && !shown.contains(build.phase())) {
             long seconds = Duration.between(started, clock.instant()).getSeconds();
             console.progress("build", build.phase() + " ... (" + seconds + "s since start)");
         }
@@ -105,8 +105,29 @@ public final class BuildFollower {
             return List.of();
         }
         Instant since = build.startTime() == null ? Instant.EPOCH : build.startTime().minusSeconds(60);
-        List<LogLine> lines = logs.read(build.logGroup(), since).orElse(List.of()).stream()
-                .filter(l -> build.logStream().equals(l.stream())).toList();
-        return lines.subList(Math.max(0, lines.size() - LOG_TAIL), lines.size()).stream().map(LogLine::message).toList();
+        List<String> lines = logs.read(build.logGroup(), since).orElse(List.of()).stream()
+                .filter(l -> build.logStream().equals(l.stream())).map(LogLine::message).toList();
+        int end = failureEnd(build, lines);
+        return lines.subList(Math.max(0, end - LOG_TAIL), end);
+    }
+
+    /**
+     * Where the tail ends: after a failure, at the line where CodeBuild says why the first failed phase failed, so that
+     * what POST_BUILD printed afterwards does not push the reason out of the tail; else at the log's end.
+     */
+    static int failureEnd(BuildState build, List<String> lines) {
+        Optional<String> failed = build.phases().stream().filter(p -> p.status() != null && !"SUCCEEDED".equals(p.status()))
+                .map(Phase::type).findFirst();
+        if (failed.isEmpty()) {
+            return lines.size();
+        }
+        String complete = "Phase complete: " + failed.get() + " State: ";
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(complete)) {
+                boolean withContext = i + 1 < lines.size() && lines.get(i + 1).contains("Phase context status code:");
+                return withContext ? i + 2 : i + 1;
+            }
+        }
+        return lines.size();
     }
 }

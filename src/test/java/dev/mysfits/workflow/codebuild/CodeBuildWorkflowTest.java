@@ -133,13 +133,21 @@ class CodeBuildWorkflowTest {
         projects.answer(state("FAILED", "COMPLETED", true, new Phase("PRE_BUILD", "SUCCEEDED", 1L, null),
                 new Phase("BUILD", "FAILED", 2L, "COMMAND_EXECUTION_ERROR: Error while executing command: exit 1. Reason: exit status 1")));
         logs.putInStream("/aws/codebuild/p", "1", START, "compiling");
+        logs.putInStream("/aws/codebuild/p", "1", START.plusSeconds(1), "[Container] 2026/12/06 10:00:01 Phase complete: BUILD State: FAILED");
+        logs.putInStream("/aws/codebuild/p", "1", START.plusSeconds(2), "[Container] 2026/12/06 10:00:02 Phase context status code: "
+                + "COMMAND_EXECUTION_ERROR Message: Error while executing command: exit 1. Reason: exit status 1");
+        for (int i = 0; i < 30; i++) { // what POST_BUILD printed afterwards
+            logs.putInStream("/aws/codebuild/p", "1", START.plusSeconds(3 + i), "pushing " + i);
+        }
 
         CodeBuildResult result = workflow().execute(request(true, true, null, null));
 
         assertTrue(result.buildFailed());
         assertTrue(result.failedPhase().startsWith("BUILD (COMMAND_EXECUTION_ERROR"), result.failedPhase());
         assertNull(result.imagePushed());
-        assertEquals(List.of("compiling"), result.logTail());
+        assertEquals("compiling", result.logTail().get(0), "the tail ends where CodeBuild says why BUILD failed");
+        assertTrue(result.logTail().get(2).contains("Phase context status code: COMMAND_EXECUTION_ERROR"), result.logTail().toString());
+        assertEquals(3, result.logTail().size(), result.logTail().toString());
         assertTrue(images.asked.isEmpty(), "no image is looked for after a failure");
     }
 
