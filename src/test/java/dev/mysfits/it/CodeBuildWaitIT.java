@@ -134,6 +134,7 @@ class CodeBuildWaitIT {
         assertEquals(teamRole, TestSandbox.aws("iam", "get-role", "--role-name", teamRole).at("/Role/RoleName").asText(),
                 "cleanup left the role it did not make");
         TestSandbox.aws("iam", "delete-role", "--role-name", teamRole);
+        TestSandbox.aws("ecr", "delete-repository", "--repository-name", REPOSITORY, "--force"); // made by hand above
         TestSandbox.aws("s3api", "delete-object", "--bucket", BUCKET, "--key", "source.zip");
         TestSandbox.aws("s3api", "delete-bucket", "--bucket", BUCKET);
     }
