@@ -1,5 +1,5 @@
-"""CodeBuild as AWS answers it, where moto 5.2 differs. moto records projects and builds but runs no build; the
-sandbox keeps it that way (a build would need CodeBuild's own images and a source host). Two gaps are filled:
+"""CodeBuild as AWS answers it, where moto 5.2 differs. moto records builds and reports each SUCCEEDED at once with
+made-up phases; the sandbox runs them instead (builds.py): phases, logs and the pushed image are real. Also:
 
 - Build times come back as ISO strings with milliseconds, which AWS's JSON protocol sends as epoch seconds: the
   AWS SDK for Java refuses them ("Input timestamp string must be no longer than 20 characters").
@@ -9,10 +9,14 @@ import json
 from datetime import datetime
 
 from moto.codebuild.exceptions import ResourceNotFoundException
+from moto.codebuild.models import CodeBuildBackend
 from moto.codebuild.responses import CodeBuildResponse
 from moto.core.utils import unix_time
 
+from . import builds as builds_module
+
 _installed = False
+builds = builds_module.Builds()
 _UPDATABLE = {"description": "description", "source": "source", "artifacts": "artifacts",
               "environment": "environment", "serviceRole": "serviceRole", "timeoutInMinutes": "timeoutInMinutes"}
 
@@ -54,11 +58,42 @@ def update_project(self):
     return json.dumps({"project": project.project_metadata})
 
 
-def install():
+def _start_build(original):
+    def start_build(backend, project_name, source_version=None, artifact_override=None):
+        metadata = original(backend, project_name, source_version, artifact_override)
+        project = backend.codebuild_projects[project_name].project_metadata
+        builds.start(backend, metadata, project, source_version)
+        return builds_module.snapshot(metadata)
+    return start_build
+
+
+def batch_get_builds(backend, ids):
+    found = []
+    for history in backend.build_metadata_history.values():
+        found.extend(builds_module.snapshot(b) for b in history if b["id"] in ids)
+    return found
+
+
+def stop_build(backend, build_id):
+    for history in backend.build_metadata_history.values():
+        for build in history:
+            if build["id"] == build_id:
+                builds.stop_id(build_id)
+                return builds_module.snapshot(build)
+    return None
+
+
+def install(settings=None):
+    """With settings, builds reach AWS at this sandbox's own endpoint."""
     global _installed
+    if settings is not None:
+        builds.endpoint_url = "http://127.0.0.1:%d" % settings.moto_port
     if _installed:
         return
     _installed = True
+    CodeBuildBackend.start_build = _start_build(CodeBuildBackend.start_build)
+    CodeBuildBackend.batch_get_builds = batch_get_builds
+    CodeBuildBackend.stop_build = stop_build
     for name in ("start_build", "batch_get_builds", "stop_build"):
         setattr(CodeBuildResponse, name, _with_epoch_times(getattr(CodeBuildResponse, name)))
     CodeBuildResponse.update_project = update_project

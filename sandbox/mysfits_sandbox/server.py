@@ -49,7 +49,7 @@ class DataPlane:
         self.balancing.install()
         self.placement.install()
         self.ecs.install()
-        codebuild.install()
+        codebuild.install(self.settings)
         ecr.install()
         moto_fixes.install()  # after the data plane's hooks: its patches lie on top of theirs
         realism_iam.install(self.settings)
@@ -115,6 +115,7 @@ class DataPlane:
     def shutdown(self):
         """Leaves nothing: containers, the network and the hosts lines go."""
         self._stop.set()
+        codebuild.builds.stop_all()
         self.balancing.close()
         try:
             self.runtime.remove_all()

@@ -3,6 +3,7 @@ package dev.mysfits.cli;
 import dev.mysfits.aws.AwsAdapters;
 import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.git.GitSourceRevision;
+import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.Sleeper;
 import dev.mysfits.workflow.codebuild.CodeBuildRequest;
 import dev.mysfits.workflow.codebuild.CodeBuildResult;
@@ -12,12 +13,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 
 @Command(name = "codebuild",
         description = {
-                "Create (or update) the CodeBuild project that builds a service's image and pushes it to ECR, with its",
-                "service role, source, environment and the variables the buildspec reads (the 003 lab's create-project.json).",
-                "Write the buildspec first with `mysfits buildspec`. `cleanup` removes the project and its role."
+                "Create (or update) the CodeBuild project that builds a service's image and pushes it to ECR, with its "
+                        + "service role, source, environment and the variables the buildspec reads (the 003 lab's "
+                        + "create-project.json). Write the buildspec first with `mysfits buildspec`.",
+                "`--start --wait` starts a build and follows its phases to the end, then prints its status, the image it "
+                        + "pushed and the tail of its log.",
+                "`cleanup` removes the project, its build logs and its role (not a role given with --service-role)."
         },
         mixinStandardHelpOptions = true)
 final class CodeBuildCommand extends BaseCommand {
@@ -46,6 +52,26 @@ final class CodeBuildCommand extends BaseCommand {
     @Option(names = "--start", description = "Start a build once the project is ready.")
     boolean start;
 
+    @Option(names = "--wait", description = "With --start: follow the build's phases until it ends, then print its status and "
+            + "the tail of its log; exit 1 when it fails (FAILED, FAULT, TIMED_OUT, STOPPED).")
+    boolean waitForBuild;
+
+    @Option(names = "--wait-timeout", defaultValue = "30m", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Give up following the build after this long, exit 4; the build goes on (default: ${DEFAULT-VALUE}).")
+    Duration waitTimeout;
+
+    @Option(names = "--poll-interval", defaultValue = "2s", converter = DurationConverter.class, hidden = true)
+    Duration pollInterval;
+
+    @Option(names = "--source-version", paramLabel = "REF",
+            description = "With --start: the branch, tag or commit to build (default: the project's, the repository's default branch).")
+    String sourceVersion;
+
+    @Option(names = "--service-role", paramLabel = "ARN|NAME",
+            description = "An existing IAM role for the project, instead of the workshop's own. It must exist; mysfits "
+                    + "changes none of its policies, and cleanup leaves it.")
+    String serviceRole;
+
     @Mixin
     DryRunOption dryRun = new DryRunOption();
 
@@ -55,15 +81,25 @@ final class CodeBuildCommand extends BaseCommand {
         // A relative --buildspec is from where the user stands, as a shell would read it.
         Path buildspecFile = buildspec == null ? null : context().environment().workingDirectory().resolve(buildspec);
         CodeBuildRequest request = new CodeBuildRequest(workshop, workshop.service(service.name()), sourceType, sourceLocation, buildspecFile,
-                image, computeType, start, dryRun.on());
+                image, computeType, start, dryRun.on(), sourceVersion, serviceRole, waitForBuild, waitTimeout, pollInterval);
+        CodeBuildWorkflow.checkOptions(request); // before any client is built: a usage error needs no region
         if (!dryRun.on()) {
             context().lockWorkshop("codebuild " + service.name());
         }
         AwsAdapters aws = context().aws();
-        CodeBuildResult result = new CodeBuildWorkflow(aws.roles(), aws.buildProjects(), aws.identity(), aws.region(), context().ledger(), new GitSourceRevision(), console(), Sleeper.system())
+        CodeBuildResult result = new CodeBuildWorkflow(aws.roles(), aws.buildProjects(), aws.identity(), aws.region(), context().ledger(),
+                new GitSourceRevision(), console(), Sleeper.system(), aws.logReader(), aws.repositoryImages(), Clock.systemUTC())
                 .execute(request);
         if (console().jsonOutput()) {
             console().json(result);
+            failWhenTheBuildFailed(result);
+            return;
+        }
+        if (!result.phases().isEmpty()) {
+            printEnd(result);
+            console().data(result.buildId() + " " + result.buildStatus() + (result.imagePushed() == null ? "" : " " + result.imagePushed()));
+            failWhenTheBuildFailed(result);
+            console().nextSteps("mysfits images " + service.name(), "mysfits cleanup");
             return;
         }
         console().data(result.projectArn() == null ? result.project() : result.projectArn());
@@ -73,6 +109,25 @@ final class CodeBuildCommand extends BaseCommand {
         if (!dryRun.on()) {
             console().nextSteps(result.buildId() == null ? "mysfits codebuild " + service.name() + " --start"
                     : "aws codebuild batch-get-builds --ids " + result.buildId(), "mysfits cleanup");
+        }
+    }
+
+    private void printEnd(CodeBuildResult result) {
+        if (!result.logTail().isEmpty()) {
+            console().info("last " + result.logTail().size() + " lines of its log" + (result.buildFailed() ? " up to where "
+                    + result.failedPhase().split(" ")[0] + " ended" : "") + " (" + result.logGroup() + ", stream " + result.logStream() + "):");
+            result.logTail().forEach(line -> console().info("  " + line));
+        }
+        if ("SUCCEEDED".equals(result.buildStatus())) {
+            console().success("build " + result.buildId() + " SUCCEEDED" + (result.imagePushed() == null ? "" : ": pushed " + result.imagePushed()));
+        }
+    }
+
+    private static void failWhenTheBuildFailed(CodeBuildResult result) {
+        if (result.buildFailed()) {
+            throw MysfitsException.failed("build " + result.buildId() + " " + result.buildStatus() + " in " + result.failedPhase(),
+                    "its whole log: aws logs get-log-events --log-group-name " + result.logGroup() + " --log-stream-name "
+                            + result.logStream(), null);
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.mysfits.net.SocketHostPorts;
 import dev.mysfits.core.Sleeper;
 import dev.mysfits.workflow.local.UpRequest;
 import dev.mysfits.workflow.local.UpResult;
+import dev.mysfits.workflow.local.EcrPullLogin;
 import dev.mysfits.workflow.local.UpWorkflow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,9 +19,13 @@ import java.util.List;
 
 @Command(name = "up",
         description = {
-                "Run several services together locally, each reachable by its name (the 003 lab's `docker run --link`).",
-                "Starts them in dependsOn order on the workshop's own network, with their command, environment, volumes and memory limit,",
-                "waits until each is healthy, and prints where they answer. Running it again leaves unchanged services alone."
+                "Run several services together locally, each reachable by its name (the 003 lab's `docker run --link`). "
+                        + "Starts them in dependsOn order on the workshop's own network, with their command, environment, "
+                        + "volumes and memory limit, waits until each is healthy, and prints where they answer. Running it "
+                        + "again leaves unchanged services alone.",
+                "A service without \"context\" runs an image nobody builds here (the lab's mysql and nginx): when the "
+                        + "engine does not have it, it is pulled first, layer by layer, with ECR's login for an image in "
+                        + "the account's registry."
         },
         mixinStandardHelpOptions = true)
 final class UpCommand extends BaseCommand {
@@ -38,7 +43,8 @@ final class UpCommand extends BaseCommand {
     @Override
     protected void execute() {
         WorkshopConfig workshop = context().workshop();
-        UpWorkflow workflow = new UpWorkflow(context().docker().containerRunner(), new SocketHostPorts(), new HttpHealthProbe(),
+        UpWorkflow workflow = new UpWorkflow(context().docker().containerRunner(), context().docker().imagePuller(),
+                new EcrPullLogin(() -> context().aws().imageRegistry()), new SocketHostPorts(), new HttpHealthProbe(),
                 console(), Sleeper.system(), System::nanoTime);
         UpResult result = workflow.execute(new UpRequest(workshop, services, timeout));
         if (console().jsonOutput()) {

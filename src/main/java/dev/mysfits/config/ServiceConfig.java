@@ -50,7 +50,21 @@ public record ServiceConfig(
     }
 
     public Path dockerfilePath() {
-        return context.resolve(dockerfile);
+        return buildContext().resolve(dockerfile);
+    }
+
+    /** False for a service whose image is pulled, not built: the workshop file gives it no "context". */
+    public boolean builtHere() {
+        return context != null;
+    }
+
+    /** The build context; a service without one is refused with what to do. */
+    public Path buildContext() {
+        if (context == null) {
+            throw dev.mysfits.core.MysfitsException.usage("service " + name + " has no build context: its image " + image
+                    + " is pulled, not built", "add \"context\" (the directory with its Dockerfile) to the service in the workshop file");
+        }
+        return context;
     }
 
     public boolean isDefaultRoute() {

@@ -103,8 +103,9 @@ public final class WorkshopConfigLoader {
             }
         }
         String context = text(node, "context", null);
-        if (context == null) {
-            throw invalid(file, where + ".context is required (the Docker build context directory)");
+        // Without a context the image is pulled, not built (the 003 lab's mysql and nginx): then its name is needed.
+        if (context == null && text(node, "image", null) == null) {
+            throw invalid(file, where + " needs \"context\" (the Docker build context directory) or \"image\" (an image to pull)");
         }
         int containerPort = port(file, node, where, "containerPort", 80);
         JsonNode localPortNode = node.get("localPort");
@@ -135,7 +136,7 @@ public final class WorkshopConfigLoader {
         }
         return new ServiceConfig(
                 name,
-                directory.resolve(context).normalize(),
+                context == null ? null : directory.resolve(context).normalize(),
                 text(node, "dockerfile", "Dockerfile"),
                 text(node, "image", name),
                 repository,

@@ -47,6 +47,10 @@ public final class DockerAdapters implements AutoCloseable {
         return new DockerImagePusher(client());
     }
 
+    public ImagePuller imagePuller() {
+        return new DockerImagePuller(client());
+    }
+
     public LocalInventory localInventory() {
         return new DockerLocalInventory(client(), host);
     }

@@ -108,4 +108,21 @@ class LocalRunConfigTest {
         assertTrue(refused("\"db\": {\"context\": \".\", \"network\": \"host\", \"aliases\": [\"x\"]}").getMessage().contains("aliases"));
         assertTrue(refused("\"db\": {\"context\": \".\", \"command\": \"app -x\"}").getMessage().contains("array of strings"));
     }
+
+    @Test
+    void aServiceWithoutContext_runsAnImageItPulls_andIsNotBuilt() throws IOException {
+        WorkshopConfig config = load("""
+                "db": {"image": "mysql:5.7", "localPort": null, "containerPort": 3306}
+                """);
+        ServiceConfig db = config.service("db");
+        assertFalse(db.builtHere());
+        MysfitsException build = assertThrows(MysfitsException.class, db::buildContext);
+        assertEquals(ExitCode.USAGE, build.exitCode());
+        assertEquals("service db has no build context: its image mysql:5.7 is pulled, not built", build.getMessage());
+
+        MysfitsException neither = assertThrows(MysfitsException.class, () -> load("""
+                "db": {"localPort": null}
+                """));
+        assertTrue(neither.getMessage().contains("needs \"context\" (the Docker build context directory) or \"image\""), neither.getMessage());
+    }
 }

@@ -28,6 +28,13 @@ public final class FakeLogReader implements LogReader {
         return this;
     }
 
+    /** An event in a stream named as the caller wants (a CodeBuild build's stream is the build's id). */
+    public FakeLogReader putInStream(String group, String stream, Instant time, String message) {
+        group(group);
+        groups.get(group).add(new LogLine(String.valueOf(nextId++), time, stream, null, message));
+        return this;
+    }
+
     @Override
     public Optional<List<LogLine>> read(String logGroup, Instant since) {
         reads.add(since);

@@ -85,7 +85,9 @@ class BadInputTableIT {
                 Case.config("no services", c -> c.putObject("services"), 2, "\"services\" must be an object naming at least one service", "status"),
                 Case.config("service name with capitals", c -> c.set("services", JSON.createObjectNode().set("Mono", monolith(c))), 2, "service name 'Mono'", "status"),
                 Case.config("unknown service key", c -> monolith(c).put("port", 80), 2, "unknown key \"port\"", "status"),
-                Case.config("no context", c -> monolith(c).remove("context"), 2, ".context is required", "status"),
+                // Without a context the image is pulled, not built: then the image must be named.
+                Case.config("neither context nor image", c -> monolith(c).remove(List.of("context", "image")), 2, "needs \"context\"", "status"),
+                Case.config("build of a service without context", c -> monolith(c).remove("context"), 2, "has no build context", "build", "monolith"),
                 Case.config("containerPort out of range", c -> monolith(c).put("containerPort", 70000), 2, "containerPort must be a port number", "status"),
                 Case.config("localPort zero", c -> monolith(c).put("localPort", 0), 2, "localPort must be a port number", "status"),
                 Case.config("healthPath without slash", c -> monolith(c).put("healthPath", "health"), 2, "healthPath must start with '/'", "status"),

@@ -33,7 +33,36 @@ public interface BuildProjects {
 
     Project update(ProjectSpec spec);
 
-    Build start(String projectName);
+    /**
+     * One phase of a build as BatchGetBuilds reports it.
+     *
+     * @param status          SUCCEEDED, FAILED, FAULT, TIMED_OUT, STOPPED, or null while it runs
+     * @param durationSeconds null while it runs
+     * @param context         why it failed (CodeBuild's status code and message), or null
+     */
+    record Phase(String type, String status, Long durationSeconds, String context) {
+    }
+
+    /**
+     * Where a build is.
+     *
+     * @param status    IN_PROGRESS, SUCCEEDED, FAILED, FAULT, TIMED_OUT, STOPPED
+     * @param phase     the current phase (SUBMITTED, PROVISIONING, BUILD, ... COMPLETED)
+     * @param logGroup  the CloudWatch Logs group of its log, or null before CodeBuild names it
+     * @param logStream its stream in that group, or null
+     */
+    record BuildState(String id, String status, String phase, boolean complete, List<Phase> phases, String logGroup,
+                      String logStream, java.time.Instant startTime) {
+        public BuildState {
+            phases = List.copyOf(phases);
+        }
+    }
+
+    /** @param sourceVersion a branch, tag or commit to build, or null for the project's default */
+    Build start(String projectName, String sourceVersion);
+
+    /** Empty when CodeBuild does not (yet) know the build. */
+    Optional<BuildState> describe(String buildId);
 
     /** Projects whose name starts with prefix, with their tags: for cleanup's discovery. */
     List<Project> list(String prefix);

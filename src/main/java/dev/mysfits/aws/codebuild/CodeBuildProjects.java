@@ -71,13 +71,32 @@ public final class CodeBuildProjects implements BuildProjects {
     }
 
     @Override
-    public Build start(String projectName) {
+    public Build start(String projectName, String sourceVersion) {
         try {
-            var build = codeBuild.startBuild(r -> r.projectName(projectName)).build();
+            var build = codeBuild.startBuild(r -> r.projectName(projectName).sourceVersion(sourceVersion)).build();
             return new Build(build.id(), build.buildStatusAsString(), build.currentPhase());
         } catch (SdkException e) {
             throw AwsErrors.wrap("codebuild start build of " + projectName, e);
         }
+    }
+
+    @Override
+    public Optional<BuildState> describe(String buildId) {
+        try {
+            return codeBuild.batchGetBuilds(r -> r.ids(buildId)).builds().stream().findFirst().map(CodeBuildProjects::state);
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("codebuild batch get builds " + buildId, e);
+        }
+    }
+
+    private static BuildState state(software.amazon.awssdk.services.codebuild.model.Build b) {
+        List<Phase> phases = b.phases().stream().map(p -> new Phase(p.phaseTypeAsString(), p.phaseStatusAsString(),
+                p.durationInSeconds(), p.contexts().stream()
+                        .map(c -> (c.statusCode() == null ? "" : c.statusCode() + ": ") + (c.message() == null ? "" : c.message()))
+                        .filter(text -> !text.isBlank()).findFirst().orElse(null))).toList();
+        var logs = b.logs();
+        return new BuildState(b.id(), b.buildStatusAsString(), b.currentPhase(), Boolean.TRUE.equals(b.buildComplete()), phases,
+                logs == null ? null : logs.groupName(), logs == null ? null : logs.streamName(), b.startTime());
     }
 
     @Override

@@ -28,7 +28,7 @@ public final class BuildspecWorkflow {
 
     /** @param state "written", "unchanged" or "printed" (dry run) */
     public static Path defaultFile(ServiceConfig service) {
-        return service.context().resolve(FILE_NAME);
+        return service.buildContext().resolve(FILE_NAME);
     }
 
     public BuildspecResult execute(BuildspecRequest request) {
@@ -39,7 +39,7 @@ public final class BuildspecWorkflow {
         boolean dryRun = request.dryRun();
         Path target = (file == null ? defaultFile(service) : file).toAbsolutePath().normalize();
         Path root = real(sourceRoot(workshop.directory()));
-        Path context = real(service.context());
+        Path context = real(service.buildContext());
         if (!context.startsWith(root)) {
             throw MysfitsException.usage("the build context " + service.context() + " is outside the repository " + root,
                     "CodeBuild sees only the repository: move the service's context into it");

@@ -3,6 +3,8 @@ package dev.mysfits.workflow.codebuild;
 import dev.mysfits.aws.codebuild.BuildProjects;
 import dev.mysfits.aws.codebuild.BuildProjects.Project;
 import dev.mysfits.aws.codebuild.BuildProjects.ProjectSpec;
+import dev.mysfits.aws.ecr.RepositoryImages;
+import dev.mysfits.aws.logs.LogReader;
 import dev.mysfits.aws.sts.CallerIdentity;
 import dev.mysfits.aws.iam.Roles;
 import dev.mysfits.config.ServiceConfig;
@@ -18,7 +20,9 @@ import dev.mysfits.core.Sleeper;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +32,8 @@ import java.util.Set;
 /**
  * `mysfits codebuild SERVICE`: the 003 lab's create-project.json as one command. It makes (or keeps) the workshop's
  * CodeBuild role, gives it what this service's build needs (logs, and pushing to its ECR repository only), and
- * creates or updates the project with the variables the buildspec reads. `--start` starts a build.
+ * creates or updates the project with the variables the buildspec reads. `--start` starts a build, and `--wait`
+ * follows it to its end. `--service-role` uses a role that exists instead: mysfits neither changes nor removes it.
  */
 public final class CodeBuildWorkflow {
     static final String TRUST_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
@@ -45,9 +50,17 @@ public final class CodeBuildWorkflow {
     private final SourceRevision git;
     private final Console console;
     private final Sleeper sleeper;
+    private final LogReader logs;
+    private final RepositoryImages images;
+    private final Clock clock;
+    private static final java.util.regex.Pattern ROLE_NAME = java.util.regex.Pattern.compile("[\\w+=,.@-]{1,64}");
+    private static final java.util.regex.Pattern ROLE_ARN = java.util.regex.Pattern.compile("arn:aws[\\w-]*:iam::\\d{12}:role/(?:[\\w+=,.@/-]*/)?([\\w+=,.@-]{1,64})");
 
     public CodeBuildWorkflow(Roles roles, BuildProjects projects, CallerIdentity identity, String region, Ledger ledger,
-                             SourceRevision git, Console console, Sleeper sleeper) {
+                             SourceRevision git, Console console, Sleeper sleeper, LogReader logs, RepositoryImages images, Clock clock) {
+        this.logs = logs;
+        this.images = images;
+        this.clock = clock;
         this.roles = roles;
         this.projects = projects;
         this.identity = identity;
@@ -62,7 +75,8 @@ public final class CodeBuildWorkflow {
         WorkshopConfig workshop = request.workshop();
         ServiceConfig service = request.service();
         ResourceNames names = new ResourceNames(workshop.name());
-        // Local input first: the buildspec and the source, before any AWS call.
+        // Local input first: the options, the buildspec and the source, before any AWS call.
+        String givenRole = checkOptions(request);
         Path root = new BuildspecWorkflow(git, console).sourceRoot(workshop.directory());
         Path buildspec = (request.buildspec() == null ? BuildspecWorkflow.defaultFile(service) : request.buildspec()).toAbsolutePath().normalize();
         if (!Files.isRegularFile(buildspec)) {
@@ -81,8 +95,19 @@ public final class CodeBuildWorkflow {
         String type = sourceType(request.sourceType(), location);
 
         String account = identity.accountId();
-        String roleName = names.codeBuildRole();
-        String roleArn = "arn:aws:iam::" + account + ":role/" + roleName;
+        String roleName = givenRole != null ? givenRole : names.codeBuildRole();
+        // A role the user just made may take IAM some seconds to show: asked again for a while.
+        Optional<Roles.Role> role = givenRole != null ? roles.findExpected(roleName) : roles.find(roleName);
+        if (givenRole != null) {
+            Roles.Role found = role.orElseThrow(() -> MysfitsException.precondition("IAM role " + roleName + " does not exist",
+                    "create it (trusting codebuild.amazonaws.com, allowed to push to ECR and write logs), or leave out "
+                            + "--service-role and mysfits makes the workshop's own"));
+            if (request.serviceRole().startsWith("arn:") && found.arn() != null && !found.arn().equals(request.serviceRole())) {
+                throw MysfitsException.precondition("IAM role " + request.serviceRole() + " does not exist: this account's "
+                        + roleName + " is " + found.arn(), "pass --service-role " + found.arn() + ", or its name");
+            }
+        }
+        String roleArn = givenRole != null && role.get().arn() != null ? role.get().arn() : "arn:aws:iam::" + account + ":role/" + roleName;
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("AWS_DEFAULT_REGION", region);
         variables.put("AWS_ACCOUNT_ID", account);
@@ -92,24 +117,35 @@ public final class CodeBuildWorkflow {
                 "mysfits " + workshop.name() + ": builds " + service.name() + " and pushes it to ECR",
                 type, location, buildspecPath, request.image(), request.computeType(), roleArn, variables);
 
-        Optional<Roles.Role> role = roles.find(roleName);
         Optional<Project> existing = projects.find(wanted.name());
         String state = existing.isEmpty() ? "created" : same(existing.get().spec(), wanted) ? "unchanged" : "updated";
         console.step((request.dryRun() ? "Would make" : "Making") + " CodeBuild project " + wanted.name() + " (" + type + " "
                 + location + ", " + buildspecPath + ")");
         if (request.dryRun()) {
-            console.info((role.isEmpty() ? "create" : "keep") + " IAM role " + roleName + " (trusts codebuild.amazonaws.com)");
-            console.info("put its policy " + policyName(service) + ": logs, and push to ECR repository " + service.repository());
+            if (givenRole != null) {
+                console.info("use IAM role " + roleName + " as it is (not made by mysfits: not changed, not removed by cleanup)");
+            } else {
+                console.info((role.isEmpty() ? "create" : "keep") + " IAM role " + roleName + " (trusts codebuild.amazonaws.com)");
+                console.info("put its policy " + policyName(service) + ": logs, and push to ECR repository " + service.repository());
+            }
             console.info((existing.isEmpty() ? "create" : state.equals("updated") ? "update" : "keep") + " project " + wanted.name());
-            return result(service, wanted, existing.map(Project::arn).orElse(null), "planned", null);
+            if (request.start()) {
+                console.info("start a build" + (request.sourceVersion() == null ? "" : " of " + request.sourceVersion())
+                        + (request.waitForBuild() ? " and follow it" : ""));
+            }
+            return result(request, wanted, existing.map(Project::arn).orElse(null), "planned", null, null, null);
         }
 
-        if (role.isEmpty()) {
+        if (givenRole != null) {
+            console.info("using IAM role " + roleName + " as it is: mysfits neither changes its policies nor removes it");
+        } else if (role.isEmpty()) {
             roles.create(roleName, TRUST_POLICY, "mysfits " + workshop.name() + ": CodeBuild builds and pushes images", tags(names));
             ledger.record(ResourceType.IAM_ROLE, roleName, null, "global");
             console.info("created IAM role " + roleName);
         }
-        roles.putInlinePolicy(roleName, policyName(service), pushPolicy(account, wanted.name(), service.repository()));
+        if (givenRole == null) {
+            roles.putInlinePolicy(roleName, policyName(service), pushPolicy(account, wanted.name(), service.repository()));
+        }
         Project project = switch (state) {
             case "created" -> createWhenRoleUsable(wanted, tags(names));
             case "updated" -> projects.update(wanted);
@@ -119,11 +155,70 @@ public final class CodeBuildWorkflow {
         console.success(state + " CodeBuild project " + wanted.name());
 
         if (!request.start()) {
-            return result(service, wanted, project.arn(), state, null);
+            return result(request, wanted, project.arn(), state, null, null, null);
         }
-        BuildProjects.Build build = projects.start(wanted.name());
-        console.success("started build " + build.id() + " (" + build.status() + ")");
-        return result(service, wanted, project.arn(), state, build);
+        Instant startedAt = clock.instant();
+        BuildProjects.Build build = projects.start(wanted.name(), request.sourceVersion());
+        // CodeBuild writes the build's log to a group of its own: cleanup removes it with the project.
+        ledger.record(ResourceType.LOG_GROUP, buildLogGroup(wanted.name()), service.name(), region);
+        console.success("started build " + build.id() + " (" + build.status() + ")"
+                + (request.sourceVersion() == null ? "" : " of " + request.sourceVersion()));
+        if (!request.waitForBuild()) {
+            return result(request, wanted, project.arn(), state, build, null, null);
+        }
+        console.step("Following build " + build.id());
+        BuildFollower.Followed followed = new BuildFollower(projects, logs, console, clock, sleeper)
+                .follow(build.id(), request.waitTimeout(), request.pollInterval());
+        String image = null;
+        if ("SUCCEEDED".equals(followed.build().status())) {
+            image = pushedSince(service.repository(), variables.get("IMAGE_TAG"), startedAt);
+            if (image == null) {
+                console.warn("the build succeeded, but ECR has no image tagged " + variables.get("IMAGE_TAG") + " in "
+                        + service.repository() + " pushed since it started: does the buildspec push?");
+            }
+        }
+        return result(request, wanted, project.arn(), state, build, followed, image);
+    }
+
+    /**
+     * The options that need no AWS call to judge: for the command to check before it builds any client.
+     *
+     * @return the name of the role --service-role gives, or null for the workshop's own
+     */
+    public static String checkOptions(CodeBuildRequest request) {
+        if (request.waitForBuild() && !request.start()) {
+            throw MysfitsException.usage("--wait follows a build that --start starts", "add --start, or leave out --wait");
+        }
+        if (request.sourceVersion() != null && !request.start()) {
+            throw MysfitsException.usage("--source-version names what a build builds, and no build is started",
+                    "add --start, or leave out --source-version");
+        }
+        return request.serviceRole() == null ? null : roleName(request.serviceRole());
+    }
+
+    static String buildLogGroup(String project) {
+        return "/aws/codebuild/" + project;
+    }
+
+    /** The image the build pushed: the tag's image in ECR, if it was pushed after the build started. */
+    private String pushedSince(String repository, String tag, Instant startedAt) {
+        Instant skew = startedAt.minusSeconds(5); // ECR's clock and ours
+        return images.list(repository).flatMap(listing -> listing.images().stream()
+                .filter(i -> i.tags().contains(tag) && (i.pushedAt() == null || !i.pushedAt().isBefore(skew)))
+                .findFirst().map(i -> listing.uri() + ":" + tag + "@" + i.digest())).orElse(null);
+    }
+
+    /** A role's name from --service-role: a name, or a role ARN. */
+    static String roleName(String given) {
+        java.util.regex.Matcher arn = ROLE_ARN.matcher(given);
+        if (arn.matches()) {
+            return arn.group(1);
+        }
+        if (given.startsWith("arn:") || !ROLE_NAME.matcher(given).matches()) {
+            throw MysfitsException.usage("--service-role " + given + " is neither an IAM role name nor a role ARN",
+                    "pass a name such as codebuild-notes-role, or arn:aws:iam::123456789012:role/codebuild-notes-role");
+        }
+        return given;
     }
 
     private Project createWhenRoleUsable(ProjectSpec wanted, Map<String, String> tags) {
@@ -149,9 +244,14 @@ public final class CodeBuildWorkflow {
         }
     }
 
-    private static CodeBuildResult result(ServiceConfig service, ProjectSpec spec, String arn, String state, BuildProjects.Build build) {
-        return new CodeBuildResult(service.name(), spec.name(), arn, spec.serviceRoleArn(), spec.sourceType(), spec.sourceLocation(),
-                spec.buildspec(), state, build == null ? null : build.id(), build == null ? null : build.status());
+    private static CodeBuildResult result(CodeBuildRequest request, ProjectSpec spec, String arn, String state, BuildProjects.Build build,
+                                          BuildFollower.Followed followed, String image) {
+        var ended = followed == null ? null : followed.build();
+        return new CodeBuildResult(request.service().name(), spec.name(), arn, spec.serviceRoleArn(), request.serviceRole() == null,
+                spec.sourceType(), spec.sourceLocation(), spec.buildspec(), state, build == null ? null : build.id(),
+                ended != null ? ended.status() : build == null ? null : build.status(), request.sourceVersion(),
+                ended == null ? null : ended.phases(), image, ended == null ? null : ended.logGroup(),
+                ended == null ? null : ended.logStream(), followed == null ? null : followed.logTail());
     }
 
     private static boolean same(ProjectSpec found, ProjectSpec wanted) {

@@ -34,7 +34,7 @@ public final class BuildWorkflow {
     public BuildResult execute(BuildRequest request) {
         ServiceConfig service = request.service();
         Path dockerfile = service.dockerfilePath();
-        if (!Files.isDirectory(service.context())) {
+        if (!Files.isDirectory(service.buildContext())) {
             throw MysfitsException.usage("build context " + service.context() + " of service '" + service.name()
                     + "' does not exist", "fix services." + service.name() + ".context in the workshop file");
         }

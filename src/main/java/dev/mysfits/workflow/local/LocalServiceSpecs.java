@@ -32,7 +32,7 @@ final class LocalServiceSpecs {
     }
 
     static String image(ServiceConfig service) {
-        return service.image() + ":latest";
+        return ImageReference.withTag(service.image());
     }
 
     /** The host port it takes: its localPort, or with host networking the port it listens on; 0 for none. */

@@ -9,6 +9,7 @@ import dev.mysfits.core.MysfitsException;
 import dev.mysfits.docker.ContainerRunner;
 import dev.mysfits.docker.ContainerSpec;
 import dev.mysfits.docker.ContainerState;
+import dev.mysfits.docker.ImagePuller;
 import dev.mysfits.docker.LocalContainers;
 import dev.mysfits.docker.LogQuery;
 import dev.mysfits.net.HealthProbe;
@@ -29,7 +30,8 @@ import java.util.function.LongSupplier;
 /**
  * `mysfits up`: the 003 lab's `docker run --link` sequence as one command. Services start in dependency order on
  * the workshop's own network, where each is reachable by its name and aliases; each must be healthy before the
- * next starts. Everything that can be checked (ports, bind sources, images) is checked before anything starts, and a
+ * next starts. Everything that can be checked (ports, bind sources, images) is checked before anything starts (an image
+ * nobody builds here, missing from the engine, is pulled then), and a
  * service already running with the same image and settings is left alone, so running `up` again converges.
  */
 public final class UpWorkflow {
@@ -37,10 +39,12 @@ public final class UpWorkflow {
     private final HostPorts ports;
     private final Console console;
     private final LocalHealthWait health;
+    private final PullImageStep pull;
 
-    public UpWorkflow(ContainerRunner runner, HostPorts ports, HealthProbe probe, Console console, Sleeper sleeper,
-                      LongSupplier nanoTime) {
+    public UpWorkflow(ContainerRunner runner, ImagePuller puller, PullLogin login, HostPorts ports, HealthProbe probe,
+                      Console console, Sleeper sleeper, LongSupplier nanoTime) {
         this.runner = runner;
+        this.pull = new PullImageStep(runner, puller, login, console);
         this.ports = ports;
         this.console = console;
         this.health = new LocalHealthWait(runner, probe, console, sleeper, nanoTime);
@@ -159,22 +163,36 @@ public final class UpWorkflow {
         }
     }
 
+    /** Local images first: a service built here but not yet built is refused before anything is pulled. */
     private Map<String, String> checkImages(List<ServiceConfig> order) {
         Map<String, String> ids = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
+        List<ServiceConfig> toPull = new ArrayList<>();
         for (ServiceConfig service : order) {
             Optional<String> id = runner.imageId(LocalServiceSpecs.image(service));
             if (id.isPresent()) {
                 ids.put(service.name(), id.get());
-            } else {
+            } else if (service.builtHere()) {
                 missing.add(service.name());
+            } else {
+                toPull.add(service);
             }
         }
         if (!missing.isEmpty()) {
             throw MysfitsException.precondition("no image built yet for " + names(missing),
                     "run mysfits build " + String.join(" && mysfits build ", missing) + " first");
         }
-        return ids;
+        Map<String, String> pulled = new LinkedHashMap<>();
+        for (ServiceConfig service : toPull) {
+            String image = LocalServiceSpecs.image(service);
+            if (!pulled.containsKey(image)) { // two services of one image pull it once
+                pulled.put(image, pull.pull(service));
+            }
+            ids.put(service.name(), pulled.get(image));
+        }
+        Map<String, String> inOrder = new LinkedHashMap<>();
+        order.forEach(s -> inOrder.put(s.name(), ids.get(s.name())));
+        return inOrder;
     }
 
     private void checkPortsFree(List<ServiceConfig> order, Map<String, Optional<ContainerState>> existing) {

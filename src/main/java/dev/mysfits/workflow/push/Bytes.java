@@ -3,11 +3,11 @@ package dev.mysfits.workflow.push;
 import java.util.Locale;
 
 /** Byte counts the way docker prints them (decimal kB and MB). */
-final class Bytes {
+public final class Bytes {
     private Bytes() {
     }
 
-    static String human(long bytes) {
+    public static String human(long bytes) {
         if (bytes < 1_000_000) {
             return String.format(Locale.ROOT, "%.1f kB", bytes / 1_000.0);
         }

@@ -8,6 +8,7 @@ import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.OutputFormat;
 import dev.mysfits.docker.ContainerSpec;
 import dev.mysfits.fakes.FakeContainerRunner;
+import dev.mysfits.fakes.FakeImagePuller;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +41,14 @@ class UpWorkflowTest {
     private final Console console = new Console(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), false,
             false, OutputFormat.TEXT, () -> 0L);
     private long now;
-    private final UpWorkflow workflow = new UpWorkflow(runner, port -> !takenPorts.contains(port), url -> {
+    private final FakeImagePuller registry = new FakeImagePuller(runner);
+    private final List<String> loginsAsked = new ArrayList<>();
+    private final UpWorkflow workflow = new UpWorkflow(runner, registry, host -> {
+        loginsAsked.add(host);
+        return host.startsWith("123456789012.dkr.ecr.")
+                ? java.util.Optional.of(new dev.mysfits.registry.RegistryCredentials("AWS", "token", "https://" + host))
+                : java.util.Optional.empty();
+    }, port -> !takenPorts.contains(port), url -> {
         probed.add(url.toString());
         return OptionalInt.of(200);
     }, console, d -> now += d.toNanos(), () -> now);
@@ -179,5 +187,73 @@ class UpWorkflowTest {
         assertTrue(runner.started.isEmpty(), "nothing started");
         assertTrue(runner.networks.isEmpty(), "no network");
         assertTrue(runner.volumes.isEmpty(), "no volume");
+    }
+
+    private static final String ECR_MYSQL = "123456789012.dkr.ecr.us-east-1.amazonaws.com/notes/mysql:8";
+
+    private WorkshopConfig pulledDatabase() throws IOException {
+        return load("""
+                "db": {"image": "%s", "localPort": null, "containerPort": 3306, "healthCommand": ["mysqladmin", "ping"]},
+                "web": {"image": "nginx", "containerPort": 80, "localPort": 8088, "dependsOn": ["db"]}
+                """.formatted(ECR_MYSQL));
+    }
+
+    @Test
+    void anImageAlreadyLocal_isNotPulled_evenWithoutABuildContext() throws IOException {
+        runner.images.addAll(List.of(ECR_MYSQL, "nginx:latest"));
+
+        up(pulledDatabase());
+
+        assertTrue(registry.pulls.isEmpty(), registry.pulls.toString());
+        assertTrue(loginsAsked.isEmpty(), "no login asked for when nothing is pulled");
+        assertEquals(List.of(ECR_MYSQL, "nginx:latest"), runner.started.stream().map(ContainerSpec::image).toList());
+    }
+
+    @Test
+    void aMissingImageWithoutBuildContext_isPulled_withEcrsLoginForEcr_andLayerProgress_beforeAnythingStarts() throws IOException {
+        registry.serves(ECR_MYSQL, "a1", "b2").serves("nginx:latest", "c3");
+
+        up(pulledDatabase());
+
+        assertEquals(List.of(ECR_MYSQL, "nginx:latest"), registry.pulls);
+        assertEquals("AWS", registry.logins.get(0).username(), "ECR's token for the account's registry");
+        assertNull(registry.logins.get(1), "Docker Hub's public images need no login");
+        assertEquals(List.of("123456789012.dkr.ecr.us-east-1.amazonaws.com"), loginsAsked);
+        assertTrue(err.toString().contains("a1: Pull complete"), err.toString());
+        assertTrue(err.toString().contains("Pulling " + ECR_MYSQL + " for db"), err.toString());
+        assertEquals(2, runner.started.size());
+    }
+
+    @Test
+    void aMissingImageTheRegistryRefuses_isOneErrorWithAHint_andNothingStarts() throws IOException {
+        registry.serves("nginx:latest", "c3");
+        MysfitsException notFound = assertThrows(MysfitsException.class, () -> up(pulledDatabase()));
+        assertEquals(ExitCode.PRECONDITION, notFound.exitCode());
+        assertTrue(notFound.getMessage().startsWith("cannot pull " + ECR_MYSQL + " for db: 123456789012.dkr.ecr.us-east-1.amazonaws.com has no such image"),
+                notFound.getMessage());
+        assertTrue(notFound.hint().contains("push it first"), notFound.hint());
+        assertTrue(runner.started.isEmpty());
+
+        registry.serves(ECR_MYSQL, "a1");
+        registry.refused.put("nginx:latest", dev.mysfits.docker.ImagePuller.Refusal.UNAUTHORIZED);
+        MysfitsException unauthorized = assertThrows(MysfitsException.class, () -> up(pulledDatabase()));
+        assertEquals(ExitCode.PRECONDITION, unauthorized.exitCode());
+        assertTrue(unauthorized.getMessage().contains("Docker Hub refused the login"), unauthorized.getMessage());
+        assertTrue(unauthorized.hint().startsWith("log in to it first"), unauthorized.hint());
+        assertTrue(runner.started.isEmpty(), "refused before anything started");
+
+        registry.refused.put("nginx:latest", dev.mysfits.docker.ImagePuller.Refusal.UNREACHABLE);
+        MysfitsException unreachable = assertThrows(MysfitsException.class, () -> up(pulledDatabase()));
+        assertEquals(ExitCode.FAILED, unreachable.exitCode());
+        assertTrue(unreachable.getMessage().contains("the Docker engine cannot reach Docker Hub"), unreachable.getMessage());
+        assertTrue(unreachable.hint().contains("push the image to a registry it reaches"), unreachable.hint());
+    }
+
+    @Test
+    void aMissingImageWithABuildContext_isStillToBuild_notPulled() {
+        runner.images.remove("notes-db:latest");
+        MysfitsException e = assertThrows(MysfitsException.class, () -> up(notes));
+        assertEquals("no image built yet for db", e.getMessage());
+        assertTrue(registry.pulls.isEmpty());
     }
 }

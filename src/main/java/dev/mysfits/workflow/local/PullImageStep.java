@@ -1,0 +1,75 @@
+package dev.mysfits.workflow.local;
+
+import dev.mysfits.config.ServiceConfig;
+import dev.mysfits.console.Console;
+import dev.mysfits.core.MysfitsException;
+import dev.mysfits.docker.ContainerRunner;
+import dev.mysfits.docker.ImagePuller;
+import dev.mysfits.registry.RegistryCredentials;
+import dev.mysfits.workflow.push.Bytes;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The image of a service nobody builds here (no "context", like the 003 lab's mysql and nginx): pulled when the
+ * engine does not have it, with each layer's progress, and ECR's login for an image in the account's registry.
+ */
+final class PullImageStep {
+    static final Duration PULL_TIMEOUT = Duration.ofMinutes(15);
+
+    private final ContainerRunner runner;
+    private final ImagePuller puller;
+    private final PullLogin login;
+    private final Console console;
+
+    PullImageStep(ContainerRunner runner, ImagePuller puller, PullLogin login, Console console) {
+        this.runner = runner;
+        this.puller = puller;
+        this.login = login;
+        this.console = console;
+    }
+
+    /** The image's id after the pull. */
+    String pull(ServiceConfig service) {
+        String image = LocalServiceSpecs.image(service);
+        Optional<String> host = ImageReference.registryHost(image);
+        RegistryCredentials credentials = host.flatMap(login::forHost).orElse(null);
+        console.step("Pulling " + image + " for " + service.name() + " (not on this engine, and it has no build context)");
+        try {
+            puller.pull(image, credentials, (layer, status, current, total) -> {
+                if (layer == null) {
+                    console.info(status);
+                } else if (status.equals("Pull complete") || status.equals("Already exists")) {
+                    console.progressDone(layer, layer + ": " + status);
+                } else if (current != null && total != null && total > 0) {
+                    console.progress(layer, layer + ": " + status + " " + Bytes.human(current) + " / " + Bytes.human(total));
+                } else {
+                    console.progress(layer, layer + ": " + status);
+                }
+            }, PULL_TIMEOUT);
+        } catch (ImagePuller.RefusedException e) {
+            String registry = host.orElse("Docker Hub");
+            if (e.refusal() == ImagePuller.Refusal.UNREACHABLE) {
+                throw MysfitsException.failed("cannot pull " + image + " for " + service.name() + ": the Docker engine cannot reach "
+                                + registry + " (" + e.getMessage() + ")",
+                        "check the engine's network and proxy, or push the image to a registry it reaches (e.g. ECR: docker push) "
+                                + "and name that in \"image\" of " + service.name(), e);
+            }
+            if (e.refusal() == ImagePuller.Refusal.NOT_FOUND) {
+                throw MysfitsException.precondition("cannot pull " + image + " for " + service.name() + ": " + registry
+                                + " has no such image (" + e.getMessage() + ")",
+                        "check \"image\" of " + service.name() + " in the workshop file, or push it first (mysfits push, or docker push)");
+            }
+            throw MysfitsException.precondition("cannot pull " + image + " for " + service.name() + ": " + registry
+                            + " refused the login (" + e.getMessage() + ")",
+                    host.filter(ImageReference::isEcr).isPresent()
+                            ? "use AWS credentials of the account and region that registry belongs to (--profile, --region)"
+                            : "log in to it first: docker login " + registry);
+        }
+        String id = runner.imageId(image).orElseThrow(() -> MysfitsException.failed("pulled " + image + ", but the engine does not list it",
+                "run mysfits up again", null));
+        console.success("pulled " + image);
+        return id;
+    }
+}
