@@ -26,7 +26,6 @@ final class TaskListCommand extends BaseCommand {
     @Override
     protected void execute() {
         AppContext app = context();
-        app.workshop().service(service.name());
         ServiceAdapters adapters = ServiceAdapters.from(app.aws(), app.workshop());
         List<ServiceTask> tasks = new ListTasksWorkflow(app.aws().clusterTasks(), adapters.infrastructure())
                 .execute(new ListTasksRequest(app.workshop(), service.name()));

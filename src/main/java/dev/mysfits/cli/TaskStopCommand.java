@@ -50,7 +50,6 @@ final class TaskStopCommand extends BaseCommand {
             throw new ParameterException(spec.commandLine(), "name the tasks to stop (TASK...), or pass --all");
         }
         AppContext app = context();
-        app.workshop().service(service.name());
         ServiceAdapters adapters = ServiceAdapters.from(app.aws(), app.workshop());
         StopTasksResult result = new StopTasksWorkflow(app.aws().clusterTasks(), adapters.infrastructure(), console(),
                 Clock.systemUTC(), Sleeper.system())

@@ -102,8 +102,8 @@ public final class RunTaskWorkflow {
     }
 
     /**
-     * "FARGATE" or "EC2": the one asked for, else the running service's, else the service's only template's, else
-     * Fargate (as the lab's console defaults).
+     * "FARGATE" or "EC2": the one asked for, else the running service's (its template is the one deploy rendered),
+     * else the service's only template's, else Fargate.
      */
     private String launchType(RunTaskRequest request, ServiceConfig config, Infrastructure infra, ResourceNames names) {
         if (request.launchType() != null) {
