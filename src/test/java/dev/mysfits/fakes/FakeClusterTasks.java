@@ -21,8 +21,13 @@ public final class FakeClusterTasks implements ClusterTasks {
     private final Map<String, Integer> describedWhileStopping = new LinkedHashMap<>();
     private int created;
 
-    /** A task of the family; service null for a standalone one (RunTask's group "family:..."). */
+    /** A task of the family; service null for a standalone one (RunTask's group "family:..."), untagged. */
     public TaskSummary add(String cluster, String family, String service, String lastStatus) {
+        return add(cluster, family, service, lastStatus, Map.of());
+    }
+
+    /** As {@link #add(String, String, String, String)}, with the tags RunTask gave it. */
+    public TaskSummary add(String cluster, String family, String service, String lastStatus, Map<String, String> tags) {
         String id = String.format("%032x", ++created);
         boolean stopped = "STOPPED".equals(lastStatus);
         Instant createdAt = Instant.parse("2026-12-06T10:00:00Z").plusSeconds(created * 60L);
@@ -31,14 +36,14 @@ public final class FakeClusterTasks implements ClusterTasks {
                 service == null ? "family:" + family : "service:" + service, "FARGATE", lastStatus,
                 stopped ? "STOPPED" : "RUNNING", createdAt, createdAt.plusSeconds(5), stopped ? createdAt.plusSeconds(30) : null,
                 stopped ? "EssentialContainerExited" : null, stopped ? "Essential container in task exited" : null,
-                List.of(new ContainerState("app", lastStatus, stopped ? 1 : null, null)));
+                List.of(new ContainerState("app", lastStatus, stopped ? 1 : null, null)), tags);
         tasks.put(task.arn(), task);
         return task;
     }
 
     @Override
-    public List<TaskSummary> ofFamily(String cluster, String family) {
-        return tasks.values().stream().filter(t -> t.taskDefinitionArn().contains("/" + family + ":"))
+    public List<TaskSummary> all(String cluster) {
+        return tasks.values().stream().filter(t -> t.arn().contains(":task/" + cluster + "/"))
                 .sorted((a, b) -> b.createdAt().compareTo(a.createdAt())).toList();
     }
 
@@ -65,13 +70,14 @@ public final class FakeClusterTasks implements ClusterTasks {
         stops.add(taskArn);
         TaskSummary t = tasks.get(taskArn);
         tasks.put(taskArn, new TaskSummary(t.arn(), t.taskDefinitionArn(), t.group(), t.launchType(), t.lastStatus(), "STOPPED",
-                t.createdAt(), t.startedAt(), t.stoppedAt(), "UserInitiated", reason, t.containers()));
+                t.createdAt(), t.startedAt(), t.stoppedAt(), "UserInitiated", reason, t.containers(), t.tags()));
     }
 
     private static TaskSummary with(TaskSummary t, String lastStatus, Integer exitCode) {
         boolean stopped = "STOPPED".equals(lastStatus);
         return new TaskSummary(t.arn(), t.taskDefinitionArn(), t.group(), t.launchType(), lastStatus, t.desiredStatus(),
                 t.createdAt(), t.startedAt(), stopped ? t.createdAt().plusSeconds(90) : null, t.stopCode(), t.stoppedReason(),
-                t.containers().stream().map(c -> new ContainerState(c.name(), lastStatus, stopped ? exitCode : c.exitCode(), c.reason())).toList());
+                t.containers().stream().map(c -> new ContainerState(c.name(), lastStatus, stopped ? exitCode : c.exitCode(), c.reason())).toList(),
+                t.tags());
     }
 }

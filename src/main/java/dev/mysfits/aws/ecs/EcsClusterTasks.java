@@ -5,7 +5,9 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Container;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
+import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.ecs.model.TaskField;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,8 +15,9 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
-/** {@link ClusterTasks} on the ECS API: ListTasks (once per desired status, as ECS lists one at a time) and DescribeTasks. */
+/** {@link ClusterTasks} on the ECS API: ListTasks (once per desired status, as ECS lists one at a time) and DescribeTasks with tags. */
 public final class EcsClusterTasks implements ClusterTasks {
     /** DescribeTasks takes at most this many tasks per call. */
     private static final int DESCRIBE_BATCH = 100;
@@ -26,17 +29,17 @@ public final class EcsClusterTasks implements ClusterTasks {
     }
 
     @Override
-    public List<TaskSummary> ofFamily(String cluster, String family) {
+    public List<TaskSummary> all(String cluster) {
         try {
             Set<String> arns = new LinkedHashSet<>();
             for (DesiredStatus status : List.of(DesiredStatus.RUNNING, DesiredStatus.STOPPED)) {
-                ecs.listTasksPaginator(r -> r.cluster(cluster).family(family).desiredStatus(status)).taskArns().forEach(arns::add);
+                ecs.listTasksPaginator(r -> r.cluster(cluster).desiredStatus(status)).taskArns().forEach(arns::add);
             }
             List<TaskSummary> tasks = new ArrayList<>(describeAll(cluster, new ArrayList<>(arns)));
             tasks.sort(Comparator.comparing((TaskSummary t) -> t.createdAt() == null ? Instant.MIN : t.createdAt()).reversed());
             return tasks;
         } catch (SdkException e) {
-            throw AwsErrors.wrap("ecs list tasks of family " + family, e);
+            throw AwsErrors.wrap("ecs list tasks of cluster " + cluster, e);
         }
     }
 
@@ -62,7 +65,7 @@ public final class EcsClusterTasks implements ClusterTasks {
         List<TaskSummary> tasks = new ArrayList<>();
         for (int i = 0; i < ids.size(); i += DESCRIBE_BATCH) {
             List<String> batch = ids.subList(i, Math.min(ids.size(), i + DESCRIBE_BATCH));
-            ecs.describeTasks(r -> r.cluster(cluster).tasks(batch)).tasks().stream().map(EcsClusterTasks::toRecord).forEach(tasks::add);
+            ecs.describeTasks(r -> r.cluster(cluster).tasks(batch).include(TaskField.TAGS)).tasks().stream().map(EcsClusterTasks::toRecord).forEach(tasks::add);
         }
         return tasks;
     }
@@ -71,6 +74,7 @@ public final class EcsClusterTasks implements ClusterTasks {
         return new TaskSummary(t.taskArn(), t.taskDefinitionArn(), t.group(), t.launchTypeAsString(), t.lastStatus(),
                 t.desiredStatus(), t.createdAt(), t.startedAt(), t.stoppedAt(), t.stopCodeAsString(), t.stoppedReason(),
                 t.containers().stream().map((Container c) -> new ContainerService.ContainerState(c.name(), c.lastStatus(),
-                        c.exitCode(), c.reason())).toList());
+                        c.exitCode(), c.reason())).toList(),
+                t.tags().stream().collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b)));
     }
 }

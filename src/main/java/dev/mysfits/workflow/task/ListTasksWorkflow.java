@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * A service's tasks in the workshop's cluster, newest first: the ones meant to run and the ones stopped that ECS still
- * shows, both the service's own and the standalone ones task run started. They share the service's family.
+ * shows, both the service's own and the standalone ones task run started (see {@link ServiceTask#belongsTo}).
  */
 public final class ListTasksWorkflow {
     private final ClusterTasks tasks;
@@ -23,7 +23,8 @@ public final class ListTasksWorkflow {
     public List<ServiceTask> execute(ListTasksRequest request) {
         String service = request.workshop().service(request.service()).name();
         Infrastructure infra = infrastructure.require();
-        String family = new ResourceNames(request.workshop().name()).taskFamily(service);
-        return tasks.ofFamily(infra.clusterName(), family).stream().map(t -> ServiceTask.of(service, t)).toList();
+        ResourceNames names = new ResourceNames(request.workshop().name());
+        return tasks.all(infra.clusterName()).stream().filter(t -> ServiceTask.belongsTo(t, names, service))
+                .map(t -> ServiceTask.of(service, t)).toList();
     }
 }

@@ -1,6 +1,7 @@
 package dev.mysfits.workflow.task;
 
 import dev.mysfits.aws.ecs.ClusterTasks.TaskSummary;
+import dev.mysfits.core.ResourceNames;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -19,6 +20,17 @@ public record ServiceTask(String service, String id, String arn, String revision
 
     public static final String BY_SERVICE = "service";
     public static final String BY_TASK_RUN = "task run";
+
+    /**
+     * Whether the task is the service's: its ECS service's own, one task run started (tagged with the workshop and
+     * the service, whatever family its template names), or one of the service's family started by hand.
+     */
+    static boolean belongsTo(TaskSummary task, ResourceNames names, String service) {
+        return ("service:" + names.ecsService(service)).equals(task.group())
+                || (names.workshop().equals(task.tags().get(ResourceNames.TAG_WORKSHOP))
+                && service.equals(task.tags().get(ResourceNames.TAG_SERVICE)))
+                || names.taskFamily(service).equals(task.family());
+    }
 
     static ServiceTask of(String service, TaskSummary task) {
         Map<String, Integer> exitCodes = new LinkedHashMap<>();

@@ -54,8 +54,8 @@ public final class StopTasksWorkflow {
         }
         Infrastructure infra = infrastructure.require();
         String cluster = infra.clusterName();
-        String family = new ResourceNames(request.workshop().name()).taskFamily(service);
-        List<TaskSummary> chosen = request.all() ? standalone(cluster, family) : named(request, cluster, family, service);
+        ResourceNames names = new ResourceNames(request.workshop().name());
+        List<TaskSummary> chosen = request.all() ? standalone(cluster, names, service) : named(request, cluster, names, service);
 
         List<String> alreadyStopped = new ArrayList<>();
         List<TaskSummary> toStop = new ArrayList<>();
@@ -87,13 +87,13 @@ public final class StopTasksWorkflow {
     }
 
     /** The service's standalone tasks meant to run; the service's own are left to its scheduler. */
-    private List<TaskSummary> standalone(String cluster, String family) {
-        return tasks.ofFamily(cluster, family).stream()
-                .filter(t -> !t.ofService() && !"STOPPED".equals(t.lastStatus()))
+    private List<TaskSummary> standalone(String cluster, ResourceNames names, String service) {
+        return tasks.all(cluster).stream()
+                .filter(t -> ServiceTask.belongsTo(t, names, service) && !t.ofService() && !"STOPPED".equals(t.lastStatus()))
                 .toList();
     }
 
-    private List<TaskSummary> named(StopTasksRequest request, String cluster, String family, String service) {
+    private List<TaskSummary> named(StopTasksRequest request, String cluster, ResourceNames names, String service) {
         Set<String> wanted = new LinkedHashSet<>(request.tasks());
         List<TaskSummary> found = tasks.describe(cluster, List.copyOf(wanted));
         List<TaskSummary> chosen = new ArrayList<>();
@@ -103,8 +103,7 @@ public final class StopTasksWorkflow {
                     .orElseThrow(() -> MysfitsException.usage("task " + task + " is not a task of service " + service
                                     + ": cluster " + cluster + " has no such task (ECS forgets stopped tasks after about an hour)",
                             "see the service's tasks: mysfits task list " + service));
-            String theirs = match.revision() == null ? "?" : match.revision().replaceFirst(":\\d+$", "");
-            if (!theirs.equals(family)) {
+            if (!ServiceTask.belongsTo(match, names, service)) {
                 throw MysfitsException.usage("task " + task + " is not a task of service " + service + ": it runs " + match.revision(),
                         "see the service's tasks: mysfits task list " + service);
             }

@@ -73,6 +73,17 @@ class TaskListAndStopWorkflowTest {
     }
 
     @Test
+    void list_andStopAll_findTaskRunsTasksByTheirTags_whateverFamilyTheTemplateNames() throws InterruptedException {
+        TaskSummary custom = tasks.add(clusterName, "lab-custom-family", null, "RUNNING",
+                Map.of("mysfits:workshop", "mysfits", "mysfits:service", "monolith"));
+        tasks.add(clusterName, "lab-custom-family", null, "RUNNING", Map.of("mysfits:workshop", "mysfits", "mysfits:service", "like"));
+        tasks.add(clusterName, "lab-custom-family", null, "RUNNING", Map.of("mysfits:workshop", "other", "mysfits:service", "monolith"));
+
+        assertEquals(List.of(custom.id()), list("monolith").stream().map(ServiceTask::id).toList());
+        assertEquals(List.of(custom.arn()), stop("monolith", true).stopped().stream().map(ServiceTask::arn).toList());
+    }
+
+    @Test
     void list_noTasks_isAnEmptyList() {
         assertEquals(List.of(), list("like"));
     }
