@@ -15,7 +15,9 @@ import dev.mysfits.aws.ecr.EcrRepositoryImages;
 import dev.mysfits.aws.ecr.ImageRegistry;
 import dev.mysfits.aws.ecr.PushedImages;
 import dev.mysfits.aws.ecr.RepositoryImages;
+import dev.mysfits.aws.ecs.ClusterTasks;
 import dev.mysfits.aws.ecs.Clusters;
+import dev.mysfits.aws.ecs.EcsClusterTasks;
 import dev.mysfits.aws.ecs.ContainerService;
 import dev.mysfits.aws.ecs.EcsClusters;
 import dev.mysfits.aws.ecs.EcsContainerService;
@@ -67,6 +69,10 @@ public final class AwsAdapters implements AutoCloseable {
 
     public ContainerService containers() {
         return new EcsContainerService(clients.ecs(), clients.ecsSingleAttempt(), eventually);
+    }
+
+    public ClusterTasks clusterTasks() {
+        return new EcsClusterTasks(clients.ecs());
     }
 
     public Clusters clusters() {

@@ -1,5 +1,8 @@
 package dev.mysfits.cli;
 
+import dev.mysfits.core.Sleeper;
+import dev.mysfits.workflow.deploy.DeployRequest;
+import dev.mysfits.workflow.deploy.DeployWorkflow;
 import dev.mysfits.workflow.infrastructure.ServiceAdapters;
 import dev.mysfits.workflow.task.RunTaskRequest;
 import dev.mysfits.workflow.task.RunTaskResult;
@@ -13,7 +16,12 @@ import java.time.Clock;
 import java.time.Duration;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the service's current task-definition revision once and report how it went (RUNNING, or STOPPED with exit codes).")
+        description = {"Run the service's task definition once and report how it went (RUNNING, or STOPPED with exit codes).",
+                "Like the lab's \"register, then run task\", it works before any deploy: it renders the service's template "
+                        + "as deploy does and registers a revision when the family has none or the template's result changed "
+                        + "(the image must be pushed), then runs that revision. The launch type is --fargate or --ec2, else the "
+                        + "deployed service's, else the service's only template's, else Fargate.",
+                "The task is tagged with the workshop; mysfits task list shows it, mysfits task stop and mysfits cleanup stop it."})
 public final class TaskRunCommand extends BaseCommand {
     @Mixin
     ServiceParameter service = new ServiceParameter();
@@ -39,9 +47,13 @@ public final class TaskRunCommand extends BaseCommand {
     @Override
     protected void execute() throws InterruptedException {
         AppContext app = context();
+        app.workshop().service(service.name());
+        app.lockWorkshop("task run " + service.name());
         ServiceAdapters adapters = ServiceAdapters.from(app.aws(), app.workshop());
-        RunTaskResult result = new RunTaskWorkflow(adapters.containers(), adapters.infrastructure(), console(),
-                Clock.systemUTC(), d -> Thread.sleep(d.toMillis()))
+        DeployWorkflow deploy = new DeployWorkflow(adapters, app.ledger(), console(), Clock.systemUTC(), Sleeper.system());
+        RunTaskResult result = new RunTaskWorkflow(adapters.containers(), adapters.infrastructure(),
+                (workshop, name, type) -> deploy.registerTaskDefinition(DeployRequest.taskDefinitionOnly(workshop, name, type)),
+                console(), Clock.systemUTC(), d -> Thread.sleep(d.toMillis()))
                 .execute(new RunTaskRequest(app.workshop(), service.name(), launchType == null ? null : launchType.launchType(),
                         waitTimeout, pollInterval, environment, untilStopped));
         if (console().jsonOutput()) {
@@ -51,6 +63,8 @@ public final class TaskRunCommand extends BaseCommand {
         console().data(result.taskArn() + " " + result.lastStatus() + (result.ec2InstanceId() == null ? "" : " " + result.ec2InstanceId()));
         if ("RUNNING".equals(result.lastStatus())) {
             console().success("task is RUNNING (it has not stopped yet, so it has no exit code)");
+            console().nextSteps("mysfits task list " + service.name(), "mysfits task stop " + service.name() + " "
+                    + result.taskArn().substring(result.taskArn().lastIndexOf('/') + 1));
         } else {
             console().success("task stopped: " + result.stoppedReason() + ", exit codes " + result.exitCodes());
         }

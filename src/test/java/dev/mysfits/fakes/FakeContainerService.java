@@ -24,6 +24,8 @@ public final class FakeContainerService implements ContainerService {
     public final Map<String, List<TaskDefinition>> families = new LinkedHashMap<>();
     public final Map<String, Service> services = new LinkedHashMap<>();
     public final Map<String, Map<String, String>> tags = new LinkedHashMap<>();
+    /** Tasks runTask started: each is PROVISIONING when started and RUNNING once described. */
+    public final List<Task> oneOffs = new ArrayList<>();
     private final FakeLoadBalancerRouter router;
     private int deployments;
 
@@ -123,8 +125,10 @@ public final class FakeContainerService implements ContainerService {
                         List<String> securityGroups, Map<String, String> tagMap, String containerName,
                         Map<String, String> environment) {
         mutations.add("run task " + taskDefinitionArn);
-        return new Task("arn:aws:ecs:us-east-1:123456789012:task/cluster/one-off", "PROVISIONING", "RUNNING", null,
-                List.of(), taskDefinitionArn, null, List.of(), null);
+        Task task = new Task("arn:aws:ecs:us-east-1:123456789012:task/cluster/one-off-" + (oneOffs.size() + 1), "PROVISIONING",
+                "RUNNING", null, List.of(), taskDefinitionArn, null, List.of(), null);
+        oneOffs.add(task);
+        return task;
     }
 
     @Override
@@ -134,6 +138,12 @@ public final class FakeContainerService implements ContainerService {
 
     @Override
     public Optional<Task> describeTask(String cluster, String taskArn) {
+        for (Task task : oneOffs) {
+            if (task.arn().equals(taskArn)) {
+                return Optional.of(new Task(task.arn(), "RUNNING", "RUNNING", null, List.of(), task.taskDefinitionArn(), null,
+                        List.of(), null));
+            }
+        }
         return serviceTasks(cluster, null).stream().filter(t -> t.arn().equals(taskArn)).findFirst();
     }
 

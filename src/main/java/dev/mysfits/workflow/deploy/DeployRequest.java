@@ -16,6 +16,11 @@ import java.time.Duration;
 public record DeployRequest(WorkshopConfig workshop, String service, String launchType, String tag, Integer count, String path, boolean waitForStable,
                             Duration timeout, Duration pollInterval, boolean dryRun) {
 
+    /** What registering the service's task definition needs, and no more (task run). */
+    public static DeployRequest taskDefinitionOnly(WorkshopConfig workshop, String service, String launchType) {
+        return new DeployRequest(workshop, service, launchType, null, null, null, false, Duration.ZERO, Duration.ZERO, false);
+    }
+
     public boolean fargate() {
         return "fargate".equals(launchType);
     }

@@ -33,8 +33,7 @@ public final class DeployWorkflow {
         DeployContext ctx = new DeployContext(request);
         Workflow<DeployContext> workflow = new Workflow<>("Deploying " + request.service() + " to "
                 + request.ecsLaunchType(), console, List.of(
-                new ValidateDeployStep(adapters.containers(), adapters.router(), adapters.images(), adapters.identity(),
-                        adapters.infrastructure(), adapters.templates(), adapters.roles(), adapters.logGroups(), console),
+                new ValidateDeployStep(adapters.containers(), adapters.router(), inputs(), console),
                 new EnsureTaskDefinitionStep(adapters.containers(), ledger),
                 new EnsureTargetGroupStep(adapters.router(), ledger),
                 new EnsureRouteStep(adapters.router(), ledger),
@@ -46,5 +45,23 @@ public final class DeployWorkflow {
                 ctx.image.imageReference(), ctx.deployedService == null ? Change.NOT_YET_CREATED : ctx.deployedService.arn(),
                 ctx.targetGroupArn, url, changes.stream().filter(Change::mutates).map(Change::describe).toList(),
                 request.dryRun());
+    }
+
+    /**
+     * Only the first half of a deploy: renders the template as deploy does and registers a revision when the result
+     * differs from the family's latest ACTIVE one (task run needs a revision, not a service).
+     */
+    public RegisteredRevision registerTaskDefinition(DeployRequest request) {
+        DeployContext ctx = new DeployContext(request);
+        Workflow<DeployContext> workflow = new Workflow<>("Registering the task definition of " + request.service(), console,
+                List.of(new PrepareTaskDefinitionStep(inputs()), new EnsureTaskDefinitionStep(adapters.containers(), ledger)));
+        List<Change> changes = workflow.execute(ctx, request.dryRun());
+        return new RegisteredRevision(ctx.rendered.family(), ctx.taskDefinitionArn, ctx.revision, ctx.image.imageReference(),
+                ctx.rendered.containerDefinitions().get(0).name(), changes.stream().anyMatch(Change::mutates));
+    }
+
+    private TaskDefinitionInputs inputs() {
+        return new TaskDefinitionInputs(adapters.images(), adapters.identity(), adapters.infrastructure(), adapters.templates(),
+                adapters.roles(), adapters.logGroups());
     }
 }

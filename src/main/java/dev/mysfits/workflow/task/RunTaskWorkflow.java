@@ -1,13 +1,14 @@
 package dev.mysfits.workflow.task;
 
 import dev.mysfits.core.Sleeper;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.mysfits.aws.ecs.ContainerService;
+import dev.mysfits.config.ServiceConfig;
 import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.ResourceNames;
+import dev.mysfits.workflow.deploy.RegisteredRevision;
 import dev.mysfits.workflow.infrastructure.Infrastructure;
 import dev.mysfits.workflow.infrastructure.InfrastructureLookup;
 
@@ -19,20 +20,24 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Runs the service's current task-definition revision once (RunTask), as the Interstella lab does, and waits
- * until the task is RUNNING or STOPPED (only STOPPED with untilStopped).
+ * Runs the service's task definition once (RunTask), as the Interstella lab does, and waits until the task is
+ * RUNNING or STOPPED (only STOPPED with untilStopped). Like the lab's "register, then run task", it first renders
+ * the service's template as deploy does and registers a revision when the family has none or the result changed,
+ * so it works before any deploy.
  */
 public final class RunTaskWorkflow {
     private final ContainerService containers;
     private final InfrastructureLookup infrastructure;
+    private final TaskDefinitionRegistrar registrar;
     private final Console console;
     private final Clock clock;
     private final Sleeper sleeper;
 
-    public RunTaskWorkflow(ContainerService containers, InfrastructureLookup infrastructure, Console console, Clock clock,
-                           Sleeper sleeper) {
+    public RunTaskWorkflow(ContainerService containers, InfrastructureLookup infrastructure, TaskDefinitionRegistrar registrar,
+                           Console console, Clock clock, Sleeper sleeper) {
         this.containers = containers;
         this.infrastructure = infrastructure;
+        this.registrar = registrar;
         this.console = console;
         this.clock = clock;
         this.sleeper = sleeper;
@@ -41,24 +46,23 @@ public final class RunTaskWorkflow {
     public RunTaskResult execute(RunTaskRequest request) throws InterruptedException {
         WorkshopConfig workshop = request.workshop();
         ResourceNames names = new ResourceNames(workshop.name());
-        String service = workshop.service(request.service()).name();
-        console.step("Running one task of " + service);
+        ServiceConfig config = workshop.service(request.service());
+        String service = config.name();
         Infrastructure infra = infrastructure.require();
         String family = names.taskFamily(service);
-        ContainerService.TaskDefinition definition = containers.latestActiveTaskDefinition(family)
-                .orElseThrow(() -> MysfitsException.precondition("service " + service + " has no task definition ("
-                        + family + ") in region " + infra.region(), "deploy it first: mysfits deploy " + service + " --fargate"));
-        String launchType = launchType(request, infra, names, service, definition);
+        String launchType = launchType(request, config, infra, names);
         if ("EC2".equals(launchType) && containers.containerInstanceCount(infra.clusterName()) == 0) {
             throw MysfitsException.precondition("cluster " + infra.clusterName() + " has no container instances to run an EC2 task on",
                     "start some: mysfits setup --ec2, or run with --fargate");
         }
-        String container = definition.definition().path("containerDefinitions").path(0).path("name").asText(null);
-        ContainerService.Task task = containers.runTask(infra.clusterName(), definition.arn(), launchType, infra.subnetIds(),
+        RegisteredRevision revision = registrar.register(workshop, service, launchType.toLowerCase(Locale.ROOT));
+        console.step("Running one task of " + service);
+        // Tagged like everything mysfits makes; cleanup stops every task meant to run in the workshop's cluster.
+        ContainerService.Task task = containers.runTask(infra.clusterName(), revision.taskDefinitionArn(), launchType, infra.subnetIds(),
                 List.of(infra.tasksSecurityGroupId()),
-                Map.of(ResourceNames.TAG_WORKSHOP, workshop.name(), ResourceNames.TAG_SERVICE, service), container,
+                Map.of(ResourceNames.TAG_WORKSHOP, workshop.name(), ResourceNames.TAG_SERVICE, service), revision.firstContainer(),
                 request.environment());
-        console.info("started task " + shortId(task.arn()) + " of " + family + ":" + definition.revision() + " on " + launchType);
+        console.info("started task " + shortId(task.arn()) + " of " + family + ":" + revision.revision() + " on " + launchType);
         Instant deadline = clock.instant().plus(request.waitTimeout());
         while (!"STOPPED".equals(task.lastStatus()) && !("RUNNING".equals(task.lastStatus()) && !request.untilStopped())) {
             if (!clock.instant().isBefore(deadline)) {
@@ -76,7 +80,7 @@ public final class RunTaskWorkflow {
         if (instance != null) {
             console.info("task " + shortId(task.arn()) + " ran on container instance " + instance);
         }
-        RunTaskResult result = new RunTaskResult(service, task.arn(), definition.arn(), launchType, task.lastStatus(),
+        RunTaskResult result = new RunTaskResult(service, task.arn(), revision.taskDefinitionArn(), launchType, task.lastStatus(),
                 exitCodes, task.stoppedReason(), instance);
         if ("STOPPED".equals(task.lastStatus()) && task.containers().stream().anyMatch(c -> c.exitCode() == null || c.exitCode() != 0)) {
             console.info("stopped: " + task.stoppedReason() + "; exit codes " + exitCodes);
@@ -97,21 +101,22 @@ public final class RunTaskWorkflow {
                 .orElse(task.containerInstanceArn());
     }
 
-    private String launchType(RunTaskRequest request, Infrastructure infra, ResourceNames names, String service,
-                              ContainerService.TaskDefinition definition) {
+    /**
+     * "FARGATE" or "EC2": the one asked for, else the running service's (its template is the one deploy rendered),
+     * else the service's only template's, else Fargate.
+     */
+    private String launchType(RunTaskRequest request, ServiceConfig config, Infrastructure infra, ResourceNames names) {
         if (request.launchType() != null) {
             return request.launchType().toUpperCase(Locale.ROOT);
         }
-        var existing = containers.describeService(infra.clusterName(), names.ecsService(service));
+        var existing = containers.describeService(infra.clusterName(), names.ecsService(config.name()));
         if (existing.isPresent() && existing.get().launchType() != null) {
             return existing.get().launchType();
         }
-        for (JsonNode compatibility : definition.definition().path("requiresCompatibilities")) {
-            if ("FARGATE".equals(compatibility.asText())) {
-                return "FARGATE";
-            }
+        if (config.taskDefinitions().size() == 1) {
+            return config.taskDefinitions().keySet().iterator().next().toUpperCase(Locale.ROOT);
         }
-        return "awsvpc".equals(definition.definition().path("networkMode").asText()) ? "FARGATE" : "EC2";
+        return "FARGATE";
     }
 
     private static String shortId(String arn) {

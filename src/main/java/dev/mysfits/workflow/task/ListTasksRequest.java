@@ -1,0 +1,6 @@
+package dev.mysfits.workflow.task;
+
+import dev.mysfits.config.WorkshopConfig;
+
+public record ListTasksRequest(WorkshopConfig workshop, String service) {
+}

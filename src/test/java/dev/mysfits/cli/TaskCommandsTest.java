@@ -1,0 +1,79 @@
+package dev.mysfits.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** task list and task stop: bad input is refused before AWS is asked (it points nowhere here), and --help says the choices. */
+class TaskCommandsTest {
+    @TempDir
+    Path workshop;
+
+    private CommandHarness harness() throws IOException {
+        Files.writeString(workshop.resolve("mysfits.json"),
+                "{\"workshop\": \"ws\", \"services\": {\"monolith\": {\"context\": \"app\", \"image\": \"monolith-service\"}}}");
+        return new CommandHarness().workingDirectory(workshop).env("AWS_ENDPOINT_URL", "http://127.0.0.1:1")
+                .env("AWS_REGION", "us-east-1").env("AWS_ACCESS_KEY_ID", "test").env("AWS_SECRET_ACCESS_KEY", "test");
+    }
+
+    private static void assertOneLineError(CommandHarness.Result result, int exitCode, String fragment) {
+        assertEquals(exitCode, result.exitCode(), result.err());
+        assertTrue(result.err().startsWith("Error: "), result.err());
+        assertTrue(result.err().lines().findFirst().orElse("").contains(fragment), result.err());
+        assertTrue(result.err().lines().anyMatch(l -> l.startsWith("Hint: ")), result.err());
+        assertFalse(result.err().contains("\tat "), "no stack trace: " + result.err());
+        assertEquals("", result.out());
+    }
+
+    @Test
+    void stop_bothTasksAndAll_isAUsageError() throws IOException {
+        assertOneLineError(harness().run("task", "stop", "monolith", "0123456789abcdef0123456789abcdef", "--all"), 2,
+                "TASK and --all are mutually exclusive");
+    }
+
+    @Test
+    void stop_neitherTasksNorAll_isAUsageError() throws IOException {
+        assertOneLineError(harness().run("task", "stop", "monolith"), 2, "name the tasks to stop (TASK...), or pass --all");
+    }
+
+    @Test
+    void listAndStop_unknownService_isAUsageError_namingTheServices() throws IOException {
+        assertOneLineError(harness().run("task", "list", "nope"), 2, "unknown service 'nope': mysfits.json defines monolith");
+        assertOneLineError(harness().run("task", "stop", "nope", "--all"), 2, "unknown service 'nope'");
+        assertOneLineError(harness().run("task", "run", "nope"), 2, "unknown service 'nope'");
+    }
+
+    @Test
+    void stop_aMalformedTaskId_isAUsageError_beforeAwsIsAsked() throws IOException {
+        assertOneLineError(harness().run("task", "stop", "monolith", "no such task"), 2, "'no such task' is not a task id or ARN");
+    }
+
+    @Test
+    void listAndStop_badOutputFormat_isAUsageError() throws IOException {
+        assertOneLineError(harness().run("task", "list", "monolith", "--output", "yaml"), 2, "yaml");
+        assertOneLineError(harness().run("task", "stop", "monolith", "--all", "--output", "yaml"), 2, "yaml");
+    }
+
+    @Test
+    void help_saysWhatEachShows_andWhatStopAllLeavesAlone() throws IOException {
+        CommandHarness.Result list = harness().run("task", "list", "--help");
+        assertEquals(0, list.exitCode(), list.err());
+        assertTrue(list.out().replaceAll("\\s+", " ").contains("the running ones and the recently stopped ones"), list.out());
+        CommandHarness.Result stop = harness().run("task", "stop", "--help");
+        assertEquals(0, stop.exitCode(), stop.err());
+        String text = stop.out().replaceAll("\\s+", " ");
+        assertTrue(text.contains("SERVICE [TASK...]") && text.contains("--all"), stop.out());
+        assertTrue(text.contains("--all leaves the ECS service's own tasks alone"), stop.out());
+        CommandHarness.Result run = harness().run("task", "run", "--help");
+        assertTrue(run.out().replaceAll("\\s+", " ").contains("it works before any deploy"), run.out());
+        CommandHarness.Result task = harness().run("task", "--help");
+        assertTrue(task.out().contains("  run ") && task.out().contains("  list ") && task.out().contains("  stop "), task.out());
+    }
+}
