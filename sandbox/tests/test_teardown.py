@@ -87,7 +87,7 @@ def test_a_running_task_keeps_its_cluster_until_it_is_stopped(server):
     engine = docker.from_env()
     base = next(t for i in engine.images.list() for t in i.tags if t.startswith("debian:"))
     # An image labelled as a local tool labels its own: the task's container must not look like that tool's.
-    image = "sandbox-test-labelled:1"
+    image = "sandbox-test-labelled:%d" % server[1]  # this server's own: another run on the engine removes its own
     engine.images.build(fileobj=io.BytesIO(("FROM %s\nLABEL mysfits.workshop=lab\n" % base).encode()), tag=image, rm=True)
     ecs.create_cluster(clusterName="keeps")
     ecs.register_task_definition(family="sleeper", requiresCompatibilities=["FARGATE"], networkMode="awsvpc",
