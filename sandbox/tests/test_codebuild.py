@@ -149,8 +149,8 @@ def test_a_failing_pre_build_skips_the_build_and_a_missing_source_fails_download
     assert download["phaseStatus"] == "FAILED" and "missing.zip" in download["contexts"][0]["message"]
 
 
-@mock_aws
-def test_stop_build_stops_a_running_build():
+def _a_build_in_its_sleep():
+    """A build of an S3 source whose BUILD phase sleeps a minute, once it is in that phase; the client and the build."""
     codebuild.install()
     client = boto3.client("codebuild", region_name="us-east-1")
     s3 = boto3.client("s3", region_name="us-east-1")
@@ -163,6 +163,13 @@ def test_stop_build_stops_a_running_build():
     while client.batch_get_builds(ids=[started["id"]])["builds"][0]["currentPhase"] != "BUILD":
         assert time.time() < deadline
         time.sleep(0.05)
+    return client, started
+
+
+@mock_aws
+def test_stop_build_stops_a_running_build():
+    client, started = _a_build_in_its_sleep()
+    deadline = time.time() + 10
     client.stop_build(id=started["id"])
     while not client.batch_get_builds(ids=[started["id"]])["builds"][0]["buildComplete"]:
         assert time.time() < deadline, "stopped within seconds, not after the sleep"
@@ -172,18 +179,8 @@ def test_stop_build_stops_a_running_build():
 
 @mock_aws
 def test_a_build_past_its_timeout_ends_timed_out():
-    codebuild.install()
-    client = boto3.client("codebuild", region_name="us-east-1")
-    s3 = boto3.client("s3", region_name="us-east-1")
-    s3.create_bucket(Bucket="notes-src")
-    s3.put_object(Bucket="notes-src", Key="src.zip",
-                  Body=_source_zip({"buildspec.yml": "version: 0.2\nphases:\n  build:\n    commands:\n      - sleep 60\n"}))
-    client.create_project(**dict(PROJECT, source={"type": "S3", "location": "notes-src/src.zip"}))
-    started = client.start_build(projectName="notes-backend")["build"]
+    client, started = _a_build_in_its_sleep()
     deadline = time.time() + 10
-    while client.batch_get_builds(ids=[started["id"]])["builds"][0]["currentPhase"] != "BUILD":
-        assert time.time() < deadline
-        time.sleep(0.05)
     codebuild.builds._time_out(codebuild.builds.running[started["id"]])  # what the timer does at timeoutInMinutes
     while not client.batch_get_builds(ids=[started["id"]])["builds"][0]["buildComplete"]:
         assert time.time() < deadline

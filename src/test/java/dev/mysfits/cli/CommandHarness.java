@@ -14,6 +14,19 @@ public final class CommandHarness {
         private static final java.util.regex.Pattern STATS =
                 java.util.regex.Pattern.compile("stats: \\d+ ms wall time \\(JVM uptime\\), (\\d+) AWS API calls(?: \\{(.*)})?");
 
+        /**
+         * Asserts the house's failure shape: this exit code, one {@code Error:} line first naming the fragment, a
+         * {@code Hint:}, no stack trace, and nothing on stdout.
+         */
+        public void assertOneLineError(int expectedExitCode, String fragment) {
+            org.junit.jupiter.api.Assertions.assertEquals(expectedExitCode, exitCode, err);
+            org.junit.jupiter.api.Assertions.assertTrue(err.startsWith("Error: "), err);
+            org.junit.jupiter.api.Assertions.assertTrue(err.lines().findFirst().orElse("").contains(fragment), err);
+            org.junit.jupiter.api.Assertions.assertTrue(err.lines().anyMatch(l -> l.startsWith("Hint: ")), err);
+            org.junit.jupiter.api.Assertions.assertFalse(err.contains("\tat "), "no stack trace: " + err);
+            org.junit.jupiter.api.Assertions.assertEquals("", out);
+        }
+
         /** The AWS API calls by "Service.Operation", from the --stats line the run must have asked for. */
         public java.util.Map<String, Integer> apiCalls() {
             java.util.regex.Matcher m = STATS.matcher(err);

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** ps and images: bad input is refused before Docker or AWS is asked (both point nowhere here), and --help says what they show. */
@@ -23,24 +22,15 @@ class InventoryCommandsTest {
                 .env("AWS_ENDPOINT_URL", "http://127.0.0.1:1");
     }
 
-    private static void assertOneLineError(CommandHarness.Result result, int exitCode, String fragment) {
-        assertEquals(exitCode, result.exitCode(), result.err());
-        assertTrue(result.err().startsWith("Error: "), result.err());
-        assertTrue(result.err().lines().findFirst().orElse("").contains(fragment), result.err());
-        assertTrue(result.err().lines().anyMatch(l -> l.startsWith("Hint: ")), result.err());
-        assertFalse(result.err().contains("\tat "), "no stack trace: " + result.err());
-        assertEquals("", result.out());
-    }
-
     @Test
     void images_unknownService_isUsageError_namingTheServices() throws IOException {
-        assertOneLineError(harness().run("images", "nope"), 2, "unknown service 'nope': mysfits.json defines monolith");
+        harness().run("images", "nope").assertOneLineError(2, "unknown service 'nope': mysfits.json defines monolith");
     }
 
     @Test
     void psAndImages_badOutputFormat_isUsageError() throws IOException {
-        assertOneLineError(harness().run("ps", "--output", "yaml"), 2, "yaml");
-        assertOneLineError(harness().run("images", "--output", "yaml"), 2, "yaml");
+        harness().run("ps", "--output", "yaml").assertOneLineError(2, "yaml");
+        harness().run("images", "--output", "yaml").assertOneLineError(2, "yaml");
     }
 
     @Test
@@ -52,7 +42,7 @@ class InventoryCommandsTest {
 
     @Test
     void psAndImages_dockerNotThere_isPreconditionError() throws IOException {
-        assertOneLineError(harness().run("ps"), 3, "tcp://127.0.0.1:1");
+        harness().run("ps").assertOneLineError(3, "tcp://127.0.0.1:1");
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** task list and task stop: bad input is refused before AWS is asked (it points nowhere here), and --help says the choices. */
@@ -23,42 +22,33 @@ class TaskCommandsTest {
                 .env("AWS_REGION", "us-east-1").env("AWS_ACCESS_KEY_ID", "test").env("AWS_SECRET_ACCESS_KEY", "test");
     }
 
-    private static void assertOneLineError(CommandHarness.Result result, int exitCode, String fragment) {
-        assertEquals(exitCode, result.exitCode(), result.err());
-        assertTrue(result.err().startsWith("Error: "), result.err());
-        assertTrue(result.err().lines().findFirst().orElse("").contains(fragment), result.err());
-        assertTrue(result.err().lines().anyMatch(l -> l.startsWith("Hint: ")), result.err());
-        assertFalse(result.err().contains("\tat "), "no stack trace: " + result.err());
-        assertEquals("", result.out());
-    }
-
     @Test
     void stop_bothTasksAndAll_isAUsageError() throws IOException {
-        assertOneLineError(harness().run("task", "stop", "monolith", "0123456789abcdef0123456789abcdef", "--all"), 2,
+        harness().run("task", "stop", "monolith", "0123456789abcdef0123456789abcdef", "--all").assertOneLineError(2,
                 "TASK and --all are mutually exclusive");
     }
 
     @Test
     void stop_neitherTasksNorAll_isAUsageError() throws IOException {
-        assertOneLineError(harness().run("task", "stop", "monolith"), 2, "name the tasks to stop (TASK...), or pass --all");
+        harness().run("task", "stop", "monolith").assertOneLineError(2, "name the tasks to stop (TASK...), or pass --all");
     }
 
     @Test
     void listAndStop_unknownService_isAUsageError_namingTheServices() throws IOException {
-        assertOneLineError(harness().run("task", "list", "nope"), 2, "unknown service 'nope': mysfits.json defines monolith");
-        assertOneLineError(harness().run("task", "stop", "nope", "--all"), 2, "unknown service 'nope'");
-        assertOneLineError(harness().run("task", "run", "nope"), 2, "unknown service 'nope'");
+        harness().run("task", "list", "nope").assertOneLineError(2, "unknown service 'nope': mysfits.json defines monolith");
+        harness().run("task", "stop", "nope", "--all").assertOneLineError(2, "unknown service 'nope'");
+        harness().run("task", "run", "nope").assertOneLineError(2, "unknown service 'nope'");
     }
 
     @Test
     void stop_aMalformedTaskId_isAUsageError_beforeAwsIsAsked() throws IOException {
-        assertOneLineError(harness().run("task", "stop", "monolith", "no such task"), 2, "'no such task' is not a task id or ARN");
+        harness().run("task", "stop", "monolith", "no such task").assertOneLineError(2, "'no such task' is not a task id or ARN");
     }
 
     @Test
     void listAndStop_badOutputFormat_isAUsageError() throws IOException {
-        assertOneLineError(harness().run("task", "list", "monolith", "--output", "yaml"), 2, "yaml");
-        assertOneLineError(harness().run("task", "stop", "monolith", "--all", "--output", "yaml"), 2, "yaml");
+        harness().run("task", "list", "monolith", "--output", "yaml").assertOneLineError(2, "yaml");
+        harness().run("task", "stop", "monolith", "--all", "--output", "yaml").assertOneLineError(2, "yaml");
     }
 
     @Test

@@ -124,11 +124,7 @@ class CodeBuildIT {
     }
 
     private static String git(String... args) {
-        List<String> command = new ArrayList<>(List.of("git", "-C", repo.toString()));
-        command.addAll(List.of(args));
-        TestSandbox.ProcessResult result = TestSandbox.run(command, Map.of(), Duration.ofSeconds(30));
-        assertEquals(0, result.exitCode(), result.err());
-        return result.out();
+        return TestSandbox.git(repo, args);
     }
 
     private static CommandHarness.Result ok(CommandHarness.Result result) {

@@ -338,6 +338,15 @@ public final class TestSandbox {
     }
 
     /** Runs a process to completion with a time limit. */
+    /** git in the given repository, asserting it worked; its stdout. */
+    public static String git(Path repository, String... args) {
+        List<String> command = new ArrayList<>(List.of("git", "-C", repository.toString()));
+        command.addAll(List.of(args));
+        ProcessResult result = run(command, Map.of(), Duration.ofSeconds(30));
+        org.junit.jupiter.api.Assertions.assertEquals(0, result.exitCode(), result.err());
+        return result.out();
+    }
+
     public static ProcessResult run(List<String> command, Map<String, String> extraEnv, Duration timeout) {
         return run(command, extraEnv, timeout, null);
     }
