@@ -13,8 +13,8 @@ import java.nio.file.Path;
 
 @Command(name = "buildspec",
         description = {
-                "Write a CodeBuild buildspec.yml for a service, as the 003 lab's: ECR login with get-login-password,",
-                "docker build, tag with the commit and latest, push both, and write imagedefinitions.json.",
+                "Write a CodeBuild buildspec.yml for a service, as the 003 lab's: ECR login with get-login-password, "
+                        + "docker build, tag with the commit and latest, push both, and write imagedefinitions.json.",
                 "It goes beside the service's Dockerfile; paths in it start at the repository's top, where CodeBuild starts."
         },
         mixinStandardHelpOptions = true)
