@@ -66,14 +66,15 @@ def test_the_behaviours_are_registered_with_aws_durations():
 
 
 def test_a_new_group_is_not_found_by_id_for_a_moment(aws):
-    aws.settings.clock.scale = 1  # a whole second: the refusals below come well within it, however busy the machine
+    # Three seconds (a clock slower than AWS's): the two refusals below come within them, however busy the machine.
+    aws.settings.clock.scale = realism_ec2.NEW_GROUP_NOT_VISIBLE.sandbox_seconds / 3
     ec2 = boto3.client("ec2", region_name=REGION)
     group_id = group(ec2, "new", settle=False)
     message = "The security group '%s' does not exist" % group_id
     refused(lambda: ec2.describe_security_groups(GroupIds=[group_id]), "InvalidGroup.NotFound", message)
     refused(lambda: ec2.authorize_security_group_ingress(GroupId=group_id, IpProtocol="tcp", FromPort=80, ToPort=80,
                                                          CidrIp="0.0.0.0/0"), "InvalidGroup.NotFound", message)
-    time.sleep(1.05)
+    time.sleep(3.05)
     assert ec2.describe_security_groups(GroupIds=[group_id])["SecurityGroups"][0]["GroupName"] == "new"
     ec2.authorize_security_group_ingress(GroupId=group_id, IpProtocol="tcp", FromPort=80, ToPort=80, CidrIp="0.0.0.0/0")
 
