@@ -7,6 +7,8 @@ import dev.mysfits.aws.capacity.Capacity;
 import dev.mysfits.aws.capacity.SdkCapacity;
 import dev.mysfits.aws.codebuild.BuildProjects;
 import dev.mysfits.aws.codebuild.CodeBuildProjects;
+import dev.mysfits.aws.dynamodb.DynamoDbTables;
+import dev.mysfits.aws.dynamodb.Tables;
 import dev.mysfits.aws.ec2.Ec2Network;
 import dev.mysfits.aws.ec2.Network;
 import dev.mysfits.aws.ecr.EcrImageRegistry;
@@ -107,6 +109,10 @@ public final class AwsAdapters implements AutoCloseable {
 
     public Roles roles() {
         return new IamRoles(clients.iam(), eventually);
+    }
+
+    public Tables tables() {
+        return new DynamoDbTables(clients.dynamoDb(), eventually);
     }
 
     public LogGroups logGroups() {
