@@ -157,6 +157,7 @@ public final class AwsAdapters implements AutoCloseable {
         clients.ec2();
         clients.iam();
         clients.autoScaling();
+        clients.dynamoDb();
         try {
             clients.sts().getCallerIdentity();
         } catch (RuntimeException expected) {

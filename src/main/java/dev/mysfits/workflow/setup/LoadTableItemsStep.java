@@ -30,7 +30,7 @@ public final class LoadTableItemsStep implements Step<SetupContext> {
     @Override
     public Change plan(SetupContext ctx) {
         String name = ctx.names.table(table.name());
-        String resource = "items of DynamoDB table " + name;
+        String resource = "items in DynamoDB table " + name;
         Tables.Table found = ctx.tables.get(table.name());
         if (found == null) {  // a dry run: the table is still to be made, so every item is
             missing = table.items();

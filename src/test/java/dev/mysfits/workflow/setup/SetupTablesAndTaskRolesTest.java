@@ -110,7 +110,7 @@ class SetupTablesAndTaskRolesTest {
         assertTrue(aws.mutations.isEmpty(), aws.mutations.toString());
         List<String> planned = result.changes().stream().filter(Change::mutates).map(Change::resource).toList();
         assertTrue(planned.contains("DynamoDB table unit-mysfits"), planned.toString());
-        assertTrue(planned.contains("items of DynamoDB table unit-mysfits"), planned.toString());
+        assertTrue(planned.contains("items in DynamoDB table unit-mysfits"), planned.toString());
         assertTrue(planned.contains("IAM role unit-task-monolith"), planned.toString());
     }
 
