@@ -43,6 +43,9 @@ public final class LoadTableItemsStep implements Step<SetupContext> {
         if (missing.isEmpty()) {
             return Change.none(resource, table.items().size() + " present");
         }
+        if (missing.size() == table.items().size()) {
+            return Change.create(resource, missing.size() + " from " + table.itemsFile().getFileName());
+        }
         return Change.update(resource, "load " + missing.size() + " of " + table.items().size() + " from "
                 + table.itemsFile().getFileName());
     }
