@@ -143,6 +143,36 @@ def _run_task(original):
     return run_task
 
 
+def _run_task_failures(original):
+    """RunTask on EC2 instances where the task fits none: AWS answers no task and, for each container instance, what
+    it lacks (RESOURCE:MEMORY, RESOURCE:CPU, RESOURCE:PORTS); moto answers no task and no failure."""
+    def run_task(response):
+        result = original(response)
+        answer = result.result
+        if len(answer["tasks"]) >= response._get_int_param("count", 1):
+            return result
+        backend = response.ecs_backend
+        cluster = backend._get_cluster(response._get_param("cluster", "default"))
+        launch_type = response._get_param("launchType")
+        if launch_type not in (None, "", "EC2") or (not launch_type and cluster.default_capacity_provider_strategy):
+            return result
+        definition = backend.describe_task_definition(response._get_param("taskDefinition"))
+        needs = backend._calculate_task_resource_requirements(definition)
+        instances = [ci for ci in backend.container_instances.get(cluster.name, {}).values() if ci.status == "ACTIVE"]
+        answer["failures"] = [{"arn": ci.container_instance_arn, "reason": _lacking(ci, needs)} for ci in instances]
+        return result
+    return run_task
+
+
+def _lacking(instance, needs):
+    remaining = {r["name"]: r for r in instance.remaining_resources}
+    if needs.get("MEMORY", 0) > remaining.get("MEMORY", {}).get("integerValue", 0):
+        return "RESOURCE:MEMORY"
+    if needs.get("CPU", 0) > remaining.get("CPU", {}).get("integerValue", 0):
+        return "RESOURCE:CPU"
+    return "RESOURCE:PORTS"
+
+
 def _known_cluster(original):
     def method(backend, cluster_str, *args, **kwargs):
         cluster = backend._get_cluster(cluster_str)
@@ -271,6 +301,7 @@ def install():
         _lay(backend, name, _known_cluster)
     _lay(backend, "list_services", _list_services)
     _lay(EC2ContainerServiceResponse, "create_service", _create_service)
+    _lay(EC2ContainerServiceResponse, "run_task", _run_task_failures)
 
     autoscaling = autoscaling_models.ApplicationAutoscalingBackend
     _lay(autoscaling_responses.ApplicationAutoScalingResponse, "describe_scaling_policies",

@@ -27,7 +27,7 @@ MODES = ("on", "off", "aws")
 @dataclass(frozen=True)
 class Behaviour:
     name: str
-    catalogue: int            # its row in AWS-BEHAVIOURS.md
+    catalogue: int            # its row in AWS-BEHAVIOURS.md (0: what the catalogue says after its table)
     summary: str
     sandbox_seconds: float = 0.0   # how long it lasts by default (0: not timed)
     aws_seconds: float = 0.0       # AWS's typical duration, for mode "aws"

@@ -73,6 +73,18 @@ def servers(tmp_path_factory, *environments):
                 log.close()
 
 
+def eventually(check, seconds=3):
+    """check()'s answer once it stops failing (an assertion, an empty list, an AWS refusal), within seconds."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return check()
+        except (AssertionError, IndexError, botocore.exceptions.ClientError):
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def client(url, service):
     return boto3.client(service, endpoint_url=url, region_name="us-east-1", aws_access_key_id="k",
                         aws_secret_access_key="s", config=Config(retries={"max_attempts": 1}))

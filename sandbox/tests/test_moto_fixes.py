@@ -3,6 +3,7 @@
 In process, a request that makes moto answer 500 on its server raises moto's own Python error here instead: each
 "no 500" test makes the request that used to fail and checks AWS's answer."""
 import base64
+import json
 import time
 
 import boto3
@@ -118,6 +119,27 @@ def test_run_task_on_ec2_without_container_instances_is_refused_as_ecs_does(aws)
     for launch_type in ({"launchType": "EC2"}, {}):
         assert error(lambda: ecs.run_task(cluster="c", taskDefinition="interstella", **launch_type)) == \
             ("InvalidParameterException", "No Container Instances were found in your cluster.")
+
+
+def test_run_task_where_no_container_instance_has_room_names_each_and_what_it_lacks(aws):
+    ecs, ec2 = boto3.client("ecs"), boto3.client("ec2")
+    ecs.create_cluster(clusterName="c")
+    ami = ec2.describe_images()["Images"][0]["ImageId"]
+    instance = ec2.run_instances(ImageId=ami, MinCount=1, MaxCount=1, InstanceType="t3.small")["Instances"][0]
+    document = json.dumps({"instanceId": instance["InstanceId"], "region": "us-east-1"})
+    arn = ecs.register_container_instance(cluster="c", instanceIdentityDocument=document
+                                          )["containerInstance"]["containerInstanceArn"]
+    ecs.register_task_definition(family="huge", containerDefinitions=[{"name": "a", "image": "x", "memory": 10 ** 6}])
+    ecs.register_task_definition(family="busy", containerDefinitions=[{"name": "a", "image": "x", "memory": 64,
+                                                                        "cpu": 10 ** 6}])
+    huge = ecs.run_task(cluster="c", taskDefinition="huge", launchType="EC2")
+    assert huge["tasks"] == []
+    assert huge["failures"] == [{"arn": arn, "reason": "RESOURCE:MEMORY"}]
+    busy = ecs.run_task(cluster="c", taskDefinition="busy")
+    assert busy["tasks"] == [] and busy["failures"] == [{"arn": arn, "reason": "RESOURCE:CPU"}]
+    ecs.register_task_definition(family="small", containerDefinitions=[{"name": "a", "image": "x", "memory": 64}])
+    small = ecs.run_task(cluster="c", taskDefinition="small", launchType="EC2")
+    assert len(small["tasks"]) == 1 and small["failures"] == []
 
 
 def test_describe_container_instances_of_an_empty_cluster_reports_them_missing(aws):

@@ -12,7 +12,7 @@ from moto.ecr.models import ECRBackend
 from moto.ecr.responses import ECRResponse
 from moto.logs.models import LogsBackend
 
-from conftest import ecs_hooks, refused, restored
+from conftest import ecs_hooks, eventually, refused, restored
 from mysfits_sandbox import realism_ecs
 from mysfits_sandbox.settings import Settings
 
@@ -33,17 +33,6 @@ def realism_hooks(environ=None, scale="1"):
             yield settings, plane
         finally:
             realism_ecs._default_vpc["wanted"] = True
-
-
-def eventually(check, seconds=3):
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            return check()
-        except (AssertionError, IndexError, botocore.exceptions.ClientError):
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.05)
 
 
 # ------------------------------------------------------------------ 10
@@ -234,3 +223,45 @@ def test_through_the_server_a_fargate_task_without_a_way_to_ecr_is_pending_then_
     assert described["stopCode"] == "TaskFailedToStart"
     assert described["stoppedReason"].startswith(FARGATE_REASON_START), described["stoppedReason"]
     assert described["stoppedReason"].endswith("Please check your task network configuration.")
+
+
+@pytest.mark.docker
+def test_through_the_server_a_task_whose_awslogs_group_does_not_exist_stops_with_resource_initialization_error(server):
+    """AWS-BEHAVIOURS 13: before any image is pulled; a group the task may create itself is no obstacle."""
+    from conftest import client
+    url = server[0]
+    ec2, ecs, logs = client(url, "ec2"), client(url, "ecs"), client(url, "logs")
+    subnet = ec2.describe_subnets(Filters=[{"Name": "default-for-az", "Values": ["true"]}])["Subnets"][0]["SubnetId"]
+    ecs.create_cluster(clusterName="no-logs")
+
+    def task_logging_to(group, **options):
+        family = "logs-" + group.strip("/").replace("/", "-")
+        ecs.register_task_definition(family=family, requiresCompatibilities=["FARGATE"], networkMode="awsvpc",
+                                     cpu="256", memory="512", containerDefinitions=[{
+                                         "name": "web", "image": "debian:bookworm-slim", "command": ["sleep", "600"],
+                                         "logConfiguration": {"logDriver": "awslogs", "options": dict({
+                                             "awslogs-group": group, "awslogs-region": "us-east-1",
+                                             "awslogs-stream-prefix": "web"}, **options)}}])
+        return ecs.run_task(cluster="no-logs", taskDefinition=family, launchType="FARGATE", networkConfiguration={
+            "awsvpcConfiguration": {"subnets": [subnet], "assignPublicIp": "ENABLED"}})["tasks"][0]["taskArn"]
+
+    def settled(arn):
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            described = ecs.describe_tasks(cluster="no-logs", tasks=[arn])["tasks"][0]
+            if described["lastStatus"] in ("RUNNING", "STOPPED"):
+                return described
+            time.sleep(0.2)
+        raise AssertionError("task %s neither ran nor stopped within 60 s" % arn)
+
+    missing = settled(task_logging_to("/no/such/group"))
+    assert missing["lastStatus"] == "STOPPED"
+    assert missing["stopCode"] == "TaskFailedToStart"
+    assert missing["stoppedReason"].startswith("ResourceInitializationError: failed to validate logger args:")
+    assert "The specified log group does not exist." in missing["stoppedReason"], missing["stoppedReason"]
+
+    created = settled(task_logging_to("/made/by/the/task", **{"awslogs-create-group": "true"}))
+    assert created["lastStatus"] == "RUNNING", created.get("stoppedReason")
+    assert [g["logGroupName"] for g in logs.describe_log_groups(logGroupNamePrefix="/made/")["logGroups"]] == \
+        ["/made/by/the/task"]
+    ecs.stop_task(cluster="no-logs", task=created["taskArn"], reason="done")

@@ -135,12 +135,9 @@ public final class AwsAdapters implements AutoCloseable {
         return new SdkTaggedResourceFinder(clients);
     }
 
-    /**
-     * @param waitTimeout  how long to wait for a service to drain or a load balancer to go
-     * @param pollInterval how often to look meanwhile
-     */
-    public ResourceDeleter deleter(Duration waitTimeout, Duration pollInterval) {
-        return new SdkResourceDeleter(clients, eventually, waitTimeout, pollInterval);
+    /** @param waitTimeout how long to wait for a service to drain, a task to stop or a load balancer to go */
+    public ResourceDeleter deleter(Duration waitTimeout) {
+        return new SdkResourceDeleter(clients, eventually, waitTimeout);
     }
 
     /** Needs no client: it checks a rendered template against ECS's request model. */

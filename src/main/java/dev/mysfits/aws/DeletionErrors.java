@@ -14,7 +14,7 @@ public final class DeletionErrors {
     private static final Set<String> BUSY = Set.of("ResourceInUse", "ResourceInUseException", "DependencyViolation",
             "DeleteConflict", "ClusterContainsServicesException", "ClusterContainsTasksException",
             "ClusterContainsContainerInstancesException", "ConcurrentUpdateException", "InvalidGroup.InUse",
-            "OperationAbortedException");
+            "OperationAbortedException", "UpdateInProgressException");
 
     private DeletionErrors() {
     }

@@ -7,6 +7,7 @@ import dev.mysfits.core.WaitProgress;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
@@ -23,12 +24,13 @@ public final class Eventually {
     public static final Duration PROPAGATION = Duration.ofMinutes(2);
 
     /**
-     * Most waits end within a second or two, so the first two seconds are polled every quarter second; a longer wait
-     * backs off from half a second, doubling to 5 s, so that minutes of waiting cost few requests.
+     * Each pause is a quarter of the time waited so far, at least a quarter second and at most 5 s: a wait that ends
+     * within a second or two is seen within a quarter second, a longer one at most a quarter late, and minutes of
+     * waiting cost few requests.
      */
-    private static final Duration QUICK_PAUSE = Duration.ofMillis(250);
-    private static final Duration QUICK_PHASE = Duration.ofSeconds(2);
+    private static final Duration SHORTEST_PAUSE = Duration.ofMillis(250);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
+    private static final int PAUSE_FRACTION = 4;
 
     private final Sleeper sleeper;
     private final WaitProgress progress;
@@ -63,7 +65,6 @@ public final class Eventually {
     public <T> T call(String key, Supplier<String> waitingFor, Duration bound, Predicate<SdkException> notYet,
                       Supplier<T> call) {
         long start = nanoClock.getAsLong();
-        Duration pause = QUICK_PAUSE;
         boolean waited = false;
         while (true) {
             try {
@@ -85,8 +86,7 @@ public final class Eventually {
                 }
                 waited = true;
                 progress.waiting(key, "waiting for " + waitingFor.get() + ", " + waitedSeconds + " s");
-                sleep(pause);
-                pause = nextPause(pause, start);
+                sleep(pauseAfter(start));
             }
         }
     }
@@ -97,8 +97,28 @@ public final class Eventually {
      * @param state what the last answer says, for the error past the bound ("still provisioning")
      */
     public <T> T until(String waitingFor, Duration bound, Supplier<T> look, Predicate<T> ready, Function<T, String> state) {
+        Looked<T> looked = look(waitingFor, bound, look, ready);
+        if (looked.ready()) {
+            return looked.answer();
+        }
+        throw new MysfitsException(ExitCode.TIMEOUT, "waiting for " + waitingFor + ": " + state.apply(looked.answer())
+                + " after " + looked.seconds() + " s",
+                "AWS is slower than usual; run the same command again (it continues where it stopped)");
+    }
+
+    /**
+     * Looks until ready as {@link #until} does, but past the bound answers false: for a caller to whom a wait past
+     * its bound means something else than a failure (a deletion still busy, to be tried again later).
+     */
+    public boolean within(String waitingFor, Duration bound, BooleanSupplier ready) {
+        return look(waitingFor, bound, ready::getAsBoolean, Boolean::booleanValue).ready();
+    }
+
+    private record Looked<T>(T answer, boolean ready, long seconds) {
+    }
+
+    private <T> Looked<T> look(String waitingFor, Duration bound, Supplier<T> look, Predicate<T> ready) {
         long start = nanoClock.getAsLong();
-        Duration pause = QUICK_PAUSE;
         boolean waited = false;
         while (true) {
             T answer = look.get();
@@ -106,27 +126,21 @@ public final class Eventually {
                 if (waited) {
                     progress.ready(waitingFor, waitingFor + ": ready after " + seconds(start) + " s");
                 }
-                return answer;
+                return new Looked<>(answer, true, seconds(start));
             }
             long waitedSeconds = seconds(start);
             if (nanoClock.getAsLong() - start >= bound.toNanos()) {
-                throw new MysfitsException(ExitCode.TIMEOUT, "waiting for " + waitingFor + ": " + state.apply(answer)
-                        + " after " + waitedSeconds + " s",
-                        "AWS is slower than usual; run the same command again (it continues where it stopped)");
+                return new Looked<>(answer, false, waitedSeconds);
             }
             waited = true;
             progress.waiting(waitingFor, "waiting for " + waitingFor + ", " + waitedSeconds + " s");
-            sleep(pause);
-            pause = nextPause(pause, start);
+            sleep(pauseAfter(start));
         }
     }
 
-    private Duration nextPause(Duration last, long start) {
-        if (nanoClock.getAsLong() - start < QUICK_PHASE.toNanos()) {
-            return QUICK_PAUSE;
-        }
-        Duration doubled = last.multipliedBy(2);
-        return doubled.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : doubled;
+    private Duration pauseAfter(long start) {
+        long pause = (nanoClock.getAsLong() - start) / PAUSE_FRACTION;
+        return Duration.ofNanos(Math.max(SHORTEST_PAUSE.toNanos(), Math.min(LONGEST_PAUSE.toNanos(), pause)));
     }
 
     public void run(String waitingFor, Duration bound, Predicate<SdkException> notYet, Runnable call) {

@@ -11,7 +11,6 @@ import dev.mysfits.aws.elbv2.Elbv2ResourceDeleter;
 import dev.mysfits.aws.iam.IamResourceDeleter;
 import dev.mysfits.aws.logs.CloudWatchLogsResourceDeleter;
 
-import dev.mysfits.core.Sleeper;
 import dev.mysfits.core.WaitProgress;
 
 import java.time.Duration;
@@ -29,17 +28,14 @@ public final class SdkResourceDeleter implements ResourceDeleter {
     private final CodeBuildResourceDeleter codeBuild;
     private final DynamoDbResourceDeleter dynamoDb;
 
-    /**
-     * @param waitTimeout  how long to wait for a service to drain or a load balancer to go
-     * @param pollInterval how often to look meanwhile
-     */
-    public SdkResourceDeleter(AwsClients aws, Duration waitTimeout, Duration pollInterval) {
-        this(aws, Eventually.system(WaitProgress.NONE), waitTimeout, pollInterval);
+    /** @param waitTimeout how long to wait for a service to drain, a task to stop or a load balancer to go */
+    public SdkResourceDeleter(AwsClients aws, Duration waitTimeout) {
+        this(aws, Eventually.system(WaitProgress.NONE), waitTimeout);
     }
 
     /** @param eventually waits out what AWS frees in its own time (lingering network interfaces, terminating instances) */
-    public SdkResourceDeleter(AwsClients aws, Eventually eventually, Duration waitTimeout, Duration pollInterval) {
-        this(aws, new WaitUntilGone(Sleeper.system(), waitTimeout, pollInterval), eventually);
+    public SdkResourceDeleter(AwsClients aws, Eventually eventually, Duration waitTimeout) {
+        this(aws, new WaitUntilGone(eventually, waitTimeout), eventually);
     }
 
     SdkResourceDeleter(AwsClients aws, WaitUntilGone gone, Eventually eventually) {

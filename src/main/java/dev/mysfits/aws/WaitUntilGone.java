@@ -1,53 +1,40 @@
 package dev.mysfits.aws;
 
-import dev.mysfits.core.Sleeper;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /**
- * Polls until AWS no longer shows a deleted resource (a draining service, a load balancer whose interfaces hold
- * security groups), bounded: past the bound the caller decides whether that is an error.
+ * Looks until AWS no longer shows a deleted resource (a draining service, a stopping task, a load balancer whose
+ * interfaces hold security groups), as {@link Eventually} looks, bounded: past the bound the caller decides whether
+ * that is an error.
  */
 public final class WaitUntilGone {
-    private final Sleeper sleeper;
-    private final Duration timeout;
-    private final Duration pollInterval;
+    private final Eventually eventually;
+    private final Duration bound;
 
-    public WaitUntilGone(Sleeper sleeper, Duration timeout, Duration pollInterval) {
-        this.sleeper = sleeper;
-        this.timeout = timeout;
-        this.pollInterval = pollInterval;
+    public WaitUntilGone(Eventually eventually, Duration bound) {
+        this.eventually = eventually;
+        this.bound = bound;
     }
 
     /**
-     * @param doing what is looked at, for the error when looking fails
-     * @param gone  true once the resource is gone; AWS answering "not found" counts as gone
+     * @param waitingFor what the wait is for, as the user reads it ("service like to drain")
+     * @param doing      what is looked at, for the error when looking fails
+     * @param gone       true once the resource is gone; AWS answering "not found" counts as gone
      * @return whether it went before the bound
      */
-    public boolean await(String doing, BooleanSupplier gone) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
+    public boolean await(String waitingFor, String doing, BooleanSupplier gone) {
+        return eventually.within(waitingFor, bound, () -> {
             try {
-                if (gone.getAsBoolean()) {
-                    return true;
-                }
+                return gone.getAsBoolean();
             } catch (SdkException e) {
                 if (DeletionErrors.gone(e)) {
                     return true;
                 }
                 throw AwsErrors.wrap(doing, e);
             }
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                sleeper.sleep(pollInterval);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting: " + doing, e);
-            }
-        }
+        });
     }
 }

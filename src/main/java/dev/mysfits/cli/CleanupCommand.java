@@ -77,7 +77,7 @@ public final class CleanupCommand extends BaseCommand {
         }
         var aws = context.aws();
         new CleanupWorkflow(console(), context.ledger(), aws.taggedResources(),
-                aws.deleter(Duration.ofMinutes(5), Duration.ofSeconds(2)), confirmation,
+                aws.deleter(Duration.ofMinutes(5)), confirmation,
                 RetryPolicy.standard(), Sleeper.system(), aws.region())
                 .execute(new CleanupRequest(workshop.name(), workshop.services().keySet(), services, dryRun.on(), yes, keepImages, keepInfra));
     }

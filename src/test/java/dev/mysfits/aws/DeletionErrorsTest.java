@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -36,5 +38,13 @@ class DeletionErrorsTest {
     void inUse_isBusyForTheRetryLoop() {
         assertThrows(ResourceBusyException.class, () -> DeletionErrors.handle("delete target group",
                 error("ResourceInUse", "Target group is currently in use by a listener or a rule")));
+    }
+
+    @Test
+    void aClusterStillUpdatingOrHoldingWhatRunsInIt_isBusyForTheRetryLoop() {
+        for (String code : List.of("UpdateInProgressException", "ClusterContainsServicesException",
+                "ClusterContainsTasksException", "ClusterContainsContainerInstancesException")) {
+            assertThrows(ResourceBusyException.class, () -> DeletionErrors.handle("delete cluster", error(code, "busy")), code);
+        }
     }
 }

@@ -49,20 +49,25 @@ class EventuallyTest {
     }
 
     @Test
-    void theFirstTwoSecondsArePolledEveryQuarterSecond_thenThePausesDoubleToFiveSeconds() {
-        List<Long> pausesMillis = new ArrayList<>();
+    void eachPauseIsAQuarterOfTheTimeWaitedSoFar_atLeastAQuarterSecond_atMostFiveSeconds() {
+        List<Duration> pauses = new ArrayList<>();
+        List<Long> waitedBefore = new ArrayList<>();
         Eventually recording = new Eventually(d -> {
-            pausesMillis.add(d.toMillis());
+            waitedBefore.add(now.get());
+            pauses.add(d);
             now.addAndGet(d.toNanos());
         }, waits, now::get);
-        AtomicInteger calls = new AtomicInteger();
-        recording.run("a role", Duration.ofMinutes(2), TransientErrors.ROLE_NOT_YET_USABLE, () -> {
-            if (calls.incrementAndGet() < 15) {
-                throw error("ClientException", "ECS was unable to assume the role 'arn:aws:iam::1:role/x' that was provided for this task.");
-            }
-        });
-        assertEquals(List.of(250L, 250L, 250L, 250L, 250L, 250L, 250L, 250L, 500L, 1000L, 2000L, 4000L, 5000L, 5000L),
-                pausesMillis);
+        assertThrows(MysfitsException.class, () -> recording.run("a role", Duration.ofMinutes(2),
+                TransientErrors.ROLE_NOT_YET_USABLE, () -> {
+                    throw error("ClientException", "ECS was unable to assume the role 'arn:aws:iam::1:role/x' that was provided for this task.");
+                }));
+        for (int i = 0; i < pauses.size(); i++) {
+            long expected = Math.max(250_000_000L, Math.min(5_000_000_000L, waitedBefore.get(i) / 4));
+            assertEquals(expected, pauses.get(i).toNanos(), "pause " + i + " after " + waitedBefore.get(i) + " ns");
+        }
+        assertEquals(Duration.ofMillis(250), pauses.get(0));
+        assertEquals(Duration.ofSeconds(5), pauses.get(pauses.size() - 1));
+        assertTrue(pauses.size() < 50, "two minutes cost " + pauses.size() + " looks");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,5 +50,16 @@ class EventuallyUntilTest {
         assertTrue(e.getMessage().startsWith("waiting for load balancer w-alb to be active: still provisioning after 60"),
                 e.getMessage());
         assertTrue(now.get() >= Duration.ofMinutes(10).toNanos());
+    }
+
+    @Test
+    void within_answersWhetherItBecameReady_showingTheWait_andPastTheBoundIsFalseNotAnError() {
+        AtomicInteger looks = new AtomicInteger();
+        assertTrue(eventually.within("service like to drain", Duration.ofMinutes(5), () -> looks.incrementAndGet() >= 3));
+        assertEquals(List.of("waiting for service like to drain, 0 s", "waiting for service like to drain, 0 s",
+                "service like to drain: ready after 0 s"), shown);
+
+        assertFalse(eventually.within("task t to stop", Duration.ofSeconds(30), () -> false));
+        assertTrue(now.get() >= Duration.ofSeconds(30).toNanos(), "it looked for the whole bound");
     }
 }

@@ -61,7 +61,7 @@ class CleanupResumesIT {
         int kills = 0;
         SortedSet<String> before = AwsInventory.take();
         try (AwsClients aws = TestSandbox.awsClients()) {
-            ResourceDeleter real = new SdkResourceDeleter(aws, Duration.ofMinutes(1), Duration.ofMillis(500));
+            ResourceDeleter real = new SdkResourceDeleter(aws, Duration.ofMinutes(1));
             while (true) {
                 CleanupWorkflow workflow = workflowDyingAfter(5, real, aws, dir);
                 try {

@@ -48,7 +48,7 @@ public final class CapacityResourceDeleter {
             eventually.run("the instances of Auto Scaling group " + group.id() + " to terminate", INSTANCES_TERMINATE,
                     TransientErrors.INSTANCES_IN_GROUP,
                     () -> aws.autoScalingGroups().deleteAutoScalingGroup(r -> r.autoScalingGroupName(group.id())));
-            boolean gone = groupGone.await("autoscaling describe group " + group.id(),
+            boolean gone = groupGone.await("Auto Scaling group " + group.id() + " to go", "autoscaling describe group " + group.id(),
                     () -> aws.autoScalingGroups().describeAutoScalingGroups(r -> r.autoScalingGroupNames(group.id()))
                             .autoScalingGroups().isEmpty());
             if (!gone) {

@@ -25,7 +25,7 @@ public final class DynamoDbResourceDeleter {
         ResourceDeleter.Outcome outcome = DeletionErrors.deleteOrGone("dynamodb delete table " + name,
                 () -> client.get().deleteTable(r -> r.tableName(name)));
         if (outcome == ResourceDeleter.Outcome.DELETED) {
-            gone.await("dynamodb describe table " + name, () -> {
+            gone.await("DynamoDB table " + name + " to go", "dynamodb describe table " + name, () -> {
                 client.get().describeTable(r -> r.tableName(name));
                 return false;  // still there (DELETING): ResourceNotFoundException ends the wait
             });

@@ -40,7 +40,7 @@ public final class EcsResourceDeleter {
             }
             return ResourceDeleter.Outcome.DELETED;
         });
-        if (outcome == ResourceDeleter.Outcome.DELETED && !drained.await("ecs describe service " + service.name(),
+        if (outcome == ResourceDeleter.Outcome.DELETED && !drained.await("service " + service.name() + " to drain", "ecs describe service " + service.name(),
                 () -> "INACTIVE".equals(serviceStatus(cluster, service.id())))) {
             throw new ResourceBusyException(doing + ": still DRAINING while its tasks stop", null);
         }
@@ -64,7 +64,8 @@ public final class EcsResourceDeleter {
             return ResourceDeleter.Outcome.DELETED;
         });
         if (outcome == ResourceDeleter.Outcome.DELETED
-                && !drained.await("ecs describe task " + task.name(), () -> taskStopped(task))) {
+                && !drained.await("task " + task.name() + " to stop", "ecs describe task " + task.name(),
+                        () -> taskStopped(task))) {
             throw new ResourceBusyException(doing + ": still stopping", null);
         }
         return outcome;

@@ -39,7 +39,7 @@ public final class Elbv2ResourceDeleter {
         ResourceDeleter.Outcome outcome = DeletionErrors.deleteOrGone("elbv2 delete load balancer " + balancer.name(),
                 () -> client.deleteLoadBalancer(r -> r.loadBalancerArn(balancer.id())));
         if (outcome == ResourceDeleter.Outcome.DELETED) {
-            gone.await("elbv2 describe load balancer " + balancer.name(),
+            gone.await("load balancer " + balancer.name() + " to go", "elbv2 describe load balancer " + balancer.name(),
                     () -> client.describeLoadBalancers(r -> r.loadBalancerArns(balancer.id())).loadBalancers().isEmpty());
         }
         return outcome;
