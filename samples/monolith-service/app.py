@@ -11,6 +11,7 @@ Environment:
   DDB_SEED          "1" to write the bundled mysfits into that table at startup
   MYSFITS_DATA      another JSON file to load instead of mysfits.json
   AWS_DEFAULT_REGION / AWS_REGION   region for DynamoDB (boto3 reads them)
+  AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL   the SDKs' endpoint settings, honoured for older boto3 too
 """
 
 import copy
@@ -194,6 +195,14 @@ class DynamoStore:
                 batch.put_item(Item=m)
 
 
+def endpoint(env):
+    """The SDKs' own endpoint settings, AWS_ENDPOINT_URL_DYNAMODB and then AWS_ENDPOINT_URL. boto3 reads them itself
+    from 1.28.57 on; Debian bookworm's python3-boto3 is older, so they are handed to it here. Unset, as on AWS, the
+    region's public endpoint is used."""
+    url = (env.get("AWS_ENDPOINT_URL_DYNAMODB") or env.get("AWS_ENDPOINT_URL") or "").strip()
+    return {"endpoint_url": url} if url else {}
+
+
 def make_store(env=None, data_path=None):
     """Pick the store from the environment; fall back to the bundled data."""
     env = os.environ if env is None else env
@@ -210,7 +219,7 @@ def make_store(env=None, data_path=None):
             )
         else:
             try:
-                store = DynamoStore(boto3.resource("dynamodb").Table(table_name))
+                store = DynamoStore(boto3.resource("dynamodb", **endpoint(env)).Table(table_name))
             except Exception as exc:  # e.g. no region configured
                 log.warning(
                     "cannot use DynamoDB table %s (%s: %s); "

@@ -18,6 +18,7 @@ from moto.ecs import responses as ecs_responses
 from moto.ecs.exceptions import ECSException
 from moto.ecs.models import Container, Task, ecs_backends
 
+from . import credentials as credentials_module
 from . import realism, realism_ec2, rollout
 from .awslogs import LogShipper
 from .ecr import registry_password
@@ -104,6 +105,7 @@ class EcsPlane:
         self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=16, thread_name_prefix="task")
         self._lock = threading.RLock()
         self.start_checks = []        # callables(managed) -> a stop reason or None, run while the task is PENDING
+        self.credentials = None       # TaskCredentials, once the data plane listens (credentials.py)
 
     # ------------------------------------------------------------ moto hooks
 
@@ -491,13 +493,15 @@ class EcsPlane:
         overrides = {o.get("name"): o for o in (task.overrides or {}).get("containerOverrides", [])}
         awsvpc = definition.network_mode == "awsvpc"
         extra_hosts = self.balancing.dns_names_for_containers()
+        injected = self._aws_environment(managed)
         first_id = None
         for c in self._start_order(definition.container_definitions):
             if managed.stopping:
                 return  # stopped while starting: what was made so far goes with the stop
             name = c["name"]
             override = overrides.get(name) or {}
-            environment = {e["name"]: e["value"] for e in c.get("environment") or []}
+            environment = dict(injected)
+            environment.update({e["name"]: e["value"] for e in c.get("environment") or []})
             environment.update({e["name"]: e["value"] for e in override.get("environment") or []})
             labels = self.runtime.labels(task_arn=task.task_arn, cluster=task.cluster_name, container=name,
                                          service=managed.service.name if managed.service else "")
@@ -518,6 +522,8 @@ class EcsPlane:
             self._wait_for_dependencies(managed, c)
             container_id = self.runtime.run(c["image"], container_name, labels, **kwargs)
             managed.containers[name] = container_id
+            if not (awsvpc and first_id is not None):  # awsvpc: the task's containers share the first one's network
+                self._route_credentials(managed, container_id)
             managed.essential[name] = c.get("essential", True)
             first_id = first_id or container_id
             container = self._container(task, name)
@@ -538,6 +544,30 @@ class EcsPlane:
             for container in task.containers:
                 container.network_interfaces = [{"attachmentId": a["id"], "privateIpv4Address": managed.address}
                                                 for a in task.attachments]
+
+    def _aws_environment(self, managed):
+        """What ECS sets in a task's containers for the SDKs: the region, and with a task role the relative URI of
+        its credentials; plus, the sandbox's own, where its AWS endpoint is (credentials.py says why)."""
+        task = managed.task
+        region = task.region_name
+        environment = {"AWS_REGION": region, "AWS_DEFAULT_REGION": region}
+        if self.credentials is None or self.credentials.address is None:
+            return environment
+        environment["AWS_ENDPOINT_URL"] = self.credentials.url()
+        role = (task.overrides or {}).get("taskRoleArn") or getattr(managed.task_definition, "task_role_arn", None)
+        if role:
+            environment[credentials_module.RELATIVE_URI_VARIABLE] = self.credentials.register(
+                managed.backend.account_id, role, task.task_arn)
+        return environment
+
+    def _route_credentials(self, managed, container_id):
+        """The ECS credentials address, inside the container's network, leads to the sandbox's endpoint."""
+        if self.credentials is None or self.credentials.address is None:
+            return
+        pid = self.runtime.pid(container_id)
+        problem = self.credentials.route_in(pid) if pid else "the container has no process"
+        if problem:
+            log.warning("task %s: no route to the task credentials endpoint: %s", short_id(managed.arn), problem)
 
     @staticmethod
     def _start_order(definitions):
@@ -716,6 +746,8 @@ class EcsPlane:
             task.stopped_at = task.execution_stopped_at = utcnow()
             self.placement.release(managed)
             self._delete_eni(managed)
+            if self.credentials is not None:
+                self.credentials.forget(task.task_arn)
             if managed.service is not None:
                 self._update_counts(managed.service)
 
@@ -793,6 +825,8 @@ class EcsPlane:
         """moto forgot everything: so does the data plane, and its containers go."""
         with self._lock:
             self.tasks.clear()
+        if self.credentials is not None:
+            self.credentials.reset()
         self.logs.stop_all()
         self.runtime.remove_all()
 

@@ -127,6 +127,13 @@ class DockerRuntime:
         return ContainerStatus(c["Id"], state.get("Running", False), state.get("ExitCode", 0),
                                state.get("OOMKilled", False), ip)
 
+    def pid(self, container_id):
+        """The container's main process id on this machine (its network namespace is /proc/<pid>/ns/net), or 0."""
+        try:
+            return self.client.api.inspect_container(container_id)["State"].get("Pid") or 0
+        except NotFound:
+            return 0
+
     def host_ports(self, container_id):
         """{containerPort: hostPort} of a container's published tcp ports."""
         c = self.client.api.inspect_container(container_id)

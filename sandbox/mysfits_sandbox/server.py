@@ -19,6 +19,7 @@ from moto.moto_api._internal import models as moto_api_models
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 
 from . import codebuild, ecr, moto_fixes, realism_ec2, realism_ecs, realism_elbv2, realism_iam
+from .credentials import TaskCredentials
 from .ecs import EcsPlane
 from .elb import LoadBalancing
 from .faults import FaultMiddleware, FaultSwitch
@@ -43,6 +44,7 @@ class DataPlane:
         self.hosts = HostsFile(settings.hosts_file, settings.instance)
         self.faults = FaultSwitch()
         self.ec2_realism = realism_ec2.Ec2Realism(settings, self.placement)
+        self.credentials = TaskCredentials(settings.moto_port)
         self._stop = threading.Event()
 
     def install(self):
@@ -92,6 +94,12 @@ class DataPlane:
         gateway = self.runtime.ensure_network()
         self.balancing.subnet = self.runtime.subnet
         self.balancing.extra_addresses = [gateway]
+        # Tasks reach the task role's credentials and the sandbox's AWS endpoint on the gateway (credentials.py).
+        try:
+            self.credentials.start(gateway, self.settings.moto_port)
+            self.ecs.credentials = self.credentials
+        except OSError as e:
+            log.warning("tasks get no credentials endpoint: cannot listen on %s:%d: %s", gateway, self.settings.moto_port, e)
         self.hosts.sync(self.balancing.dns_names())
         threading.Thread(target=self._loop, args=(self.settings.reconcile_tick, self._reconcile), name="ecs",
                          daemon=True).start()
@@ -117,6 +125,7 @@ class DataPlane:
         self._stop.set()
         codebuild.builds.stop_all()
         self.balancing.close()
+        self.credentials.close()
         try:
             self.runtime.remove_all()
             self.runtime.remove_network()

@@ -167,6 +167,16 @@ class StoreSelectionTest(unittest.TestCase):
         fake_boto3.resource.assert_called_once_with("dynamodb")
         fake_boto3.resource.return_value.Table.assert_called_once_with("mysfits")
 
+    def test_table_with_the_sdks_endpoint_settings(self):
+        fake_boto3 = mock.MagicMock()
+        with mock.patch.dict(sys.modules, {"boto3": fake_boto3}):
+            monolith.make_store(env={"DDB_TABLE_NAME": "t", "AWS_ENDPOINT_URL": "http://10.0.0.1:4566"})
+            monolith.make_store(env={"DDB_TABLE_NAME": "t", "AWS_ENDPOINT_URL": "http://10.0.0.1:4566",
+                                     "AWS_ENDPOINT_URL_DYNAMODB": "http://10.0.0.2:8000"})
+        self.assertEqual([mock.call("dynamodb", endpoint_url="http://10.0.0.1:4566"),
+                          mock.call("dynamodb", endpoint_url="http://10.0.0.2:8000")],
+                         [c for c in fake_boto3.resource.call_args_list])
+
     def test_table_unusable_falls_back(self):
         fake_boto3 = mock.MagicMock()
         fake_boto3.resource.side_effect = RuntimeError("You must specify a region.")

@@ -7,6 +7,8 @@ import dev.mysfits.aws.capacity.Capacity;
 import dev.mysfits.aws.capacity.SdkCapacity;
 import dev.mysfits.aws.codebuild.BuildProjects;
 import dev.mysfits.aws.codebuild.CodeBuildProjects;
+import dev.mysfits.aws.dynamodb.DynamoDbTables;
+import dev.mysfits.aws.dynamodb.Tables;
 import dev.mysfits.aws.ec2.Ec2Network;
 import dev.mysfits.aws.ec2.Network;
 import dev.mysfits.aws.ecr.EcrImageRegistry;
@@ -115,6 +117,10 @@ public final class AwsAdapters implements AutoCloseable {
         return new IamRoles(clients.iam(), eventually);
     }
 
+    public Tables tables() {
+        return new DynamoDbTables(clients.dynamoDb(), eventually);
+    }
+
     public LogGroups logGroups() {
         return new CloudWatchLogGroups(clients.logs(), eventually);
     }
@@ -154,6 +160,7 @@ public final class AwsAdapters implements AutoCloseable {
         clients.ec2();
         clients.iam();
         clients.autoScaling();
+        clients.dynamoDb();
         try {
             clients.sts().getCallerIdentity();
         } catch (RuntimeException expected) {

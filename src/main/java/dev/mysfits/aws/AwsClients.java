@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.ecs.EcsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.codebuild.CodeBuildClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -65,6 +66,7 @@ public final class AwsClients implements AutoCloseable {
     private final Supplier<AutoScalingClient> autoScalingGroups = lazy(() -> configure(AutoScalingClient.builder()).build());
     private final Supplier<SsmClient> ssm = lazy(() -> configure(SsmClient.builder()).build());
     private final Supplier<CodeBuildClient> codeBuild = lazy(() -> configure(CodeBuildClient.builder()).build());
+    private final Supplier<DynamoDbClient> dynamoDb = lazy(() -> configure(DynamoDbClient.builder()).build());
     private final Supplier<ResourceGroupsTaggingApiClient> tagging =
             lazy(() -> configure(ResourceGroupsTaggingApiClient.builder()).build());
 
@@ -86,6 +88,7 @@ public final class AwsClients implements AutoCloseable {
 
     public EcrClient ecr() { return ecr.get(); }
     public CodeBuildClient codeBuild() { return codeBuild.get(); }
+    public DynamoDbClient dynamoDb() { return dynamoDb.get(); }
     public EcsClient ecs() { return ecs.get(); }
     /** ECS without the SDK's retries, for RegisterTaskDefinition: see {@link AwsRetryPolicy#lookBeforeRetrying}. */
     public EcsClient ecsSingleAttempt() { return ecsSingleAttempt.get(); }

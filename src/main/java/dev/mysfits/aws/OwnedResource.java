@@ -57,6 +57,7 @@ public record OwnedResource(ResourceType type, String id, String name, String se
             case SERVICE -> "running tasks";
             case TASK -> "a running task";
             case ECR_REPOSITORY -> "ECR storage";
+            case DYNAMODB_TABLE -> "DynamoDB storage";
             default -> null;
         };
     }
@@ -77,6 +78,7 @@ public record OwnedResource(ResourceType type, String id, String name, String se
             case CODEBUILD_PROJECT -> "CodeBuild project";
             case ECR_REPOSITORY -> "ECR repository";
             case LOG_GROUP -> "log group";
+            case DYNAMODB_TABLE -> "DynamoDB table";
             case TASK_DEFINITION -> "task definition";
             case IAM_ROLE -> "IAM role";
             case SECURITY_GROUP -> "security group";

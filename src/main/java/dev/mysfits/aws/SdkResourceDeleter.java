@@ -3,6 +3,7 @@ package dev.mysfits.aws;
 import dev.mysfits.aws.autoscaling.AutoScalingResourceDeleter;
 import dev.mysfits.aws.capacity.CapacityResourceDeleter;
 import dev.mysfits.aws.codebuild.CodeBuildResourceDeleter;
+import dev.mysfits.aws.dynamodb.DynamoDbResourceDeleter;
 import dev.mysfits.aws.ec2.Ec2ResourceDeleter;
 import dev.mysfits.aws.ecr.EcrResourceDeleter;
 import dev.mysfits.aws.ecs.EcsResourceDeleter;
@@ -25,6 +26,7 @@ public final class SdkResourceDeleter implements ResourceDeleter {
     private final Ec2ResourceDeleter ec2;
     private final CapacityResourceDeleter capacity;
     private final CodeBuildResourceDeleter codeBuild;
+    private final DynamoDbResourceDeleter dynamoDb;
 
     /** @param waitTimeout how long to wait for a service to drain, a task to stop or a load balancer to go */
     public SdkResourceDeleter(AwsClients aws, Duration waitTimeout) {
@@ -46,6 +48,7 @@ public final class SdkResourceDeleter implements ResourceDeleter {
         this.ec2 = new Ec2ResourceDeleter(aws.ec2(), eventually);
         this.capacity = new CapacityResourceDeleter(aws, gone, eventually);
         this.codeBuild = new CodeBuildResourceDeleter(aws::codeBuild);
+        this.dynamoDb = new DynamoDbResourceDeleter(aws::dynamoDb, gone);
     }
 
     @Override
@@ -65,6 +68,7 @@ public final class SdkResourceDeleter implements ResourceDeleter {
             case CODEBUILD_PROJECT -> codeBuild.deleteProject(resource);
             case ECR_REPOSITORY -> ecr.deleteRepository(resource);
             case LOG_GROUP -> logs.deleteLogGroup(resource);
+            case DYNAMODB_TABLE -> dynamoDb.deleteTable(resource);
             case TASK_DEFINITION -> ecs.deregisterTaskDefinition(resource);
             case IAM_ROLE -> iam.deleteRole(resource);
             case SECURITY_GROUP -> ec2.deleteSecurityGroup(resource);

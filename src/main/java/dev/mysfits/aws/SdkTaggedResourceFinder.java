@@ -4,6 +4,7 @@ import dev.mysfits.aws.autoscaling.ScalingTaggedResources;
 import dev.mysfits.aws.capacity.CapacityTaggedResources;
 import dev.mysfits.aws.codebuild.BuildProjects;
 import dev.mysfits.aws.codebuild.CodeBuildProjects;
+import dev.mysfits.aws.dynamodb.DynamoDbTables;
 import dev.mysfits.aws.ec2.Ec2TaggedResources;
 import dev.mysfits.aws.ecr.EcrTaggedResources;
 import dev.mysfits.aws.ecs.EcsTaggedResources;
@@ -55,6 +56,7 @@ public final class SdkTaggedResourceFinder implements TaggedResourceFinder {
             found.addAll(ecs.taskDefinitions(workshop, tagged));
             found.addAll(new EcrTaggedResources(aws.ecr()).repositories(workshop));
             found.addAll(LogsTaggedResources.logGroups(tagged, names));
+            found.addAll(tables(workshop));
             IamTaggedResources iam = new IamTaggedResources(aws.iam());
             List<OwnedResource> roles = iam.roles(workshop, names, known);
             found.addAll(roles);
@@ -70,6 +72,14 @@ public final class SdkTaggedResourceFinder implements TaggedResourceFinder {
             throw AwsErrors.wrap("find the resources of workshop " + workshop, e);
         }
         return found;
+    }
+
+    /** DynamoDB tables, outside the Tagging API here too: listed, and each one's tags asked. */
+    private List<OwnedResource> tables(String workshop) {
+        List<OwnedResource> ours = new ArrayList<>();
+        new DynamoDbTables(aws.dynamoDb(), Eventually.system(WaitProgress.NONE)).tagged(workshop)
+                .forEach((name, arn) -> ours.add(OwnedResource.of(ResourceType.DYNAMODB_TABLE, name, name, null, null)));
+        return ours;
     }
 
     /** Projects are looked for only where the workshop's CodeBuild role is: most workshops never build there. */

@@ -41,7 +41,7 @@ public final class CleanupCommand extends BaseCommand {
     @Option(names = "--keep-images", description = "Keep the ECR repositories and their images.")
     boolean keepImages;
 
-    @Option(names = "--keep-infra", description = "Keep the shared infrastructure: cluster, load balancer, listener, security groups, roles.")
+    @Option(names = "--keep-infra", description = "Keep the shared infrastructure: cluster, load balancer, listener, security groups, roles, DynamoDB tables (and their items).")
     boolean keepInfra;
 
     @Option(names = "--local", description = "Instead: remove the local containers, images and networks that build, run and up made.")

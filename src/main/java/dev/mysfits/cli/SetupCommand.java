@@ -1,6 +1,7 @@
 package dev.mysfits.cli;
 
 import dev.mysfits.config.ServiceConfig;
+import dev.mysfits.config.TaskRoleConfig;
 import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.ResourceNames;
@@ -27,6 +28,12 @@ import java.util.regex.Pattern;
                         + "internet-facing ALB with an HTTP :80 listener (a fixed 404 until a service claims a path), the ECS "
                         + "cluster, a log group per service, the task execution role and the task role. Everything is tagged "
                         + "mysfits:workshop=<workshop> and recorded in .mysfits/ledger.json. Running it again changes nothing.",
+                "",
+                "From mysfits.json: a service with \"taskRole\" gets its own task role <workshop>-task-<service>, trusted "
+                        + "by ECS tasks only, with the managed policies and the inline policy file it names (the others share "
+                        + "the task role). Each table of \"tables\" is made on demand as <workshop>-<name>, waited for until "
+                        + "ACTIVE, and its items file loaded: only the items whose key the table lacks, so a second run "
+                        + "neither duplicates them nor undoes what the app changed. Templates name it as ${TABLE_<NAME>}.",
                 "",
                 "Network: the region's default VPC and its default subnets, unless --vpc-id/--subnets or "
                         + "--stack-outputs say otherwise. A stack outputs file is the labs' cfn-output.json: a JSON object of "
@@ -74,8 +81,12 @@ public final class SetupCommand extends BaseCommand {
         validateOptions();
         WorkshopConfig workshop = context().workshop();
         Map<String, Integer> ports = new LinkedHashMap<>();
+        Map<String, TaskRoleConfig> taskRoles = new LinkedHashMap<>();
         for (ServiceConfig service : workshop.servicesInOrder()) {
             ports.put(service.name(), service.containerPort());
+            if (service.taskRole() != null) {
+                taskRoles.put(service.name(), service.taskRole());
+            }
         }
         Path outputs = stackOutputs == null ? null : context().environment().workingDirectory().resolve(stackOutputs);
         if (!dryRun.on()) {
@@ -84,7 +95,7 @@ public final class SetupCommand extends BaseCommand {
         SetupWorkflow workflow = new SetupWorkflow(console(), SetupAdapters.of(context().aws()), context().ledger(),
                 context().aws().region());
         SetupResult result = workflow.execute(new SetupRequest(new ResourceNames(workshop.name()), ports,
-                vpcId, subnets, outputs, dryRun.on(), capacity()));
+                vpcId, subnets, outputs, dryRun.on(), capacity(), taskRoles, workshop.tablesInOrder()));
         report(result, workshop);
     }
 

@@ -20,6 +20,7 @@ import java.util.Map;
  * @param taskDefinitions task-definition templates by launch type ("fargate", "ec2")
  * @param healthCheck    the target group's health check and deregistration delay, and ECS's grace period
  * @param local          how `mysfits up` runs it beside the other services
+ * @param taskRole       the service's own task role and its policies, or null for the workshop's shared task role
  */
 public record ServiceConfig(
         String name,
@@ -35,7 +36,16 @@ public record ServiceConfig(
         Map<String, String> buildArgs,
         Map<String, Path> taskDefinitions,
         HealthCheckConfig healthCheck,
-        LocalRunConfig local) {
+        LocalRunConfig local,
+        TaskRoleConfig taskRole) {
+
+    public ServiceConfig(String name, Path context, String dockerfile, String image, String repository, int containerPort,
+                         int localPort, String healthPath, String path, Map<String, String> environment,
+                         Map<String, String> buildArgs, Map<String, Path> taskDefinitions, HealthCheckConfig healthCheck,
+                         LocalRunConfig local) {
+        this(name, context, dockerfile, image, repository, containerPort, localPort, healthPath, path, environment, buildArgs,
+                taskDefinitions, healthCheck, local, null);
+    }
 
     public ServiceConfig(String name, Path context, String dockerfile, String image, String repository, int containerPort,
                          int localPort, String healthPath, String path, Map<String, String> environment,

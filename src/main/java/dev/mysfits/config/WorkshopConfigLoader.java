@@ -29,7 +29,7 @@ public final class WorkshopConfigLoader {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,30}");
     private static final Set<String> SERVICE_KEYS = Set.of("context", "dockerfile", "image", "repository",
             "containerPort", "localPort", "healthPath", "path", "environment", "buildArgs", "taskDefinitions", "healthCheck",
-            "command", "aliases", "volumes", "memory", "network", "dependsOn", "healthCommand");
+            "command", "aliases", "volumes", "memory", "network", "dependsOn", "healthCommand", "taskRole");
     private static final Pattern VOLUME_NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,62}");
     private static final Pattern MATCHER = Pattern.compile("[1-5]\\d\\d(-[1-5]\\d\\d)?(,[1-5]\\d\\d(-[1-5]\\d\\d)?)*");
     private static final Pattern HOST_NAME = Pattern.compile("[a-z0-9]([a-z0-9.-]{0,61}[a-z0-9])?");
@@ -75,6 +75,7 @@ public final class WorkshopConfigLoader {
         if (!NAME.matcher(workshop).matches()) {
             throw invalid(file, "\"workshop\" must be lowercase letters, digits and dashes, at most 31 characters, got '" + workshop + "'");
         }
+        Map<String, TableConfig> tables = TableConfigs.read(file, directory, workshop, root.get("tables"));
         JsonNode services = root.get("services");
         if (services == null || !services.isObject() || services.isEmpty()) {
             throw invalid(file, "\"services\" must be an object naming at least one service");
@@ -82,10 +83,16 @@ public final class WorkshopConfigLoader {
         Map<String, ServiceConfig> byName = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = services.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            byName.put(entry.getKey(), service(file, directory, entry.getKey(), entry.getValue()));
+            ServiceConfig service = service(file, directory, entry.getKey(), entry.getValue());
+            JsonNode taskRole = entry.getValue().get("taskRole");
+            if (taskRole != null && !taskRole.isNull()) {
+                service = withTaskRole(service, TaskRoleConfigs.read(file, directory, workshop, tables,
+                        "services." + entry.getKey() + ".taskRole", taskRole));
+            }
+            byName.put(entry.getKey(), service);
         }
         checkDependencies(file, byName);
-        return new WorkshopConfig(workshop, file.toAbsolutePath(), directory, byName);
+        return new WorkshopConfig(workshop, file.toAbsolutePath(), directory, byName, tables);
     }
 
     private ServiceConfig service(Path file, Path directory, String name, JsonNode node) {
@@ -149,6 +156,12 @@ public final class WorkshopConfigLoader {
                 templates,
                 healthCheck(file, node.get("healthCheck"), where + ".healthCheck"),
                 localRun(file, directory, node, where));
+    }
+
+    private static ServiceConfig withTaskRole(ServiceConfig s, TaskRoleConfig taskRole) {
+        return new ServiceConfig(s.name(), s.context(), s.dockerfile(), s.image(), s.repository(), s.containerPort(),
+                s.localPort(), s.healthPath(), s.path(), s.environment(), s.buildArgs(), s.taskDefinitions(),
+                s.healthCheck(), s.local(), taskRole);
     }
 
     /** The keys `mysfits up` reads: what the 003 lab passes to docker run. */
@@ -315,7 +328,7 @@ public final class WorkshopConfigLoader {
         return map;
     }
 
-    private static MysfitsException invalid(Path file, String why) {
+    static MysfitsException invalid(Path file, String why) {
         return MysfitsException.usage("config file " + file + " is invalid: " + why, "fix " + file.getFileName());
     }
 }

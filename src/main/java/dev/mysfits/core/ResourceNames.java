@@ -44,6 +44,24 @@ public final class ResourceNames {
         return limit(workshop + "-ecs-task", 64);
     }
 
+    /**
+     * A service's own task role ("taskRole" in mysfits.json), within IAM's 64 characters. Its second word ("task")
+     * keeps it apart from the shared roles ("-ecs-task", "-ecs-execution"), whatever the service is called.
+     */
+    public String serviceTaskRole(String service) {
+        return limit(workshop + "-task-" + service, 64);
+    }
+
+    /** The IAM path of the services' own task roles: cleanup lists them by it, as IAM is outside the Tagging API. */
+    public String serviceTaskRolePath() {
+        return "/mysfits/" + workshop + "/";
+    }
+
+    /** A DynamoDB table of "tables" in mysfits.json: the workshop's name first, so workshops never share one. */
+    public String table(String name) {
+        return workshop + "-" + name;
+    }
+
     /** The EC2 launch type's container instances: their role and instance profile (one name for both). */
     public String instanceRole() {
         return limit(workshop + "-ecs-instance", 64);

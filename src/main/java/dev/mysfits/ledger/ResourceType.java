@@ -18,6 +18,8 @@ public enum ResourceType {
     CODEBUILD_PROJECT,
     ECR_REPOSITORY,
     LOG_GROUP,
+    /** Once the services are gone, nothing writes to it any more. */
+    DYNAMODB_TABLE,
     TASK_DEFINITION,
     INSTANCE_PROFILE,
     IAM_ROLE,

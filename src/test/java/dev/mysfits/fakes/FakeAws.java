@@ -43,6 +43,11 @@ public final class FakeAws {
     public final Map<String, LogGroups.LogGroup> logGroups = new LinkedHashMap<>();
     public final Map<String, Roles.Role> roles = new LinkedHashMap<>();
     public final Map<String, List<String>> rolePolicies = new HashMap<>();
+    /** Inline policies by role, then by policy name. */
+    public final Map<String, Map<String, String>> inlinePolicies = new HashMap<>();
+    /** The role paths create was given, by role name. */
+    public final Map<String, String> rolePaths = new HashMap<>();
+    public final FakeTables tables = new FakeTables(mutations);
     public final Map<String, Map<String, String>> tags = new HashMap<>();
     // EC2 capacity: what the region offers, and what was made
     public final Map<String, Capacity.InstanceType> instanceTypes = new LinkedHashMap<>(Map.of(
@@ -66,7 +71,7 @@ public final class FakeAws {
 
     public SetupAdapters adapters() {
         return new SetupAdapters(new FakeNetwork(), new FakeLoadBalancers(), new FakeClusters(), new FakeLogGroups(), new FakeRoles(),
-                new FakeCapacity());
+                new FakeCapacity(), tables);
     }
 
     public final class FakeNetwork implements Network {
@@ -326,6 +331,17 @@ public final class FakeAws {
         }
 
         @Override
+        public Role create(String name, String path, String trustPolicyJson, String description, Map<String, String> tagMap) {
+            rolePaths.put(name, path);
+            return create(name, trustPolicyJson, description, tagMap);
+        }
+
+        @Override
+        public Optional<String> inlinePolicy(String roleName, String policyName) {
+            return Optional.ofNullable(inlinePolicies.getOrDefault(roleName, Map.of()).get(policyName));
+        }
+
+        @Override
         public List<String> attachedPolicyArns(String roleName) {
             return rolePolicies.getOrDefault(roleName, List.of());
         }
@@ -351,6 +367,7 @@ public final class FakeAws {
         @Override
         public void putInlinePolicy(String roleName, String policyName, String policyJson) {
             mutations.add("put policy " + policyName + " on " + roleName);
+            inlinePolicies.computeIfAbsent(roleName, k -> new HashMap<>()).put(policyName, policyJson);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.mysfits.fakes;
 
 import dev.mysfits.aws.ecr.PushedImages;
 import dev.mysfits.aws.ecs.EcsTaskDefinitionSchema;
+import dev.mysfits.config.TaskRoleConfig;
 import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.config.WorkshopConfigLoader;
 import dev.mysfits.console.Console;
@@ -43,9 +44,16 @@ public final class FakeCluster {
         workshop = new WorkshopConfigLoader().load(Path.of("mysfits.json").toAbsolutePath());
         ledger = new Ledger(ledgerDirectory.resolve("ledger.json"), Clock.systemUTC());
         Map<String, Integer> ports = new LinkedHashMap<>();
-        workshop.services().forEach((name, service) -> ports.put(name, service.containerPort()));
+        Map<String, TaskRoleConfig> taskRoles = new LinkedHashMap<>();
+        workshop.services().forEach((name, service) -> {
+            ports.put(name, service.containerPort());
+            if (service.taskRole() != null) {
+                taskRoles.put(name, service.taskRole());
+            }
+        });
         new SetupWorkflow(console, aws.adapters(), ledger, "us-east-1")
-                .execute(new SetupRequest(new ResourceNames(workshop.name()), ports, null, null, null, false, null));
+                .execute(new SetupRequest(new ResourceNames(workshop.name()), ports, null, null, null, false, null,
+                        taskRoles, workshop.tablesInOrder()));
         aws.mutations.clear();
     }
 

@@ -17,7 +17,8 @@ import static dev.mysfits.it.TestSandbox.aws;
 /**
  * What exists in this JVM's moto, taken with the AWS CLI (an independent client): ECR repositories and images,
  * ECS clusters, services and task definitions (ACTIVE only), ELBv2 load balancers, listeners, rules and target
- * groups, log groups, IAM roles, security groups (but the default ones), scalable targets and scaling policies.
+ * groups, log groups, IAM roles, security groups (but the default ones), scalable targets and scaling policies,
+ * DynamoDB tables.
  */
 final class AwsInventory {
     private AwsInventory() {
@@ -30,7 +31,8 @@ final class AwsInventory {
                 AwsInventory::taskDefinitions, AwsInventory::loadBalancers, AwsInventory::targetGroups,
                 AwsInventory::logGroups, AwsInventory::roles, AwsInventory::securityGroups,
                 AwsInventory::autoScalingGroups, AwsInventory::launchTemplates, AwsInventory::instanceProfiles,
-                AwsInventory::instances, AwsInventory::scalableTargets, AwsInventory::scalingPolicies);
+                AwsInventory::instances, AwsInventory::scalableTargets, AwsInventory::scalingPolicies,
+                AwsInventory::tables);
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
             SortedSet<String> items = new TreeSet<>();
@@ -137,6 +139,10 @@ final class AwsInventory {
 
     private static List<String> roles() {
         return named(aws("iam", "list-roles").path("Roles"), "iam role ", "RoleName");
+    }
+
+    private static List<String> tables() {
+        return texts(aws("dynamodb", "list-tables").path("TableNames")).stream().map(t -> "dynamodb table " + t).toList();
     }
 
     private static List<String> securityGroups() {

@@ -164,7 +164,18 @@ abstract class FaultSuite {
                 roles.add(r.path("RoleName").asText());
             }
         });
-        assertEquals(2, roles.size(), "execution and task roles: " + roles);
+        assertEquals(List.of(ws + "-ecs-execution", ws + "-ecs-task", ws + "-task-monolith"), roles.stream().sorted().toList(),
+                "the execution role, the shared task role and the monolith's own (taskRole in mysfits.json), once each");
+        List<String> tables = new ArrayList<>();
+        TestSandbox.aws("dynamodb", "list-tables").path("TableNames").forEach(t -> {
+            if (t.asText().startsWith(ws + "-")) {
+                tables.add(t.asText());
+            }
+        });
+        assertEquals(List.of(ws + "-mysfits"), tables, "the labs' table, once");
+        assertEquals(JSON.readTree(TestSandbox.repoRoot().resolve("samples/monolith-service/mysfits.json").toFile()).size(),
+                TestSandbox.aws("dynamodb", "scan", "--table-name", ws + "-mysfits", "--select", "COUNT").path("Count").asInt(),
+                "its items, each once");
         JsonNode services = TestSandbox.aws("ecs", "describe-services", "--cluster", ws, "--services", "monolith", "like");
         assertEquals(2, services.path("services").get(0).path("desiredCount").asInt());
         assertEquals(1, JSON.readTree(TestSandbox.aws("application-autoscaling", "describe-scalable-targets",

@@ -124,7 +124,10 @@ class SetupIT {
                 "LOG_GROUP " + names.logGroup("monolith"),
                 "LOG_GROUP " + names.logGroup("like"),
                 "IAM_ROLE " + names.executionRole(),
-                "IAM_ROLE " + names.taskRole()), recorded);
+                "IAM_ROLE " + names.taskRole(),
+                // the repository's mysfits.json: the monolith's own task role and the labs' table
+                "IAM_ROLE " + names.serviceTaskRole("monolith"),
+                "DYNAMODB_TABLE " + names.table("mysfits")), recorded);
 
         // Second run: nothing new anywhere, and it says so.
         String before = inventory();

@@ -32,6 +32,7 @@ class TaskDefinitionTemplatesIT {
         values.put("CONTAINER_PORT", "80");
         values.put("MONOLITH_URL", "http://tplit-alb-1.us-east-1.elb.amazonaws.com");
         values.put("WORKSHOP", "tplit");
+        values.put("TABLE_MYSFITS", "tplit-mysfits");  // "tables" of the repository's mysfits.json
         TaskDefinitionDocument rendered = new TaskDefinitionRenderer(new dev.mysfits.aws.ecs.EcsTaskDefinitionSchema())
                 .render(TestSandbox.repoRoot().resolve("task-defs").resolve(file), launchType, values);
         Path input = Files.createTempFile("taskdef", ".json");

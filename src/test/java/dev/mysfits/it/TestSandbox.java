@@ -285,9 +285,22 @@ public final class TestSandbox {
             Path dir = Files.createTempDirectory("mysfits-it-" + name);
             ObjectNode config = (ObjectNode) JSON.readTree(repoRoot().resolve("mysfits.json").toFile());
             config.put("workshop", name);
+            // Every path of the file is relative to the repository: made absolute, they hold in the temp directory.
+            JsonNode tables = config.get("tables");
+            if (tables != null) {
+                tables.fields().forEachRemaining(t -> {
+                    if (t.getValue().has("items")) {
+                        ((ObjectNode) t.getValue()).put("items", repoRoot().resolve(t.getValue().get("items").asText()).toString());
+                    }
+                });
+            }
             config.get("services").fields().forEachRemaining(service -> {
                 ObjectNode node = (ObjectNode) service.getValue();
                 node.put("context", repoRoot().resolve(node.get("context").asText()).toString());
+                JsonNode taskRole = node.get("taskRole");
+                if (taskRole != null && taskRole.has("inlinePolicy")) {
+                    ((ObjectNode) taskRole).put("inlinePolicy", repoRoot().resolve(taskRole.get("inlinePolicy").asText()).toString());
+                }
                 JsonNode templates = node.get("taskDefinitions");
                 if (templates != null) {
                     ((ObjectNode) templates).fields().forEachRemaining(t ->

@@ -50,6 +50,7 @@ class TaskDefinitionRendererTest {
         values.put("CONTAINER_PORT", "80");
         values.put("MONOLITH_URL", "http://mysfits-alb-1.us-east-1.elb.amazonaws.com");
         values.put("WORKSHOP", "mysfits");
+        values.put("TABLE_MYSFITS", "mysfits-mysfits");  // "tables" of the repository's mysfits.json
         return values;
     }
 
@@ -72,6 +73,8 @@ class TaskDefinitionRendererTest {
         assertNull(container.portMappings().get(0).hostPort());
         assertEquals("tcp", container.portMappings().get(0).protocolAsString());
         assertEquals(true, container.essential());
+        assertEquals(List.of("DDB_TABLE_NAME=mysfits-mysfits", "AWS_DEFAULT_REGION=us-east-1"),
+                container.environment().stream().map(e -> e.name() + "=" + e.value()).toList(), "the lab's DynamoDB mode");
         assertEquals("awslogs", container.logConfiguration().logDriverAsString());
         assertEquals(Map.of("awslogs-group", "/mysfits/mysfits/monolith", "awslogs-region", "us-east-1",
                 "awslogs-stream-prefix", "monolith"), container.logConfiguration().options());
@@ -169,7 +172,7 @@ class TaskDefinitionRendererTest {
         values.put("CONTAINER_PORT", "80, \"hostPort\": 9");
         MysfitsException e = assertThrows(MysfitsException.class,
                 () -> renderer.render(TASK_DEFS.resolve("monolith-fargate.json"), "fargate", values));
-        assertTrue(e.getMessage().contains("monolith-fargate.json:17: placeholder ${CONTAINER_PORT} stands outside quotes"), e.getMessage());
+        assertTrue(e.getMessage().contains("monolith-fargate.json:21: placeholder ${CONTAINER_PORT} stands outside quotes"), e.getMessage());
         assertTrue(e.hint().contains("\"${CONTAINER_PORT}\""), e.hint());
     }
 
@@ -213,7 +216,7 @@ class TaskDefinitionRendererTest {
         Path template = write("type.json", read("monolith-fargate.json").replace("${CONTAINER_PORT}", "\"${CONTAINER_PORT}\""));
         MysfitsException e = assertThrows(MysfitsException.class,
                 () -> renderer.render(template, "fargate", values("monolith")));
-        assertTrue(e.getMessage().contains("type.json:17:")
+        assertTrue(e.getMessage().contains("type.json:21:")
                 && e.getMessage().contains("containerDefinitions[0].portMappings[0].containerPort must be a whole number"), e.getMessage());
     }
 

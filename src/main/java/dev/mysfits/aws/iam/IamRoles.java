@@ -66,8 +66,25 @@ public final class IamRoles implements Roles {
 
     @Override
     public Role create(String name, String trustPolicyJson, String description, Map<String, String> tags) {
+        return create(name, "/", trustPolicyJson, description, tags);
+    }
+
+    @Override
+    public Optional<String> inlinePolicy(String roleName, String policyName) {
         try {
-            var role = iam.createRole(r -> r.roleName(name)
+            String document = iam.getRolePolicy(r -> r.roleName(roleName).policyName(policyName)).policyDocument();
+            return Optional.of(document.trim().startsWith("{") ? document : URLDecoder.decode(document, StandardCharsets.UTF_8));
+        } catch (NoSuchEntityException missing) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("iam get policy " + policyName + " of role " + roleName, e);
+        }
+    }
+
+    @Override
+    public Role create(String name, String path, String trustPolicyJson, String description, Map<String, String> tags) {
+        try {
+            var role = iam.createRole(r -> r.roleName(name).path(path)
                             .assumeRolePolicyDocument(trustPolicyJson)
                             .description(description)
                             .tags(tags.entrySet().stream().map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build()).toList()))

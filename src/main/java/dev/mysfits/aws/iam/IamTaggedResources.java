@@ -5,6 +5,7 @@ import dev.mysfits.core.ResourceNames;
 import dev.mysfits.ledger.ResourceType;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.iam.model.Tag;
 
 import java.util.ArrayList;
@@ -24,6 +25,13 @@ public final class IamTaggedResources {
         Set<String> candidates = new LinkedHashSet<>(List.of(names.executionRole(), names.taskRole(), names.instanceRole(),
                 names.codeBuildRole()));
         List<OwnedResource> ours = new ArrayList<>();
+        // The services' own task roles live under the workshop's path: listed by it, whatever the services are called.
+        for (Role role : iam.listRolesPaginator(r -> r.pathPrefix(names.serviceTaskRolePath())).roles()) {
+            if (ours(iam.listRoleTags(r -> r.roleName(role.roleName())).tags(), workshop) || known.contains(role.roleName())) {
+                String service = role.roleName().startsWith(names.serviceTaskRole("")) ? role.roleName().substring(names.serviceTaskRole("").length()) : null;
+                ours.add(OwnedResource.of(ResourceType.IAM_ROLE, role.roleName(), role.roleName(), service, null));
+            }
+        }
         for (String role : candidates) {
             try {
                 boolean tagged = ours(iam.listRoleTags(r -> r.roleName(role)).tags(), workshop);

@@ -22,6 +22,22 @@ public interface Roles {
 
     Role create(String name, String trustPolicyJson, String description, Map<String, String> tags);
 
+    /** A role under an IAM path ("/mysfits/ws/"), where ListRoles finds it by that path. */
+    Role create(String name, String path, String trustPolicyJson, String description, Map<String, String> tags);
+
+    /** The role's inline policy of that name, as JSON, or empty when it has none. */
+    Optional<String> inlinePolicy(String roleName, String policyName);
+
+    /** Whether two policy documents say the same, whatever their spacing or key order. */
+    static boolean samePolicy(String a, String b) {
+        try {
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            return json.readTree(a).equals(json.readTree(b));
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     List<String> attachedPolicyArns(String roleName);
 
     void attachPolicy(String roleName, String policyArn);

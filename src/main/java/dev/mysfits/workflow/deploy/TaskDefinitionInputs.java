@@ -130,7 +130,19 @@ final class TaskDefinitionInputs {
     private Map<String, String> values(DeployContext ctx) {
         Infrastructure infra = ctx.infrastructure;
         return values(ctx, ctx.image.imageReference(), identity.accountId(), infra.region(), infra.executionRoleArn(),
-                infra.taskRoleArn(), infra.url());
+                taskRoleArn(ctx, infra), infra.url());
+    }
+
+    /** The service's own task role when it asks for one ("taskRole"), else the workshop's shared one. */
+    private String taskRoleArn(DeployContext ctx, Infrastructure infra) {
+        if (ctx.service.taskRole() == null) {
+            return infra.taskRoleArn();
+        }
+        String name = ctx.names.serviceTaskRole(ctx.service.name());
+        return roles.findExpected(name).map(Roles.Role::arn).orElseThrow(() -> MysfitsException.precondition(
+                "IAM role " + name + " (the task role of " + ctx.service.name() + ", services." + ctx.service.name()
+                        + ".taskRole in " + ctx.workshop.file().getFileName() + ") does not exist",
+                "run mysfits setup: it makes the role with the policies the service asks for"));
     }
 
     /** Values of the right shape for checking a template before AWS is asked anything. */
@@ -155,6 +167,7 @@ final class TaskDefinitionInputs {
         values.put("CONTAINER_PORT", String.valueOf(ctx.service.containerPort()));
         values.put("MONOLITH_URL", baseUrl);
         values.put("WORKSHOP", ctx.names.workshop());
+        ctx.workshop.tables().values().forEach(t -> values.put(t.placeholder(), ctx.names.table(t.name())));
         return values;
     }
 

@@ -2,6 +2,7 @@ package dev.mysfits.workflow.infrastructure;
 
 import dev.mysfits.aws.AwsAdapters;
 import dev.mysfits.aws.capacity.Capacity;
+import dev.mysfits.aws.dynamodb.Tables;
 import dev.mysfits.aws.ecs.Clusters;
 import dev.mysfits.aws.elbv2.LoadBalancers;
 import dev.mysfits.aws.logs.LogGroups;
@@ -10,10 +11,11 @@ import dev.mysfits.aws.iam.Roles;
 
 /** The adapters setup (and the lookup deploy uses) talk to. Tests hand in fakes. */
 public record SetupAdapters(Network network, LoadBalancers loadBalancers, Clusters clusters, LogGroups logGroups,
-                            Roles roles, Capacity capacity) {
+                            Roles roles, Capacity capacity, Tables tables) {
 
     /** The SDK-backed adapters. Setup and the lookup use all five services, so building them all costs nothing extra. */
     public static SetupAdapters of(AwsAdapters aws) {
-        return new SetupAdapters(aws.network(), aws.loadBalancers(), aws.clusters(), aws.logGroups(), aws.roles(), aws.capacity());
+        return new SetupAdapters(aws.network(), aws.loadBalancers(), aws.clusters(), aws.logGroups(), aws.roles(), aws.capacity(),
+                aws.tables());
     }
 }

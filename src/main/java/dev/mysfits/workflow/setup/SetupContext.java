@@ -13,6 +13,7 @@ import dev.mysfits.aws.elbv2.LoadBalancers.LoadBalancer;
 import dev.mysfits.aws.elbv2.LoadBalancers.Listener;
 import dev.mysfits.aws.ec2.Network.SecurityGroup;
 import dev.mysfits.aws.iam.Roles.Role;
+import dev.mysfits.aws.dynamodb.Tables;
 import dev.mysfits.core.ResourceNames;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.ledger.ResourceType;
@@ -40,6 +41,10 @@ public final class SetupContext {
     Cluster cluster;
     final Map<String, String> logGroups = new LinkedHashMap<>();
     final Map<RoleKind, Role> roles = new LinkedHashMap<>();
+    /** The services' own task roles ("taskRole"), by service name. */
+    final Map<String, Role> serviceRoles = new LinkedHashMap<>();
+    /** The DynamoDB tables of "tables", by their name in mysfits.json. */
+    final Map<String, Tables.Table> tables = new LinkedHashMap<>();
     // EC2 capacity (setup --ec2)
     Capacity.InstanceType instanceType;
     String imageId;

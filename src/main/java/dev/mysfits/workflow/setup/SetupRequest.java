@@ -1,8 +1,12 @@
 package dev.mysfits.workflow.setup;
 
+import dev.mysfits.config.TableConfig;
+import dev.mysfits.config.TaskRoleConfig;
 import dev.mysfits.core.ResourceNames;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,11 +20,21 @@ import java.util.Map;
  * @param stackOutputs   --stack-outputs, a CloudFormation outputs file, or null (not with the two above)
  * @param dryRun         plan only
  * @param capacity       EC2 capacity for the EC2 launch type (--ec2), or null to leave it as it is
+ * @param taskRoles      the services that ask for their own task role, by service name, in config order
+ * @param tables         the DynamoDB tables to make and load
  */
 public record SetupRequest(ResourceNames names, Map<String, Integer> containerPorts, String vpcId, List<String> subnetIds,
-                           Path stackOutputs, boolean dryRun, CapacityRequest capacity) {
+                           Path stackOutputs, boolean dryRun, CapacityRequest capacity, Map<String, TaskRoleConfig> taskRoles,
+                           List<TableConfig> tables) {
     public SetupRequest {
         containerPorts = Map.copyOf(containerPorts);
         subnetIds = subnetIds == null ? List.of() : List.copyOf(subnetIds);
+        taskRoles = taskRoles == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(taskRoles));
+        tables = tables == null ? List.of() : List.copyOf(tables);
+    }
+
+    public SetupRequest(ResourceNames names, Map<String, Integer> containerPorts, String vpcId, List<String> subnetIds,
+                        Path stackOutputs, boolean dryRun, CapacityRequest capacity) {
+        this(names, containerPorts, vpcId, subnetIds, stackOutputs, dryRun, capacity, Map.of(), List.of());
     }
 }

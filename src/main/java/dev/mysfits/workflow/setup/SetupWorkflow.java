@@ -2,6 +2,7 @@ package dev.mysfits.workflow.setup;
 
 import dev.mysfits.workflow.infrastructure.SetupAdapters;
 
+import dev.mysfits.config.TableConfig;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.ResourceNames;
 import dev.mysfits.ledger.Ledger;
@@ -16,7 +17,8 @@ import java.util.Map;
 
 /**
  * Makes what the labs' CloudFormation stacks made, once: network choice, two security groups, the load balancer
- * and its listener (waiting until it is active), the cluster, a log group per service and the two roles; with EC2 capacity, also the container
+ * and its listener (waiting until it is active), the cluster, a log group per service, the two roles, the services' own
+ * task roles, and the DynamoDB tables with their items; with EC2 capacity, also the container
  * instances' role, instance profile, security group, launch template and Auto Scaling group, and waits until the
  * instances have joined the cluster. Every step looks before it creates, so
  * a second run changes nothing; the network step validates every input before the first creation.
@@ -45,11 +47,11 @@ public final class SetupWorkflow {
         Map<String, Integer> containerPorts = request.containerPorts();
         SetupContext ctx = new SetupContext(names, region, request, containerPorts);
         List<Change> changes = new Workflow<>("Setting up workshop " + names.workshop() + " in " + region, console,
-                steps(containerPorts.keySet(), request.capacity() != null)).execute(ctx, request.dryRun());
+                steps(request, containerPorts.keySet(), request.capacity() != null)).execute(ctx, request.dryRun());
         return new SetupResult(request.dryRun(), changes, request.dryRun() ? null : ctx.state());
     }
 
-    private List<Step<SetupContext>> steps(Iterable<String> services, boolean capacity) {
+    private List<Step<SetupContext>> steps(SetupRequest request, Iterable<String> services, boolean capacity) {
         List<Step<SetupContext>> steps = new ArrayList<>();
         if (capacity) {
             steps.add(new ValidateCapacityStep(aws.capacity()));  // before anything is made
@@ -65,6 +67,13 @@ public final class SetupWorkflow {
         services.forEach(service -> steps.add(new EnsureLogGroupStep(aws.logGroups(), ledger, service)));
         steps.add(new EnsureRoleStep(aws.roles(), ledger, RoleKind.EXECUTION));
         steps.add(new EnsureRoleStep(aws.roles(), ledger, RoleKind.TASK));
+        request.taskRoles().forEach((service, role) -> steps.add(new EnsureServiceTaskRoleStep(aws.roles(), ledger, service, role)));
+        for (TableConfig table : request.tables()) {
+            steps.add(new EnsureTableStep(aws.tables(), ledger, table));
+            if (!table.items().isEmpty()) {
+                steps.add(new LoadTableItemsStep(aws.tables(), table));
+            }
+        }
         if (capacity) {
             steps.add(new EnsureRoleStep(aws.roles(), ledger, RoleKind.INSTANCE));
             steps.add(new EnsureInstanceProfileStep(aws.capacity(), ledger));

@@ -125,6 +125,43 @@ class CleanupWorkflowTest {
     }
 
     @Test
+    void cleanup_tableAndServiceTaskRole_goAfterTheServicesAndTheRoleWithTheOtherRoles() throws Exception {
+        OwnedResource table = OwnedResource.of(ResourceType.DYNAMODB_TABLE, "w-mysfits", "w-mysfits", null, null);
+        OwnedResource role = OwnedResource.of(ResourceType.IAM_ROLE, "w-task-monolith", "w-task-monolith", "monolith", null);
+        world.add(table);
+        world.add(role);
+        ledger.record(table.type(), table.id(), null, "us-east-1");
+        ledger.record(role.type(), role.id(), "monolith", "global");
+        FakeResourceDeleter deleter = new FakeResourceDeleter(world);
+
+        CleanupResult result = workflow(deleter, noTerminal()).execute(all());
+
+        assertEquals(world.size(), result.deleted().size());
+        List<String> log = deleter.log;
+        int tableAt = log.indexOf("delete DYNAMODB_TABLE w-mysfits");
+        assertTrue(tableAt > log.indexOf("delete SERVICE arn:svc/monolith"), "no service writes to a deleted table: " + log);
+        assertTrue(tableAt > log.indexOf("delete SERVICE arn:svc/like"), log.toString());
+        assertTrue(log.indexOf("delete IAM_ROLE w-task-monolith") > log.indexOf("delete SERVICE arn:svc/monolith"), log.toString());
+        assertTrue(log.indexOf("delete IAM_ROLE w-task-monolith") < log.indexOf("delete CLUSTER arn:cluster/w"), log.toString());
+        assertTrue(ledger.entries().isEmpty(), "both leave the ledger");
+    }
+
+    @Test
+    void cleanup_oneService_takesItsOwnTaskRoleAndLeavesTheSharedTable() throws Exception {
+        OwnedResource table = OwnedResource.of(ResourceType.DYNAMODB_TABLE, "w-mysfits", "w-mysfits", null, null);
+        OwnedResource role = OwnedResource.of(ResourceType.IAM_ROLE, "w-task-monolith", "w-task-monolith", "monolith", null);
+        world.add(table);
+        world.add(role);
+        FakeResourceDeleter deleter = new FakeResourceDeleter(world);
+
+        workflow(deleter, noTerminal()).execute(new CleanupRequest("w", Set.of("monolith", "like"), List.of("monolith"),
+                false, true, false, false));
+
+        assertTrue(deleter.log.contains("delete IAM_ROLE w-task-monolith"), deleter.log.toString());
+        assertFalse(deleter.log.contains("delete DYNAMODB_TABLE w-mysfits"), deleter.log.toString());
+    }
+
+    @Test
     void cleanup_busyResource_isRetriedWithExponentialBackoffThenDeleted() throws Exception {
         FakeResourceDeleter deleter = new FakeResourceDeleter(world);
         deleter.busyFor.put("sg-tasks", new AtomicInteger(3));

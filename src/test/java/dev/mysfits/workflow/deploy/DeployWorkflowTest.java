@@ -107,6 +107,60 @@ class DeployWorkflowTest {
     }
 
     @Test
+    void aServiceWithATaskRole_runsAsItsOwnRole_andTheTemplateNamesTheWorkshopsTable() {
+        FakeCluster cluster = new FakeCluster(dir).pushed("monolith", "sha256:aaa").pushed("like", "sha256:ccc");
+
+        deploy(cluster, "monolith", null, false);
+        deploy(cluster, "like", "/mysfits/*/like", false);
+
+        var monolith = cluster.containers.latestActiveTaskDefinition("mysfits-monolith").orElseThrow().definition();
+        assertEquals(cluster.aws.roles.get("mysfits-task-monolith").arn(), monolith.path("taskRoleArn").asText());
+        assertEquals("mysfits-mysfits", monolith.path("containerDefinitions").get(0).path("environment").get(0).path("value").asText());
+        var like = cluster.containers.latestActiveTaskDefinition("mysfits-like").orElseThrow().definition();
+        assertEquals(cluster.aws.roles.get("mysfits-ecs-task").arn(), like.path("taskRoleArn").asText(),
+                "a service without taskRole keeps the shared task role");
+    }
+
+    @Test
+    void aServiceWithATaskRoleSetupHasNotMade_isAPreconditionError_andNothingIsRegistered() {
+        FakeCluster cluster = new FakeCluster(dir).pushed("monolith", "sha256:aaa");
+        cluster.aws.roles.remove("mysfits-task-monolith");
+
+        MysfitsException refused = assertThrows(MysfitsException.class, () -> deploy(cluster, "monolith", null, false));
+
+        assertEquals(ExitCode.PRECONDITION, refused.exitCode());
+        assertTrue(refused.getMessage().contains("IAM role mysfits-task-monolith"), refused.getMessage());
+        assertTrue(refused.hint().contains("mysfits setup"), refused.hint());
+        assertEquals(List.of(), cluster.containers.mutations);
+    }
+
+    @Test
+    void aTablePlaceholderOfATableTheFileDoesNotDefine_isAUsageError_beforeAnyAwsCall() throws Exception {
+        FakeCluster cluster = new FakeCluster(dir).pushed("monolith", "sha256:aaa");
+        Path template = dir.resolve("monolith-fargate.json");
+        java.nio.file.Files.writeString(template, java.nio.file.Files.readString(Path.of("task-defs/monolith-fargate.json"))
+                .replace("${TABLE_MYSFITS}", "${TABLE_MYSFIT}"));
+        var s = cluster.workshop.service("monolith");
+        var monolith = new dev.mysfits.config.ServiceConfig(s.name(), s.context(), s.dockerfile(), s.image(), s.repository(),
+                s.containerPort(), s.localPort(), s.healthPath(), s.path(), s.environment(), s.buildArgs(),
+                java.util.Map.of("fargate", template), s.healthCheck(), s.local(), s.taskRole());
+        var services = new java.util.LinkedHashMap<>(cluster.workshop.services());
+        services.put("monolith", monolith);
+        var workshop = new dev.mysfits.config.WorkshopConfig(cluster.workshop.name(), cluster.workshop.file(),
+                cluster.workshop.directory(), services, cluster.workshop.tables());
+        DeployRequest request = new DeployRequest(workshop, "monolith", "fargate", null, null, null, true,
+                Duration.ofSeconds(10), Duration.ofMillis(1), false);
+
+        MysfitsException refused = assertThrows(MysfitsException.class, () ->
+                new DeployWorkflow(cluster.adapters(), cluster.ledger, cluster.console, Clock.systemUTC(), d -> { }).execute(request));
+
+        assertEquals(ExitCode.USAGE, refused.exitCode());
+        assertTrue(refused.getMessage().contains("unknown placeholder ${TABLE_MYSFIT}") && refused.getMessage().contains("TABLE_MYSFITS"),
+                refused.getMessage());
+        assertEquals(List.of(), cluster.containers.mutations);
+    }
+
+    @Test
     void anImageNeverPushed_isAPreconditionError_andNothingIsRegistered() {
         FakeCluster cluster = new FakeCluster(dir);
 

@@ -1,0 +1,58 @@
+package dev.mysfits.workflow.setup;
+
+import dev.mysfits.aws.dynamodb.Tables;
+import dev.mysfits.config.TableConfig;
+import dev.mysfits.core.Change;
+import dev.mysfits.ledger.Ledger;
+import dev.mysfits.ledger.ResourceType;
+import dev.mysfits.workflow.Step;
+
+/**
+ * Makes one table of "tables", on demand (pay per request: a workshop's few requests cost next to nothing and need
+ * no capacity planning), and waits until it is ACTIVE, as the labs' CloudFormation stack did before it said done.
+ */
+public final class EnsureTableStep implements Step<SetupContext> {
+    private final Tables tables;
+    private final Ledger ledger;
+    private final TableConfig table;
+    private Tables.Table found;
+
+    public EnsureTableStep(Tables tables, Ledger ledger, TableConfig table) {
+        this.tables = tables;
+        this.ledger = ledger;
+        this.table = table;
+    }
+
+    @Override
+    public String name() {
+        return "ensure DynamoDB table " + table.name();
+    }
+
+    @Override
+    public Change plan(SetupContext ctx) {
+        String name = ctx.names.table(table.name());
+        found = tables.find(name).orElse(null);
+        if (found == null) {
+            return Change.create("DynamoDB table " + name, "on demand, key " + keys(table));
+        }
+        ctx.tables.put(table.name(), found);
+        return Change.none("DynamoDB table " + name, found.active() ? "" : found.status());
+    }
+
+    @Override
+    public void apply(SetupContext ctx, Change change) {
+        String name = ctx.names.table(table.name());
+        Tables.Table created = tables.create(name, key(table.hashKey()), key(table.rangeKey()), ctx.tags());
+        ctx.record(ledger, ResourceType.DYNAMODB_TABLE, name, null);
+        ctx.tables.put(table.name(), created.active() ? created : tables.awaitActive(name));
+    }
+
+    static Tables.Key key(TableConfig.Key key) {
+        return key == null ? null : new Tables.Key(key.name(), key.type());
+    }
+
+    private static String keys(TableConfig table) {
+        return table.hashKey().name() + " (" + table.hashKey().type() + ")"
+                + (table.rangeKey() == null ? "" : ", sort key " + table.rangeKey().name() + " (" + table.rangeKey().type() + ")");
+    }
+}
