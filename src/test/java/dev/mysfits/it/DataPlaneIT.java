@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -39,18 +40,24 @@ class DataPlaneIT {
         ok(ws.run("push", "monolith"));
         String url = ok(ws.run("deploy", "monolith", "--fargate", FAST)).out().trim();
         assertTrue(get(url + "mysfits").body().contains("Bramblewick"));
+        assertFalse(get(url).body().contains("edition"), "the old code says no edition");
 
-        Path app = context.resolve("mysfits.json");
-        Files.writeString(app, Files.readString(app).replace("Bramblewick", "Brambleweek"));
+        // The code, not the data: the mysfits come from the workshop's DynamoDB table, as in the labs.
+        Path app = context.resolve("app.py");
+        String health = "jsonify(status=\"ok\", service=SERVICE, store=st().kind)";
+        assertTrue(Files.readString(app).contains(health), "the sample's health answer moved: update this test");
+        Files.writeString(app, Files.readString(app).replace(health,
+                "jsonify(status=\"ok\", service=SERVICE, store=st().kind, edition=\"second\")"));
         ok(ws.run("build", "monolith"));
         ok(ws.run("push", "monolith"));
         CommandHarness.Result redeploy = ok(ws.run("deploy", "monolith", "--fargate", FAST, "--output", "json"));
 
         assertEquals(2, JSON.readTree(redeploy.out()).path("revision").asInt(), redeploy.out());
         for (int i = 0; i < 10; i++) {
-            String body = get(url + "mysfits").body();
-            assertTrue(body.contains("Brambleweek") && !body.contains("Bramblewick"), body);
+            String body = get(url).body();
+            assertTrue(body.contains("\"edition\":\"second\""), body);
         }
+        assertTrue(get(url + "mysfits").body().contains("Bramblewick"), "the data is the table's, as before");
         ok(ws.run("cleanup", "--yes"));
     }
 

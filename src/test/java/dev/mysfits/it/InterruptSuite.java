@@ -111,7 +111,8 @@ abstract class InterruptSuite {
         assertEquals(1, count(TestSandbox.aws("elbv2", "describe-load-balancers").path("LoadBalancers"), "LoadBalancerName", f.name + "-"));
         assertEquals(1, count(TestSandbox.aws("elbv2", "describe-target-groups").path("TargetGroups"), "TargetGroupName", f.name + "-"));
         assertEquals(2, count(TestSandbox.aws("ec2", "describe-security-groups").path("SecurityGroups"), "GroupName", f.name + "-"));
-        assertEquals(2, count(TestSandbox.aws("iam", "list-roles").path("Roles"), "RoleName", f.name + "-"));
+        // The shared execution and task roles, and the monolith's own task role (its "taskRole" in mysfits.json).
+        assertEquals(3, count(TestSandbox.aws("iam", "list-roles").path("Roles"), "RoleName", f.name + "-"));
         JsonNode service = TestSandbox.aws("ecs", "describe-services", "--cluster", f.name, "--services", "monolith").path("services").get(0);
         assertEquals(1, service.path("desiredCount").asInt());
         assertEquals(1, TestSandbox.aws("ecs", "list-services", "--cluster", f.name).path("serviceArns").size());
