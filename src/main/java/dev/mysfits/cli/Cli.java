@@ -17,6 +17,8 @@ public final class Cli {
         commandLine.setExecutionExceptionHandler(handler);
         commandLine.setParameterExceptionHandler(handler);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // Everything after the image is the container's command, options included, as with docker run.
+        commandLine.getSubcommands().get("run-image").setStopAtPositional(true);
         Map<String, String> exitCodes = new LinkedHashMap<>();
         for (ExitCode code : ExitCode.values()) {
             exitCodes.put(String.valueOf(code.code()), code.meaning());

@@ -24,6 +24,7 @@ import java.util.Optional;
                 InitCommand.class,
                 BuildCommand.class,
                 RunCommand.class,
+                RunImageCommand.class,
                 LogsCommand.class,
                 StopCommand.class,
                 UpCommand.class,

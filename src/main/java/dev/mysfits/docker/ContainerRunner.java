@@ -31,6 +31,14 @@ public interface ContainerRunner {
      */
     ContainerState start(ContainerSpec spec);
 
+    /**
+     * Runs the container to its end in the foreground, as `docker container run --rm` does: its output, as written,
+     * goes to the sink, and the engine removes the container when it exits, even if this process is killed meanwhile.
+     *
+     * @return the container's exit code
+     */
+    int runToExit(ContainerSpec spec, Consumer<String> output);
+
     /** Stops (with a short grace period) and removes the container; true if there was one. */
     boolean remove(String name);
 

@@ -15,6 +15,8 @@ import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.WaitContainerCondition;
+import com.github.dockerjava.api.model.WaitResponse;
 import dev.mysfits.core.MysfitsException;
 
 import java.net.SocketTimeoutException;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** Runs containers through docker-java; every call is bounded by a timeout. */
@@ -103,16 +106,15 @@ public final class DockerContainerRunner implements ContainerRunner {
         });
     }
 
-    @Override
-    public ContainerState start(ContainerSpec spec) {
-        ExposedPort exposed = ExposedPort.tcp(spec.containerPort());
+    private String create(ContainerSpec spec, boolean autoRemove) {
+        ExposedPort exposed = spec.containerPort() > 0 ? ExposedPort.tcp(spec.containerPort()) : null;
         List<String> env = new ArrayList<>();
         spec.environment().forEach((k, v) -> env.add(k + "=" + v));
-        HostConfig host = HostConfig.newHostConfig();
+        HostConfig host = HostConfig.newHostConfig().withAutoRemove(autoRemove);
         if (spec.hostNetwork()) {
             host.withNetworkMode("host");
         } else {
-            if (spec.hostPort() > 0) {
+            if (spec.hostPort() > 0 && exposed != null) {
                 host.withPortBindings(new PortBinding(Ports.Binding.bindIpAndPort("0.0.0.0", spec.hostPort()), exposed));
             }
             if (spec.network() != null) {
@@ -132,13 +134,15 @@ public final class DockerContainerRunner implements ContainerRunner {
             }
             host.withMounts(mounts);
         }
-        String id = calls.call("create container " + spec.name(), QUICK, () -> {
+        return calls.call("create container " + spec.name(), QUICK, () -> {
             CreateContainerCmd create = docker.createContainerCmd(spec.image())
                     .withName(spec.name())
                     .withEnv(env)
                     .withLabels(spec.labels())
-                    .withExposedPorts(exposed)
                     .withHostConfig(host);
+            if (exposed != null) {
+                create.withExposedPorts(exposed);
+            }
             if (!spec.command().isEmpty()) {
                 create.withCmd(spec.command());
             }
@@ -155,6 +159,11 @@ public final class DockerContainerRunner implements ContainerRunner {
             }
             return create.exec().getId();
         });
+    }
+
+    @Override
+    public ContainerState start(ContainerSpec spec) {
+        String id = create(spec, false);
         try {
             calls.run("start container " + spec.name(), QUICK, () -> docker.startContainerCmd(id).exec());
         } catch (MysfitsException e) {
@@ -171,6 +180,55 @@ public final class DockerContainerRunner implements ContainerRunner {
             throw e;
         }
         return calls.call("container inspect " + spec.name(), QUICK, () -> state(docker.inspectContainerCmd(id).exec()));
+    }
+
+    @Override
+    public int runToExit(ContainerSpec spec, Consumer<String> output) {
+        String id = create(spec, true);
+        // Both streams open before the start, as the docker CLI does: a container that exits at once is removed at
+        // once (auto-remove), and neither its output nor its exit code could be read after that.
+        ExitCallback exit = docker.waitContainerCmd(id).withCondition(WaitContainerCondition.REMOVED).exec(new ExitCallback());
+        LogCallback attached = docker.attachContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true)
+                .withLogs(true).exec(new LogCallback(output));
+        try {
+            awaitStarted(exit, attached);
+            calls.run("start container " + spec.name(), QUICK, () -> docker.startContainerCmd(id).exec());
+        } catch (MysfitsException e) {
+            DockerCalls.closeQuietly(attached);
+            DockerCalls.closeQuietly(exit);
+            removeQuietly(id);
+            throw new MysfitsException(e.exitCode(), e.getMessage(), e.hint() != null ? e.hint()
+                    : "the engine could not start the image's command: check the command given after the image", e);
+        }
+        awaitFollowing(spec.name(), attached);
+        try {
+            exit.awaitCompletion();
+        } catch (InterruptedException e) {
+            DockerCalls.closeQuietly(exit);
+            Thread.currentThread().interrupt();
+            throw new MysfitsException(dev.mysfits.core.ExitCode.INTERRUPTED, "stopped waiting for " + spec.name()
+                    + "; the engine removes it when it exits", null, e);
+        }
+        if (exit.code == null) {
+            throw DockerErrors.wrap("wait for container " + spec.name(), calls.host(),
+                    exit.failure() == null ? new IllegalStateException("the engine gave no exit code") : exit.failure());
+        }
+        return exit.code;
+    }
+
+    /** Until the daemon answered both requests' headers: from then on it has the wait and the attachment. */
+    private static void awaitStarted(StreamCallback<?>... callbacks) {
+        for (StreamCallback<?> callback : callbacks) {
+            try {
+                if (!callback.awaitStarted(QUICK.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw MysfitsException.failed("the Docker engine did not answer within " + QUICK.toSeconds() + " s",
+                            "check the engine with docker info, then run the same command again", null);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MysfitsException(dev.mysfits.core.ExitCode.INTERRUPTED, "interrupted before the container started", null, e);
+            }
+        }
     }
 
     @Override
@@ -305,6 +363,15 @@ public final class DockerContainerRunner implements ContainerRunner {
         var config = response.getConfig();
         return new ContainerState(response.getId(), name, config == null ? "" : config.getImage(),
                 status, exitCode, hostPorts, health, config == null ? Map.of() : config.getLabels());
+    }
+
+    private static final class ExitCallback extends StreamCallback<WaitResponse> {
+        private volatile Integer code;
+
+        @Override
+        public void onNext(WaitResponse response) {
+            code = response.getStatusCode();
+        }
     }
 
     private static final class LogCallback extends StreamCallback<Frame> {

@@ -66,6 +66,18 @@ public final class FakeContainerRunner implements ContainerRunner {
         return state;
     }
 
+    /** What a container run to its end writes, and the code it exits with (runToExit). */
+    public String runOutput = "";
+    public int runExitCode = 0;
+    public final List<ContainerSpec> ranToExit = new ArrayList<>();
+
+    @Override
+    public int runToExit(ContainerSpec spec, Consumer<String> output) {
+        ranToExit.add(spec);
+        output.accept(runOutput);
+        return runExitCode;
+    }
+
     @Override
     public boolean remove(String name) {
         removed.add(name);

@@ -3,6 +3,8 @@ package dev.mysfits.it;
 import dev.mysfits.cli.CommandHarness;
 import dev.mysfits.core.ExitCode;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -30,13 +32,13 @@ class UpPullIT {
     static void removeEverything() {
         LocalImages.removeEverythingOf(WORKSHOP);
         TestSandbox.run(List.of("docker", "rmi", "-f", REMOTE, WORKSHOP + "-cache:built"), Map.of(), Duration.ofSeconds(30));
+        TestSandbox.aws("ecr", "delete-repository", "--repository-name", REPOSITORY, "--force");
     }
 
-    @Test
-    void up_pullsAMissingImageWithoutBuildContext_fromEcr_andRunsIt_andAnImageTheRegistryLacksIsOneError() throws Exception {
-        Path dir = Files.createTempDirectory(TestSandbox.target(), "up-pull-");
-        // An image with a layer of its own, so that the pull has something to download.
-        Path context = Files.createDirectories(dir.resolve("image"));
+    /** An image with a layer of its own, so that a pull has something to download, pushed with the docker CLI. */
+    @BeforeAll
+    static void pushAnImageToEcr() throws Exception {
+        Path context = Files.createDirectories(Files.createTempDirectory(TestSandbox.target(), "up-pull-").resolve("image"));
         Files.writeString(context.resolve("Dockerfile"), "FROM debian:bookworm-slim\nRUN echo " + WORKSHOP + " > /pulled\n");
         Path dockerConfig = Files.createTempDirectory(TestSandbox.target(), "up-pull-docker-");
         Map<String, String> env = new HashMap<>(TestSandbox.awsEnvironment());
@@ -47,9 +49,19 @@ class UpPullIT {
         sh(env, "docker build -q -t " + WORKSHOP + "-cache:built " + context);
         sh(env, "aws ecr get-login-password | docker login --username AWS --password-stdin " + TestSandbox.REGISTRY_HOST);
         sh(env, "docker tag " + WORKSHOP + "-cache:built " + REMOTE + " && docker push " + REMOTE);
-        sh(env, "docker rmi " + REMOTE + " " + WORKSHOP + "-cache:built");
-        assertFalse(LocalImages.docker("images", "--format", "{{.Repository}}:{{.Tag}}").contains(REMOTE), "not local before up");
+        sh(env, "docker rmi " + WORKSHOP + "-cache:built");
+    }
 
+    /** Each test starts with the image only in ECR. */
+    @BeforeEach
+    void notLocal() {
+        TestSandbox.run(List.of("docker", "rmi", "-f", REMOTE), Map.of(), Duration.ofSeconds(30));
+        assertFalse(LocalImages.docker("images", "--format", "{{.Repository}}:{{.Tag}}").contains(REMOTE), "not local before the test");
+    }
+
+    @Test
+    void up_pullsAMissingImageWithoutBuildContext_fromEcr_andRunsIt_andAnImageTheRegistryLacksIsOneError() throws Exception {
+        Path dir = Files.createTempDirectory(TestSandbox.target(), "up-pull-");
         Files.writeString(dir.resolve("mysfits.json"), """
                 {"workshop": "%s", "services": {
                   "cache": {"image": "%s", "localPort": null, "containerPort": 80, "command": ["sleep", "600"],
@@ -84,7 +96,29 @@ class UpPullIT {
                 "nothing started for it");
 
         assertEquals(0, cli.run("down").exitCode());
-        TestSandbox.aws("ecr", "delete-repository", "--repository-name", REPOSITORY, "--force");
+    }
+
+    /** The 004 lab's `docker container run rxmllc/hello`, with an image from the account's registry instead. */
+    @Test
+    void runImage_pullsAMissingImageFromEcr_runsItOnceInTheForeground_andLeavesNoContainer() throws Exception {
+        CommandHarness cli = TestSandbox.harness(Files.createTempDirectory(TestSandbox.target(), "run-image-"));
+
+        CommandHarness.Result hello = cli.run("run-image", REMOTE, "cat", "/pulled");
+        assertEquals(0, hello.exitCode(), hello.err());
+        assertEquals(WORKSHOP + "\n", hello.out(), "the container's output on stdout, and nothing else");
+        assertTrue(hello.err().contains("Pulling " + REMOTE + " (not on this engine)"), hello.err());
+        assertTrue(hello.err().contains(": Pull complete"), hello.err());
+        assertTrue(LocalImages.docker("images", "--format", "{{.Repository}}:{{.Tag}}").lines().anyMatch(REMOTE::equals),
+                "docker images lists the pulled image");
+
+        CommandHarness.Result failing = cli.run("run-image", REMOTE, "sh", "-c", "echo to stderr >&2; exit 3");
+        assertEquals(ExitCode.FAILED.code(), failing.exitCode(), failing.err());
+        assertFalse(failing.err().contains("Pulling"), "a local image is not pulled again: " + failing.err());
+        assertTrue(failing.out().contains("to stderr"), failing.out());
+        assertTrue(failing.err().contains("Error: " + REMOTE + " exited with code 3"), failing.err());
+
+        assertEquals("", LocalImages.docker("ps", "-a", "--filter", "ancestor=" + REMOTE, "--format", "{{.Names}}"),
+                "the docker CLI lists no container of that image once run-image returned");
     }
 
     private static void sh(Map<String, String> env, String script) {

@@ -30,12 +30,24 @@ final class PullImageStep {
         this.console = console;
     }
 
-    /** The image's id after the pull. */
+    /** The service's image id after the pull. */
     String pull(ServiceConfig service) {
-        String image = LocalServiceSpecs.image(service);
+        return pull(LocalServiceSpecs.image(service), " for " + service.name(), " (not on this engine, and it has no build context)",
+                "\"image\" of " + service.name() + " in the workshop file", "mysfits up");
+    }
+
+    /**
+     * The image's id after the pull.
+     *
+     * @param forWhom    what needs it, for the messages (" for cache"), or ""
+     * @param why        why it is pulled, for the progress line
+     * @param namedWhere where the user named the image, for the hints
+     * @param again      the command to run again
+     */
+    String pull(String image, String forWhom, String why, String namedWhere, String again) {
         Optional<String> host = ImageReference.registryHost(image);
         RegistryCredentials credentials = host.flatMap(login::forHost).orElse(null);
-        console.step("Pulling " + image + " for " + service.name() + " (not on this engine, and it has no build context)");
+        console.step("Pulling " + image + forWhom + why);
         try {
             puller.pull(image, credentials, (layer, status, current, total) -> {
                 if (layer == null) {
@@ -51,24 +63,24 @@ final class PullImageStep {
         } catch (ImagePuller.RefusedException e) {
             String registry = host.orElse("Docker Hub");
             if (e.refusal() == ImagePuller.Refusal.UNREACHABLE) {
-                throw MysfitsException.failed("cannot pull " + image + " for " + service.name() + ": the Docker engine cannot reach "
+                throw MysfitsException.failed("cannot pull " + image + forWhom + ": the Docker engine cannot reach "
                                 + registry + " (" + e.getMessage() + ")",
                         "check the engine's network and proxy, or push the image to a registry it reaches (e.g. ECR: docker push) "
-                                + "and name that in \"image\" of " + service.name(), e);
+                                + "and name that in " + namedWhere, e);
             }
             if (e.refusal() == ImagePuller.Refusal.NOT_FOUND) {
-                throw MysfitsException.precondition("cannot pull " + image + " for " + service.name() + ": " + registry
+                throw MysfitsException.precondition("cannot pull " + image + forWhom + ": " + registry
                                 + " has no such image (" + e.getMessage() + ")",
-                        "check \"image\" of " + service.name() + " in the workshop file, or push it first (mysfits push, or docker push)");
+                        "check " + namedWhere + ", or push it first (mysfits push, or docker push)");
             }
-            throw MysfitsException.precondition("cannot pull " + image + " for " + service.name() + ": " + registry
+            throw MysfitsException.precondition("cannot pull " + image + forWhom + ": " + registry
                             + " refused the login (" + e.getMessage() + ")",
                     host.filter(ImageReference::isEcr).isPresent()
                             ? "use AWS credentials of the account and region that registry belongs to (--profile, --region)"
                             : "log in to it first: docker login " + registry);
         }
         String id = runner.imageId(image).orElseThrow(() -> MysfitsException.failed("pulled " + image + ", but the engine does not list it",
-                "run mysfits up again", null));
+                "run " + again + " again", null));
         console.success("pulled " + image);
         return id;
     }
