@@ -55,7 +55,9 @@ public final class DockerImageBuilder implements ImageBuilder {
                 .withTags(new LinkedHashSet<>(request.tags()))
                 .withLabels(request.labels())
                 .withNoCache(request.noCache())
-                .withRemove(true);
+                .withRemove(true)
+                // --force-rm: the failed step's container goes too, as BuildKit leaves none.
+                .withForcerm(true);
         request.buildArgs().forEach(command::withBuildArg);
         try {
             command.exec(callback);

@@ -129,8 +129,9 @@ class ImageBuildIT {
     }
 
     @Test
-    void failingDockerfile_exits1_namingTheStep_withItsOutput() throws IOException {
+    void failingDockerfile_exits1_namingTheStep_withItsOutput_andLeavesNoContainer() throws IOException {
         Path context = Files.createTempDirectory("mysfits-fail");
+        String marker = LocalImages.unique("failed-step");
         Files.writeString(context.resolve("Dockerfile"), "FROM debian:bookworm-slim\nRUN echo first line of output && echo about to fail && false\nCMD [\"true\"]\n");
         Path workshop = workshop(context);
 
@@ -143,6 +144,11 @@ class ImageBuildIT {
         assertTrue(result.err().contains("| about to fail"), result.err());
         assertFalse(result.err().contains("\tat "), result.err());
         assertEquals("", result.out());
+
+        Files.writeString(context.resolve("Dockerfile"), "FROM debian:bookworm-slim\nRUN echo " + marker + " && exit 3\n");
+        assertEquals(1, TestSandbox.harness(workshop).run("build", "monolith", "--tag", "broken").exitCode());
+        assertFalse(LocalImages.docker("ps", "-a", "--no-trunc", "--format", "{{.Command}}").contains(marker),
+                "the docker CLI lists no container of the failed step");
     }
 
     @Test
