@@ -13,7 +13,7 @@ from moto.codebuild.models import CodeBuildBackend
 from moto.codebuild.responses import CodeBuildResponse
 from moto.core.utils import unix_time
 
-from . import builds as builds_module
+from . import builds as builds_module, hooks
 
 _installed = False
 builds = builds_module.Builds()
@@ -91,9 +91,9 @@ def install(settings=None):
     if _installed:
         return
     _installed = True
-    CodeBuildBackend.start_build = _start_build(CodeBuildBackend.start_build)
-    CodeBuildBackend.batch_get_builds = batch_get_builds
-    CodeBuildBackend.stop_build = stop_build
+    hooks.lay_member(CodeBuildBackend, "start_build", _start_build(CodeBuildBackend.start_build))
+    hooks.lay_member(CodeBuildBackend, "batch_get_builds", batch_get_builds)
+    hooks.lay_member(CodeBuildBackend, "stop_build", stop_build)
     for name in ("start_build", "batch_get_builds", "stop_build"):
-        setattr(CodeBuildResponse, name, _with_epoch_times(getattr(CodeBuildResponse, name)))
-    CodeBuildResponse.update_project = update_project
+        hooks.lay_member(CodeBuildResponse, name, _with_epoch_times(getattr(CodeBuildResponse, name)))
+    hooks.lay_member(CodeBuildResponse, "update_project", update_project)

@@ -26,6 +26,7 @@ import threading
 
 import requests
 from moto.ecr import models as ecr_models
+from . import hooks
 
 log = logging.getLogger("mysfits_sandbox.ecr")
 
@@ -304,6 +305,6 @@ def install(certs=None):
     backend = ecr_models.ECRBackend
     for name in ("list_images", "describe_images", "batch_get_image", "describe_image_scan_findings",
                  "start_image_scan"):
-        setattr(backend, name, _hook(getattr(backend, name)))
+        hooks.lay_member(backend, name, _hook(getattr(backend, name)))
     for name in ("batch_delete_image", "delete_repository", "put_image"):
-        setattr(backend, name, _hook(getattr(backend, name), changes=True))
+        hooks.lay_member(backend, name, _hook(getattr(backend, name), changes=True))

@@ -19,7 +19,7 @@ from moto.ecs.exceptions import ECSException
 from moto.ecs.models import Container, Task, ecs_backends
 
 from . import credentials as credentials_module
-from . import realism, realism_ec2, rollout
+from . import hooks, realism, realism_ec2, rollout
 from .awslogs import LogShipper
 from .ecr import registry_password
 from .health import HEALTHY, UNHEALTHY
@@ -127,7 +127,7 @@ class EcsPlane:
             plane.adopt_service(response.ecs_backend, service)
             return result
 
-        response_cls.create_service = create_service_response
+        hooks.lay_member(response_cls, "create_service", create_service_response)
 
         original_update = backend_cls.update_service
 
@@ -152,7 +152,7 @@ class EcsPlane:
             plane.on_update(backend, service, old_definition, bool(props.get("force_new_deployment")))
             return service
 
-        backend_cls.update_service = update_service
+        hooks.lay_member(backend_cls, "update_service", update_service)
 
         original_delete = backend_cls.delete_service
 
@@ -168,7 +168,7 @@ class EcsPlane:
                 service._draining_since = time.monotonic()
             return service
 
-        backend_cls.delete_service = delete_service
+        hooks.lay_member(backend_cls, "delete_service", delete_service)
 
         original_delete_cluster = backend_cls.delete_cluster
 
@@ -182,7 +182,7 @@ class EcsPlane:
                     managed.drain_until = 0
             return cluster
 
-        backend_cls.delete_cluster = delete_cluster
+        hooks.lay_member(backend_cls, "delete_cluster", delete_cluster)
 
         original_run_task = backend_cls.run_task
 
@@ -193,7 +193,7 @@ class EcsPlane:
                 plane.launch(ManagedTask(task, backend, definition))
             return tasks
 
-        backend_cls.run_task = run_task
+        hooks.lay_member(backend_cls, "run_task", run_task)
 
         original_stop_task = backend_cls.stop_task
 
@@ -204,7 +204,7 @@ class EcsPlane:
                     return managed.task
             return original_stop_task(backend, cluster_str, task_str, reason)
 
-        backend_cls.stop_task = stop_task
+        hooks.lay_member(backend_cls, "stop_task", stop_task)
 
         original_list_tasks = backend_cls.list_tasks
 
@@ -217,7 +217,7 @@ class EcsPlane:
                 tasks = [t for t in tasks if t.group == "service:" + service_name.split("/")[-1]]
             return tasks
 
-        backend_cls.list_tasks = list_tasks
+        hooks.lay_member(backend_cls, "list_tasks", list_tasks)
 
         original_requirements = backend_cls._calculate_task_resource_requirements
 
@@ -227,7 +227,7 @@ class EcsPlane:
             result["PORTS"] = [p for p in result["PORTS"] if p not in (0, "0", None)]
             return result
 
-        backend_cls._calculate_task_resource_requirements = staticmethod(requirements)
+        hooks.lay_member(backend_cls, "_calculate_task_resource_requirements", staticmethod(requirements))
 
     # ------------------------------------------------------------ services
 

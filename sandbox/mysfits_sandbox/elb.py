@@ -15,7 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from moto.elbv2 import models as elbv2_models
 from moto.elbv2.models import FakeHealthStatus, elbv2_backends
 
-from . import health, realism_elbv2, routing
+from . import health, hooks, realism_elbv2, routing
 from .hooks import HookSlot
 from .settings import allowed_address
 
@@ -250,7 +250,7 @@ def _install_hooks():
                     result.append(group.health_for({"Id": h.target_id, "Port": h.port}, backend.ec2_backend))
         return result
 
-    backend_cls.describe_target_health = describe_target_health
+    hooks.lay_member(backend_cls, "describe_target_health", describe_target_health)
 
     original_delete_group = backend_cls.delete_target_group
 
@@ -259,7 +259,7 @@ def _install_hooks():
         registry.forget_group(target_group_arn)
         return result
 
-    backend_cls.delete_target_group = delete_target_group
+    hooks.lay_member(backend_cls, "delete_target_group", delete_target_group)
 
     original_create_balancer = backend_cls.create_load_balancer
 
@@ -270,7 +270,7 @@ def _install_hooks():
                 return balancer
         return original_create_balancer(backend, name, *args, **kwargs)
 
-    backend_cls.create_load_balancer = create_load_balancer
+    hooks.lay_member(backend_cls, "create_load_balancer", create_load_balancer)
 
 
 _HOOKS = HookSlot(_install_hooks)

@@ -42,6 +42,7 @@ from moto.elbv2 import models as elbv2_models
 from moto.elbv2.exceptions import DuplicateLoadBalancerName
 from moto.iam import models as iam_models
 from moto.iam.responses import IamResponse
+from . import hooks
 
 ECR_TOKEN_HOURS = 12
 _MARK = "_mysfits_fix"
@@ -60,7 +61,7 @@ def _lay(cls, name, make, static=False):
         return
     patched = make(function)
     setattr(patched, _MARK, True)
-    setattr(cls, name, staticmethod(patched) if static else patched)
+    hooks.lay_member(cls, name, staticmethod(patched) if static else patched)
 
 
 # ------------------------------------------------------------------ ECS

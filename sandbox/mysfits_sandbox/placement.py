@@ -7,6 +7,7 @@ import re
 from moto.ec2 import models as ec2_models
 from moto.ecs.models import ecs_backends
 
+from . import hooks
 from .hooks import HookSlot
 
 log = logging.getLogger("mysfits_sandbox.placement")
@@ -140,7 +141,7 @@ def _install_hooks():
                 _HOOKS.active.join(backend.account_id, backend.region_name, cluster, instance)
         return reservation
 
-    ec2_models.instances.InstanceBackend.run_instances = run_instances
+    hooks.lay_member(ec2_models.instances.InstanceBackend, "run_instances", run_instances)
 
     original_terminate = ec2_models.instances.InstanceBackend.terminate_instances
 
@@ -150,7 +151,7 @@ def _install_hooks():
             _HOOKS.active.leave(backend.account_id, backend.region_name, instance_id)
         return result
 
-    ec2_models.instances.InstanceBackend.terminate_instances = terminate_instances
+    hooks.lay_member(ec2_models.instances.InstanceBackend, "terminate_instances", terminate_instances)
 
 
 _HOOKS = HookSlot(_install_hooks)

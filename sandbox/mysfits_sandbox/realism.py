@@ -17,6 +17,7 @@ Durations are AWS seconds: the sandbox clock (MYSFITS_SANDBOX_TIME_SCALE) divide
 import json
 import os
 import threading
+from . import hooks
 from dataclasses import dataclass
 
 MODE_VARIABLE = "MYSFITS_SANDBOX_REALISM"
@@ -52,7 +53,7 @@ def lay(cls, name, make, mark):
         return
     patched = make(current)
     setattr(patched, mark, True)
-    setattr(cls, name, patched)
+    hooks.lay_member(cls, name, patched)
 
 
 class Realism:

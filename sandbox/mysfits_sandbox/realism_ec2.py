@@ -17,7 +17,7 @@ from moto.ec2 import models as ec2_models
 from moto.ec2.exceptions import DependencyViolationError, InvalidSecurityGroupNotFoundError
 from moto.elbv2 import models as elbv2_models
 
-from . import realism
+from . import hooks, realism
 from .hooks import HookSlot
 
 log = logging.getLogger("mysfits_sandbox.realism_ec2")
@@ -171,7 +171,7 @@ def _install_hooks():
             _HOOKS.active.later.run_due()
         return original_call_action(response)
 
-    core_responses.BaseResponse.call_action = call_action
+    hooks.lay_member(core_responses.BaseResponse, "call_action", call_action)
 
     _install_security_group_hooks()
     _install_interface_hooks()
@@ -188,7 +188,7 @@ def _install_security_group_hooks():
             _HOOKS.active.born[group.id] = time.monotonic()
         return group
 
-    groups.create_security_group = create_security_group
+    hooks.lay_member(groups, "create_security_group", create_security_group)
 
     def not_yet_visible(group_ids):
         plane = _HOOKS.active
@@ -204,7 +204,7 @@ def _install_security_group_hooks():
         not_yet_visible(group_ids)
         return original_describe(backend, group_ids, groupnames, filters)
 
-    groups.describe_security_groups = describe_security_groups
+    hooks.lay_member(groups, "describe_security_groups", describe_security_groups)
 
     for name in ("authorize_security_group_ingress", "authorize_security_group_egress"):
         original = getattr(groups, name)
@@ -214,7 +214,7 @@ def _install_security_group_hooks():
                 not_yet_visible([group_name_or_id])
             return __original(backend, group_name_or_id, *args, **kwargs)
 
-        setattr(groups, name, authorize)
+        hooks.lay_member(groups, name, authorize)
 
     original_delete = groups.delete_security_group
 
@@ -231,7 +231,7 @@ def _install_security_group_hooks():
             _HOOKS.active.born.pop(group_id, None)
         return result
 
-    groups.delete_security_group = delete_security_group
+    hooks.lay_member(groups, "delete_security_group", delete_security_group)
 
 
 def _install_interface_hooks():
@@ -346,7 +346,7 @@ def _install_auto_scaling_hooks():
         group.set_desired_capacity(0)
         return autoscaling_responses.EmptyResult()
 
-    autoscaling_responses.AutoScalingResponse.delete_auto_scaling_group = delete_auto_scaling_group
+    hooks.lay_member(autoscaling_responses.AutoScalingResponse, "delete_auto_scaling_group", delete_auto_scaling_group)
 
 
 _HOOKS = HookSlot(_install_hooks)

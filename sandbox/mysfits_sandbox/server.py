@@ -18,7 +18,7 @@ from werkzeug.serving import make_server
 from moto.moto_api._internal import models as moto_api_models
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 
-from . import codebuild, ecr, moto_fixes, realism_ec2, realism_ecs, realism_elbv2, realism_iam
+from . import codebuild, ecr, hooks, moto_fixes, realism_ec2, realism_ecs, realism_elbv2, realism_iam
 from .credentials import TaskCredentials
 from .ecs import EcsPlane
 from .elb import LoadBalancing
@@ -69,7 +69,7 @@ class DataPlane:
             plane.balancing.registry = type(plane.balancing.registry)()
             plane.hosts.sync({})
 
-        moto_api_models.MotoAPIBackend.reset = reset
+        hooks.lay_member(moto_api_models.MotoAPIBackend, "reset", reset)
 
     def _install_hosts_hook(self):
         """A new load balancer's name resolves as soon as CreateLoadBalancer returns."""
@@ -83,7 +83,7 @@ class DataPlane:
                 plane.hosts.sync(plane.balancing.dns_names())
                 return result
 
-            setattr(elbv2_models.ELBv2Backend, name, hooked)
+            hooks.lay_member(elbv2_models.ELBv2Backend, name, hooked)
 
     def start(self):
         alive = lambda instance: instance == self.settings.instance or port_answers(int(instance))
