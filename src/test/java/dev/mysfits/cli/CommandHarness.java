@@ -14,6 +14,12 @@ public final class CommandHarness {
         private static final java.util.regex.Pattern STATS =
                 java.util.regex.Pattern.compile("stats: \\d+ ms wall time \\(JVM uptime\\), (\\d+) AWS API calls(?: \\{(.*)})?");
 
+        /** Asserts exit 0, showing both streams otherwise; returns this result for reading. */
+        public Result ok() {
+            org.junit.jupiter.api.Assertions.assertEquals(0, exitCode, "exit " + exitCode + "\nstdout: " + out + "\nstderr: " + err);
+            return this;
+        }
+
         /**
          * Asserts the house's failure shape: this exit code, one {@code Error:} line first naming the fragment, a
          * {@code Hint:}, no stack trace, and nothing on stdout.

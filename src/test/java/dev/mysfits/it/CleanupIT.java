@@ -21,7 +21,6 @@ import static dev.mysfits.it.CleanupFixture.build;
 import static dev.mysfits.it.CleanupFixture.buildAndPush;
 import static dev.mysfits.it.CleanupFixture.deployBothOnFargate;
 import static dev.mysfits.it.CleanupFixture.foreignResources;
-import static dev.mysfits.it.CleanupFixture.ok;
 import static dev.mysfits.it.CleanupFixture.removeLocalImages;
 import static dev.mysfits.it.CleanupFixture.suffix;
 import static dev.mysfits.it.CleanupFixture.workshopWithOwnNames;
@@ -56,22 +55,22 @@ class CleanupIT {
         SortedSet<String> baseline = AwsInventory.take();
         try {
             // With a container instance, as the labs' stack made: the EC2 service's tasks run on it.
-            ok(cli.run("setup", "--ec2", "--instances", "1"));
+            cli.run("setup", "--ec2", "--instances", "1").ok();
             buildAndPush(cli, ws, "monolith");
             buildAndPush(cli, ws, "like");
-            ok(cli.run("deploy", "monolith", "--ec2", "--poll-interval", "1s"));
-            ok(cli.run("deploy", "like", "--fargate", "--poll-interval", "1s"));
-            ok(cli.run("autoscale", "like", "--min", "1", "--max", "3"));
+            cli.run("deploy", "monolith", "--ec2", "--poll-interval", "1s").ok();
+            cli.run("deploy", "like", "--fargate", "--poll-interval", "1s").ok();
+            cli.run("autoscale", "like", "--min", "1", "--max", "3").ok();
             // A one-off task, left running as lab 2 leaves it: no service stops it, so cleanup must.
             int serviceTasks = AwsInventory.runningTasks().size();
-            ok(cli.run("task", "run", "like"));
+            cli.run("task", "run", "like").ok();
             assertEquals(serviceTasks + 1, AwsInventory.runningTasks().size());
             SortedSet<String> deployed = AwsInventory.take();
             assertTrue(deployed.contains("scaling policy " + ws + "-like-cpu"), deployed.toString());
             assertTrue(deployed.stream().anyMatch(i -> i.startsWith("ecr image " + ws + "/monolith@")), deployed.toString());
 
             CommandHarness.Result dryRun = cli.run("cleanup", "--dry-run");
-            ok(dryRun);
+            dryRun.ok();
             assertTrue(dryRun.out().contains("$ " + ws + "-alb  ALB hours"), dryRun.out());
             assertEquals(deployed, AwsInventory.take(), "--dry-run changes nothing");
 
@@ -88,7 +87,7 @@ class CleanupIT {
             long start = System.nanoTime();
             CommandHarness.Result cleaned = cli.run("cleanup", "--yes", "--stats");
             long millis = (System.nanoTime() - start) / 1_000_000;
-            ok(cleaned);
+            cleaned.ok();
             assertTrue(cleaned.err().contains("nothing left"), cleaned.err());
             // "nothing left" only when the AWS CLI agrees: no interface lingers in the groups, and the groups are gone.
             assertEquals(List.of(), interfacesIn(groups), cleaned.err());
@@ -102,7 +101,7 @@ class CleanupIT {
             assertEquals(baseline, AwsInventory.take());
 
             CommandHarness.Result again = cli.run("cleanup", "--yes");
-            ok(again);
+            again.ok();
             assertTrue(again.err().contains("nothing to clean up"), again.err());
         } finally {
             LocalImages.removeEverythingOf(ws);
@@ -127,7 +126,7 @@ class CleanupIT {
 
         CommandHarness.Result cleaned = cli.run("cleanup", "--yes");
 
-        ok(cleaned);
+        cleaned.ok();
         assertEquals(baseline, AwsInventory.take());
         assertEquals(0, aws("ecs", "list-task-definitions", "--family-prefix", family, "--status", "ACTIVE")
                 .path("taskDefinitionArns").size(), "the tagged family outside the workshop's names is deregistered");
@@ -136,12 +135,12 @@ class CleanupIT {
     @Test
     void deployAgain_rightAfterCleanup_works() {
         DeployFixture ws = new DeployFixture("redeploy" + suffix()).setup().pushed("monolith", "latest");
-        ok(ws.run("deploy", "monolith", "--fargate", "--poll-interval=1s"));
-        ok(ws.run("cleanup", "--yes"));
+        ws.run("deploy", "monolith", "--fargate", "--poll-interval=1s").ok();
+        ws.run("cleanup", "--yes").ok();
 
         // At once: the same names, made again, while AWS may still be settling what cleanup deleted.
         ws.setup().pushed("monolith", "latest");
-        ok(ws.run("deploy", "monolith", "--fargate", "--poll-interval=1s"));
+        ws.run("deploy", "monolith", "--fargate", "--poll-interval=1s").ok();
 
         JsonNode service = ws.service("monolith");
         assertEquals("ACTIVE", service.path("status").asText());
@@ -159,7 +158,7 @@ class CleanupIT {
                 .path("ListenerArn").asText();
         JsonNode defaultBefore = aws("elbv2", "describe-listeners", "--listener-arns", listener).path("Listeners").get(0).path("DefaultActions");
 
-        ok(cli.run("cleanup", "like", "--yes"));
+        cli.run("cleanup", "like", "--yes").ok();
 
         SortedSet<String> after = AwsInventory.take();
         SortedSet<String> removed = new TreeSet<>(deployed);
@@ -201,14 +200,14 @@ class CleanupIT {
 
             CommandHarness.Result result = TestSandbox.harness(dir).run("cleanup", "--local", "--yes");
 
-            ok(result);
+            result.ok();
             assertEquals("", docker("ps", "-aq", "--filter", "label=mysfits.workshop=" + ws));
             assertEquals("", docker("network", "ls", "-q", "--filter", "label=mysfits.workshop=" + ws));
             for (String ref : List.of(image + ":latest", image + ":abc1234", ecrTagged)) {
                 assertEquals("", docker("images", "-q", ref), ref + " removed");
             }
             assertFalse(docker("images", "-q", unrelated).isEmpty(), "an image of another name survives");
-            ok(TestSandbox.harness(dir).run("cleanup", "--local", "--yes"));
+            TestSandbox.harness(dir).run("cleanup", "--local", "--yes").ok();
         } finally {
             TestSandbox.run(List.of("docker", "rm", "-f", "mysfits-" + ws + "-monolith"), Map.of(), Duration.ofSeconds(30));
             TestSandbox.run(List.of("docker", "network", "rm", ws + "-net"), Map.of(), Duration.ofSeconds(30));

@@ -30,7 +30,6 @@ import static dev.mysfits.console.Confirmations.noTerminal;
 import static dev.mysfits.it.CleanupFixture.deployBothOnFargate;
 import static dev.mysfits.it.CleanupFixture.foreignResources;
 import static dev.mysfits.it.CleanupFixture.ledgerEntries;
-import static dev.mysfits.it.CleanupFixture.ok;
 import static dev.mysfits.it.CleanupFixture.suffix;
 import static dev.mysfits.it.CleanupFixture.workshopWithOwnNames;
 import static dev.mysfits.it.TestSandbox.aws;
@@ -79,7 +78,7 @@ class CleanupResumesIT {
         assertTrue(kills >= 3, "killed at several points, got " + kills);
         assertEquals(baseline, AwsInventory.take());
         CommandHarness.Result again = cli.run("cleanup", "--yes");
-        ok(again);
+        again.ok();
         assertTrue(again.err().contains("nothing to clean up"), again.err());
     }
 
@@ -142,7 +141,7 @@ class CleanupResumesIT {
                     System.out.println("[CleanupResumesIT] killed run " + kills + ": " + now.size() + " resources left");
                     assertTrue(!now.equals(deployed) && !now.equals(baseline), "killed mid-cleanup: " + now);
                     // The ledger, rewritten by atomic renames, is whole after the kill: a dry run reads it.
-                    ok(cli.run("cleanup", "--dry-run"));
+                    cli.run("cleanup", "--dry-run").ok();
                     break;
                 }
                 assertTrue(System.nanoTime() < deadline, "cleanup run neither deleted anything nor finished in 2 minutes");
@@ -150,7 +149,7 @@ class CleanupResumesIT {
         }
         assertTrue(kills >= 2, "killed at several points, got " + kills);
         if (!finished) {
-            ok(cli.run("cleanup", "--yes"));
+            cli.run("cleanup", "--yes").ok();
         }
         assertEquals(baseline, AwsInventory.take());
         assertTrue(cli.run("cleanup", "--yes").err().contains("nothing to clean up"));

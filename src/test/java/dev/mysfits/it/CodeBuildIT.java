@@ -49,8 +49,8 @@ class CodeBuildIT {
         assertEquals(ExitCode.PRECONDITION.code(), noBuildspec.exitCode(), noBuildspec.err());
         assertTrue(noBuildspec.err().contains("Hint: write it with mysfits buildspec inv"), noBuildspec.err());
 
-        ok(cli.run("buildspec", "inv"));
-        CommandHarness.Result again = ok(cli.run("buildspec", "inv"));
+        cli.run("buildspec", "inv").ok();
+        CommandHarness.Result again = cli.run("buildspec", "inv").ok();
         assertTrue(again.err().contains("is up to date"), again.err());
         git("add", "-A");
         git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "inventory service");
@@ -65,9 +65,9 @@ class CodeBuildIT {
         }
         assertTrue(commands.stream().anyMatch(c -> c.contains("aws ecr get-login-password") && c.contains("docker login --username AWS --password-stdin")), commands.toString());
 
-        ok(cli.run("codebuild", "inv", "--dry-run"));
+        cli.run("codebuild", "inv", "--dry-run").ok();
         assertEquals(0, TestSandbox.aws("codebuild", "list-projects").get("projects").size(), "a dry run creates nothing");
-        CommandHarness.Result created = ok(cli.run("codebuild", "inv", "--start", "--output", "json"));
+        CommandHarness.Result created = cli.run("codebuild", "inv", "--start", "--output", "json").ok();
         JsonNode result = new ObjectMapper().readTree(created.out());
         assertEquals("created", result.get("state").asText());
         assertEquals("GITHUB", result.get("sourceType").asText());
@@ -85,7 +85,7 @@ class CodeBuildIT {
         JsonNode role = TestSandbox.aws("iam", "get-role-policy", "--role-name", WORKSHOP + "-codebuild", "--policy-name", "build-inv");
         assertTrue(role.toString().contains("repository/" + REPOSITORY), "the role pushes to this service's repository only");
 
-        CommandHarness.Result unchanged = ok(cli.run("codebuild", "inv", "--output", "json"));
+        CommandHarness.Result unchanged = cli.run("codebuild", "inv", "--output", "json").ok();
         assertEquals("unchanged", new ObjectMapper().readTree(unchanged.out()).get("state").asText());
 
         // What CodeBuild would run: every command in one shell, with the project's variables and the commit.
@@ -117,7 +117,7 @@ class CodeBuildIT {
         assertEquals("inv", definitions.at("/0/name").asText());
         assertTrue(definitions.at("/0/imageUri").asText().endsWith(".amazonaws.com/" + REPOSITORY + ":" + sha.substring(0, 7)));
 
-        CommandHarness.Result cleanup = ok(cli.run("cleanup", "--yes"));
+        CommandHarness.Result cleanup = cli.run("cleanup", "--yes").ok();
         assertTrue(cleanup.err().contains("CodeBuild project " + WORKSHOP + "-inv"), cleanup.err());
         assertEquals(0, TestSandbox.aws("codebuild", "list-projects").get("projects").size());
         assertFalse(TestSandbox.aws("iam", "list-roles").toString().contains(WORKSHOP + "-codebuild"), "the role is gone");
@@ -127,8 +127,4 @@ class CodeBuildIT {
         return TestSandbox.git(repo, args);
     }
 
-    private static CommandHarness.Result ok(CommandHarness.Result result) {
-        assertEquals(0, result.exitCode(), result.err());
-        return result;
-    }
 }

@@ -46,7 +46,7 @@ class CodeBuildWaitIT {
                 .replace("\"repository\": \"trash-can/inv\"", "\"repository\": \"" + REPOSITORY + "\""));
         git("init", "-q");
         CommandHarness cli = TestSandbox.harness(repo);
-        ok(cli.run("buildspec", "inv"));
+        cli.run("buildspec", "inv").ok();
         git("add", "-A");
         git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "inventory service");
         TestSandbox.aws("s3api", "create-bucket", "--bucket", BUCKET);
@@ -59,8 +59,8 @@ class CodeBuildWaitIT {
 
         // A build that succeeds: phases on stderr as they end, the pushed image and the log's tail.
         long started = System.nanoTime();
-        CommandHarness.Result built = ok(cli.run("codebuild", "inv", "--source-type", "S3", "--source-location", BUCKET + "/source.zip",
-                "--start", "--wait", "--poll-interval", "500ms", "--output", "json"));
+        CommandHarness.Result built = cli.run("codebuild", "inv", "--source-type", "S3", "--source-location", BUCKET + "/source.zip",
+                "--start", "--wait", "--poll-interval", "500ms", "--output", "json").ok();
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
         JsonNode result = JSON.readTree(built.out());
         assertEquals("SUCCEEDED", result.get("buildStatus").asText(), built.err());
@@ -118,15 +118,15 @@ class CodeBuildWaitIT {
         String teamRole = WORKSHOP + "-team";
         TestSandbox.aws("iam", "create-role", "--role-name", teamRole, "--assume-role-policy-document",
                 "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"codebuild.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}");
-        CommandHarness.Result withRole = ok(cli.run("codebuild", "inv", "--source-type", "S3", "--source-location", BUCKET + "/source.zip",
-                "--service-role", teamRole, "--output", "json"));
+        CommandHarness.Result withRole = cli.run("codebuild", "inv", "--source-type", "S3", "--source-location", BUCKET + "/source.zip",
+                "--service-role", teamRole, "--output", "json").ok();
         assertEquals("updated", JSON.readTree(withRole.out()).get("state").asText());
         assertEquals("arn:aws:iam::123456789012:role/" + teamRole,
                 TestSandbox.aws("codebuild", "batch-get-projects", "--names", PROJECT).at("/projects/0/serviceRole").asText());
         assertEquals(0, TestSandbox.aws("iam", "list-role-policies", "--role-name", teamRole).get("PolicyNames").size(),
                 "mysfits put no policy on a role it did not make");
 
-        ok(cli.run("cleanup", "--yes"));
+        cli.run("cleanup", "--yes").ok();
         assertEquals(0, TestSandbox.aws("codebuild", "list-projects").get("projects").size());
         assertFalse(TestSandbox.aws("logs", "describe-log-groups").toString().contains("/aws/codebuild/" + PROJECT),
                 "the build's log group went with the project");
@@ -150,8 +150,4 @@ class CodeBuildWaitIT {
         return TestSandbox.git(repo, args);
     }
 
-    private static CommandHarness.Result ok(CommandHarness.Result result) {
-        assertEquals(0, result.exitCode(), result.err());
-        return result;
-    }
 }

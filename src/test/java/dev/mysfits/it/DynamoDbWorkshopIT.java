@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-import static dev.mysfits.it.CleanupFixture.ok;
 import static dev.mysfits.it.CleanupFixture.suffix;
 import static dev.mysfits.it.TestSandbox.aws;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,9 +48,9 @@ class DynamoDbWorkshopIT {
         JsonNode bundled = JSON.readTree(TestSandbox.repoRoot().resolve("samples/monolith-service/mysfits.json").toFile());
         try {
             // mysfits build: the workshop file's buildArgs add boto3, which the DynamoDB mode needs
-            ok(cli.run("build", "monolith"));
-            ok(cli.run("push", "monolith"));
-            ok(cli.run("setup"));
+            cli.run("build", "monolith").ok();
+            cli.run("push", "monolith").ok();
+            cli.run("setup").ok();
 
             JsonNode described = aws("dynamodb", "describe-table", "--table-name", table).path("Table");
             assertEquals("ACTIVE", described.path("TableStatus").asText());
@@ -66,12 +65,12 @@ class DynamoDbWorkshopIT {
             assertTrue(policy.contains("table/" + table) && policy.contains("dynamodb:UpdateItem"), policy);
 
             CommandHarness.Result again = cli.run("setup");
-            ok(again);
+            again.ok();
             assertEquals(bundled.size(), aws("dynamodb", "scan", "--table-name", table, "--select", "COUNT").path("Count").asInt(),
                     "loading twice duplicates nothing");
 
             CommandHarness.Result deploy = cli.run("deploy", "monolith", "--fargate");
-            ok(deploy);
+            deploy.ok();
             String url = deploy.out().trim();
             assertTrue(aws("ecs", "describe-task-definition", "--task-definition", ws + "-monolith").path("taskDefinition")
                     .path("taskRoleArn").asText().endsWith("/" + role), "the task definition names the service's own role");
@@ -90,12 +89,12 @@ class DynamoDbWorkshopIT {
             assertEquals(String.valueOf(before + 1), item.path("likes").path("N").asText(), "the like is in the table: " + item);
 
             CommandHarness.Result third = cli.run("setup");
-            ok(third);
+            third.ok();
             assertEquals(String.valueOf(before + 1), aws("dynamodb", "get-item", "--table-name", table, "--consistent-read",
                     "--key", "{\"id\": {\"S\": \"" + id + "\"}}").path("Item").path("likes").path("N").asText(),
                     "setup again does not undo the like");
         } finally {
-            ok(cli.run("cleanup", "--yes"));
+            cli.run("cleanup", "--yes").ok();
         }
         List<String> tables = new ArrayList<>();
         aws("dynamodb", "list-tables").path("TableNames").forEach(t -> tables.add(t.asText()));

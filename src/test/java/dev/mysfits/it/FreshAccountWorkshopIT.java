@@ -15,7 +15,6 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 import static dev.mysfits.it.CleanupFixture.buildAndPush;
-import static dev.mysfits.it.CleanupFixture.ok;
 import static dev.mysfits.it.CleanupFixture.removeLocalImages;
 import static dev.mysfits.it.CleanupFixture.suffix;
 import static dev.mysfits.it.CleanupFixture.workshopWithOwnNames;
@@ -53,7 +52,7 @@ class FreshAccountWorkshopIT {
         long start = System.nanoTime();
         try {
             // setup for both launch types, as the labs' stack: one container instance for the EC2 service.
-            ok(cli.run("setup", "--ec2", "--instances", "1"));
+            cli.run("setup", "--ec2", "--instances", "1").ok();
             assertEquals("/aws-service-role/ecs.amazonaws.com/",
                     aws("iam", "get-role", "--role-name", "AWSServiceRoleForECS").path("Role").path("Path").asText());
             JsonNode alb = aws("elbv2", "describe-load-balancers", "--names", ws + "-alb").path("LoadBalancers").get(0);
@@ -68,36 +67,36 @@ class FreshAccountWorkshopIT {
             }
 
             CommandHarness.Result monolith = cli.run("deploy", "monolith", "--ec2", FAST);
-            ok(monolith);
-            ok(cli.run("deploy", "like", "--fargate", "--path", "/mysfits/*/like", FAST));
+            monolith.ok();
+            cli.run("deploy", "like", "--fargate", "--path", "/mysfits/*/like", FAST).ok();
             assertEquals("200", curl(monolith.out().trim() + "mysfits"), "the ALB serves the monolith");
             assertEquals(1, service(ws, "monolith").path("runningCount").asInt());
             assertEquals(1, service(ws, "like").path("runningCount").asInt());
 
             int serviceTasks = AwsInventory.runningTasks().size();
-            ok(cli.run("task", "run", "like", "--fargate"));
+            cli.run("task", "run", "like", "--fargate").ok();
             assertEquals(serviceTasks + 1, AwsInventory.runningTasks().size(), "the one-off task runs, and is left running");
 
-            ok(cli.run("scale", "monolith", "--count", "2", FAST));
+            cli.run("scale", "monolith", "--count", "2", FAST).ok();
             assertEquals(2, service(ws, "monolith").path("runningCount").asInt());
-            ok(cli.run("autoscale", "like", "--min", "1", "--max", "3"));
+            cli.run("autoscale", "like", "--min", "1", "--max", "3").ok();
             JsonNode target = aws("application-autoscaling", "describe-scalable-targets", "--service-namespace", "ecs")
                     .path("ScalableTargets").get(0);
             assertTrue(target.path("RoleARN").asText().endsWith("/AWSServiceRoleForApplicationAutoScaling_ECSService"), target.toString());
 
-            ok(cli.run("buildspec", "monolith"));
+            cli.run("buildspec", "monolith").ok();
             assertTrue(Files.exists(context.resolve("buildspec.yml")));
-            ok(cli.run("codebuild", "monolith", "--source-type", "GITHUB", "--source-location",
-                    "https://github.com/example/mysfits.git"));
+            cli.run("codebuild", "monolith", "--source-type", "GITHUB", "--source-location",
+                    "https://github.com/example/mysfits.git").ok();
             assertEquals(List.of(ws + "-monolith"), texts(aws("codebuild", "list-projects").path("projects")));
 
             cleanUpToNothing(cli, ws, baseline);
 
             // At once, with the same names: the services are INACTIVE by now, so their names are free.
-            ok(cli.run("setup"));
-            ok(cli.run("push", "monolith"));
+            cli.run("setup").ok();
+            cli.run("push", "monolith").ok();
             CommandHarness.Result again = cli.run("deploy", "monolith", "--fargate", FAST);
-            ok(again);
+            again.ok();
             assertEquals("200", curl(again.out().trim() + "mysfits"));
 
             cleanUpToNothing(cli, ws, baseline);
@@ -112,7 +111,7 @@ class FreshAccountWorkshopIT {
     /** cleanup says "nothing left", and at that moment the AWS CLI and docker agree. */
     private static void cleanUpToNothing(CommandHarness cli, String ws, SortedSet<String> baseline) {
         CommandHarness.Result cleaned = cli.run("cleanup", "--yes");
-        ok(cleaned);
+        cleaned.ok();
         assertTrue(cleaned.err().contains("nothing left"), cleaned.err());
         assertEquals(List.of(), AwsInventory.runningTasks());
         assertEquals(List.of(), TestSandbox.taskContainers());

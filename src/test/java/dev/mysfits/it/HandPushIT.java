@@ -17,7 +17,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static dev.mysfits.it.CleanupFixture.build;
-import static dev.mysfits.it.CleanupFixture.ok;
 import static dev.mysfits.it.CleanupFixture.removeLocalImages;
 import static dev.mysfits.it.CleanupFixture.suffix;
 import static dev.mysfits.it.CleanupFixture.workshopWithOwnNames;
@@ -73,9 +72,9 @@ class HandPushIT {
             assertEquals(digest, byTag.path("images").get(0).path("imageId").path("imageDigest").asText(), byTag.toString());
             SortedSet<String> handMade = AwsInventory.take();
 
-            ok(cli.run("setup"));
+            cli.run("setup").ok();
             CommandHarness.Result deploy = cli.run("deploy", "monolith", "--fargate", "--tag", tag, "--poll-interval", "1s");
-            ok(deploy);
+            deploy.ok();
             String url = deploy.out().trim();
             TestSandbox.ProcessResult curl = command(env, "curl", "-s", "-o", "/dev/null", "-w", "%{http_code}",
                     "--max-time", "10", url);
@@ -87,7 +86,7 @@ class HandPushIT {
                     taskDefinition.path("containerDefinitions").get(0).path("image").asText(), "--tag pins the tag");
 
             CommandHarness.Result cleaned = cli.run("cleanup", "--yes");
-            ok(cleaned);
+            cleaned.ok();
             assertTrue(cleaned.err().contains("nothing left"), cleaned.err());
             assertEquals(handMade, AwsInventory.take(), "cleanup leaves what the attendee made by hand, and nothing of its own");
 

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import static dev.mysfits.it.CleanupFixture.ok;
 import static dev.mysfits.it.CleanupFixture.removeLocalImages;
 import static dev.mysfits.it.CleanupFixture.suffix;
 import static dev.mysfits.it.CleanupFixture.workshopWithOwnNames;
@@ -48,7 +47,7 @@ class InventoryIT {
         try {
             // Nothing yet: no error, nothing on stdout (or an empty list), and ECR's missing repository is no error.
             CommandHarness.Result none = cli.run("ps");
-            ok(none);
+            none.ok();
             assertEquals("", none.out());
             assertTrue(none.err().contains("no local containers of workshop " + ws), none.err());
             assertEquals(0, json(cli.run("ps", "--output", "json")).size());
@@ -64,8 +63,8 @@ class InventoryIT {
             int port = LocalImages.freePort();
             int likePort = LocalImages.freePort();
             LocalImages.setService(dir, "like", Map.of("localPort", likePort));
-            ok(cli.run("run", "monolith", "--port", String.valueOf(port)));
-            ok(cli.run("up", "like"));
+            cli.run("run", "monolith", "--port", String.valueOf(port)).ok();
+            cli.run("up", "like").ok();
 
             // ps against docker ps -a for the workshop's label: one row each, the same id, name, image, state, ports.
             JsonNode ps = json(cli.run("ps", "--output", "json"));
@@ -89,7 +88,7 @@ class InventoryIT {
                 assertEquals("200", curl(env, row.path("url").asText()));
             }
             CommandHarness.Result psText = cli.run("ps");
-            ok(psText);
+            psText.ok();
             assertTrue(psText.out().lines().anyMatch(l -> l.startsWith("monolith ") && l.contains("mysfits-" + ws + "-monolith")
                     && l.contains(":" + port + "->80/tcp") && l.contains("http://127.0.0.1:" + port + "/")), psText.out());
 
@@ -99,7 +98,7 @@ class InventoryIT {
             assertEquals(Map.of("latest", "not_pushed"), states(beforePush));
             assertEquals(dockerId(image + ":latest"), tag(beforePush, "latest").path("local").path("imageId").asText());
 
-            ok(cli.run("push", "monolith"));
+            cli.run("push", "monolith").ok();
             docker("tag", image + ":latest", image + ":v1");
             // By hand, as labs 000 and 002 do: log in with the AWS CLI, tag, docker push. "hand" stays local; "gone" does not.
             TestSandbox.ProcessResult login = TestSandbox.run(List.of("bash", "-o", "pipefail", "-c",
@@ -154,7 +153,7 @@ class InventoryIT {
 
             // The table a person reads, and the next step on stderr.
             CommandHarness.Result text = cli.run("images", "monolith");
-            ok(text);
+            text.ok();
             assertTrue(text.out().lines().anyMatch(l -> l.startsWith("monolith  latest") && l.endsWith("differs")), text.out());
             assertTrue(text.out().lines().anyMatch(l -> l.startsWith("monolith  v1") && l.endsWith("not pushed")), text.out());
             assertTrue(text.out().lines().anyMatch(l -> l.startsWith("monolith  hand") && l.endsWith("pushed")
@@ -171,8 +170,8 @@ class InventoryIT {
             assertEquals(2, badOutput.exitCode(), badOutput.err());
             assertTrue(badOutput.err().startsWith("Error: ") && badOutput.err().contains("yaml"), badOutput.err());
 
-            ok(cli.run("stop", "monolith"));
-            ok(cli.run("down"));
+            cli.run("stop", "monolith").ok();
+            cli.run("down").ok();
             assertEquals(0, json(cli.run("ps", "--output", "json")).size());
             assertEquals("", docker("ps", "-aq", "--filter", "label=mysfits.workshop=" + ws));
         } finally {
@@ -189,7 +188,7 @@ class InventoryIT {
     }
 
     private static JsonNode json(CommandHarness.Result result) throws IOException {
-        ok(result);
+        result.ok();
         return JSON.readTree(result.out());
     }
 

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 
-import static dev.mysfits.it.CleanupFixture.ok;
 import static dev.mysfits.it.CleanupFixture.suffix;
 import static dev.mysfits.it.TestSandbox.aws;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -136,14 +135,14 @@ class LabCliCallsIT {
 
         // The workshop beside it, then its cleanup.
         CommandHarness cli = TestSandbox.harness(dir);
-        ok(cli.run("setup"));
+        cli.run("setup").ok();
         SortedSet<String> setUp = AwsInventory.take();
         assertTrue(setUp.contains("ecs cluster " + ws), setUp.toString());
         assertTrue(setUp.contains("elbv2 load balancer " + ws + "-alb"), setUp.toString());
         assertFalse(workshopTagged(ws).isEmpty(), "setup tags what it makes");
 
         CommandHarness.Result cleaned = cli.run("cleanup", "--yes");
-        ok(cleaned);
+        cleaned.ok();
         assertTrue(cleaned.err().contains("nothing left"), cleaned.err());
         // A deleted cluster stays describable for a while, INACTIVE, tags and all: only that may still carry the tag.
         for (String arn : workshopTagged(ws)) {

@@ -31,29 +31,25 @@ class LabInventoryIT {
         LocalImages.setService(lab, "inv", Map.of("localPort", port));
         CommandHarness cli = TestSandbox.harness(lab);
 
-        ok(cli.run("build", "inv", "--tag", "0.1"));
+        cli.run("build", "inv", "--tag", "0.1").ok();
         String files = LocalImages.docker("run", "--rm", "--entrypoint", "ls", "trash-can/inv:0.1", "-a", "/app");
         assertEquals(List.of(".", "..", "inv.py"), files.lines().toList(), "only the service goes into the image");
 
-        String url = ok(cli.run("run", "inv", "--tag", "0.1")).out().trim();
+        String url = cli.run("run", "inv", "--tag", "0.1").ok().out().trim();
         assertEquals("http://127.0.0.1:" + port + "/", url);
         assertTrue(LocalImages.docker("ps", "--format", "{{.Names}} {{.Ports}}").contains(":" + port + "->8080/tcp"));
         var answer = TestSandbox.httpGet(url);
         assertEquals(200, answer.getKey());
         assertEquals("{\"version\":\"0.1\"}", answer.getValue().trim());
-        String logs = ok(cli.run("logs", "inv", "--local")).out();
+        String logs = cli.run("logs", "inv", "--local").ok().out();
         assertTrue(logs.contains("\"GET / HTTP/1.1\" 200"), logs);
 
-        ok(cli.run("stop", "inv"));
-        ok(cli.run("cleanup", "--local", "--yes"));
+        cli.run("stop", "inv").ok();
+        cli.run("cleanup", "--local", "--yes").ok();
         String left = TestSandbox.run(List.of("docker", "ps", "-a", "--format", "{{.Image}}"), Map.of(), Duration.ofSeconds(20)).out();
         assertFalse(left.contains("trash-can/inv"), left);
         String images = TestSandbox.run(List.of("docker", "images", "-q", "trash-can/inv"), Map.of(), Duration.ofSeconds(20)).out();
         assertEquals("", images.trim(), "no trash-can/inv image left");
     }
 
-    private static CommandHarness.Result ok(CommandHarness.Result result) {
-        assertEquals(0, result.exitCode(), result.err());
-        return result;
-    }
 }

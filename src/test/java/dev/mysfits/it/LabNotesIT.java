@@ -48,9 +48,9 @@ class LabNotesIT {
         LocalImages.setService(lab, "frontend", Map.of("image", WORKSHOP + "-app", "localPort", frontendPort));
         cli = TestSandbox.harness(lab);
         // The Go tests run in the image's build stage: this build fails if they do.
-        ok(cli.run("build", "db"));
-        ok(cli.run("build", "backend", "--tag", "1.0.0"));
-        ok(cli.run("build", "frontend"));
+        cli.run("build", "db").ok();
+        cli.run("build", "backend", "--tag", "1.0.0").ok();
+        cli.run("build", "frontend").ok();
     }
 
     @AfterAll
@@ -62,7 +62,7 @@ class LabNotesIT {
 
     @Test
     void lab003_upAddANoteRestartTheDatabase_theNoteSurvives() throws Exception {
-        CommandHarness.Result up = ok(cli.run("up"));
+        CommandHarness.Result up = cli.run("up").ok();
         assertTrue(up.err().indexOf("db is healthy") < up.err().indexOf("backend: started"), "db is healthy before backend starts");
         String frontend = "http://127.0.0.1:" + frontendPort;
         assertTrue(up.out().contains(frontend + "/healthz"), up.out());
@@ -79,33 +79,33 @@ class LabNotesIT {
         assertEquals(303, postForm(frontend + "/notes", "text=" + note));
         assertTrue(TestSandbox.httpGet(frontend + "/").getValue().contains(note));
 
-        ok(cli.run("stop", "db"));
+        cli.run("stop", "db").ok();
         assertEquals(503, TestSandbox.httpGet(frontend + "/healthz").getKey(), "no database, no healthy frontend");
-        CommandHarness.Result again = ok(cli.run("up", "db"));
+        CommandHarness.Result again = cli.run("up", "db").ok();
         assertTrue(again.err().contains("kept volume mysfits-" + WORKSHOP + "-db-data and its data"), again.err());
 
         var page = TestSandbox.httpGet(frontend + "/");
         assertEquals(200, page.getKey());
         assertTrue(page.getValue().contains(note), "the note survived the database's restart: " + page.getValue());
 
-        CommandHarness.Result third = ok(cli.run("up", "--output", "json"));
+        CommandHarness.Result third = cli.run("up", "--output", "json").ok();
         List<String> states = new java.util.ArrayList<>();
         JSON.readTree(third.out()).forEach(service -> states.add(service.get("state").asText()));
         assertEquals(List.of("unchanged", "unchanged", "unchanged"), states, third.out());
 
-        ok(cli.run("down"));
+        cli.run("down").ok();
         assertEquals("", LocalImages.docker("ps", "-a", "--filter", "label=mysfits.workshop=" + WORKSHOP, "--format", "{{.Names}}"));
         assertEquals("mysfits-" + WORKSHOP + "-db-data",
                 LocalImages.docker("volume", "ls", "--filter", "label=mysfits.workshop=" + WORKSHOP, "--format", "{{.Name}}"),
                 "down keeps the data");
 
-        ok(cli.run("up"));
+        cli.run("up").ok();
         assertTrue(TestSandbox.httpGet(frontend + "/").getValue().contains(note), "and up brings it back");
-        ok(cli.run("down"));
+        cli.run("down").ok();
 
         CommandHarness.Result noAnswer = cli.run("cleanup", "--local", "--volumes");
         assertEquals(ExitCode.USAGE.code(), noAnswer.exitCode(), "no terminal to ask on, no --yes: nothing removed");
-        ok(cli.run("cleanup", "--local", "--volumes", "--yes"));
+        cli.run("cleanup", "--local", "--volumes", "--yes").ok();
         assertEquals("", LocalImages.docker("volume", "ls", "--filter", "label=mysfits.workshop=" + WORKSHOP, "--format", "{{.Name}}"));
         assertEquals("", LocalImages.docker("network", "ls", "--filter", "label=mysfits.workshop=" + WORKSHOP, "--format", "{{.Name}}"));
     }
@@ -175,8 +175,4 @@ class LabNotesIT {
         return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    private static CommandHarness.Result ok(CommandHarness.Result result) {
-        assertEquals(0, result.exitCode(), result.err());
-        return result;
-    }
 }

@@ -24,7 +24,7 @@ class RollingRedeployUnderLoadIT {
     @Test
     void rollingRedeployUnderSteadyTraffic_losesNoRequest() throws Exception {
         DeployFixture ws = new DeployFixture("dproll").setup().pushed("monolith", "latest").pushed("monolith", "v2");
-        String url = DataPlaneIT.ok(ws.run("deploy", "monolith", "--fargate", "--count", "2", FAST)).out().trim() + "mysfits";
+        String url = ws.run("deploy", "monolith", "--fargate", "--count", "2", FAST).ok().out().trim() + "mysfits";
         AtomicInteger sent = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         java.util.Queue<String> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -57,6 +57,6 @@ class RollingRedeployUnderLoadIT {
         assertTrue(sent.get() / seconds >= 20, "at least 20 requests a second: " + sent.get() + " in " + seconds + " s");
         assertEquals(0, failed.get(), "failed requests: " + failures);
         assertTrue(ws.service("monolith").path("taskDefinition").asText().endsWith(":2"));
-        DataPlaneIT.ok(ws.run("cleanup", "--yes"));
+        ws.run("cleanup", "--yes").ok();
     }
 }

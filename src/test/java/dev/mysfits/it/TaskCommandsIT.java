@@ -45,7 +45,7 @@ class TaskCommandsIT {
         ws.pushed("like", "latest");
         assertEquals(List.of(), ws.taskDefinitions("like"), "no deploy yet");
         CommandHarness.Result first = ws.run("task", "run", "like", "--output", "json");
-        ok(first);
+        first.ok();
         JsonNode firstTask = JSON.readTree(first.out());
         String one = firstTask.path("taskArn").asText();
         assertEquals("RUNNING", firstTask.path("lastStatus").asText());
@@ -61,7 +61,7 @@ class TaskCommandsIT {
 
         // Again, the same template and image: the same revision, a second task.
         CommandHarness.Result second = ws.run("task", "run", "like", "--output", "json");
-        ok(second);
+        second.ok();
         String two = JSON.readTree(second.out()).path("taskArn").asText();
         assertEquals(revisions, ws.taskDefinitions("like"), "nothing changed: no new revision");
         assertEquals(sorted(List.of(one, two)), sorted(listTasks(ws, "RUNNING")));
@@ -70,7 +70,7 @@ class TaskCommandsIT {
         assertEquals(2, runningContainersOf(List.of(one, two)), TestSandbox.taskContainers().toString());
 
         // task list: both, as task run's, running.
-        JsonNode listed = JSON.readTree(ok(ws.run("task", "list", "like", "--output", "json")).out());
+        JsonNode listed = JSON.readTree(ws.run("task", "list", "like", "--output", "json").ok().out());
         assertEquals(2, listed.size(), listed.toString());
         for (JsonNode task : listed) {
             assertEquals("task run", task.path("startedBy").asText());
@@ -91,7 +91,7 @@ class TaskCommandsIT {
 
         // task stop by id: STOPPED when it returns, as ECS and Docker see it.
         CommandHarness.Result stopped = ws.run("task", "stop", "like", id(one), "--output", "json");
-        ok(stopped);
+        stopped.ok();
         JsonNode result = JSON.readTree(stopped.out());
         assertEquals(1, result.path("stopped").size(), result.toString());
         assertEquals(one, result.path("stopped").get(0).path("arn").asText());
@@ -103,36 +103,32 @@ class TaskCommandsIT {
         assertEquals(List.of(one), listTasks(ws, "STOPPED"));
         assertEquals(0, runningContainersOf(List.of(one)), TestSandbox.taskContainers().toString());
         // Stopping it again is not an error.
-        ok(ws.run("task", "stop", "like", one));
+        ws.run("task", "stop", "like", one).ok();
 
         // The service's own task beside it: task list tells them apart, and --all leaves the service's to its scheduler.
-        ok(ws.run("deploy", "like", "--fargate", FAST));
+        ws.run("deploy", "like", "--fargate", FAST).ok();
         List<String> serviceTasks = texts(aws("ecs", "list-tasks", "--cluster", ws.name, "--service-name", "like").path("taskArns"));
         assertEquals(1, serviceTasks.size(), serviceTasks.toString());
-        CommandHarness.Result table = ok(ws.run("task", "list", "like"));
+        CommandHarness.Result table = ws.run("task", "list", "like").ok();
         assertTrue(table.out().lines().anyMatch(l -> l.startsWith(id(one)) && l.contains("STOPPED/STOPPED")
                 && l.contains("Stopped by mysfits task stop")), table.out());
         assertTrue(table.out().lines().anyMatch(l -> l.startsWith(id(serviceTasks.get(0))) && l.contains("service")), table.out());
-        JsonNode all = JSON.readTree(ok(ws.run("task", "stop", "like", "--all", "--output", "json")).out());
+        JsonNode all = JSON.readTree(ws.run("task", "stop", "like", "--all", "--output", "json").ok().out());
         assertEquals(List.of(two), texts(all.path("stopped").findValues("arn")), all.toString());
         assertEquals(serviceTasks, listTasks(ws, "RUNNING"), "the service's task still runs");
-        JsonNode none = JSON.readTree(ok(ws.run("task", "stop", "like", "--all", "--output", "json")).out());
+        JsonNode none = JSON.readTree(ws.run("task", "stop", "like", "--all", "--output", "json").ok().out());
         assertEquals(0, none.path("stopped").size(), "nothing to stop is not an error: " + none);
 
         // A task run left running, as lab 2 leaves it: cleanup stops it, and nothing runs after, for ECS and Docker.
-        String three = JSON.readTree(ok(ws.run("task", "run", "like", "--output", "json")).out()).path("taskArn").asText();
+        String three = JSON.readTree(ws.run("task", "run", "like", "--output", "json").ok().out()).path("taskArn").asText();
         assertEquals(1, runningContainersOf(List.of(three)), TestSandbox.taskContainers().toString());
-        CommandHarness.Result cleaned = ok(ws.run("cleanup", "--yes"));
+        CommandHarness.Result cleaned = ws.run("cleanup", "--yes").ok();
         assertTrue(cleaned.err().contains("stopped ECS task " + ws.name + "-like/" + id(three)), cleaned.err());
         assertEquals(List.of(), AwsInventory.runningTasks());
         assertEquals(List.of(), TestSandbox.taskContainers());
         assertEquals(baseline, AwsInventory.take());
     }
 
-    private static CommandHarness.Result ok(CommandHarness.Result result) {
-        CleanupFixture.ok(result);
-        return result;
-    }
 
     private static void assertError(CommandHarness.Result result, int exitCode, String what, String hint) {
         assertEquals(exitCode, result.exitCode(), result.err());

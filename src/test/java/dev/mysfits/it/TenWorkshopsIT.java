@@ -17,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static dev.mysfits.it.CleanupFixture.buildAndPush;
-import static dev.mysfits.it.CleanupFixture.ok;
 import static dev.mysfits.it.CleanupFixture.removeLocalImages;
 import static dev.mysfits.it.CleanupFixture.suffix;
 import static dev.mysfits.it.CleanupFixture.workshopWithOwnNames;
@@ -50,12 +49,12 @@ class TenWorkshopsIT {
         try {
             List<String> urls = all(pool, names, ws -> {
                 CommandHarness cli = TestSandbox.harness(dirs.get(ws));
-                ok(cli.run("setup"));
+                cli.run("setup").ok();
                 buildAndPush(cli, ws, "monolith");
                 buildAndPush(cli, ws, "like");
                 CommandHarness.Result monolith = cli.run("deploy", "monolith", "--fargate", "--poll-interval", "1s");
-                ok(monolith);
-                ok(cli.run("deploy", "like", "--fargate", "--path", "/mysfits/*/like", "--poll-interval", "1s"));
+                monolith.ok();
+                cli.run("deploy", "like", "--fargate", "--path", "/mysfits/*/like", "--poll-interval", "1s").ok();
                 return monolith.out().trim();
             });
             for (int i = 0; i < WORKSHOPS; i++) {
@@ -67,7 +66,7 @@ class TenWorkshopsIT {
 
             List<String> cleaned = all(pool, names, ws -> {
                 CommandHarness.Result result = TestSandbox.harness(dirs.get(ws)).run("cleanup", "--yes");
-                ok(result);
+                result.ok();
                 return result.err();
             });
             cleaned.forEach(err -> assertTrue(err.contains("nothing left"), err));
