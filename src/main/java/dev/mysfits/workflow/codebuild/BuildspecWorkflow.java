@@ -3,6 +3,7 @@ package dev.mysfits.workflow.codebuild;
 import dev.mysfits.config.ServiceConfig;
 import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.console.Console;
+import dev.mysfits.core.AtomicFiles;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.git.SourceRevision;
 
@@ -60,10 +61,7 @@ public final class BuildspecWorkflow {
                             "pass --force to overwrite it, --file to write elsewhere, or --dry-run to see the difference");
                 }
             }
-            Files.createDirectories(target.getParent());
-            Path temporary = Files.createTempFile(target.getParent(), ".buildspec", ".tmp");
-            Files.writeString(temporary, text);
-            Files.move(temporary, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.writeString(target, text);
         } catch (IOException e) {
             throw MysfitsException.failed("cannot write " + target + ": " + e.getMessage(), "check the directory's permissions", e);
         }

@@ -5,6 +5,7 @@ import dev.mysfits.aws.ecr.EcrRepositoryName;
 import dev.mysfits.config.WorkshopConfigLoader;
 import dev.mysfits.console.Confirmation;
 import dev.mysfits.console.Console;
+import dev.mysfits.core.AtomicFiles;
 import dev.mysfits.core.MysfitsException;
 
 import java.io.IOException;
@@ -163,10 +164,7 @@ public final class InitWorkflow {
 
     private static void write(Path file, String content) {
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), ".init", ".tmp");
-            Files.writeString(temp, content);
-            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.writeString(file, content);
         } catch (IOException e) {
             throw MysfitsException.failed("cannot write " + file + ": " + e.getMessage(), "check the directory's permissions", e);
         }
