@@ -70,7 +70,8 @@ public final class AppContext implements AutoCloseable {
      */
     public synchronized void lockWorkshop(String what) {
         if (lock == null) {
-            lock = WorkshopLock.acquire(WorkshopLock.defaultFile(workshop().directory()), what, LOCK_WAIT, console);
+            lock = WorkshopLock.acquire(WorkshopLock.defaultFile(workshop().directory()), what, LOCK_WAIT,
+                    holder -> console.info("waiting for another mysfits to finish: " + holder));
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.mysfits.ledger;
 
-import dev.mysfits.console.Console;
 import dev.mysfits.core.MysfitsException;
 
 import java.io.IOException;
@@ -15,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.function.Consumer;
 
 /**
  * One mysfits at a time changes a workshop: commands that change AWS hold an OS lock on .mysfits/lock, which names
@@ -38,9 +38,10 @@ public final class WorkshopLock implements AutoCloseable {
 
     /**
      * @param what what this command does, for whoever waits ("deploy monolith")
-     * @param wait how long to wait for another holder before refusing
+     * @param wait    how long to wait for another holder before refusing
+     * @param waiting told the holder ("pid 123 … deploy monolith") once, when this starts to wait
      */
-    public static WorkshopLock acquire(Path file, String what, Duration wait, Console console) {
+    public static WorkshopLock acquire(Path file, String what, Duration wait, Consumer<String> waiting) {
         FileChannel channel = null;
         try {
             Files.createDirectories(file.getParent());
@@ -63,7 +64,7 @@ public final class WorkshopLock implements AutoCloseable {
                                     + "terminal, or kill its pid): its lock goes with it");
                 }
                 if (!announced) {
-                    console.info("waiting for another mysfits to finish: " + holder);
+                    waiting.accept(holder);
                     announced = true;
                 }
                 Thread.sleep(POLL.toMillis());

@@ -15,7 +15,8 @@ public final class LockHolder {
     public static void main(String[] args) throws Exception {
         Console console = new Console(new PrintWriter(System.out, true), new PrintWriter(System.err, true), false, false,
                 OutputFormat.TEXT, System::nanoTime);
-        WorkshopLock.acquire(Path.of(args[0]), "deploy monolith", Duration.ofSeconds(5), console);
+        WorkshopLock.acquire(Path.of(args[0]), "deploy monolith", Duration.ofSeconds(5),
+                holder -> console.info("waiting for another mysfits to finish: " + holder));
         System.out.println("locked");
         Thread.sleep(Duration.ofMinutes(2).toMillis());
     }

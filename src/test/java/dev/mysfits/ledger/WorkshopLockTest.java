@@ -26,19 +26,20 @@ class WorkshopLockTest {
     private final StringWriter err = new StringWriter();
     private final Console console = new Console(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), false,
             false, OutputFormat.TEXT, () -> 0L);
+    private final java.util.function.Consumer<String> waiting = holder -> console.info("waiting for another mysfits to finish: " + holder);
 
     @Test
     void aSecondCommand_waits_thenRefusesNamingTheHolder_andGetsItOnceReleased() {
         Path file = WorkshopLock.defaultFile(dir);
-        WorkshopLock first = WorkshopLock.acquire(file, "deploy monolith", Duration.ZERO, console);
+        WorkshopLock first = WorkshopLock.acquire(file, "deploy monolith", Duration.ZERO, waiting);
         MysfitsException refused = assertThrows(MysfitsException.class,
-                () -> WorkshopLock.acquire(file, "cleanup", Duration.ofMillis(600), console));
+                () -> WorkshopLock.acquire(file, "cleanup", Duration.ofMillis(600), waiting));
         assertEquals(ExitCode.PRECONDITION, refused.exitCode());
         assertTrue(refused.getMessage().matches("another mysfits is changing this workshop: pid " + ProcessHandle.current().pid()
                 + " \\(deploy monolith, since \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\)"), refused.getMessage());
         assertTrue(err.toString().contains("waiting for another mysfits to finish: pid"), err.toString());
         first.close();
-        WorkshopLock.acquire(file, "cleanup", Duration.ZERO, console).close();
+        WorkshopLock.acquire(file, "cleanup", Duration.ZERO, waiting).close();
     }
 
     @Test
@@ -51,12 +52,12 @@ class WorkshopLockTest {
             BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
             assertEquals("locked", out.readLine());
             MysfitsException refused = assertThrows(MysfitsException.class,
-                    () -> WorkshopLock.acquire(file, "cleanup", Duration.ofMillis(300), console));
+                    () -> WorkshopLock.acquire(file, "cleanup", Duration.ofMillis(300), waiting));
             assertTrue(refused.getMessage().contains("pid " + holder.pid() + " (deploy monolith"), refused.getMessage());
 
             holder.destroyForcibly().waitFor(); // kill -9: no chance to clean up
             assertTrue(Files.readString(file).startsWith(holder.pid() + " "), "the dead holder's line is still in the file");
-            WorkshopLock.acquire(file, "cleanup", Duration.ZERO, console).close(); // and yet it is free
+            WorkshopLock.acquire(file, "cleanup", Duration.ZERO, waiting).close(); // and yet it is free
         } finally {
             holder.destroyForcibly();
         }
