@@ -46,6 +46,18 @@ public interface Network {
     /** The services the VPC has interface endpoints for, by their short names: "ecr.api", "ecr.dkr", "logs". */
     Set<String> interfaceEndpoints(String vpcId);
 
+    /**
+     * For each subnet of the VPC, the services whose gateway endpoints ("s3", "dynamodb") are on its route table (its
+     * own, else the VPC's main one): a gateway endpoint serves only the subnets whose route table it is on.
+     */
+    Map<String, Set<String>> gatewayEndpoints(String vpcId);
+
+    /** The tags of an EC2 resource (a security group, a subnet), by key. */
+    Map<String, String> tags(String resourceId);
+
+    /** Adds or replaces these tags on an EC2 resource. */
+    void tag(String resourceId, Map<String, String> tags);
+
     /** The region's default VPC, if it has one. */
     Optional<Vpc> defaultVpc();
 

@@ -5,6 +5,8 @@ import dev.mysfits.aws.ecs.ContainerService;
 import dev.mysfits.workflow.infrastructure.RoutePlan;
 
 import dev.mysfits.aws.ecs.ContainerInstances;
+import dev.mysfits.aws.ec2.Network;
+import dev.mysfits.workflow.setup.TaskEgressCheck;
 import dev.mysfits.aws.elbv2.LoadBalancerRouter;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.Change;
@@ -23,12 +25,15 @@ import java.util.Optional;
 final class ValidateDeployStep implements Step<DeployContext> {
     private final ContainerService containers;
     private final LoadBalancerRouter router;
+    private final Network network;
     private final TaskDefinitionInputs inputs;
     private final Console console;
 
-    ValidateDeployStep(ContainerService containers, LoadBalancerRouter router, TaskDefinitionInputs inputs, Console console) {
+    ValidateDeployStep(ContainerService containers, LoadBalancerRouter router, Network network, TaskDefinitionInputs inputs,
+                       Console console) {
         this.containers = containers;
         this.router = router;
+        this.network = network;
         this.inputs = inputs;
         this.console = console;
     }
@@ -42,7 +47,11 @@ final class ValidateDeployStep implements Step<DeployContext> {
     public Change plan(DeployContext ctx) {
         // Local input first: the path's shape, then the template (TaskDefinitionInputs checks it before AWS is asked).
         checkPathShape(ctx);
+        checkPrivateShape(ctx);
         Path template = inputs.resolve(ctx);
+        if (ctx.privateTasks) {
+            checkPrivateSubnets(ctx);
+        }
         ctx.existingTargetGroup = checkTargetGroup(ctx);
         ctx.rules = router.rules(ctx.infrastructure.listenerArn());
         ctx.route = route(ctx);
@@ -125,6 +134,46 @@ final class ValidateDeployStep implements Step<DeployContext> {
                             + ", or remove the service (mysfits cleanup " + ctx.service.name() + ") and deploy again");
         }
         return found;
+    }
+
+    /** Private subnets are for Fargate's awsvpc tasks; EC2 tasks share their instance's network (bridge mode). */
+    private static void checkPrivateShape(DeployContext ctx) {
+        if (ctx.privateTasks && !ctx.request.fargate()) {
+            boolean flag = Boolean.TRUE.equals(ctx.request.privateTasks());
+            throw MysfitsException.usage((flag ? "--private" : "service " + ctx.service.name() + " is \"private\" in "
+                            + ctx.workshop.file().getFileName() + ", which") + " goes with --fargate: EC2 tasks use their "
+                            + "container instance's network, not subnets of their own",
+                    flag ? "deploy with --fargate --private, or --ec2 without --private"
+                            : "deploy with --fargate, or pass --public to deploy it on EC2");
+        }
+        if (ctx.request.privateTasks() != null && !ctx.privateTasks && !ctx.request.fargate()) {
+            throw MysfitsException.usage("--public goes with --fargate: EC2 tasks use their container instance's network",
+                    "deploy with --fargate --public, or --ec2 without --public");
+        }
+    }
+
+    /**
+     * Fargate tasks without a public IP: setup must have been given private subnets, and they must reach ECR (a NAT
+     * gateway, or ECR's and S3's endpoints), or the tasks would stop minutes later unable to pull their image.
+     */
+    private void checkPrivateSubnets(DeployContext ctx) {
+        List<String> ids = ctx.infrastructure.privateSubnetIds();
+        String asked = Boolean.TRUE.equals(ctx.request.privateTasks()) ? "deploy --private"
+                : "service " + ctx.service.name() + " (\"private\": true)";
+        if (ids.isEmpty()) {
+            throw MysfitsException.precondition(asked + ": workshop " + ctx.names.workshop()
+                            + " has no private subnets: setup was given none",
+                    "run mysfits setup --private-subnets a,b (or --stack-outputs with PrivateSubnet outputs), or deploy with --public (public subnets, a public IP)");
+        }
+        List<Network.Subnet> subnets = network.subnets(ids);
+        if (subnets.size() < ids.size()) {
+            List<String> gone = new java.util.ArrayList<>(ids);
+            subnets.forEach(s -> gone.remove(s.id()));
+            throw MysfitsException.precondition(asked + ": private subnet " + String.join(", ", gone)
+                            + " that setup remembered no longer exists",
+                    "run mysfits setup --private-subnets a,b with subnets that exist");
+        }
+        TaskEgressCheck.requirePrivateRouteToEcr(network, ctx.infrastructure.vpcId(), subnets);
     }
 
     private void checkPathShape(DeployContext ctx) {

@@ -232,7 +232,8 @@ class RolloutWatcherFailureTest {
         }
 
         @Override
-        public Service updateService(String cluster, String name, String taskDefinitionArn, Integer desiredCount) {
+        public Service updateService(String cluster, String name, String taskDefinitionArn, Integer desiredCount,
+                                     TaskNetwork network) {
             throw new UnsupportedOperationException();
         }
 
