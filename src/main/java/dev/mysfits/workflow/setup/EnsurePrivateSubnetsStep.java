@@ -17,7 +17,6 @@ import java.util.Map;
  * subnets given, what an earlier setup remembered stays.
  */
 final class EnsurePrivateSubnetsStep implements Step<SetupContext> {
-    private static final String RESOURCE = "private subnets";
     private final Network network;
 
     EnsurePrivateSubnetsStep(Network network) {
@@ -32,18 +31,19 @@ final class EnsurePrivateSubnetsStep implements Step<SetupContext> {
     @Override
     public Change plan(SetupContext ctx) {
         SecurityGroup group = ctx.securityGroups.get(SecurityGroupRole.TASKS);
+        String resource = ResourceNames.TAG_PRIVATE_SUBNETS + " tag on " + ctx.names.tasksSecurityGroup();
         List<String> remembered = group == null ? List.of() : parse(network.tags(group.id()).get(ResourceNames.TAG_PRIVATE_SUBNETS));
         List<String> wanted = ctx.privateSubnetIds;
         if (wanted.isEmpty()) {
             ctx.privateSubnetIds = remembered;
-            return Change.none(RESOURCE, remembered.isEmpty() ? "none (deploy --private needs --private-subnets)"
+            return Change.none(resource, remembered.isEmpty() ? "no private subnets: deploy --private needs setup --private-subnets"
                     : String.join(", ", remembered));
         }
         if (wanted.equals(remembered)) {
-            return Change.none(RESOURCE, String.join(", ", wanted));
+            return Change.none(resource, String.join(", ", wanted));
         }
-        return remembered.isEmpty() ? Change.create(RESOURCE, String.join(", ", wanted))
-                : Change.update(RESOURCE, String.join(", ", remembered) + " -> " + String.join(", ", wanted));
+        return remembered.isEmpty() ? Change.create(resource, String.join(", ", wanted))
+                : Change.update(resource, String.join(", ", remembered) + " -> " + String.join(", ", wanted));
     }
 
     @Override
