@@ -126,9 +126,9 @@ public final class FakeContainerService implements ContainerService {
 
     @Override
     public Task runTask(String cluster, String taskDefinitionArn, String launchType, List<String> subnets,
-                        List<String> securityGroups, Map<String, String> tagMap, String containerName,
+                        List<String> securityGroups, boolean publicIp, Map<String, String> tagMap, String containerName,
                         Map<String, String> environment) {
-        mutations.add("run task " + taskDefinitionArn);
+        mutations.add("run task " + taskDefinitionArn + (publicIp ? "" : " in " + String.join(",", subnets) + " without a public IP"));
         Task task = new Task("arn:aws:ecs:us-east-1:123456789012:task/cluster/one-off-" + (oneOffs.size() + 1), "PROVISIONING",
                 "RUNNING", null, List.of(), taskDefinitionArn, null, List.of(), null);
         oneOffs.add(task);

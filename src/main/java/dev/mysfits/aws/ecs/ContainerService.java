@@ -98,9 +98,13 @@ public interface ContainerService {
     /** Why the service's recently stopped tasks stopped ("task abc: Essential container exited"). */
     List<String> stoppedTaskReasons(String cluster, String serviceName, int max);
 
-    /** @param environment overrides for the container named, as RunTask's containerOverrides; empty for none */
+    /**
+     * @param publicIp    whether a Fargate task gets a public IP (in public subnets) or not (in private ones)
+     * @param environment overrides for the container named, as RunTask's containerOverrides; empty for none
+     */
     Task runTask(String cluster, String taskDefinitionArn, String launchType, List<String> subnets,
-                 List<String> securityGroups, Map<String, String> tags, String containerName, Map<String, String> environment);
+                 List<String> securityGroups, boolean publicIp, Map<String, String> tags, String containerName,
+                 Map<String, String> environment);
 
     Optional<Task> describeTask(String cluster, String taskArn);
 

@@ -233,7 +233,7 @@ public final class EcsContainerService implements ContainerService {
 
     @Override
     public Task runTask(String cluster, String taskDefinitionArn, String launchType, List<String> subnets,
-                        List<String> securityGroups, Map<String, String> tags, String containerName,
+                        List<String> securityGroups, boolean publicIp, Map<String, String> tags, String containerName,
                         Map<String, String> environment) {
         try {
             var response = eventually.call("IAM roles of " + shortDefinition(taskDefinitionArn) + " to reach ECS",
@@ -247,7 +247,7 @@ public final class EcsContainerService implements ContainerService {
                                     .value(e.getValue()).build()).toList()).build()));
                 }
                 if (LaunchType.FARGATE.toString().equals(launchType)) {
-                    r.networkConfiguration(awsvpc(subnets, securityGroups, true));
+                    r.networkConfiguration(awsvpc(subnets, securityGroups, publicIp));
                 }
             }));
             if (response.tasks().isEmpty()) {

@@ -6,7 +6,6 @@ import dev.mysfits.workflow.infrastructure.RoutePlan;
 
 import dev.mysfits.aws.ecs.ContainerInstances;
 import dev.mysfits.aws.ec2.Network;
-import dev.mysfits.workflow.setup.TaskEgressCheck;
 import dev.mysfits.aws.elbv2.LoadBalancerRouter;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.Change;
@@ -152,28 +151,9 @@ final class ValidateDeployStep implements Step<DeployContext> {
         }
     }
 
-    /**
-     * Fargate tasks without a public IP: setup must have been given private subnets, and they must reach ECR (a NAT
-     * gateway, or ECR's and S3's endpoints), or the tasks would stop minutes later unable to pull their image.
-     */
     private void checkPrivateSubnets(DeployContext ctx) {
-        List<String> ids = ctx.infrastructure.privateSubnetIds();
-        String asked = Boolean.TRUE.equals(ctx.request.privateTasks()) ? "deploy --private"
-                : "service " + ctx.service.name() + " (\"private\": true)";
-        if (ids.isEmpty()) {
-            throw MysfitsException.precondition(asked + ": workshop " + ctx.names.workshop()
-                            + " has no private subnets: setup was given none",
-                    "run mysfits setup --private-subnets a,b (or --stack-outputs with PrivateSubnet outputs), or deploy with --public (public subnets, a public IP)");
-        }
-        List<Network.Subnet> subnets = network.subnets(ids);
-        if (subnets.size() < ids.size()) {
-            List<String> gone = new java.util.ArrayList<>(ids);
-            subnets.forEach(s -> gone.remove(s.id()));
-            throw MysfitsException.precondition(asked + ": private subnet " + String.join(", ", gone)
-                            + " that setup remembered no longer exists",
-                    "run mysfits setup --private-subnets a,b with subnets that exist");
-        }
-        TaskEgressCheck.requirePrivateRouteToEcr(network, ctx.infrastructure.vpcId(), subnets);
+        PrivateSubnetsCheck.require(network, ctx.infrastructure, Boolean.TRUE.equals(ctx.request.privateTasks())
+                ? "deploy --private" : "service " + ctx.service.name() + " (\"private\": true)");
     }
 
     private void checkPathShape(DeployContext ctx) {

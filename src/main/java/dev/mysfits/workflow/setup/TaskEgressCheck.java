@@ -51,7 +51,7 @@ public final class TaskEgressCheck {
                         + stranded.missingEndpoints(),
                 "route their 0.0.0.0/0 to a NAT gateway (aws ec2 create-route --route-table-id <table> "
                         + "--destination-cidr-block 0.0.0.0/0 --nat-gateway-id <nat>), or add " + stranded.toAdd()
-                        + "; or deploy with --public (public subnets, a public IP)");
+                        + "; or use the public subnets (deploy --public, or \"private\": false)");
     }
 
     private record Stranded(List<String> subnets, Set<String> missingInterfaces, boolean missingS3) {

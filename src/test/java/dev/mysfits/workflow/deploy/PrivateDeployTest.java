@@ -9,6 +9,8 @@ import dev.mysfits.core.ResourceNames;
 import dev.mysfits.fakes.FakeAws;
 import dev.mysfits.fakes.FakeCluster;
 import dev.mysfits.workflow.setup.SetupRequest;
+import dev.mysfits.workflow.task.RunTaskRequest;
+import dev.mysfits.workflow.task.RunTaskWorkflow;
 import dev.mysfits.workflow.setup.SetupWorkflow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -138,14 +140,44 @@ class PrivateDeployTest {
         assertFalse(network(cluster).subnets().contains("subnet-private-a"));
     }
 
-    @Test
-    void privateInTheWorkshopFile_isFollowed_andPublicOverridesIt() {
-        FakeCluster cluster = withPrivateSubnets(Network.DefaultRoute.NAT);
+    /** The monolith as if mysfits.json said "private": true. */
+    private static void makePrivate(FakeCluster cluster) {
         ServiceConfig monolith = cluster.workshop.service("monolith");
         cluster.workshop.services().put("monolith", new ServiceConfig(monolith.name(), monolith.context(),
                 monolith.dockerfile(), monolith.image(), monolith.repository(), monolith.containerPort(), monolith.localPort(),
                 monolith.healthPath(), monolith.path(), monolith.environment(), monolith.buildArgs(),
                 monolith.taskDefinitions(), monolith.healthCheck(), monolith.local(), monolith.taskRole(), true));
+    }
+
+    private void runTask(FakeCluster cluster) throws InterruptedException {
+        DeployWorkflow deploy = new DeployWorkflow(cluster.adapters(), cluster.ledger, cluster.console, Clock.systemUTC(), d -> { });
+        new RunTaskWorkflow(cluster.containers, cluster.adapters().infrastructure(), cluster.adapters().network(),
+                (workshop, name, type) -> deploy.registerTaskDefinition(DeployRequest.taskDefinitionOnly(workshop, name, type)),
+                cluster.console, Clock.systemUTC(), d -> { })
+                .execute(new RunTaskRequest(cluster.workshop, "monolith", "fargate", Duration.ofSeconds(10), Duration.ofMillis(1),
+                        Map.of(), false));
+    }
+
+    @Test
+    void taskRun_ofAPrivateService_runsInThePrivateSubnets_withoutAPublicIp_afterTheSameCheck() throws InterruptedException {
+        FakeCluster cluster = withPrivateSubnets(Network.DefaultRoute.INTERNET_GATEWAY);
+        makePrivate(cluster);
+
+        MysfitsException e = assertThrows(MysfitsException.class, () -> runTask(cluster));
+        assertEquals(ExitCode.PRECONDITION, e.exitCode());
+        assertTrue(e.getMessage().startsWith("tasks without a public IP in private subnet subnet-private-a"), e.getMessage());
+        assertEquals(List.of(), cluster.containers.mutations, "nothing registered, nothing run");
+
+        PRIVATE.forEach(id -> cluster.aws.defaultRoutes.put(id, Network.DefaultRoute.NAT));
+        runTask(cluster);
+        assertTrue(cluster.containers.mutations.get(cluster.containers.mutations.size() - 1)
+                .endsWith(" in subnet-private-a,subnet-private-b without a public IP"), cluster.containers.mutations.toString());
+    }
+
+    @Test
+    void privateInTheWorkshopFile_isFollowed_andPublicOverridesIt() {
+        FakeCluster cluster = withPrivateSubnets(Network.DefaultRoute.NAT);
+        makePrivate(cluster);
 
         deploy(cluster, "fargate", null);
         assertFalse(network(cluster).publicIp());

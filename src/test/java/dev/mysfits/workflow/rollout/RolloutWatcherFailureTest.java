@@ -239,7 +239,7 @@ class RolloutWatcherFailureTest {
 
         @Override
         public Task runTask(String cluster, String taskDefinitionArn, String launchType, List<String> subnets,
-                            List<String> securityGroups, Map<String, String> tags, String containerName,
+                            List<String> securityGroups, boolean publicIp, Map<String, String> tags, String containerName,
                             Map<String, String> environment) {
             throw new UnsupportedOperationException();
         }
