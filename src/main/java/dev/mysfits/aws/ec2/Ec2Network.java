@@ -7,9 +7,12 @@ import dev.mysfits.aws.TransientErrors;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.ConnectivityType;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
+import software.amazon.awssdk.services.ec2.model.NatGateway;
+import software.amazon.awssdk.services.ec2.model.NatGatewayState;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.Route;
 import software.amazon.awssdk.services.ec2.model.RouteTable;
@@ -83,11 +86,40 @@ public final class Ec2Network implements Network {
 
     @Override
     public Map<String, DefaultRoute> defaultRoutes(String vpcId) {
+        Map<String, Optional<Route>> defaults = new HashMap<>();
+        routeTablesBySubnet(vpcId).forEach((subnet, table) -> defaults.put(subnet, table == null ? Optional.empty()
+                : table.routes().stream().filter(r -> "0.0.0.0/0".equals(r.destinationCidrBlock())).findFirst()));
         Map<String, DefaultRoute> routes = new HashMap<>();
-        routeTablesBySubnet(vpcId).forEach((subnet, table) -> routes.put(subnet, table == null ? DefaultRoute.NONE
-                : table.routes().stream().filter(r -> "0.0.0.0/0".equals(r.destinationCidrBlock()))
-                .map(Ec2Network::defaultRoute).findFirst().orElse(DefaultRoute.NONE)));
+        defaults.forEach((subnet, route) -> routes.put(subnet, route.map(Ec2Network::defaultRoute).orElse(DefaultRoute.NONE)));
+        // A NAT gateway leads out only when it is public, working, and its own subnet routes to an internet gateway.
+        Set<String> natIds = defaults.values().stream().flatMap(Optional::stream).map(Route::natGatewayId)
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        if (natIds.isEmpty()) {
+            return routes;
+        }
+        Map<String, NatGateway> nats = natGateways(natIds);
+        defaults.forEach((subnet, route) -> {
+            String natId = route.map(Route::natGatewayId).orElse(null);
+            if (natId != null) {
+                NatGateway nat = nats.get(natId);
+                boolean leadsOut = nat != null && nat.connectivityType() != ConnectivityType.PRIVATE
+                        && (nat.state() == NatGatewayState.AVAILABLE || nat.state() == NatGatewayState.PENDING)
+                        && routes.get(nat.subnetId()) == DefaultRoute.INTERNET_GATEWAY;
+                routes.put(subnet, leadsOut ? DefaultRoute.NAT : DefaultRoute.NONE);
+            }
+        });
         return routes;
+    }
+
+    private Map<String, NatGateway> natGateways(Set<String> ids) {
+        try {
+            Map<String, NatGateway> nats = new HashMap<>();
+            ec2.describeNatGatewaysPaginator(r -> r.filter(Filter.builder().name("nat-gateway-id").values(ids).build()))
+                    .natGateways().forEach(n -> nats.put(n.natGatewayId(), n));
+            return nats;
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("ec2 describe NAT gateways " + String.join(",", ids), e);
+        }
     }
 
     /** Each subnet of the VPC and the route table it uses: its own, else the main one (null when the VPC has none). */

@@ -40,7 +40,11 @@ public interface Network {
     /** Where a subnet sends traffic for 0.0.0.0/0: an internet gateway, a NAT (gateway, instance, transit), or nowhere. */
     enum DefaultRoute { INTERNET_GATEWAY, NAT, NONE }
 
-    /** For each subnet of the VPC, where its default route goes, by its own route table or else the VPC's main one. */
+    /**
+     * For each subnet of the VPC, where its default route goes, by its own route table or else the VPC's main one. A
+     * NAT gateway counts only when it can reach the internet: public (not ConnectivityType private), pending or
+     * available, in a subnet whose own default route goes to an internet gateway; else the route leads nowhere.
+     */
     Map<String, DefaultRoute> defaultRoutes(String vpcId);
 
     /** The services the VPC has interface endpoints for, by their short names: "ecr.api", "ecr.dkr", "logs". */
