@@ -13,7 +13,8 @@ Fargate networking, and the default VPC (catalogue rows 10, 12, 14, 26; ../share
   public IP, or there is no default route and no public NAT gateway with a way out, and the VPC has no ECR interface
   endpoints) sits PENDING, then STOPPED with ECS's ResourceInitializationError (12). One that reaches ECR's
   interface endpoints but not S3 (no S3 gateway endpoint on its route table, no way out) stops with
-  CannotPullContainerError: the image layers are in S3.
+  CannotPullContainerError: the image layers are in S3. One whose containers log with awslogs and that reaches neither
+  the internet nor the logs interface endpoint stops with ResourceInitializationError: failed to validate logger args.
 - A Fargate task with assignPublicIp ENABLED has a public IP on its network interface, as describe-network-interfaces
   shows it; one with DISABLED has none.
 
@@ -187,15 +188,18 @@ def no_route_to_ecr(managed):
     from moto.ec2.models import ec2_backends
     ec2 = ec2_backends[managed.backend.account_id][task.region_name]
     public_ip = (awsvpc.get("assignPublicIp") or "DISABLED").upper() == "ENABLED"
+    awslogs = any((c.get("logConfiguration") or {}).get("logDriver") == "awslogs"
+                  for c in managed.task_definition.container_definitions)
     # ECS places the task's interface in the first subnet (as moto's RunTask does).
-    return unreachable_reason(ec2, subnets[0], public_ip, task.region_name)
+    return unreachable_reason(ec2, subnets[0], public_ip, task.region_name, awslogs)
 
 
-def unreachable_reason(ec2, subnet_id, public_ip, region):
-    """Why a task in this subnet cannot pull from ECR, as ECS says it, or None when it can. ECR's API and registry
-    are reached through the internet (an internet gateway with a public IP, or a NAT) or through their interface
-    endpoints; the image layers come from S3, reached through the internet or an S3 gateway endpoint on the subnet's
-    route table (AWS documents the S3 gateway endpoint as needed beside ECR's interface endpoints)."""
+def unreachable_reason(ec2, subnet_id, public_ip, region, awslogs=False):
+    """Why a task in this subnet cannot start, as ECS says it, or None when it can. ECR's API and registry are reached
+    through the internet (an internet gateway with a public IP, or a NAT) or through their interface endpoints; the
+    image layers come from S3, reached through the internet or an S3 gateway endpoint on the subnet's route table
+    (AWS documents the S3 gateway endpoint as needed beside ECR's interface endpoints); and the awslogs driver, which
+    Fargate validates as the container starts, needs CloudWatch Logs: the internet or the logs interface endpoint."""
     subnet = ec2.get_subnet(subnet_id)
     table = route_table_of(ec2, subnet)
     internet = _reaches_internet(ec2, table, public_ip)
@@ -211,6 +215,10 @@ def unreachable_reason(ec2, subnet_id, public_ip, region):
         return ("CannotPullContainerError: pull image manifest has been retried 7 time(s): failed to copy: "
                 "httpReadSeeker: failed open: failed to do request: Get \"https://prod-%s-starport-layer-bucket.s3.%s."
                 "amazonaws.com/\": dial tcp %s:443: i/o timeout" % (region, region, address))
+    if not internet and awslogs and "logs" not in _endpoints(ec2, subnet.vpc_id, "interface"):
+        return ("ResourceInitializationError: failed to validate logger args: create stream has been retried 1 times: "
+                "failed to create Cloudwatch log stream: RequestError: send request failed caused by: Post "
+                "\"https://logs.%s.amazonaws.com/\": dial tcp %s:443: i/o timeout : exit status 1" % (region, address))
     return None
 
 

@@ -177,6 +177,13 @@ def test_which_subnets_reach_ecr():
         ec2.create_vpc_endpoint(VpcId=vpc2, ServiceName="com.amazonaws.us-east-1.s3", VpcEndpointType="Gateway",
                                 RouteTableIds=[table2])
         assert realism_ecs.reaches_ecr(backend(), subnet2, public_ip=False), "ECR's interface endpoints and S3's gateway"
+        assert realism_ecs.unreachable_reason(backend(), subnet2, False, "us-east-1", awslogs=True).startswith(
+            "ResourceInitializationError: failed to validate logger args: "), "awslogs needs CloudWatch Logs"
+        ec2.create_vpc_endpoint(VpcId=vpc2, ServiceName="com.amazonaws.us-east-1.logs", VpcEndpointType="Interface",
+                                SubnetIds=[subnet2])
+        assert realism_ecs.unreachable_reason(backend(), subnet2, False, "us-east-1", awslogs=True) is None
+        assert realism_ecs.unreachable_reason(backend(), subnet, False, "us-east-1", awslogs=True) is None, \
+            "behind a NAT gateway CloudWatch Logs is on the internet"
 
 
 def test_a_private_nat_gateway_is_no_way_to_ecr():

@@ -17,8 +17,11 @@ public final class PrivateSubnetsCheck {
     private PrivateSubnetsCheck() {
     }
 
-    /** @param asked who asked for the private subnets, for the error: "deploy --private", "service like (...)" */
-    public static void require(Network network, Infrastructure infrastructure, String asked) {
+    /**
+     * @param asked   who asked for the private subnets, for the error: "deploy --private", "service like (...)"
+     * @param awslogs whether the task's containers log with awslogs (then CloudWatch Logs must be reachable too)
+     */
+    public static void require(Network network, Infrastructure infrastructure, String asked, boolean awslogs) {
         List<String> ids = infrastructure.privateSubnetIds();
         if (ids.isEmpty()) {
             throw MysfitsException.precondition(asked + ": workshop " + infrastructure.workshop()
@@ -33,6 +36,6 @@ public final class PrivateSubnetsCheck {
                             + " that setup remembered no longer exists",
                     "run mysfits setup --private-subnets a,b with subnets that exist");
         }
-        TaskEgressCheck.requirePrivateRouteToEcr(network, infrastructure.vpcId(), subnets);
+        TaskEgressCheck.requirePrivateRouteToEcr(network, infrastructure.vpcId(), subnets, awslogs);
     }
 }

@@ -152,8 +152,10 @@ final class ValidateDeployStep implements Step<DeployContext> {
     }
 
     private void checkPrivateSubnets(DeployContext ctx) {
+        boolean awslogs = ctx.rendered.containerDefinitions().stream()
+                .anyMatch(c -> c.logConfiguration() != null && "awslogs".equals(c.logConfiguration().logDriver()));
         PrivateSubnetsCheck.require(network, ctx.infrastructure, Boolean.TRUE.equals(ctx.request.privateTasks())
-                ? "deploy --private" : "service " + ctx.service.name() + " (\"private\": true)");
+                ? "deploy --private" : "service " + ctx.service.name() + " (\"private\": true)", awslogs);
     }
 
     private void checkPathShape(DeployContext ctx) {

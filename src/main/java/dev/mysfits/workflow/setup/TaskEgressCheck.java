@@ -14,20 +14,23 @@ import java.util.TreeSet;
  * Fargate tasks pull their images from ECR, so their subnets need a way there: to ECR's API and registry, and to S3,
  * where ECR keeps the image layers. Through the internet: a route to an internet gateway, for a task with a public
  * IP, or to a NAT. Or without it, as AWS documents for private subnets: ECR's interface endpoints (ecr.api, ecr.dkr)
- * in the VPC and S3's gateway endpoint on the subnet's route table. Without any, ECS starts the tasks and stops them
- * minutes later ("ResourceInitializationError: unable to pull secrets or registry auth", or "CannotPullContainerError"
- * when only S3 is out of reach), which setup and deploy can tell before they change anything.
+ * in the VPC and S3's gateway endpoint on the subnet's route table, and the logs interface endpoint for containers
+ * that log with awslogs. Without any, ECS starts the tasks and stops them minutes later ("ResourceInitializationError:
+ * unable to pull secrets or registry auth", "CannotPullContainerError" when only S3 is out of reach,
+ * "ResourceInitializationError: failed to validate logger args" when only CloudWatch Logs is), which setup and deploy
+ * can tell before they change anything.
  */
 public final class TaskEgressCheck {
     private static final Set<String> ECR_ENDPOINTS = Set.of("ecr.api", "ecr.dkr");
     private static final String S3 = "s3";
+    private static final String LOGS = "logs";
 
     private TaskEgressCheck() {
     }
 
     /** Public subnets, whose tasks get a public IP (setup's). */
     static void requireRouteToEcr(Network network, String vpcId, List<Subnet> subnets) {
-        Stranded stranded = stranded(network, vpcId, subnets, true);
+        Stranded stranded = stranded(network, vpcId, subnets, true, false);
         if (stranded.subnets.isEmpty()) {
             return;
         }
@@ -40,9 +43,13 @@ public final class TaskEgressCheck {
                         + "--subnets that have such a route");
     }
 
-    /** Private subnets, whose tasks have no public IP (deploy --private): an internet gateway is no way out. */
-    public static void requirePrivateRouteToEcr(Network network, String vpcId, List<Subnet> subnets) {
-        Stranded stranded = stranded(network, vpcId, subnets, false);
+    /**
+     * Private subnets, whose tasks have no public IP (deploy --private): an internet gateway is no way out.
+     *
+     * @param awslogs whether the task's containers log with awslogs, which then needs CloudWatch Logs too
+     */
+    public static void requirePrivateRouteToEcr(Network network, String vpcId, List<Subnet> subnets, boolean awslogs) {
+        Stranded stranded = stranded(network, vpcId, subnets, false, awslogs);
         if (stranded.subnets.isEmpty()) {
             return;
         }
@@ -56,16 +63,20 @@ public final class TaskEgressCheck {
 
     private record Stranded(List<String> subnets, Set<String> missingInterfaces, boolean missingS3) {
         String missingEndpoints() {
-            if (!missingInterfaces.isEmpty()) {
+            if (missingInterfaces.contains("ecr.api") || missingInterfaces.contains("ecr.dkr")) {
                 return "no ECR endpoints in the VPC";
             }
-            return "no S3 gateway endpoint on their route tables (ECR's endpoints answer, but the image layers are in S3)";
+            if (missingS3) {
+                return "no S3 gateway endpoint on their route tables (ECR's endpoints answer, but the image layers are in S3)";
+            }
+            return "no logs endpoint in the VPC (their containers log with awslogs to CloudWatch Logs)";
         }
 
         String toAdd() {
             List<String> parts = new java.util.ArrayList<>();
             if (!missingInterfaces.isEmpty()) {
-                parts.add("VPC endpoints for " + String.join(", ", missingInterfaces) + " (interface)");
+                parts.add((missingInterfaces.size() == 1 ? "a VPC endpoint for " : "VPC endpoints for ")
+                        + String.join(", ", missingInterfaces) + " (interface)");
             }
             if (missingS3) {
                 parts.add((parts.isEmpty() ? "a VPC endpoint for " : "") + "s3 (gateway, on their route tables)");
@@ -74,11 +85,15 @@ public final class TaskEgressCheck {
         }
     }
 
-    private static Stranded stranded(Network network, String vpcId, List<Subnet> subnets, boolean publicIp) {
+    private static Stranded stranded(Network network, String vpcId, List<Subnet> subnets, boolean publicIp, boolean awslogs) {
         Map<String, DefaultRoute> routes = network.defaultRoutes(vpcId);
         Set<String> missingInterfaces = new TreeSet<>(ECR_ENDPOINTS);
+        if (awslogs) {
+            missingInterfaces.add(LOGS);
+        }
         missingInterfaces.removeAll(network.interfaceEndpoints(vpcId));
-        Map<String, Set<String>> gateways = missingInterfaces.isEmpty() ? network.gatewayEndpoints(vpcId) : Map.of();
+        boolean ecrEndpoints = java.util.Collections.disjoint(missingInterfaces, ECR_ENDPOINTS);
+        Map<String, Set<String>> gateways = ecrEndpoints ? network.gatewayEndpoints(vpcId) : Map.of();
         List<String> stranded = new java.util.ArrayList<>();
         boolean missingS3 = false;
         for (Subnet subnet : subnets) {

@@ -62,7 +62,9 @@ public final class RunTaskWorkflow {
         // A "private" service's task runs where its service's tasks do: the private subnets, without a public IP.
         boolean privateTask = config.privateTasks() && "FARGATE".equals(launchType);
         if (privateTask) {
-            PrivateSubnetsCheck.require(network, infra, "service " + service + " (\"private\": true)");
+            // The template is rendered only as it is registered, below: its logging is not known yet. A task whose
+            // awslogs cannot reach CloudWatch Logs stops at start, and task run reports its stop reason.
+            PrivateSubnetsCheck.require(network, infra, "service " + service + " (\"private\": true)", false);
         }
         RegisteredRevision revision = registrar.register(workshop, service, launchType.toLowerCase(Locale.ROOT));
         console.step("Running one task of " + service);

@@ -94,7 +94,7 @@ class PrivateDeployTest {
         assertEquals("tasks without a public IP in private subnet subnet-private-a (us-east-1a), subnet-private-b (us-east-1b) "
                 + "of vpc-default could not pull their images: no route to a NAT gateway, and no ECR endpoints in the VPC",
                 e.getMessage());
-        assertTrue(e.hint().contains("--nat-gateway-id") && e.hint().contains("ecr.api, ecr.dkr (interface) and s3 (gateway"),
+        assertTrue(e.hint().contains("--nat-gateway-id") && e.hint().contains("ecr.api, ecr.dkr, logs (interface) and s3 (gateway"),
                 e.hint());
         assertEquals(List.of(), cluster.containers.mutations);
         assertEquals(List.of(), cluster.router.mutations);
@@ -115,6 +115,25 @@ class PrivateDeployTest {
         assertEquals(List.of(), cluster.containers.mutations);
 
         cluster.aws.gatewayEndpoints.put("subnet-private-b", Set.of("s3"));
+        deploy(cluster, "fargate", true);
+        assertFalse(network(cluster).publicIp());
+    }
+
+    @Test
+    void private_throughEndpoints_withAwslogs_needsTheLogsEndpointToo() {
+        FakeCluster cluster = withPrivateSubnets(Network.DefaultRoute.NONE);
+        cluster.aws.endpoints.put(FakeAws.DEFAULT_VPC, Set.of("ecr.api", "ecr.dkr"));
+        PRIVATE.forEach(id -> cluster.aws.gatewayEndpoints.put(id, Set.of("s3")));
+
+        MysfitsException e = assertThrows(MysfitsException.class, () -> deploy(cluster, "fargate", true));
+
+        assertEquals(ExitCode.PRECONDITION, e.exitCode());
+        assertTrue(e.getMessage().endsWith("no logs endpoint in the VPC (their containers log with awslogs to CloudWatch Logs)"),
+                e.getMessage());
+        assertTrue(e.hint().contains("or add a VPC endpoint for logs (interface);"), e.hint());
+        assertEquals(List.of(), cluster.containers.mutations);
+
+        cluster.aws.endpoints.put(FakeAws.DEFAULT_VPC, Set.of("ecr.api", "ecr.dkr", "logs"));
         deploy(cluster, "fargate", true);
         assertFalse(network(cluster).publicIp());
     }
