@@ -6,8 +6,8 @@ import picocli.CommandLine.Option;
 public final class TaskNetworkOptions {
     @Option(names = "--private", required = true, description = "Fargate tasks in the private subnets setup was given "
             + "(--private-subnets, or the stack outputs' PrivateSubnet*), without a public IP, as the immersion day's "
-            + "service does. Checked first: those subnets need a NAT gateway route, or VPC endpoints for ecr.api, ecr.dkr "
-            + "and s3 (gateway). Default: the service's \"private\" in mysfits.json, else public.")
+            + "service does. Checked first: those subnets need a NAT gateway route, or VPC endpoints for ecr.api, ecr.dkr, "
+            + "logs (with awslogs) and s3 (gateway). Default: the service's \"private\" in mysfits.json, else public.")
     boolean privateTasks;
 
     @Option(names = "--public", required = true, description = "Fargate tasks in the load balancer's public subnets with "
