@@ -5,6 +5,7 @@ starts one container per container definition, registers targets, follows the ci
 happens back into moto's records in the words AWS uses.
 """
 import concurrent.futures
+import copy
 import logging
 import math
 import threading
@@ -138,6 +139,7 @@ class EcsPlane:
             if before.status != "ACTIVE":
                 raise EcsError("ServiceNotActiveException", "Service was not ACTIVE.")
             old_definition, old_running, old_pending = before.task_definition, before.running_count, before.pending_count
+            old_network = copy.deepcopy(before.network_configuration)
             # moto renames the first deployment on force_new_deployment; the data plane makes a new one instead.
             kept = [(d, d["id"], d["createdAt"]) for d in getattr(before, "deployments", [])]
             service = original_update(backend, properties)
@@ -149,7 +151,10 @@ class EcsPlane:
             configuration = dict(DEFAULT_DEPLOYMENT_CONFIGURATION)
             configuration.update(getattr(service, "deployment_configuration", None) or {})
             service.deployment_configuration = configuration
-            plane.on_update(backend, service, old_definition, bool(props.get("force_new_deployment")))
+            # A new network configuration (subnets, public IP) is a new deployment on AWS, as a new revision is.
+            network_changed = props.get("network_configuration") is not None and \
+                service.network_configuration != old_network
+            plane.on_update(backend, service, old_definition, bool(props.get("force_new_deployment")) or network_changed)
             return service
 
         hooks.lay_member(backend_cls, "update_service", update_service)

@@ -10,8 +10,13 @@ Fargate networking, and the default VPC (catalogue rows 10, 12, 14, 26; ../share
   again." (14; AWS documents that error for both calls. The catalogue also names AccessDeniedException for
   PutRetentionPolicy, a propagation of the caller's own IAM permissions, which the sandbox does not model.)
 - A Fargate task whose subnet cannot reach ECR (the default route goes to an internet gateway but the task has no
-  public IP, or there is no default route and no NAT gateway, and the VPC has no ECR interface endpoints) sits
-  PENDING, then STOPPED with ECS's ResourceInitializationError (12).
+  public IP, or there is no default route and no public NAT gateway with a way out, and the VPC has no ECR interface
+  endpoints) sits PENDING, then STOPPED with ECS's ResourceInitializationError (12). One that reaches ECR's
+  interface endpoints but not S3 (no S3 gateway endpoint on its route table, no way out) stops with
+  CannotPullContainerError: the image layers are in S3. One whose containers log with awslogs and that reaches neither
+  the internet nor the logs interface endpoint stops with ResourceInitializationError: failed to validate logger args.
+- A Fargate task with assignPublicIp ENABLED has a public IP on its network interface, as describe-network-interfaces
+  shows it; one with DISABLED has none.
 
 A task's network interface in a VPC without DNS hostnames gets its private DNS name as on AWS (moto answered 500).
 
@@ -52,7 +57,7 @@ REPOSITORY_NOT_YET = realism.behaviour(
     "ecr-repository-not-yet-visible", 26, "DescribeRepositories, DescribeImages and ListImages right after "
     "CreateRepository answer RepositoryNotFoundException", sandbox_seconds=1, aws_seconds=5)
 
-_ENDPOINTS_NEEDED = ("ecr.api", "ecr.dkr")
+_ENDPOINTS_NEEDED = {"ecr.api", "ecr.dkr"}
 _building_backend = threading.local()
 _default_vpc = {"wanted": True}   # set by install() from the environment
 
@@ -183,34 +188,75 @@ def no_route_to_ecr(managed):
     from moto.ec2.models import ec2_backends
     ec2 = ec2_backends[managed.backend.account_id][task.region_name]
     public_ip = (awsvpc.get("assignPublicIp") or "DISABLED").upper() == "ENABLED"
+    awslogs = any((c.get("logConfiguration") or {}).get("logDriver") == "awslogs"
+                  for c in managed.task_definition.container_definitions)
     # ECS places the task's interface in the first subnet (as moto's RunTask does).
-    if reaches_ecr(ec2, subnets[0], public_ip):
-        return None
-    region = task.region_name
+    return unreachable_reason(ec2, subnets[0], public_ip, task.region_name, awslogs)
+
+
+def unreachable_reason(ec2, subnet_id, public_ip, region, awslogs=False):
+    """Why a task in this subnet cannot start, as ECS says it, or None when it can. ECR's API and registry are reached
+    through the internet (an internet gateway with a public IP, or a NAT) or through their interface endpoints; the
+    image layers come from S3, reached through the internet or an S3 gateway endpoint on the subnet's route table
+    (AWS documents the S3 gateway endpoint as needed beside ECR's interface endpoints); and the awslogs driver, which
+    Fargate validates as the container starts, needs CloudWatch Logs: the internet or the logs interface endpoint."""
+    subnet = ec2.get_subnet(subnet_id)
+    table = route_table_of(ec2, subnet)
+    internet = _reaches_internet(ec2, table, public_ip)
     checksum = zlib.crc32(region.encode())
     address = "52.%d.%d.%d" % (46 + checksum % 50, (checksum >> 8) % 256, 1 + (checksum >> 16) % 254)
-    return ("ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval "
-            "failed: unable to retrieve ecr registry auth: service call has been retried 3 time(s): RequestError: "
-            "send request failed caused by: Post \"https://api.ecr.%s.amazonaws.com/\": dial tcp %s:443: i/o "
-            "timeout. Please check your task network configuration." % (region, address))
+    if not internet and not _ENDPOINTS_NEEDED <= _endpoints(ec2, subnet.vpc_id, "interface"):
+        return ("ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval "
+                "failed: unable to retrieve ecr registry auth: service call has been retried 3 time(s): RequestError: "
+                "send request failed caused by: Post \"https://api.ecr.%s.amazonaws.com/\": dial tcp %s:443: i/o "
+                "timeout. Please check your task network configuration." % (region, address))
+    if not internet and not (table is not None and any(
+            table.id in (e.route_table_ids or []) for e in _endpoint_objects(ec2, subnet.vpc_id, "gateway", "s3"))):
+        return ("CannotPullContainerError: pull image manifest has been retried 7 time(s): failed to copy: "
+                "httpReadSeeker: failed open: failed to do request: Get \"https://prod-%s-starport-layer-bucket.s3.%s."
+                "amazonaws.com/\": dial tcp %s:443: i/o timeout" % (region, region, address))
+    if not internet and awslogs and "logs" not in _endpoints(ec2, subnet.vpc_id, "interface"):
+        return ("ResourceInitializationError: failed to validate logger args: create stream has been retried 1 times: "
+                "failed to create Cloudwatch log stream: RequestError: send request failed caused by: Post "
+                "\"https://logs.%s.amazonaws.com/\": dial tcp %s:443: i/o timeout : exit status 1" % (region, address))
+    return None
 
 
 def reaches_ecr(ec2, subnet_id, public_ip):
-    subnet = ec2.get_subnet(subnet_id)
-    endpoints = {e.service_name.rsplit(".", 2)[-2] + "." + e.service_name.rsplit(".", 1)[-1]
-                 for e in ec2.vpc_end_points.values()
-                 if e.vpc_id == subnet.vpc_id and (e.vpc_endpoint_type or "").lower() == "interface"}
-    if all(needed in endpoints for needed in _ENDPOINTS_NEEDED):
-        return True
-    table = route_table_of(ec2, subnet)
+    return unreachable_reason(ec2, subnet_id, public_ip, ec2.region_name) is None
+
+
+def _endpoint_objects(ec2, vpc_id, kind, service=None):
+    return [e for e in ec2.vpc_end_points.values()
+            if e.vpc_id == vpc_id and (e.vpc_endpoint_type or "").lower() == kind
+            and (service is None or _short_service(e.service_name) == service)]
+
+
+def _endpoints(ec2, vpc_id, kind):
+    return {_short_service(e.service_name) for e in _endpoint_objects(ec2, vpc_id, kind)}
+
+
+def _short_service(service_name):
+    """"ecr.api" of com.amazonaws.us-east-1.ecr.api, "s3" of com.amazonaws.us-east-1.s3."""
+    return service_name.split(".", 3)[-1]
+
+
+def _reaches_internet(ec2, table, public_ip, through_nat=False):
+    """Whether the default route of this table leads to the internet: an internet gateway for an interface with a
+    public IP (a NAT gateway has its own), or a public NAT gateway whose subnet does."""
     for route in (table.routes if table is not None else []):
         if route.destination_cidr_block != "0.0.0.0/0":
             continue
         gateway_id = getattr(route.gateway, "id", "") or ""
         if gateway_id.startswith("igw-"):
             return public_ip
-        if route.nat_gateway is not None or route.instance is not None or route.transit_gateway is not None:
-            return True
+        if route.nat_gateway is not None:
+            nat = route.nat_gateway
+            if through_nat or (getattr(nat, "connectivity_type", None) or "public").lower() == "private":
+                return False   # a private NAT gateway reaches other networks, never the internet
+            return _reaches_internet(ec2, route_table_of(ec2, ec2.get_subnet(nat.subnet_id)), True, through_nat=True)
+        if route.instance is not None or route.transit_gateway is not None:
+            return True   # a NAT instance or a transit gateway: where it leads is beyond what the sandbox models
     return False
 
 
@@ -271,6 +317,22 @@ def _interface_init(original):
     return init
 
 
+def _task_init(original):
+    def init(task, *args, **kwargs):
+        original(task, *args, **kwargs)
+        awsvpc = (getattr(task, "network_configuration", None) or {}).get("awsvpcConfiguration") or {}
+        if (awsvpc.get("assignPublicIp") or "DISABLED").upper() != "ENABLED":
+            return
+        from moto.ec2.models import ec2_backends
+        from moto.ec2.utils import random_public_ip
+        ec2 = ec2_backends[task._account_id][task.region_name]
+        for attachment in task.attachments:
+            for detail in attachment.get("details", []):
+                if detail["name"] == "networkInterfaceId":
+                    ec2.get_network_interface(detail["value"]).public_ip = random_public_ip()
+    return init
+
+
 # ------------------------------------------------------------------ install
 
 _MARK = "_mysfits_realism_ecs"
@@ -301,5 +363,6 @@ def install(settings, plane, environ=None):
     _lay(EC2Backend, "__init__", _ec2_init)
     _lay(EC2Backend, "create_default_vpc", _create_default_vpc)
     _lay(NetworkInterface, "__init__", _interface_init)
+    _lay(ecs_models.Task, "__init__", _task_init)
 
     plane.start_checks.append(task_network_check(settings))

@@ -9,6 +9,7 @@ from moto import mock_aws
 from moto.ec2.models import EC2Backend
 from moto.ec2.models.elastic_network_interfaces import NetworkInterface
 from moto.ecr.models import ECRBackend
+from moto.ecs.models import Task
 from moto.ecr.responses import ECRResponse
 from moto.logs.models import LogsBackend
 
@@ -27,7 +28,7 @@ def realism_hooks(environ=None, scale="1"):
     """The ECS hooks, moto_fixes and this module's, as the server lays them; all taken off afterwards."""
     environ = dict(environ or {}, MYSFITS_SANDBOX_TIME_SCALE=scale)
     settings = Settings.for_port(5993, "/dev/null", environ=environ)
-    with restored(ECRBackend, ECRResponse, LogsBackend, EC2Backend, NetworkInterface), ecs_hooks(settings) as plane:
+    with restored(ECRBackend, ECRResponse, LogsBackend, EC2Backend, NetworkInterface, Task), ecs_hooks(settings) as plane:
         realism_ecs.install(settings, plane, environ)
         try:
             yield settings, plane
@@ -149,17 +150,67 @@ def test_which_subnets_reach_ecr():
         vpc, subnet = vpc_with_subnet(ec2)
         assert not realism_ecs.reaches_ecr(backend(), subnet, public_ip=True), "only the local route"
         table = own_route_table(ec2, vpc, subnet)
-        public, _ = vpc_with_subnet(ec2, "10.8.0.0/16")
-        nat = ec2.create_nat_gateway(SubnetId=_, ConnectivityType="private")["NatGateway"]["NatGatewayId"]
+        public = ec2.create_subnet(VpcId=vpc, CidrBlock="10.9.2.0/24")["Subnet"]["SubnetId"]
+        public_table = own_route_table(ec2, vpc, public)
+        nat = ec2.create_nat_gateway(SubnetId=public)["NatGateway"]["NatGatewayId"]
         ec2.create_route(RouteTableId=table, DestinationCidrBlock="0.0.0.0/0", NatGatewayId=nat)
+        assert not realism_ecs.reaches_ecr(backend(), subnet, public_ip=False), "the NAT's own subnet has no way out"
+        gateway = ec2.create_internet_gateway()["InternetGateway"]["InternetGatewayId"]
+        ec2.attach_internet_gateway(InternetGatewayId=gateway, VpcId=vpc)
+        ec2.create_route(RouteTableId=public_table, DestinationCidrBlock="0.0.0.0/0", GatewayId=gateway)
         assert realism_ecs.reaches_ecr(backend(), subnet, public_ip=False), "a private subnet behind a NAT gateway"
+        assert not realism_ecs.reaches_ecr(backend(), public, public_ip=False), "an internet gateway, no public IP"
 
         vpc2, subnet2 = vpc_with_subnet(ec2, "10.7.0.0/16")
+        table2 = own_route_table(ec2, vpc2, subnet2)
         for service in ("ecr.api", "ecr.dkr"):
             assert not realism_ecs.reaches_ecr(backend(), subnet2, public_ip=False)
             ec2.create_vpc_endpoint(VpcId=vpc2, ServiceName="com.amazonaws.us-east-1." + service,
                                     VpcEndpointType="Interface", SubnetIds=[subnet2])
-        assert realism_ecs.reaches_ecr(backend(), subnet2, public_ip=False), "ECR's interface endpoints"
+        assert not realism_ecs.reaches_ecr(backend(), subnet2, public_ip=False), "the layers are in S3"
+        assert realism_ecs.unreachable_reason(backend(), subnet2, False, "us-east-1").startswith(
+            "CannotPullContainerError: "), "ECR's API answers; the layers' download times out"
+        other_table = ec2.create_route_table(VpcId=vpc2)["RouteTable"]["RouteTableId"]
+        ec2.create_vpc_endpoint(VpcId=vpc2, ServiceName="com.amazonaws.us-east-1.s3", VpcEndpointType="Gateway",
+                                RouteTableIds=[other_table])
+        assert not realism_ecs.reaches_ecr(backend(), subnet2, public_ip=False), "S3's endpoint on another table"
+        ec2.create_vpc_endpoint(VpcId=vpc2, ServiceName="com.amazonaws.us-east-1.s3", VpcEndpointType="Gateway",
+                                RouteTableIds=[table2])
+        assert realism_ecs.reaches_ecr(backend(), subnet2, public_ip=False), "ECR's interface endpoints and S3's gateway"
+        assert realism_ecs.unreachable_reason(backend(), subnet2, False, "us-east-1", awslogs=True).startswith(
+            "ResourceInitializationError: failed to validate logger args: "), "awslogs needs CloudWatch Logs"
+        ec2.create_vpc_endpoint(VpcId=vpc2, ServiceName="com.amazonaws.us-east-1.logs", VpcEndpointType="Interface",
+                                SubnetIds=[subnet2])
+        assert realism_ecs.unreachable_reason(backend(), subnet2, False, "us-east-1", awslogs=True) is None
+        assert realism_ecs.unreachable_reason(backend(), subnet, False, "us-east-1", awslogs=True) is None, \
+            "behind a NAT gateway CloudWatch Logs is on the internet"
+
+
+def test_a_private_nat_gateway_is_no_way_to_ecr():
+    from moto.ec2.models import ec2_backends
+    with mock_aws(), realism_hooks():
+        ec2 = boto3.client("ec2")
+        vpc, subnet = vpc_with_subnet(ec2)
+        table = own_route_table(ec2, vpc, subnet)
+        default_subnet = ec2.describe_subnets(Filters=[{"Name": "default-for-az", "Values": ["true"]}])["Subnets"][0]
+        nat = ec2.create_nat_gateway(SubnetId=default_subnet["SubnetId"], ConnectivityType="private")
+        ec2.create_route(RouteTableId=table, DestinationCidrBlock="0.0.0.0/0",
+                         NatGatewayId=nat["NatGateway"]["NatGatewayId"])
+        assert not realism_ecs.reaches_ecr(ec2_backends["123456789012"]["us-east-1"], subnet, public_ip=False)
+
+
+def test_a_task_has_a_public_ip_on_its_interface_only_with_assign_public_ip_enabled():
+    with mock_aws(), realism_hooks() as (settings, plane):
+        ecs, ec2 = boto3.client("ecs"), boto3.client("ec2")
+        subnet = ec2.describe_subnets(Filters=[{"Name": "default-for-az", "Values": ["true"]}])["Subnets"][0]["SubnetId"]
+        plane._start = lambda managed: None
+        for public_ip in (True, False):
+            task = fargate_task(ecs, subnet, public_ip)["tasks"][0]
+            details = {d["name"]: d["value"] for d in task["attachments"][0]["details"]}
+            interface = ec2.describe_network_interfaces(
+                NetworkInterfaceIds=[details["networkInterfaceId"]])["NetworkInterfaces"][0]
+            assert interface["SubnetId"] == subnet
+            assert ("PublicIp" in interface.get("Association", {})) is public_ip, interface
 
 
 def fargate_task(ecs, subnet, public_ip):

@@ -35,3 +35,25 @@ def updates_start_deployments():
     assert len(scaled["deployments"]) == 3, "a count change starts no deployment"
     assert scaled["deployments"][0]["desiredCount"] == 3
     assert scaled["runningCount"] == 0, "nothing runs until the data plane starts it"
+
+
+@mock_aws
+def test_a_new_network_configuration_starts_a_deployment_and_the_same_one_does_not():
+    with ecs_hooks(Settings.for_port(5995, "/dev/null")):
+        ecs, ec2 = boto3.client("ecs"), boto3.client("ec2")
+        subnets = [s["SubnetId"] for s in ec2.describe_subnets()["Subnets"]][:2]
+        ecs.create_cluster(clusterName="c")
+        ecs.register_task_definition(family="web", networkMode="awsvpc", requiresCompatibilities=["FARGATE"],
+                                     cpu="256", memory="512", containerDefinitions=[{"name": "web", "image": "x"}])
+        network = {"awsvpcConfiguration": {"subnets": [subnets[0]], "assignPublicIp": "ENABLED"}}
+        ecs.create_service(cluster="c", serviceName="web", taskDefinition="web:1", desiredCount=0,
+                           launchType="FARGATE", networkConfiguration=network)
+
+        same = ecs.update_service(cluster="c", service="web", networkConfiguration=network)["service"]
+        assert len(same["deployments"]) == 1, "the same network is no new deployment"
+
+        private = {"awsvpcConfiguration": {"subnets": [subnets[1]], "assignPublicIp": "DISABLED"}}
+        moved = ecs.update_service(cluster="c", service="web", networkConfiguration=private)["service"]
+        assert [d["status"] for d in moved["deployments"]] == ["PRIMARY", "ACTIVE"]
+        assert moved["networkConfiguration"]["awsvpcConfiguration"]["assignPublicIp"] == "DISABLED"
+        assert moved["networkConfiguration"]["awsvpcConfiguration"]["subnets"] == [subnets[1]]

@@ -17,13 +17,19 @@ import java.time.Clock;
         description = {"Deploy a pushed service to ECS behind the workshop's load balancer.",
                 "Registers a task-definition revision only when the template's result changed, creates or reuses the "
                         + "target group, routes the listener (default action, or a path rule with --path), creates or "
-                        + "updates the service and waits until it is stable. Prints the URL."})
+                        + "updates the service and waits until it is stable. Prints the URL.",
+                "Fargate tasks run in the load balancer's public subnets with a public IP; --private (or \"private\": true "
+                        + "in mysfits.json) runs them in the private subnets setup was given, without one, and moves an "
+                        + "existing service there (a new deployment)."})
 public final class DeployCommand extends BaseCommand {
     @Mixin
     ServiceParameter service = new ServiceParameter();
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     LaunchTypeOptions launchType;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    TaskNetworkOptions network;
 
     @Option(names = "--tag", paramLabel = "TAG", description = "Pin the task definition to this image tag. Default: the image that "
             + "'latest' points at now, named by its digest, so each push rolls out.")
@@ -48,7 +54,7 @@ public final class DeployCommand extends BaseCommand {
         }
         AppContext app = context();
         DeployRequest request = new DeployRequest(app.workshop(), service.name(), launchType.launchType(), tag, count, path, wait.waitForStable(), wait.timeout,
-                wait.pollInterval, dryRun.on());
+                wait.pollInterval, dryRun.on(), network == null ? null : network.privateTasks());
         if (!dryRun.on()) {
             app.lockWorkshop("deploy " + service.name());
         }

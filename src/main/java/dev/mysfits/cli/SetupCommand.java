@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
                 "Network: the region's default VPC and its default subnets, unless --vpc-id/--subnets or "
                         + "--stack-outputs say otherwise. A stack outputs file is the labs' cfn-output.json: a JSON object of "
                         + "outputs, or CloudFormation's [{\"OutputKey\":..,\"OutputValue\":..}] list; the VPC is the output whose "
-                        + "key contains \"VPC\"/\"Vpc\", the subnets the outputs whose keys contain \"PublicSubnet\".",
+                        + "key contains \"VPC\"/\"Vpc\", the subnets the outputs whose keys contain \"PublicSubnet\", and "
+                        + "the private subnets (deploy --private) those whose keys contain \"PrivateSubnet\".",
                 "",
                 "EC2 launch type: --ec2 also makes the container instances the labs' stack made: an instance role and "
                         + "profile (AmazonEC2ContainerServiceforEC2Role), a security group opening the dynamic host ports to "
@@ -56,6 +57,12 @@ public final class SetupCommand extends BaseCommand {
     @Option(names = "--subnets", split = ",", paramLabel = "SUBNET",
             description = "Public subnets, comma-separated, in at least two availability zones (default: the VPC's default subnets, one per zone).")
     List<String> subnets = List.of();
+
+    @Option(names = "--private-subnets", split = ",", paramLabel = "SUBNET",
+            description = "Private subnets of the workshop's VPC, comma-separated, for Fargate tasks without a public IP "
+                    + "(deploy --private). Remembered (a tag on the tasks' security group) until given again. "
+                    + "Default: the stack outputs' PrivateSubnet*, else what an earlier setup remembered.")
+    List<String> privateSubnets = List.of();
 
     @Option(names = "--stack-outputs", paramLabel = "FILE",
             description = "Take the VPC and public subnets from a CloudFormation outputs file (e.g. cfn-output.json).")
@@ -95,7 +102,7 @@ public final class SetupCommand extends BaseCommand {
         SetupWorkflow workflow = new SetupWorkflow(console(), SetupAdapters.of(context().aws()), context().ledger(),
                 context().aws().region());
         SetupResult result = workflow.execute(new SetupRequest(new ResourceNames(workshop.name()), ports,
-                vpcId, subnets, outputs, dryRun.on(), capacity(), taskRoles, workshop.tablesInOrder()));
+                vpcId, subnets, outputs, dryRun.on(), capacity(), taskRoles, workshop.tablesInOrder(), privateSubnets));
         report(result, workshop);
     }
 
@@ -131,6 +138,12 @@ public final class SetupCommand extends BaseCommand {
                         "pass ids like subnet-0abc123, comma-separated (aws ec2 describe-subnets)");
             }
         }
+        for (String subnet : privateSubnets) {
+            if (!SUBNET_ID.matcher(subnet).matches()) {
+                throw MysfitsException.usage("--private-subnets: '" + subnet + "' is not a subnet id",
+                        "pass ids like subnet-0abc123, comma-separated (aws ec2 describe-subnets)");
+            }
+        }
         if (subnets.size() == 1) {
             throw MysfitsException.usage("--subnets names one subnet: a load balancer needs two, in two availability zones",
                     "pass --subnets a,b");
@@ -158,7 +171,8 @@ public final class SetupCommand extends BaseCommand {
             console().data(result.state().url());
         }
         String first = workshop.servicesInOrder().get(0).name();
-        console().nextSteps("mysfits deploy " + first + (ec2 ? " --ec2" : " --fargate"));
+        console().nextSteps("mysfits deploy " + first + (ec2 ? " --ec2" : " --fargate")
+                + (ec2 || result.state().privateSubnetIds().isEmpty() ? "" : " [--private]"));
     }
 
     private static Map<String, String> change(Change change) {

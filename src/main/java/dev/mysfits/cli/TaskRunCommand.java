@@ -51,7 +51,7 @@ public final class TaskRunCommand extends BaseCommand {
         app.lockWorkshop("task run " + service.name());
         ServiceAdapters adapters = ServiceAdapters.from(app.aws(), app.workshop());
         DeployWorkflow deploy = new DeployWorkflow(adapters, app.ledger(), console(), Clock.systemUTC(), Sleeper.system());
-        RunTaskResult result = new RunTaskWorkflow(adapters.containers(), adapters.infrastructure(),
+        RunTaskResult result = new RunTaskWorkflow(adapters.containers(), adapters.infrastructure(), adapters.network(),
                 (workshop, name, type) -> deploy.registerTaskDefinition(DeployRequest.taskDefinitionOnly(workshop, name, type)),
                 console(), Clock.systemUTC(), d -> Thread.sleep(d.toMillis()))
                 .execute(new RunTaskRequest(app.workshop(), service.name(), launchType == null ? null : launchType.launchType(),

@@ -21,6 +21,7 @@ import java.util.Map;
  * @param healthCheck    the target group's health check and deregistration delay, and ECS's grace period
  * @param local          how `mysfits up` runs it beside the other services
  * @param taskRole       the service's own task role and its policies, or null for the workshop's shared task role
+ * @param privateTasks   "private": Fargate tasks in the private subnets setup remembered, without a public IP
  */
 public record ServiceConfig(
         String name,
@@ -37,7 +38,16 @@ public record ServiceConfig(
         Map<String, Path> taskDefinitions,
         HealthCheckConfig healthCheck,
         LocalRunConfig local,
-        TaskRoleConfig taskRole) {
+        TaskRoleConfig taskRole,
+        boolean privateTasks) {
+
+    public ServiceConfig(String name, Path context, String dockerfile, String image, String repository, int containerPort,
+                         int localPort, String healthPath, String path, Map<String, String> environment,
+                         Map<String, String> buildArgs, Map<String, Path> taskDefinitions, HealthCheckConfig healthCheck,
+                         LocalRunConfig local, TaskRoleConfig taskRole) {
+        this(name, context, dockerfile, image, repository, containerPort, localPort, healthPath, path, environment, buildArgs,
+                taskDefinitions, healthCheck, local, taskRole, false);
+    }
 
     public ServiceConfig(String name, Path context, String dockerfile, String image, String repository, int containerPort,
                          int localPort, String healthPath, String path, Map<String, String> environment,

@@ -29,7 +29,7 @@ public final class WorkshopConfigLoader {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,30}");
     private static final Set<String> SERVICE_KEYS = Set.of("context", "dockerfile", "image", "repository",
             "containerPort", "localPort", "healthPath", "path", "environment", "buildArgs", "taskDefinitions", "healthCheck",
-            "command", "aliases", "volumes", "memory", "network", "dependsOn", "healthCommand", "taskRole");
+            "command", "aliases", "volumes", "memory", "network", "dependsOn", "healthCommand", "taskRole", "private");
     private static final Pattern VOLUME_NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,62}");
     private static final Pattern MATCHER = Pattern.compile("[1-5]\\d\\d(-[1-5]\\d\\d)?(,[1-5]\\d\\d(-[1-5]\\d\\d)?)*");
     private static final Pattern HOST_NAME = Pattern.compile("[a-z0-9]([a-z0-9.-]{0,61}[a-z0-9])?");
@@ -141,6 +141,11 @@ public final class WorkshopConfigLoader {
                 templates.put(e.getKey(), directory.resolve(e.getValue().asText()).normalize());
             });
         }
+        JsonNode privateNode = node.get("private");
+        if (privateNode != null && !privateNode.isBoolean()) {
+            throw invalid(file, where + ".private must be true (Fargate tasks in the private subnets, no public IP) or false, got "
+                    + privateNode);
+        }
         return new ServiceConfig(
                 name,
                 context == null ? null : directory.resolve(context).normalize(),
@@ -155,13 +160,15 @@ public final class WorkshopConfigLoader {
                 stringMap(file, node, where, "buildArgs"),
                 templates,
                 healthCheck(file, node.get("healthCheck"), where + ".healthCheck"),
-                localRun(file, directory, node, where));
+                localRun(file, directory, node, where),
+                null,
+                privateNode != null && privateNode.asBoolean());
     }
 
     private static ServiceConfig withTaskRole(ServiceConfig s, TaskRoleConfig taskRole) {
         return new ServiceConfig(s.name(), s.context(), s.dockerfile(), s.image(), s.repository(), s.containerPort(),
                 s.localPort(), s.healthPath(), s.path(), s.environment(), s.buildArgs(), s.taskDefinitions(),
-                s.healthCheck(), s.local(), taskRole);
+                s.healthCheck(), s.local(), taskRole, s.privateTasks());
     }
 
     /** The keys `mysfits up` reads: what the 003 lab passes to docker run. */

@@ -9,6 +9,8 @@ import java.util.Locale;
 public final class ResourceNames {
     public static final String TAG_WORKSHOP = "mysfits:workshop";
     public static final String TAG_SERVICE = "mysfits:service";
+    /** On the tasks' security group: the private subnets setup was given, space-separated (deploy --private). */
+    public static final String TAG_PRIVATE_SUBNETS = "mysfits:private-subnets";
 
     private final String workshop;
 

@@ -32,6 +32,10 @@ public final class FakeAws {
     public final Map<String, Network.DefaultRoute> defaultRoutes = new HashMap<>();
     /** Interface endpoints by VPC, by short service name ("ecr.api"). */
     public final Map<String, java.util.Set<String>> endpoints = new HashMap<>();
+    /** Gateway endpoints ("s3") on each subnet's route table, by subnet id. */
+    public final Map<String, java.util.Set<String>> gatewayEndpoints = new HashMap<>();
+    /** EC2 tags by resource id (a security group's, a subnet's). */
+    public final Map<String, Map<String, String>> ec2Tags = new HashMap<>();
     public final Map<String, Network.SecurityGroup> groups = new LinkedHashMap<>();
     public final Map<String, LoadBalancers.LoadBalancer> loadBalancers = new LinkedHashMap<>();
     public final Map<String, LoadBalancers.Listener> listeners = new LinkedHashMap<>();
@@ -85,6 +89,24 @@ public final class FakeAws {
         @Override
         public java.util.Set<String> interfaceEndpoints(String vpcId) {
             return endpoints.getOrDefault(vpcId, java.util.Set.of());
+        }
+
+        @Override
+        public Map<String, java.util.Set<String>> gatewayEndpoints(String vpcId) {
+            Map<String, java.util.Set<String>> bySubnet = new HashMap<>();
+            subnetsOf(vpcId).forEach(s -> bySubnet.put(s.id(), gatewayEndpoints.getOrDefault(s.id(), java.util.Set.of())));
+            return bySubnet;
+        }
+
+        @Override
+        public Map<String, String> tags(String resourceId) {
+            return Map.copyOf(ec2Tags.getOrDefault(resourceId, Map.of()));
+        }
+
+        @Override
+        public void tag(String resourceId, Map<String, String> tags) {
+            mutations.add("tag " + resourceId + " " + new java.util.TreeMap<>(tags));
+            ec2Tags.computeIfAbsent(resourceId, r -> new HashMap<>()).putAll(tags);
         }
 
         @Override

@@ -71,6 +71,6 @@ public final class FakeCluster {
         return new ServiceAdapters(containers, router, images, () -> ACCOUNT,
                 () -> new SetupLookup(aws.adapters(), new ResourceNames(workshop.name()), "us-east-1")
                         .find(workshop.services().keySet()),
-                renderer::render, aws.adapters().roles(), aws.adapters().logGroups());
+                renderer::render, aws.adapters().roles(), aws.adapters().logGroups(), aws.adapters().network());
     }
 }

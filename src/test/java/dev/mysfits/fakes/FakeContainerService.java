@@ -95,36 +95,40 @@ public final class FakeContainerService implements ContainerService {
         mutations.add("create service " + spec.name());
         tags.put(spec.name(), spec.tags());
         Service service = settled(spec.name(), spec.taskDefinitionArn(), spec.launchType(), spec.desiredCount(),
-                spec.targetGroupArn() == null ? List.of() : List.of(spec.targetGroupArn()));
+                spec.targetGroupArn() == null ? List.of() : List.of(spec.targetGroupArn()),
+                "FARGATE".equals(spec.launchType()) ? new TaskNetwork(spec.subnets(), spec.securityGroups(), spec.publicIp()) : null);
         services.put(spec.name(), service);
         return service;
     }
 
     @Override
-    public Service updateService(String cluster, String name, String taskDefinitionArn, Integer desiredCount) {
+    public Service updateService(String cluster, String name, String taskDefinitionArn, Integer desiredCount,
+                                 TaskNetwork network) {
         Service old = services.get(name);
         mutations.add("update service " + name + (taskDefinitionArn == null ? "" : " to " + taskDefinitionArn)
-                + (desiredCount == null ? "" : " count " + desiredCount));
+                + (desiredCount == null ? "" : " count " + desiredCount)
+                + (network == null ? "" : " network " + String.join(",", network.subnets()) + (network.publicIp() ? " public IP" : " no public IP")));
         Service service = settled(name, taskDefinitionArn != null ? taskDefinitionArn : old.taskDefinitionArn(), old.launchType(),
-                desiredCount != null ? desiredCount : old.desired(), old.targetGroupArns());
+                desiredCount != null ? desiredCount : old.desired(), old.targetGroupArns(), network != null ? network : old.network());
         services.put(name, service);
         return service;
     }
 
     /** A service whose new deployment completed at once: ECS's end state, which the rollout watcher waits for. */
-    private Service settled(String name, String taskDefinitionArn, String launchType, int desired, List<String> targetGroups) {
+    private Service settled(String name, String taskDefinitionArn, String launchType, int desired, List<String> targetGroups,
+                            TaskNetwork network) {
         Deployment primary = new Deployment("ecs-svc/" + (++deployments), "PRIMARY", taskDefinitionArn, desired, desired, 0,
                 "COMPLETED", "ECS deployment completed.");
         targetGroups.forEach(group -> router.registerHealthy(group, desired));
         return new Service("arn:aws:ecs:us-east-1:123456789012:service/cluster/" + name, name, "ACTIVE", taskDefinitionArn,
-                launchType, desired, desired, 0, List.of(primary), List.of(), targetGroups);
+                launchType, desired, desired, 0, List.of(primary), List.of(), targetGroups, network);
     }
 
     @Override
     public Task runTask(String cluster, String taskDefinitionArn, String launchType, List<String> subnets,
-                        List<String> securityGroups, Map<String, String> tagMap, String containerName,
+                        List<String> securityGroups, boolean publicIp, Map<String, String> tagMap, String containerName,
                         Map<String, String> environment) {
-        mutations.add("run task " + taskDefinitionArn);
+        mutations.add("run task " + taskDefinitionArn + (publicIp ? "" : " in " + String.join(",", subnets) + " without a public IP"));
         Task task = new Task("arn:aws:ecs:us-east-1:123456789012:task/cluster/one-off-" + (oneOffs.size() + 1), "PROVISIONING",
                 "RUNNING", null, List.of(), taskDefinitionArn, null, List.of(), null);
         oneOffs.add(task);

@@ -7,9 +7,12 @@ import dev.mysfits.aws.TransientErrors;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.ConnectivityType;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
+import software.amazon.awssdk.services.ec2.model.NatGateway;
+import software.amazon.awssdk.services.ec2.model.NatGatewayState;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.Route;
 import software.amazon.awssdk.services.ec2.model.RouteTable;
@@ -83,29 +86,111 @@ public final class Ec2Network implements Network {
 
     @Override
     public Map<String, DefaultRoute> defaultRoutes(String vpcId) {
+        Map<String, Optional<Route>> defaults = new HashMap<>();
+        routeTablesBySubnet(vpcId).forEach((subnet, table) -> defaults.put(subnet, table == null ? Optional.empty()
+                : table.routes().stream().filter(r -> "0.0.0.0/0".equals(r.destinationCidrBlock())).findFirst()));
+        Map<String, DefaultRoute> routes = new HashMap<>();
+        defaults.forEach((subnet, route) -> routes.put(subnet, route.map(Ec2Network::defaultRoute).orElse(DefaultRoute.NONE)));
+        // A NAT gateway leads out only when it is public, working, and its own subnet routes to an internet gateway.
+        Set<String> natIds = defaults.values().stream().flatMap(Optional::stream).map(Route::natGatewayId)
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        if (natIds.isEmpty()) {
+            return routes;
+        }
+        Map<String, NatGateway> nats = natGateways(natIds);
+        defaults.forEach((subnet, route) -> {
+            String natId = route.map(Route::natGatewayId).orElse(null);
+            if (natId != null) {
+                NatGateway nat = nats.get(natId);
+                boolean leadsOut = nat != null && nat.connectivityType() != ConnectivityType.PRIVATE
+                        && (nat.state() == NatGatewayState.AVAILABLE || nat.state() == NatGatewayState.PENDING)
+                        && routes.get(nat.subnetId()) == DefaultRoute.INTERNET_GATEWAY;
+                routes.put(subnet, leadsOut ? DefaultRoute.NAT : DefaultRoute.NONE);
+            }
+        });
+        return routes;
+    }
+
+    private Map<String, NatGateway> natGateways(Set<String> ids) {
+        try {
+            Map<String, NatGateway> nats = new HashMap<>();
+            ec2.describeNatGatewaysPaginator(r -> r.filter(Filter.builder().name("nat-gateway-id").values(ids).build()))
+                    .natGateways().forEach(n -> nats.put(n.natGatewayId(), n));
+            return nats;
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("ec2 describe NAT gateways " + String.join(",", ids), e);
+        }
+    }
+
+    /** Each subnet of the VPC and the route table it uses: its own, else the main one (null when the VPC has none). */
+    private Map<String, RouteTable> routeTablesBySubnet(String vpcId) {
         try {
             List<RouteTable> tables = ec2.describeRouteTablesPaginator(r -> r.filters(filter("vpc-id", vpcId)))
                     .routeTables().stream().toList();
-            DefaultRoute main = DefaultRoute.NONE;
-            Map<String, DefaultRoute> own = new HashMap<>();
+            RouteTable main = null;
+            Map<String, RouteTable> own = new HashMap<>();
             for (RouteTable table : tables) {
-                DefaultRoute route = table.routes().stream().filter(r -> "0.0.0.0/0".equals(r.destinationCidrBlock()))
-                        .map(Ec2Network::defaultRoute).findFirst().orElse(DefaultRoute.NONE);
                 for (RouteTableAssociation association : table.associations()) {
                     if (Boolean.TRUE.equals(association.main())) {
-                        main = route;
+                        main = table;
                     } else if (association.subnetId() != null) {
-                        own.put(association.subnetId(), route);
+                        own.put(association.subnetId(), table);
                     }
                 }
             }
-            Map<String, DefaultRoute> routes = new HashMap<>();
+            Map<String, RouteTable> bySubnet = new HashMap<>();
             for (Subnet subnet : subnetsOf(vpcId)) {
-                routes.put(subnet.id(), own.getOrDefault(subnet.id(), main));
+                bySubnet.put(subnet.id(), own.getOrDefault(subnet.id(), main));
             }
-            return routes;
+            return bySubnet;
         } catch (SdkException e) {
             throw AwsErrors.wrap("ec2 describe route tables of " + vpcId, e);
+        }
+    }
+
+    @Override
+    public Map<String, Set<String>> gatewayEndpoints(String vpcId) {
+        Map<String, Set<String>> byTable = new HashMap<>();
+        try {
+            ec2.describeVpcEndpointsPaginator(r -> r.filters(filter("vpc-id", vpcId))).vpcEndpoints().stream()
+                    .filter(e -> "Gateway".equalsIgnoreCase(e.vpcEndpointTypeAsString()))
+                    .forEach(e -> e.routeTableIds().forEach(table -> byTable.computeIfAbsent(table, t -> new java.util.TreeSet<>())
+                            .add(shortServiceName(e.serviceName()))));
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("ec2 describe VPC endpoints of " + vpcId, e);
+        }
+        Map<String, Set<String>> bySubnet = new HashMap<>();
+        routeTablesBySubnet(vpcId).forEach((subnet, table) -> bySubnet.put(subnet,
+                table == null ? Set.of() : Set.copyOf(byTable.getOrDefault(table.routeTableId(), Set.of()))));
+        return bySubnet;
+    }
+
+    /** com.amazonaws.us-east-1.ecr.api: what follows the region. */
+    private static String shortServiceName(String serviceName) {
+        return serviceName.replaceFirst("^([^.]+\\.){3}", "");
+    }
+
+    @Override
+    public Map<String, String> tags(String resourceId) {
+        try {
+            Map<String, String> tags = new HashMap<>();
+            ec2.describeTagsPaginator(r -> r.filters(filter("resource-id", resourceId))).tags()
+                    .forEach(t -> tags.put(t.key(), t.value()));
+            return tags;
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("ec2 describe tags of " + resourceId, e);
+        }
+    }
+
+    @Override
+    public void tag(String resourceId, Map<String, String> tags) {
+        try {
+            // A security group made moments ago may not be visible to CreateTags yet.
+            eventually.run(resourceId + " to be visible", Eventually.PROPAGATION, TransientErrors.NOT_YET_VISIBLE,
+                    () -> ec2.createTags(r -> r.resources(resourceId).tags(tags.entrySet().stream()
+                            .map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build()).toList())));
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("ec2 tag " + resourceId, e);
         }
     }
 
@@ -125,8 +210,7 @@ public final class Ec2Network implements Network {
         try {
             return ec2.describeVpcEndpointsPaginator(r -> r.filters(filter("vpc-id", vpcId))).vpcEndpoints().stream()
                     .filter(e -> "Interface".equalsIgnoreCase(e.vpcEndpointTypeAsString()))
-                    // com.amazonaws.<region>.ecr.api: what follows the region
-                    .map(e -> e.serviceName().replaceFirst("^([^.]+\\.){3}", ""))
+                    .map(e -> shortServiceName(e.serviceName()))
                     .collect(Collectors.toSet());
         } catch (SdkException e) {
             throw AwsErrors.wrap("ec2 describe VPC endpoints of " + vpcId, e);

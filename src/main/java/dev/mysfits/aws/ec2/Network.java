@@ -40,11 +40,27 @@ public interface Network {
     /** Where a subnet sends traffic for 0.0.0.0/0: an internet gateway, a NAT (gateway, instance, transit), or nowhere. */
     enum DefaultRoute { INTERNET_GATEWAY, NAT, NONE }
 
-    /** For each subnet of the VPC, where its default route goes, by its own route table or else the VPC's main one. */
+    /**
+     * For each subnet of the VPC, where its default route goes, by its own route table or else the VPC's main one. A
+     * NAT gateway counts only when it can reach the internet: public (not ConnectivityType private), pending or
+     * available, in a subnet whose own default route goes to an internet gateway; else the route leads nowhere.
+     */
     Map<String, DefaultRoute> defaultRoutes(String vpcId);
 
     /** The services the VPC has interface endpoints for, by their short names: "ecr.api", "ecr.dkr", "logs". */
     Set<String> interfaceEndpoints(String vpcId);
+
+    /**
+     * For each subnet of the VPC, the services whose gateway endpoints ("s3", "dynamodb") are on its route table (its
+     * own, else the VPC's main one): a gateway endpoint serves only the subnets whose route table it is on.
+     */
+    Map<String, Set<String>> gatewayEndpoints(String vpcId);
+
+    /** The tags of an EC2 resource (a security group, a subnet), by key. */
+    Map<String, String> tags(String resourceId);
+
+    /** Adds or replaces these tags on an EC2 resource. */
+    void tag(String resourceId, Map<String, String> tags);
 
     /** The region's default VPC, if it has one. */
     Optional<Vpc> defaultVpc();

@@ -22,15 +22,33 @@ public interface ContainerService {
     record ServiceEvent(String id, Instant createdAt, String message) {
     }
 
-    record Service(String arn, String name, String status, String taskDefinitionArn, String launchType,
-                   int desired, int running, int pending, List<Deployment> deployments, List<ServiceEvent> events,
-                   List<String> targetGroupArns) {
+    /** Where awsvpc (Fargate) tasks run: their subnets and security groups, and whether each gets a public IP. */
+    record TaskNetwork(List<String> subnets, List<String> securityGroups, boolean publicIp) {
     }
 
-    /** What creating a service needs; subnets/securityGroups only for awsvpc (Fargate). */
+    /** @param network the awsvpc configuration its tasks get, or null when it has none (EC2's bridge mode) */
+    record Service(String arn, String name, String status, String taskDefinitionArn, String launchType,
+                   int desired, int running, int pending, List<Deployment> deployments, List<ServiceEvent> events,
+                   List<String> targetGroupArns, TaskNetwork network) {
+        public Service(String arn, String name, String status, String taskDefinitionArn, String launchType,
+                       int desired, int running, int pending, List<Deployment> deployments, List<ServiceEvent> events,
+                       List<String> targetGroupArns) {
+            this(arn, name, status, taskDefinitionArn, launchType, desired, running, pending, deployments, events,
+                    targetGroupArns, null);
+        }
+    }
+
+    /** What creating a service needs; subnets/securityGroups/publicIp only for awsvpc (Fargate). */
     record ServiceSpec(String cluster, String name, String taskDefinitionArn, String launchType, int desiredCount,
                        String targetGroupArn, String containerName, int containerPort, List<String> subnets,
-                       List<String> securityGroups, int healthCheckGracePeriodSeconds, Map<String, String> tags) {
+                       List<String> securityGroups, int healthCheckGracePeriodSeconds, Map<String, String> tags,
+                       boolean publicIp) {
+        public ServiceSpec(String cluster, String name, String taskDefinitionArn, String launchType, int desiredCount,
+                           String targetGroupArn, String containerName, int containerPort, List<String> subnets,
+                           List<String> securityGroups, int healthCheckGracePeriodSeconds, Map<String, String> tags) {
+            this(cluster, name, taskDefinitionArn, launchType, desiredCount, targetGroupArn, containerName, containerPort,
+                    subnets, securityGroups, healthCheckGracePeriodSeconds, tags, true);
+        }
     }
 
     /**
@@ -70,14 +88,23 @@ public interface ContainerService {
     Service createService(ServiceSpec spec);
 
     /** Points the service at a revision and/or a count; null leaves that part as it is. */
-    Service updateService(String cluster, String name, String taskDefinitionArn, Integer desiredCount);
+    default Service updateService(String cluster, String name, String taskDefinitionArn, Integer desiredCount) {
+        return updateService(cluster, name, taskDefinitionArn, desiredCount, null);
+    }
+
+    /** Also moves its tasks to another awsvpc network (a new deployment, as a new revision is); null leaves it. */
+    Service updateService(String cluster, String name, String taskDefinitionArn, Integer desiredCount, TaskNetwork network);
 
     /** Why the service's recently stopped tasks stopped ("task abc: Essential container exited"). */
     List<String> stoppedTaskReasons(String cluster, String serviceName, int max);
 
-    /** @param environment overrides for the container named, as RunTask's containerOverrides; empty for none */
+    /**
+     * @param publicIp    whether a Fargate task gets a public IP (in public subnets) or not (in private ones)
+     * @param environment overrides for the container named, as RunTask's containerOverrides; empty for none
+     */
     Task runTask(String cluster, String taskDefinitionArn, String launchType, List<String> subnets,
-                 List<String> securityGroups, Map<String, String> tags, String containerName, Map<String, String> environment);
+                 List<String> securityGroups, boolean publicIp, Map<String, String> tags, String containerName,
+                 Map<String, String> environment);
 
     Optional<Task> describeTask(String cluster, String taskArn);
 

@@ -161,7 +161,7 @@ public final class EcsContainerService implements ContainerService {
                 // The same token on every attempt: a repeat after a lost answer is the same request to ECS.
                 .clientToken(java.util.UUID.randomUUID().toString());
         if (fargate) {
-            request.networkConfiguration(awsvpc(spec.subnets(), spec.securityGroups()));
+            request.networkConfiguration(awsvpc(spec.subnets(), spec.securityGroups(), spec.publicIp()));
         }
         CreateServiceRequest create = request.build();
         try {
@@ -193,8 +193,12 @@ public final class EcsContainerService implements ContainerService {
     }
 
     @Override
-    public Service updateService(String cluster, String name, String taskDefinitionArn, Integer desiredCount) {
+    public Service updateService(String cluster, String name, String taskDefinitionArn, Integer desiredCount,
+                                 TaskNetwork network) {
         UpdateServiceRequest.Builder request = UpdateServiceRequest.builder().cluster(cluster).service(name);
+        if (network != null) {
+            request.networkConfiguration(awsvpc(network.subnets(), network.securityGroups(), network.publicIp()));
+        }
         if (taskDefinitionArn != null) {
             request.taskDefinition(taskDefinitionArn);
         }
@@ -229,7 +233,7 @@ public final class EcsContainerService implements ContainerService {
 
     @Override
     public Task runTask(String cluster, String taskDefinitionArn, String launchType, List<String> subnets,
-                        List<String> securityGroups, Map<String, String> tags, String containerName,
+                        List<String> securityGroups, boolean publicIp, Map<String, String> tags, String containerName,
                         Map<String, String> environment) {
         try {
             var response = eventually.call("IAM roles of " + shortDefinition(taskDefinitionArn) + " to reach ECS",
@@ -243,7 +247,7 @@ public final class EcsContainerService implements ContainerService {
                                     .value(e.getValue()).build()).toList()).build()));
                 }
                 if (LaunchType.FARGATE.toString().equals(launchType)) {
-                    r.networkConfiguration(awsvpc(subnets, securityGroups));
+                    r.networkConfiguration(awsvpc(subnets, securityGroups, publicIp));
                 }
             }));
             if (response.tasks().isEmpty()) {
@@ -297,11 +301,14 @@ public final class EcsContainerService implements ContainerService {
         }
     }
 
-    private static NetworkConfiguration awsvpc(List<String> subnets, List<String> securityGroups) {
+    /**
+     * Public subnets (the default VPC's, no NAT) need a public IP to pull from ECR; private ones reach it through a
+     * NAT gateway or endpoints, without one.
+     */
+    private static NetworkConfiguration awsvpc(List<String> subnets, List<String> securityGroups, boolean publicIp) {
         return NetworkConfiguration.builder().awsvpcConfiguration(AwsVpcConfiguration.builder()
                 .subnets(subnets).securityGroups(securityGroups)
-                // Public subnets of the default VPC and no NAT: tasks need a public IP to pull from ECR.
-                .assignPublicIp(AssignPublicIp.ENABLED).build()).build();
+                .assignPublicIp(publicIp ? AssignPublicIp.ENABLED : AssignPublicIp.DISABLED).build()).build();
     }
 
     private static List<Tag> tags(Map<String, String> tags) {
@@ -315,7 +322,15 @@ public final class EcsContainerService implements ContainerService {
                         nz(d.desiredCount()), nz(d.runningCount()), nz(d.pendingCount()),
                         d.rolloutStateAsString(), d.rolloutStateReason())).toList(),
                 s.events().stream().map(e -> new ServiceEvent(e.id(), e.createdAt(), e.message())).toList(),
-                s.loadBalancers().stream().map(LoadBalancer::targetGroupArn).toList());
+                s.loadBalancers().stream().map(LoadBalancer::targetGroupArn).toList(), network(s.networkConfiguration()));
+    }
+
+    private static TaskNetwork network(NetworkConfiguration configuration) {
+        if (configuration == null || configuration.awsvpcConfiguration() == null) {
+            return null;
+        }
+        AwsVpcConfiguration awsvpc = configuration.awsvpcConfiguration();
+        return new TaskNetwork(awsvpc.subnets(), awsvpc.securityGroups(), awsvpc.assignPublicIp() == AssignPublicIp.ENABLED);
     }
 
     private static Task toRecord(software.amazon.awssdk.services.ecs.model.Task t) {

@@ -25,6 +25,8 @@ final class DeployContext {
     final WorkshopConfig workshop;
     final ServiceConfig service;
     final ResourceNames names;
+    /** Fargate tasks in the private subnets without a public IP: --private/--public, else the service's "private". */
+    final boolean privateTasks;
 
     // Written by ValidateDeployStep, before anything changes
     Infrastructure infrastructure;
@@ -51,6 +53,14 @@ final class DeployContext {
         this.workshop = request.workshop();
         this.service = workshop.service(request.service());
         this.names = new ResourceNames(workshop.name());
+        this.privateTasks = request.privateTasks() != null ? request.privateTasks() : service.privateTasks();
+    }
+
+    /** Where the service's Fargate tasks run: the public subnets with a public IP, or the private ones without. */
+    ContainerService.TaskNetwork taskNetwork() {
+        return privateTasks
+                ? new ContainerService.TaskNetwork(infrastructure.privateSubnetIds(), List.of(infrastructure.tasksSecurityGroupId()), false)
+                : new ContainerService.TaskNetwork(infrastructure.subnetIds(), List.of(infrastructure.tasksSecurityGroupId()), true);
     }
 
     Map<String, String> tags() {

@@ -12,9 +12,15 @@ import java.time.Duration;
  * @param count        desired tasks; null keeps an existing service's count (1 for a new one)
  * @param path         path pattern to route to the service; null uses the config's
  * @param pollInterval how often the rollout is polled
+ * @param privateTasks --private (true) or --public (false); null follows the service's "private" in mysfits.json
  */
 public record DeployRequest(WorkshopConfig workshop, String service, String launchType, String tag, Integer count, String path, boolean waitForStable,
-                            Duration timeout, Duration pollInterval, boolean dryRun) {
+                            Duration timeout, Duration pollInterval, boolean dryRun, Boolean privateTasks) {
+
+    public DeployRequest(WorkshopConfig workshop, String service, String launchType, String tag, Integer count, String path,
+                         boolean waitForStable, Duration timeout, Duration pollInterval, boolean dryRun) {
+        this(workshop, service, launchType, tag, count, path, waitForStable, timeout, pollInterval, dryRun, null);
+    }
 
     /** What registering the service's task definition needs, and no more (task run). */
     public static DeployRequest taskDefinitionOnly(WorkshopConfig workshop, String service, String launchType) {

@@ -33,7 +33,7 @@ public final class DeployWorkflow {
         DeployContext ctx = new DeployContext(request);
         Workflow<DeployContext> workflow = new Workflow<>("Deploying " + request.service() + " to "
                 + request.ecsLaunchType(), console, List.of(
-                new ValidateDeployStep(adapters.containers(), adapters.router(), inputs(), console),
+                new ValidateDeployStep(adapters.containers(), adapters.router(), adapters.network(), inputs(), console),
                 new EnsureTaskDefinitionStep(adapters.containers(), ledger),
                 new EnsureTargetGroupStep(adapters.router(), ledger),
                 new EnsureRouteStep(adapters.router(), ledger),

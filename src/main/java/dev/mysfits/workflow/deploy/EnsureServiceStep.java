@@ -38,7 +38,8 @@ final class EnsureServiceStep implements Step<DeployContext> {
         ContainerService.Service existing = ctx.existingService;
         if (existing == null) {
             return Change.create(resource, ctx.request.ecsLaunchType() + ", " + count(ctx) + " task(s), revision "
-                    + (ctx.revision == 0 ? "new" : String.valueOf(ctx.revision)));
+                    + (ctx.revision == 0 ? "new" : String.valueOf(ctx.revision))
+                    + (ctx.request.fargate() ? ", " + describe(ctx.taskNetwork()) : ""));
         }
         ctx.deployedService = existing;
         ctx.deploymentId = primaryDeploymentId(existing);
@@ -46,6 +47,10 @@ final class EnsureServiceStep implements Step<DeployContext> {
         if (!ctx.taskDefinitionArn.equals(existing.taskDefinitionArn())) {
             changes.add("task definition " + RolloutWatcher.shortRevision(existing.taskDefinitionArn()) + " -> "
                     + (ctx.revision == 0 ? "new revision" : RolloutWatcher.shortRevision(ctx.taskDefinitionArn)));
+        }
+        if (networkChange(ctx) != null) {
+            changes.add("network " + (existing.network() == null ? "?" : describe(existing.network())) + " -> "
+                    + describe(ctx.taskNetwork()));
         }
         if (ctx.request.count() != null && ctx.request.count() != existing.desired()) {
             changes.add("desired count " + existing.desired() + " -> " + ctx.request.count());
@@ -60,16 +65,35 @@ final class EnsureServiceStep implements Step<DeployContext> {
         if (ctx.existingService == null) {
             ctx.deployedService = containers.createService(new ContainerService.ServiceSpec(infra.clusterName(),
                     ctx.names.ecsService(ctx.service.name()), ctx.taskDefinitionArn, ctx.request.ecsLaunchType(), count(ctx),
-                    ctx.targetGroupArn, ctx.containerName, ctx.service.containerPort(), infra.subnetIds(),
-                    List.of(infra.tasksSecurityGroupId()), ctx.service.healthCheck().gracePeriodSeconds(), ctx.tags()));
+                    ctx.targetGroupArn, ctx.containerName, ctx.service.containerPort(),
+                    ctx.request.fargate() ? ctx.taskNetwork().subnets() : infra.subnetIds(),
+                    List.of(infra.tasksSecurityGroupId()), ctx.service.healthCheck().gracePeriodSeconds(), ctx.tags(),
+                    !ctx.request.fargate() || ctx.taskNetwork().publicIp()));
             ctx.record(ledger, ResourceType.SERVICE, ctx.deployedService.arn());
             ctx.deploymentId = primaryDeploymentId(ctx.deployedService);
             return;
         }
         ctx.deployedService = containers.updateService(infra.clusterName(), ctx.existingService.name(),
                 ctx.taskDefinitionArn.equals(ctx.existingService.taskDefinitionArn()) ? null : ctx.taskDefinitionArn,
-                ctx.request.count());
+                ctx.request.count(), networkChange(ctx));
         ctx.deploymentId = primaryDeploymentId(ctx.deployedService);
+    }
+
+    /** The Fargate network the existing service should move to (--private, --public), or null when it is already there. */
+    private static ContainerService.TaskNetwork networkChange(DeployContext ctx) {
+        if (!ctx.request.fargate() || ctx.existingService == null) {
+            return null;
+        }
+        ContainerService.TaskNetwork wanted = ctx.taskNetwork();
+        ContainerService.TaskNetwork have = ctx.existingService.network();
+        boolean same = have != null && have.publicIp() == wanted.publicIp()
+                && new java.util.HashSet<>(have.subnets()).equals(new java.util.HashSet<>(wanted.subnets()));
+        return same ? null : wanted;
+    }
+
+    private static String describe(ContainerService.TaskNetwork network) {
+        return (network.publicIp() ? "public subnets " : "private subnets ") + String.join(", ", network.subnets())
+                + (network.publicIp() ? " with a public IP" : ", no public IP");
     }
 
     /** UpdateService answers with the deployment it started as PRIMARY. */

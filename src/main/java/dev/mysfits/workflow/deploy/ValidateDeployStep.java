@@ -5,6 +5,7 @@ import dev.mysfits.aws.ecs.ContainerService;
 import dev.mysfits.workflow.infrastructure.RoutePlan;
 
 import dev.mysfits.aws.ecs.ContainerInstances;
+import dev.mysfits.aws.ec2.Network;
 import dev.mysfits.aws.elbv2.LoadBalancerRouter;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.Change;
@@ -23,12 +24,15 @@ import java.util.Optional;
 final class ValidateDeployStep implements Step<DeployContext> {
     private final ContainerService containers;
     private final LoadBalancerRouter router;
+    private final Network network;
     private final TaskDefinitionInputs inputs;
     private final Console console;
 
-    ValidateDeployStep(ContainerService containers, LoadBalancerRouter router, TaskDefinitionInputs inputs, Console console) {
+    ValidateDeployStep(ContainerService containers, LoadBalancerRouter router, Network network, TaskDefinitionInputs inputs,
+                       Console console) {
         this.containers = containers;
         this.router = router;
+        this.network = network;
         this.inputs = inputs;
         this.console = console;
     }
@@ -42,7 +46,11 @@ final class ValidateDeployStep implements Step<DeployContext> {
     public Change plan(DeployContext ctx) {
         // Local input first: the path's shape, then the template (TaskDefinitionInputs checks it before AWS is asked).
         checkPathShape(ctx);
+        checkPrivateShape(ctx);
         Path template = inputs.resolve(ctx);
+        if (ctx.privateTasks) {
+            checkPrivateSubnets(ctx);
+        }
         ctx.existingTargetGroup = checkTargetGroup(ctx);
         ctx.rules = router.rules(ctx.infrastructure.listenerArn());
         ctx.route = route(ctx);
@@ -125,6 +133,29 @@ final class ValidateDeployStep implements Step<DeployContext> {
                             + ", or remove the service (mysfits cleanup " + ctx.service.name() + ") and deploy again");
         }
         return found;
+    }
+
+    /** Private subnets are for Fargate's awsvpc tasks; EC2 tasks share their instance's network (bridge mode). */
+    private static void checkPrivateShape(DeployContext ctx) {
+        if (ctx.privateTasks && !ctx.request.fargate()) {
+            boolean flag = Boolean.TRUE.equals(ctx.request.privateTasks());
+            throw MysfitsException.usage((flag ? "--private" : "service " + ctx.service.name() + " is \"private\" in "
+                            + ctx.workshop.file().getFileName() + ", which") + " goes with --fargate: EC2 tasks use their "
+                            + "container instance's network, not subnets of their own",
+                    flag ? "deploy with --fargate --private, or --ec2 without --private"
+                            : "deploy with --fargate, or pass --public to deploy it on EC2");
+        }
+        if (ctx.request.privateTasks() != null && !ctx.privateTasks && !ctx.request.fargate()) {
+            throw MysfitsException.usage("--public goes with --fargate: EC2 tasks use their container instance's network",
+                    "deploy with --fargate --public, or --ec2 without --public");
+        }
+    }
+
+    private void checkPrivateSubnets(DeployContext ctx) {
+        boolean awslogs = ctx.rendered.containerDefinitions().stream()
+                .anyMatch(c -> c.logConfiguration() != null && "awslogs".equals(c.logConfiguration().logDriver()));
+        PrivateSubnetsCheck.require(network, ctx.infrastructure, Boolean.TRUE.equals(ctx.request.privateTasks())
+                ? "deploy --private" : "service " + ctx.service.name() + " (\"private\": true)", awslogs);
     }
 
     private void checkPathShape(DeployContext ctx) {

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * What setup made in a region, as deploy needs it: the network, the security groups, the load balancer and its
- * listener, the cluster, the roles and the log groups (service name to log group name).
+ * listener, the cluster, the roles and the log groups (service name to log group name), and the private subnets
+ * for tasks without a public IP (empty when setup was given none).
  */
 public record Infrastructure(
         String workshop,
@@ -22,7 +23,8 @@ public record Infrastructure(
         String clusterArn,
         String executionRoleArn,
         String taskRoleArn,
-        Map<String, String> logGroups) {
+        Map<String, String> logGroups,
+        List<String> privateSubnetIds) {
 
     /** The port of the load balancer's HTTP listener that setup makes and deploy routes. */
     public static final int LISTENER_PORT = 80;

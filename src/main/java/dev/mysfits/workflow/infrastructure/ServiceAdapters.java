@@ -3,6 +3,7 @@ package dev.mysfits.workflow.infrastructure;
 import dev.mysfits.aws.AwsAdapters;
 import dev.mysfits.aws.sts.CallerIdentity;
 import dev.mysfits.aws.logs.LogGroups;
+import dev.mysfits.aws.ec2.Network;
 import dev.mysfits.aws.iam.Roles;
 import dev.mysfits.aws.ecs.ContainerService;
 import dev.mysfits.aws.elbv2.LoadBalancerRouter;
@@ -17,7 +18,7 @@ import dev.mysfits.workflow.infrastructure.Infrastructure;
 /** The adapters deploy, task run, scale and status work through, built on the SDK clients. */
 public record ServiceAdapters(ContainerService containers, LoadBalancerRouter router, PushedImages images,
                              CallerIdentity identity, InfrastructureLookup infrastructure,
-                             TaskDefinitionTemplates templates, Roles roles, LogGroups logGroups) {
+                             TaskDefinitionTemplates templates, Roles roles, LogGroups logGroups, Network network) {
 
     public static ServiceAdapters from(AwsAdapters aws, WorkshopConfig workshop) {
         TaskDefinitionRenderer renderer = new TaskDefinitionRenderer(AwsAdapters.taskDefinitionSchema(), workshop.directory());
@@ -30,7 +31,8 @@ public record ServiceAdapters(ContainerService containers, LoadBalancerRouter ro
                         .find(workshop.services().keySet()),
                 renderer::render,
                 aws.roles(),
-                aws.logGroups());
+                aws.logGroups(),
+                aws.network());
     }
 
 }

@@ -8,8 +8,10 @@ import dev.mysfits.aws.iam.Roles.Role;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.ResourceNames;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,7 +54,13 @@ public final class SetupLookup {
         }
         return new Infrastructure(names.workshop(), region, lb.vpcId(), lb.subnetIds(), lbGroup.id(), tasksGroup.id(),
                 lb.arn(), lb.dnsName(), "http://" + lb.dnsName(), listener.arn(), cluster.name(), cluster.arn(),
-                execution.arn(), task.arn(), Map.copyOf(logGroups));
+                execution.arn(), task.arn(), Map.copyOf(logGroups), privateSubnets(tasksGroup));
+    }
+
+    /** The private subnets setup remembered on the tasks' security group, for deploy --private; none is empty. */
+    private List<String> privateSubnets(SecurityGroup tasksGroup) {
+        String value = aws.network().tags(tasksGroup.id()).get(ResourceNames.TAG_PRIVATE_SUBNETS);
+        return value == null || value.isBlank() ? List.of() : Arrays.stream(value.trim().split("\\s+")).toList();
     }
 
     private MysfitsException missing(String why) {

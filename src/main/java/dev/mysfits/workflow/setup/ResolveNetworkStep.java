@@ -70,6 +70,11 @@ public final class ResolveNetworkStep implements Step<SetupContext> {
             requireTwoZones(subnets, "the default VPC " + vpcId);
         }
         TaskEgressCheck.requireRouteToEcr(network, vpcId, subnets);
+        List<String> privateIds = request.privateSubnetIds();
+        if (privateIds.isEmpty() && request.stackOutputs() != null) {
+            privateIds = StackOutputs.privateSubnetIds(request.stackOutputs());
+        }
+        ctx.privateSubnetIds = PrivateSubnets.validate(network, ctx.region, vpcId, subnets, privateIds);
         ctx.vpcId = vpcId;
         ctx.subnetIds = subnets.stream().map(Subnet::id).toList();
         ctx.loadBalancer = existing.orElse(null);

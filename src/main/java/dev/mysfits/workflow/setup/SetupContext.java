@@ -35,6 +35,8 @@ public final class SetupContext {
 
     String vpcId;
     List<String> subnetIds = List.of();
+    /** The private subnets given now (ResolveNetworkStep), else those remembered (EnsurePrivateSubnetsStep). */
+    List<String> privateSubnetIds = List.of();
     final Map<SecurityGroupRole, SecurityGroup> securityGroups = new LinkedHashMap<>();
     LoadBalancer loadBalancer;
     Listener listener;
@@ -80,6 +82,6 @@ public final class SetupContext {
                 securityGroupId(SecurityGroupRole.LOAD_BALANCER), securityGroupId(SecurityGroupRole.TASKS),
                 loadBalancer.arn(), loadBalancer.dnsName(), "http://" + loadBalancer.dnsName(), listener.arn(),
                 cluster.name(), cluster.arn(), roles.get(RoleKind.EXECUTION).arn(), roles.get(RoleKind.TASK).arn(),
-                Map.copyOf(logGroups));
+                Map.copyOf(logGroups), privateSubnetIds);
     }
 }

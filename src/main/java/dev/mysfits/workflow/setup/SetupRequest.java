@@ -22,11 +22,14 @@ import java.util.Map;
  * @param capacity       EC2 capacity for the EC2 launch type (--ec2), or null to leave it as it is
  * @param taskRoles      the services that ask for their own task role, by service name, in config order
  * @param tables         the DynamoDB tables to make and load
+ * @param privateSubnetIds --private-subnets, for tasks without a public IP (deploy --private), or empty: the stack
+ *                       outputs' PrivateSubnet* then, else what an earlier setup remembered
  */
 public record SetupRequest(ResourceNames names, Map<String, Integer> containerPorts, String vpcId, List<String> subnetIds,
                            Path stackOutputs, boolean dryRun, CapacityRequest capacity, Map<String, TaskRoleConfig> taskRoles,
-                           List<TableConfig> tables) {
+                           List<TableConfig> tables, List<String> privateSubnetIds) {
     public SetupRequest {
+        privateSubnetIds = privateSubnetIds == null ? List.of() : List.copyOf(privateSubnetIds);
         containerPorts = Map.copyOf(containerPorts);
         subnetIds = subnetIds == null ? List.of() : List.copyOf(subnetIds);
         taskRoles = taskRoles == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(taskRoles));
@@ -36,5 +39,11 @@ public record SetupRequest(ResourceNames names, Map<String, Integer> containerPo
     public SetupRequest(ResourceNames names, Map<String, Integer> containerPorts, String vpcId, List<String> subnetIds,
                         Path stackOutputs, boolean dryRun, CapacityRequest capacity) {
         this(names, containerPorts, vpcId, subnetIds, stackOutputs, dryRun, capacity, Map.of(), List.of());
+    }
+
+    public SetupRequest(ResourceNames names, Map<String, Integer> containerPorts, String vpcId, List<String> subnetIds,
+                        Path stackOutputs, boolean dryRun, CapacityRequest capacity, Map<String, TaskRoleConfig> taskRoles,
+                        List<TableConfig> tables) {
+        this(names, containerPorts, vpcId, subnetIds, stackOutputs, dryRun, capacity, taskRoles, tables, List.of());
     }
 }

@@ -60,6 +60,7 @@ public final class SetupWorkflow {
                 new ResolveNetworkStep(aws.network(), aws.loadBalancers()),
                 new EnsureSecurityGroupStep(aws.network(), ledger, SecurityGroupRole.LOAD_BALANCER),
                 new EnsureSecurityGroupStep(aws.network(), ledger, SecurityGroupRole.TASKS),
+                new EnsurePrivateSubnetsStep(aws.network()),
                 new EnsureLoadBalancerStep(aws.loadBalancers(), ledger),
                 new EnsureListenerStep(aws.loadBalancers(), ledger),
                 new EnsureServiceLinkedRoleStep(aws.roles()),

@@ -20,7 +20,8 @@ import java.util.TreeMap;
  * subnets. Accepted shapes: a flat object {"VPCId": "vpc-..", "PublicSubnetOne": "subnet-..", ...}; CloudFormation's
  * list [{"OutputKey": .., "OutputValue": ..}]; or a whole `aws cloudformation describe-stacks` answer.
  * The VPC is the output whose key contains "VPC"/"Vpc" and whose value is a vpc- id; the subnets are the outputs
- * whose key contains "PublicSubnet" (a value may list several, comma-separated), in key order.
+ * whose key contains "PublicSubnet" (a value may list several, comma-separated), in key order; the private subnets
+ * (tasks without a public IP) those whose key contains "PrivateSubnet".
  */
 public final class StackOutputs {
     public record NetworkOutputs(String vpcId, List<String> subnetIds) {
@@ -30,6 +31,32 @@ public final class StackOutputs {
     }
 
     public static NetworkOutputs read(Path file) {
+        return parse(file.toString(), outputsOf(file));
+    }
+
+    /**
+     * The private subnets, for tasks without a public IP (deploy --private): the outputs whose key contains
+     * "PrivateSubnet" (a value may list several, comma-separated), in key order. None is an empty list.
+     */
+    public static List<String> privateSubnetIds(Path file) {
+        return privateSubnets(outputsOf(file));
+    }
+
+    static List<String> privateSubnets(Map<String, String> outputs) {
+        List<String> subnets = new ArrayList<>();
+        outputs.forEach((key, value) -> {
+            if (key.toLowerCase(Locale.ROOT).contains("privatesubnet")) {
+                for (String part : value.split(",")) {
+                    if (!part.isBlank() && !subnets.contains(part.trim())) {
+                        subnets.add(part.trim());
+                    }
+                }
+            }
+        });
+        return List.copyOf(subnets);
+    }
+
+    private static Map<String, String> outputsOf(Path file) {
         if (!Files.isRegularFile(file)) {
             throw MysfitsException.usage("stack outputs file " + file + " does not exist",
                     "pass the file the lab saved (cfn-output.json), or use --vpc-id and --subnets");
@@ -45,7 +72,7 @@ public final class StackOutputs {
         } catch (IOException e) {
             throw MysfitsException.usage("cannot read stack outputs file " + file + ": " + e.getMessage(), null);
         }
-        return parse(file.toString(), outputs(file, root));
+        return outputs(file, root);
     }
 
     static NetworkOutputs parse(String source, Map<String, String> outputs) {

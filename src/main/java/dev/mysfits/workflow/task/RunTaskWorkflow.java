@@ -8,6 +8,8 @@ import dev.mysfits.console.Console;
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.ResourceNames;
+import dev.mysfits.aws.ec2.Network;
+import dev.mysfits.workflow.deploy.PrivateSubnetsCheck;
 import dev.mysfits.workflow.deploy.RegisteredRevision;
 import dev.mysfits.workflow.infrastructure.Infrastructure;
 import dev.mysfits.workflow.infrastructure.InfrastructureLookup;
@@ -28,15 +30,17 @@ import java.util.Map;
 public final class RunTaskWorkflow {
     private final ContainerService containers;
     private final InfrastructureLookup infrastructure;
+    private final Network network;
     private final TaskDefinitionRegistrar registrar;
     private final Console console;
     private final Clock clock;
     private final Sleeper sleeper;
 
-    public RunTaskWorkflow(ContainerService containers, InfrastructureLookup infrastructure, TaskDefinitionRegistrar registrar,
-                           Console console, Clock clock, Sleeper sleeper) {
+    public RunTaskWorkflow(ContainerService containers, InfrastructureLookup infrastructure, Network network,
+                           TaskDefinitionRegistrar registrar, Console console, Clock clock, Sleeper sleeper) {
         this.containers = containers;
         this.infrastructure = infrastructure;
+        this.network = network;
         this.registrar = registrar;
         this.console = console;
         this.clock = clock;
@@ -55,11 +59,18 @@ public final class RunTaskWorkflow {
             throw MysfitsException.precondition("cluster " + infra.clusterName() + " has no container instances to run an EC2 task on",
                     "start some: mysfits setup --ec2, or run with --fargate");
         }
+        // A "private" service's task runs where its service's tasks do: the private subnets, without a public IP.
+        boolean privateTask = config.privateTasks() && "FARGATE".equals(launchType);
+        if (privateTask) {
+            // The template is rendered only as it is registered, below: its logging is not known yet. A task whose
+            // awslogs cannot reach CloudWatch Logs stops at start, and task run reports its stop reason.
+            PrivateSubnetsCheck.require(network, infra, "service " + service + " (\"private\": true)", false);
+        }
         RegisteredRevision revision = registrar.register(workshop, service, launchType.toLowerCase(Locale.ROOT));
         console.step("Running one task of " + service);
         // Tagged like everything mysfits makes; cleanup stops every task meant to run in the workshop's cluster.
-        ContainerService.Task task = containers.runTask(infra.clusterName(), revision.taskDefinitionArn(), launchType, infra.subnetIds(),
-                List.of(infra.tasksSecurityGroupId()),
+        ContainerService.Task task = containers.runTask(infra.clusterName(), revision.taskDefinitionArn(), launchType,
+                privateTask ? infra.privateSubnetIds() : infra.subnetIds(), List.of(infra.tasksSecurityGroupId()), !privateTask,
                 Map.of(ResourceNames.TAG_WORKSHOP, workshop.name(), ResourceNames.TAG_SERVICE, service), revision.firstContainer(),
                 request.environment());
         console.info("started task " + shortId(task.arn()) + " of " + family + ":" + revision.revision() + " on " + launchType);

@@ -232,13 +232,14 @@ class RolloutWatcherFailureTest {
         }
 
         @Override
-        public Service updateService(String cluster, String name, String taskDefinitionArn, Integer desiredCount) {
+        public Service updateService(String cluster, String name, String taskDefinitionArn, Integer desiredCount,
+                                     TaskNetwork network) {
             throw new UnsupportedOperationException();
         }
 
         @Override
         public Task runTask(String cluster, String taskDefinitionArn, String launchType, List<String> subnets,
-                            List<String> securityGroups, Map<String, String> tags, String containerName,
+                            List<String> securityGroups, boolean publicIp, Map<String, String> tags, String containerName,
                             Map<String, String> environment) {
             throw new UnsupportedOperationException();
         }

@@ -300,15 +300,31 @@ class SetupWorkflowTest {
     }
 
     @Test
-    void ecrEndpoints_areAWayToEcr_withoutAnyDefaultRoute() {
+    void ecrEndpoints_withS3sGatewayEndpoint_areAWayToEcr_withoutAnyDefaultRoute() {
         for (String zone : List.of("a", "b", "c")) {
             aws.defaultRoutes.put("subnet-default-" + zone, Network.DefaultRoute.NONE);
+            aws.gatewayEndpoints.put("subnet-default-" + zone, java.util.Set.of("s3"));
         }
         aws.endpoints.put(FakeAws.DEFAULT_VPC, java.util.Set.of("ecr.api", "ecr.dkr", "logs"));
 
         run(defaults());
 
         assertTrue(aws.mutations.stream().anyMatch(m -> m.startsWith("create load balancer")), aws.mutations.toString());
+    }
+
+    @Test
+    void ecrEndpoints_withoutS3sGatewayEndpoint_areNotEnough_theLayersAreInS3() {
+        for (String zone : List.of("a", "b", "c")) {
+            aws.defaultRoutes.put("subnet-default-" + zone, Network.DefaultRoute.NONE);
+        }
+        aws.endpoints.put(FakeAws.DEFAULT_VPC, java.util.Set.of("ecr.api", "ecr.dkr", "logs"));
+
+        MysfitsException e = assertThrows(MysfitsException.class, () -> run(defaults()));
+
+        assertEquals(ExitCode.PRECONDITION, e.exitCode());
+        assertTrue(e.getMessage().endsWith("no S3 gateway endpoint on their route tables (ECR's endpoints answer, but the "
+                + "image layers are in S3)"), e.getMessage());
+        assertEquals(List.of(), aws.mutations);
     }
 
     @Test

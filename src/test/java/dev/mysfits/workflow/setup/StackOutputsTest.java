@@ -90,4 +90,12 @@ class StackOutputsTest {
 
         assertEquals(ExitCode.USAGE, e.exitCode());
     }
+
+    @Test
+    void privateSubnets_areTheOutputsNamedPrivateSubnet_inKeyOrder_andNoneIsEmpty() {
+        assertEquals(java.util.List.of("subnet-p1", "subnet-p2", "subnet-p3"), StackOutputs.privateSubnets(new java.util.TreeMap<>(
+                java.util.Map.of("PrivateSubnetTwo", "subnet-p2,subnet-p3", "PrivateSubnetOne", "subnet-p1",
+                        "PublicSubnetOne", "subnet-a"))));
+        assertEquals(java.util.List.of(), StackOutputs.privateSubnets(java.util.Map.of("PublicSubnetOne", "subnet-a")));
+    }
 }

@@ -26,7 +26,7 @@ class RunTaskWorkflowTest {
 
     private RunTaskResult run(FakeCluster cluster, String service, String launchType) throws InterruptedException {
         DeployWorkflow deploy = new DeployWorkflow(cluster.adapters(), cluster.ledger, cluster.console, Clock.systemUTC(), d -> { });
-        return new RunTaskWorkflow(cluster.containers, cluster.adapters().infrastructure(),
+        return new RunTaskWorkflow(cluster.containers, cluster.adapters().infrastructure(), cluster.adapters().network(),
                 (workshop, name, type) -> deploy.registerTaskDefinition(DeployRequest.taskDefinitionOnly(workshop, name, type)),
                 cluster.console, Clock.systemUTC(), d -> { })
                 .execute(new RunTaskRequest(cluster.workshop, service, launchType, Duration.ofSeconds(10), Duration.ofMillis(1),
