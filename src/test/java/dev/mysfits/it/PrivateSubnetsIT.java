@@ -39,13 +39,13 @@ class PrivateSubnetsIT {
         String privateB = subnet(vpc, "10.40.12.0/24", "us-east-1b", privateTable);
 
         DeployFixture ws = new DeployFixture("privnet");
-        ok(ws.run("setup", "--vpc-id", vpc, "--subnets", publicA + "," + publicB, "--private-subnets", privateA + "," + privateB));
+        ws.run("setup", "--vpc-id", vpc, "--subnets", publicA + "," + publicB, "--private-subnets", privateA + "," + privateB).ok();
         JsonNode tasksGroup = aws("ec2", "describe-security-groups", "--filters", "Name=vpc-id,Values=" + vpc,
                 "Name=group-name,Values=privnet-tasks").path("SecurityGroups").get(0);
         assertTrue(tasksGroup.path("Tags").toString().contains("\"Value\":\"" + privateA + " " + privateB + "\""),
                 "setup remembers the private subnets: " + tasksGroup.path("Tags"));
         ws.pushed("monolith", "latest");
-        ok(ws.run("deploy", "monolith", "--fargate", FAST));
+        ws.run("deploy", "monolith", "--fargate", FAST).ok();
         assertEquals("ENABLED", awsvpc(ws).path("assignPublicIp").asText(), "public by default");
         JsonNode publicEni = interfaceOf(onlyTask());
         assertTrue(Set.of(publicA, publicB).contains(publicEni.path("SubnetId").asText()), publicEni.toString());
@@ -72,7 +72,7 @@ class PrivateSubnetsIT {
 
         CommandHarness.Result deploy = ws.run("deploy", "monolith", "--fargate", "--private", FAST);
 
-        ok(deploy);
+        deploy.ok();
         String url = deploy.out().trim();
         JsonNode network = awsvpc(ws);
         assertEquals("DISABLED", network.path("assignPublicIp").asText());
@@ -90,12 +90,9 @@ class PrivateSubnetsIT {
         assertFalse(curl.out().isBlank(), "the monolith answers through the load balancer");
         TestSandbox.assertNoRequestAwsWouldRefuse();
 
-        ok(ws.run("cleanup", "--yes"));
+        ws.run("cleanup", "--yes").ok();
     }
 
-    private static void ok(CommandHarness.Result result) {
-        assertEquals(0, result.exitCode(), result.err());
-    }
 
     /** The service's one task meant to run, as aws ecs describe-tasks shows it. */
     private static JsonNode onlyTask() {
