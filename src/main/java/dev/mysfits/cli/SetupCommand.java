@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
         description = {
                 "Make what the labs' CloudFormation made: load balancer, cluster, log groups, roles.",
                 "Security groups for the load balancer and the tasks, an "
-                        + "internet-facing ALB with an HTTP :80 listener (a fixed 404 until a service claims a path), the ECS "
+                        + "internet-facing ALB with an HTTP listener on :80 or --listener-port (a fixed 404 until a service "
+                        + "claims a path), the ECS "
                         + "cluster, a log group per service, the task execution role and the task role. Everything is tagged "
                         + "mysfits:workshop=<workshop> and recorded in .mysfits/ledger.json. Running it again changes nothing.",
                 "",
@@ -61,6 +62,11 @@ public final class SetupCommand extends BaseCommand {
             description = "Take the VPC and public subnets from a CloudFormation outputs file (e.g. cfn-output.json).")
     Path stackOutputs;
 
+    @Option(names = "--listener-port", paramLabel = "PORT",
+            description = "The port of the load balancer's HTTP listener (default: the one setup made before, else 80; "
+                    + "Interstella's lab uses 5000). Deploy routes on it and the URLs carry it. To change it, run cleanup first.")
+    Integer listenerPort;
+
     @Mixin
     DryRunOption dryRun = new DryRunOption();
 
@@ -95,7 +101,7 @@ public final class SetupCommand extends BaseCommand {
         SetupWorkflow workflow = new SetupWorkflow(console(), SetupAdapters.of(context().aws()), context().ledger(),
                 context().aws().region());
         SetupResult result = workflow.execute(new SetupRequest(new ResourceNames(workshop.name()), ports,
-                vpcId, subnets, outputs, dryRun.on(), capacity(), taskRoles, workshop.tablesInOrder()));
+                vpcId, subnets, outputs, dryRun.on(), capacity(), taskRoles, workshop.tablesInOrder(), listenerPort));
         report(result, workshop);
     }
 
@@ -108,6 +114,10 @@ public final class SetupCommand extends BaseCommand {
     }
 
     private void validateOptions() {
+        if (listenerPort != null && (listenerPort < 1 || listenerPort > 65535)) {
+            throw MysfitsException.usage("--listener-port must be from 1 to 65535, got " + listenerPort,
+                    "pass --listener-port 5000, or leave it out for 80");
+        }
         if (!ec2 && (instances != null || instanceType != null)) {
             throw MysfitsException.usage("--instances and --instance-type go with --ec2", "pass --ec2 --instances N");
         }

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -25,6 +26,9 @@ import java.util.function.Predicate;
 public final class Ledger {
     private static final TypeReference<List<LedgerEntry>> ENTRIES = new TypeReference<>() {
     };
+
+    /** The port of a listener whose entry names none: the only one mysfits made before the port was a choice. */
+    public static final int DEFAULT_LISTENER_PORT = 80;
 
     private final Path file;
     private final Clock clock;
@@ -49,12 +53,28 @@ public final class Ledger {
 
     /** Records a resource just created. Recording the same type and id twice keeps one entry. */
     public synchronized void record(ResourceType type, String id, String service, String region) {
+        record(type, id, service, region, null);
+    }
+
+    /** Records a listener just created, with the port it listens on. */
+    public synchronized void record(ResourceType type, String id, String service, String region, Integer port) {
         Objects.requireNonNull(id, "id");
         if (contains(type, id)) {
             return;
         }
-        entries.add(new LedgerEntry(type, id, service, region, clock.instant()));
+        entries.add(new LedgerEntry(type, id, service, region, clock.instant(), port));
         write();
+    }
+
+    /**
+     * The port of the load balancer listener mysfits made last in this region, if the ledger records one: 80 for a
+     * listener recorded before the port was kept.
+     */
+    public synchronized Optional<Integer> listenerPort(String region) {
+        return entries.stream()
+                .filter(e -> e.type() == ResourceType.LISTENER && Objects.equals(e.region(), region))
+                .map(e -> e.port() == null ? DEFAULT_LISTENER_PORT : e.port())
+                .reduce((first, last) -> last);
     }
 
     /** Forgets a resource just deleted. */

@@ -1,5 +1,7 @@
 package dev.mysfits.ledger;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.Instant;
 
 /**
@@ -10,6 +12,13 @@ import java.time.Instant;
  * @param service   the workshop service it belongs to, or null for shared infrastructure
  * @param region    the region it lives in ("global" for IAM)
  * @param createdAt when mysfits created it
+ * @param port      for a listener, the port it listens on (deploy routes on it); else null. Ledgers written before
+ *                  listeners had a port of their choosing lack it: those listen on 80.
  */
-public record LedgerEntry(ResourceType type, String id, String service, String region, Instant createdAt) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record LedgerEntry(ResourceType type, String id, String service, String region, Instant createdAt, Integer port) {
+
+    public LedgerEntry(ResourceType type, String id, String service, String region, Instant createdAt) {
+        this(type, id, service, region, createdAt, null);
+    }
 }

@@ -46,6 +46,43 @@ class DeployIT {
         assertEquals(group.path("TargetGroupArn").asText(), defaultRule.path("Actions").get(0).path("TargetGroupArn").asText());
     }
 
+    /** Interstella's lab 001 puts the ALB's listener on 5000: setup makes it there, deploy routes it, curl reaches it. */
+    @Test
+    void setupListenerPort5000_deployRoutesOnIt_andTheUrlWithThePortAnswers() {
+        DeployFixture ws = new DeployFixture("dport");
+        CommandHarness.Result setup = ws.run("setup", "--listener-port", "5000");
+        assertEquals(0, setup.exitCode(), setup.err());
+        ws.pushed("monolith", "latest");
+
+        CommandHarness.Result deploy = ws.run("deploy", "monolith", "--fargate", FAST);
+
+        assertEquals(0, deploy.exitCode(), deploy.err());
+        JsonNode lb = TestSandbox.aws("elbv2", "describe-load-balancers", "--names", "dport-alb").path("LoadBalancers").get(0);
+        String dns = lb.path("DNSName").asText();
+        assertEquals("http://" + dns + ":5000/", deploy.out().trim());
+        JsonNode listeners = TestSandbox.aws("elbv2", "describe-listeners", "--load-balancer-arn",
+                lb.path("LoadBalancerArn").asText()).path("Listeners");
+        assertEquals(1, listeners.size(), listeners.toString());
+        assertEquals(5000, listeners.get(0).path("Port").asInt());
+        assertEquals("forward", defaultRule(ws.rules()).path("Actions").get(0).path("Type").asText());
+        JsonNode ingress = TestSandbox.aws("ec2", "describe-security-groups", "--group-ids",
+                lb.path("SecurityGroups").get(0).asText()).path("SecurityGroups").get(0).path("IpPermissions");
+        assertEquals(1, ingress.size(), ingress.toString());
+        assertEquals(5000, ingress.get(0).path("FromPort").asInt());
+        TestSandbox.ProcessResult curl = TestSandbox.run(List.of("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}",
+                "--max-time", "10", "http://" + dns + ":5000/"), java.util.Map.of(), java.time.Duration.ofSeconds(20));
+        assertEquals("200", curl.out(), "curl :5000");
+        CommandHarness.Result status = ws.run("status", "monolith");
+        assertTrue(status.out().contains("http://" + dns + ":5000/"), status.out());
+
+        CommandHarness.Result moved = ws.run("setup", "--listener-port", "80");
+        assertEquals(3, moved.exitCode(), moved.err());
+        assertTrue(moved.err().contains("Error: workshop dport's load balancer listens on :5000, not :80"), moved.err());
+        assertTrue(moved.err().contains("Hint: "), moved.err());
+        assertEquals(1, TestSandbox.aws("elbv2", "describe-listeners", "--load-balancer-arn",
+                lb.path("LoadBalancerArn").asText()).path("Listeners").size(), "refused before anything is made");
+    }
+
     @Test
     void deploy_rightAfterTheServiceWasDeletedByHand_waitsForItToDrain_thenCreatesItAgain() {
         DeployFixture ws = new DeployFixture("dredo");

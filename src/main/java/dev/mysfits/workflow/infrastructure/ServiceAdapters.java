@@ -9,6 +9,7 @@ import dev.mysfits.aws.elbv2.LoadBalancerRouter;
 import dev.mysfits.aws.ecr.PushedImages;
 import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.core.ResourceNames;
+import dev.mysfits.ledger.Ledger;
 import dev.mysfits.template.TaskDefinitionRenderer;
 import dev.mysfits.workflow.infrastructure.SetupAdapters;
 import dev.mysfits.workflow.infrastructure.SetupLookup;
@@ -19,14 +20,16 @@ public record ServiceAdapters(ContainerService containers, LoadBalancerRouter ro
                              CallerIdentity identity, InfrastructureLookup infrastructure,
                              TaskDefinitionTemplates templates, Roles roles, LogGroups logGroups) {
 
-    public static ServiceAdapters from(AwsAdapters aws, WorkshopConfig workshop) {
+    /** @param ledger where setup recorded the port of its listener */
+    public static ServiceAdapters from(AwsAdapters aws, WorkshopConfig workshop, Ledger ledger) {
         TaskDefinitionRenderer renderer = new TaskDefinitionRenderer(AwsAdapters.taskDefinitionSchema(), workshop.directory());
         return new ServiceAdapters(
                 aws.containers(),
                 aws.router(),
                 aws.pushedImages(),
                 aws.identity(),
-                () -> new SetupLookup(SetupAdapters.of(aws), new ResourceNames(workshop.name()), aws.region())
+                () -> new SetupLookup(SetupAdapters.of(aws), new ResourceNames(workshop.name()), aws.region(),
+                        ledger.listenerPort(aws.region()).orElse(Infrastructure.LISTENER_PORT))
                         .find(workshop.services().keySet()),
                 renderer::render,
                 aws.roles(),

@@ -21,11 +21,18 @@ public final class SetupLookup {
     private final SetupAdapters aws;
     private final ResourceNames names;
     private final String region;
+    private final int listenerPort;
 
     public SetupLookup(SetupAdapters aws, ResourceNames names, String region) {
+        this(aws, names, region, Infrastructure.LISTENER_PORT);
+    }
+
+    /** @param listenerPort the port of the listener setup made (the ledger keeps it) */
+    public SetupLookup(SetupAdapters aws, ResourceNames names, String region, int listenerPort) {
         this.aws = aws;
         this.names = names;
         this.region = region;
+        this.listenerPort = listenerPort;
     }
 
     /** Everything setup made, including the log groups of these services. */
@@ -36,8 +43,8 @@ public final class SetupLookup {
                 .orElseThrow(() -> missing("no security group " + names.loadBalancerSecurityGroup() + " in " + lb.vpcId()));
         SecurityGroup tasksGroup = aws.network().findSecurityGroup(lb.vpcId(), names.tasksSecurityGroup())
                 .orElseThrow(() -> missing("no security group " + names.tasksSecurityGroup() + " in " + lb.vpcId()));
-        Listener listener = aws.loadBalancers().findListener(lb.arn(), Infrastructure.LISTENER_PORT)
-                .orElseThrow(() -> missing("load balancer " + lb.name() + " has no :" + Infrastructure.LISTENER_PORT + " listener"));
+        Listener listener = aws.loadBalancers().findListener(lb.arn(), listenerPort)
+                .orElseThrow(() -> missing("load balancer " + lb.name() + " has no :" + listenerPort + " listener"));
         Cluster cluster = aws.clusters().find(names.cluster())
                 .orElseThrow(() -> missing("no ECS cluster " + names.cluster()));
         Role execution = aws.roles().findExpected(names.executionRole())
@@ -51,8 +58,8 @@ public final class SetupLookup {
             logGroups.put(service, name);
         }
         return new Infrastructure(names.workshop(), region, lb.vpcId(), lb.subnetIds(), lbGroup.id(), tasksGroup.id(),
-                lb.arn(), lb.dnsName(), "http://" + lb.dnsName(), listener.arn(), cluster.name(), cluster.arn(),
-                execution.arn(), task.arn(), Map.copyOf(logGroups));
+                lb.arn(), lb.dnsName(), Infrastructure.url(lb.dnsName(), listenerPort), listener.arn(), cluster.name(),
+                cluster.arn(), execution.arn(), task.arn(), Map.copyOf(logGroups), listenerPort);
     }
 
     private MysfitsException missing(String why) {

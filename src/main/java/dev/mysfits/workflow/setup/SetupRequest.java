@@ -22,10 +22,11 @@ import java.util.Map;
  * @param capacity       EC2 capacity for the EC2 launch type (--ec2), or null to leave it as it is
  * @param taskRoles      the services that ask for their own task role, by service name, in config order
  * @param tables         the DynamoDB tables to make and load
+ * @param listenerPort   --listener-port, or null: the port of the listener setup made before, else 80
  */
 public record SetupRequest(ResourceNames names, Map<String, Integer> containerPorts, String vpcId, List<String> subnetIds,
                            Path stackOutputs, boolean dryRun, CapacityRequest capacity, Map<String, TaskRoleConfig> taskRoles,
-                           List<TableConfig> tables) {
+                           List<TableConfig> tables, Integer listenerPort) {
     public SetupRequest {
         containerPorts = Map.copyOf(containerPorts);
         subnetIds = subnetIds == null ? List.of() : List.copyOf(subnetIds);
@@ -34,7 +35,17 @@ public record SetupRequest(ResourceNames names, Map<String, Integer> containerPo
     }
 
     public SetupRequest(ResourceNames names, Map<String, Integer> containerPorts, String vpcId, List<String> subnetIds,
+                        Path stackOutputs, boolean dryRun, CapacityRequest capacity, Map<String, TaskRoleConfig> taskRoles,
+                        List<TableConfig> tables) {
+        this(names, containerPorts, vpcId, subnetIds, stackOutputs, dryRun, capacity, taskRoles, tables, null);
+    }
+
+    public SetupRequest(ResourceNames names, Map<String, Integer> containerPorts, String vpcId, List<String> subnetIds,
                         Path stackOutputs, boolean dryRun, CapacityRequest capacity) {
         this(names, containerPorts, vpcId, subnetIds, stackOutputs, dryRun, capacity, Map.of(), List.of());
+    }
+
+    public SetupRequest withListenerPort(Integer port) {
+        return new SetupRequest(names, containerPorts, vpcId, subnetIds, stackOutputs, dryRun, capacity, taskRoles, tables, port);
     }
 }

@@ -45,7 +45,7 @@ public final class SetupWorkflow {
     public SetupResult execute(SetupRequest request) {
         ResourceNames names = request.names();
         Map<String, Integer> containerPorts = request.containerPorts();
-        SetupContext ctx = new SetupContext(names, region, request, containerPorts);
+        SetupContext ctx = new SetupContext(names, region, request, containerPorts, ledger.listenerPort(region).orElse(null));
         List<Change> changes = new Workflow<>("Setting up workshop " + names.workshop() + " in " + region, console,
                 steps(request, containerPorts.keySet(), request.capacity() != null)).execute(ctx, request.dryRun());
         return new SetupResult(request.dryRun(), changes, request.dryRun() ? null : ctx.state());
@@ -58,6 +58,7 @@ public final class SetupWorkflow {
         }
         steps.addAll(List.of(
                 new ResolveNetworkStep(aws.network(), aws.loadBalancers()),
+                new CheckListenerPortStep(aws.loadBalancers()),
                 new EnsureSecurityGroupStep(aws.network(), ledger, SecurityGroupRole.LOAD_BALANCER),
                 new EnsureSecurityGroupStep(aws.network(), ledger, SecurityGroupRole.TASKS),
                 new EnsureLoadBalancerStep(aws.loadBalancers(), ledger),
