@@ -11,6 +11,9 @@ import dev.mysfits.workflow.infrastructure.SetupAdapters;
 import dev.mysfits.workflow.setup.SetupRequest;
 import dev.mysfits.workflow.setup.SetupResult;
 import dev.mysfits.workflow.setup.SetupWorkflow;
+import dev.mysfits.workflow.setup.StackAdoption;
+import dev.mysfits.workflow.setup.StackOutputs;
+import dev.mysfits.config.WorkshopConfigLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,7 +42,12 @@ import java.util.regex.Pattern;
                 "Network: the region's default VPC and its default subnets, unless --vpc-id/--subnets or "
                         + "--stack-outputs say otherwise. A stack outputs file is the labs' cfn-output.json: a JSON object of "
                         + "outputs, or CloudFormation's [{\"OutputKey\":..,\"OutputValue\":..}] list; the VPC is the output whose "
-                        + "key contains \"VPC\"/\"Vpc\", the subnets the outputs whose keys contain \"PublicSubnet\".",
+                        + "key contains \"VPC\"/\"Vpc\", the subnets the outputs whose keys contain \"PublicSubnet\". It may "
+                        + "also name the stack's own resources, which setup checks (exit 3 when one does not exist, before "
+                        + "anything is made), reuses instead of making its own, and cleanup leaves: a DynamoDB table (a key "
+                        + "containing \"Table\"; with one table in \"tables\" and one in the outputs it is that one, else the "
+                        + "one whose key or name contains the table's name; no items are loaded into it) and ECR repositories "
+                        + "(a repository URI goes to the service whose \"repository\" it names). Other outputs are ignored.",
                 "",
                 "EC2 launch type: --ec2 also makes the container instances the labs' stack made: an instance role and "
                         + "profile (AmazonEC2ContainerServiceforEC2Role), a security group opening the dynamic host ports to "
@@ -59,7 +67,8 @@ public final class SetupCommand extends BaseCommand {
     List<String> subnets = List.of();
 
     @Option(names = "--stack-outputs", paramLabel = "FILE",
-            description = "Take the VPC and public subnets from a CloudFormation outputs file (e.g. cfn-output.json).")
+            description = "Take the VPC and public subnets, and the stack's table and repositories, from a CloudFormation "
+                    + "outputs file (e.g. cfn-output.json).")
     Path stackOutputs;
 
     @Option(names = "--listener-port", paramLabel = "PORT",
@@ -95,13 +104,28 @@ public final class SetupCommand extends BaseCommand {
             }
         }
         Path outputs = stackOutputs == null ? null : context().environment().workingDirectory().resolve(stackOutputs);
+        StackAdoption adoption = outputs == null ? new StackAdoption(Map.of(), Map.of())
+                : StackAdoption.of(StackOutputs.readResources(outputs), workshop, outputs.toString());
+        if (!adoption.tables().isEmpty()) {
+            // The stack's tables replace those setup would make, in templates and policies too: load mysfits.json again.
+            Map<String, String> tables = new LinkedHashMap<>(context().ledger().adoptedTables());
+            tables.putAll(adoption.tables());
+            workshop = new WorkshopConfigLoader().load(workshop.file(), tables);
+            taskRoles.clear();
+            for (ServiceConfig service : workshop.servicesInOrder()) {
+                if (service.taskRole() != null) {
+                    taskRoles.put(service.name(), service.taskRole());
+                }
+            }
+        }
         if (!dryRun.on()) {
             context().lockWorkshop("setup");
         }
         SetupWorkflow workflow = new SetupWorkflow(console(), SetupAdapters.of(context().aws()), context().ledger(),
                 context().aws().region());
         SetupResult result = workflow.execute(new SetupRequest(new ResourceNames(workshop.name()), ports,
-                vpcId, subnets, outputs, dryRun.on(), capacity(), taskRoles, workshop.tablesInOrder(), listenerPort));
+                vpcId, subnets, outputs, dryRun.on(), capacity(), taskRoles, workshop.tablesInOrder(), listenerPort,
+                adoption.repositories()));
         report(result, workshop);
     }
 

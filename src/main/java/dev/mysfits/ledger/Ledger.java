@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -62,8 +64,31 @@ public final class Ledger {
         if (contains(type, id)) {
             return;
         }
-        entries.add(new LedgerEntry(type, id, service, region, clock.instant(), port));
+        entries.add(new LedgerEntry(type, id, service, region, clock.instant(), port, null, null));
         write();
+    }
+
+    /**
+     * Records a resource mysfits reuses and did not make (a table or repository the stack outputs named): deploy and
+     * push use it, cleanup leaves it.
+     *
+     * @param name for a table, its name in mysfits.json's "tables"
+     */
+    public synchronized void adopt(ResourceType type, String id, String service, String name, String region) {
+        Objects.requireNonNull(id, "id");
+        if (entries.stream().anyMatch(e -> e.type() == type && e.id().equals(id) && !e.owned() && Objects.equals(e.name(), name))) {
+            return;
+        }
+        entries.add(new LedgerEntry(type, id, service, region, clock.instant(), null, true, name));
+        write();
+    }
+
+    /** The tables adopted from a stack: their name in mysfits.json to the table's own name, the last adoption winning. */
+    public synchronized Map<String, String> adoptedTables() {
+        Map<String, String> tables = new LinkedHashMap<>();
+        entries.stream().filter(e -> e.type() == ResourceType.DYNAMODB_TABLE && !e.owned() && e.name() != null)
+                .forEach(e -> tables.put(e.name(), e.id()));
+        return tables;
     }
 
     /**

@@ -64,7 +64,8 @@ public final class CleanupWorkflow {
         Collection<String> configuredServices = request.configuredServices();
         ResourceNames names = new ResourceNames(workshop);
         console.step("Looking for the resources of workshop " + workshop);
-        List<LedgerEntry> entries = ledger.entries(this::inThisRegion);
+        // What the stack made and mysfits only reuses (adopted) stays: it is not the workshop's to delete.
+        List<LedgerEntry> entries = ledger.entries(e -> inThisRegion(e) && e.owned());
         List<OwnedResource> found = finder.find(workshop, entries.stream().map(LedgerEntry::id).toList());
         Inventory all = Inventory.assemble(entries, found, names);
         for (String service : request.services()) {
@@ -107,6 +108,9 @@ public final class CleanupWorkflow {
         }
         CleanupResult result = new CleanupResult(selection.resources(), deleted, leftovers);
         printer.result(result);
+        if (result.clean() && request.services().isEmpty() && !request.keepInfra()) {
+            forgetAdopted();
+        }
         if (!result.clean()) {
             long paying = leftovers.stream().filter(l -> l.resource().costsMoney()).count();
             throw new MysfitsException(ExitCode.FAILED, "cleanup left " + leftovers.size() + " resources"
@@ -114,6 +118,17 @@ public final class CleanupWorkflow {
                     "run 'mysfits cleanup --yes' again in a minute (it resumes); if they stay, delete them in the AWS console");
         }
         return result;
+    }
+
+    /**
+     * Once the workshop is gone, it no longer reuses what the stack made: the stack's tables and repositories stay in
+     * AWS, untouched, and leave the ledger, so a later setup starts afresh.
+     */
+    private void forgetAdopted() {
+        for (LedgerEntry entry : ledger.entries(e -> inThisRegion(e) && !e.owned())) {
+            ledger.forget(entry.type(), entry.id());
+            console.info("left " + OwnedResource.label(entry.type()) + " " + entry.id() + " as it is: the stack made it, not mysfits");
+        }
     }
 
     private boolean confirmed(Inventory selection) {

@@ -170,7 +170,7 @@ final class TaskDefinitionInputs {
         values.put(TemplatePlaceholders.ALB_URL, baseUrl);
         values.put(TemplatePlaceholders.ALB_HOST, host);
         values.put("WORKSHOP", ctx.names.workshop());
-        ctx.workshop.tables().values().forEach(t -> values.put(t.placeholder(), ctx.names.table(t.name())));
+        ctx.workshop.tables().values().forEach(t -> values.put(t.placeholder(), t.tableName(ctx.names)));
         return values;
     }
 

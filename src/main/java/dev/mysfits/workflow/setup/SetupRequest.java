@@ -23,11 +23,15 @@ import java.util.Map;
  * @param taskRoles      the services that ask for their own task role, by service name, in config order
  * @param tables         the DynamoDB tables to make and load
  * @param listenerPort   --listener-port, or null: the port of the listener setup made before, else 80
+ * @param adoptedRepositories the ECR repositories the stack outputs name, by service: setup checks that they exist and
+ *                       records them as the stack's, so cleanup leaves them (a table the stack made comes in
+ *                       {@code tables}, adopted)
  */
 public record SetupRequest(ResourceNames names, Map<String, Integer> containerPorts, String vpcId, List<String> subnetIds,
                            Path stackOutputs, boolean dryRun, CapacityRequest capacity, Map<String, TaskRoleConfig> taskRoles,
-                           List<TableConfig> tables, Integer listenerPort) {
+                           List<TableConfig> tables, Integer listenerPort, Map<String, String> adoptedRepositories) {
     public SetupRequest {
+        adoptedRepositories = adoptedRepositories == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(adoptedRepositories));
         containerPorts = Map.copyOf(containerPorts);
         subnetIds = subnetIds == null ? List.of() : List.copyOf(subnetIds);
         taskRoles = taskRoles == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(taskRoles));
@@ -37,7 +41,7 @@ public record SetupRequest(ResourceNames names, Map<String, Integer> containerPo
     public SetupRequest(ResourceNames names, Map<String, Integer> containerPorts, String vpcId, List<String> subnetIds,
                         Path stackOutputs, boolean dryRun, CapacityRequest capacity, Map<String, TaskRoleConfig> taskRoles,
                         List<TableConfig> tables) {
-        this(names, containerPorts, vpcId, subnetIds, stackOutputs, dryRun, capacity, taskRoles, tables, null);
+        this(names, containerPorts, vpcId, subnetIds, stackOutputs, dryRun, capacity, taskRoles, tables, null, Map.of());
     }
 
     public SetupRequest(ResourceNames names, Map<String, Integer> containerPorts, String vpcId, List<String> subnetIds,
@@ -46,6 +50,12 @@ public record SetupRequest(ResourceNames names, Map<String, Integer> containerPo
     }
 
     public SetupRequest withListenerPort(Integer port) {
-        return new SetupRequest(names, containerPorts, vpcId, subnetIds, stackOutputs, dryRun, capacity, taskRoles, tables, port);
+        return new SetupRequest(names, containerPorts, vpcId, subnetIds, stackOutputs, dryRun, capacity, taskRoles, tables, port,
+                adoptedRepositories);
+    }
+
+    public SetupRequest withAdoptedRepositories(Map<String, String> repositories) {
+        return new SetupRequest(names, containerPorts, vpcId, subnetIds, stackOutputs, dryRun, capacity, taskRoles, tables,
+                listenerPort, repositories);
     }
 }

@@ -56,6 +56,9 @@ public final class SetupWorkflow {
         if (capacity) {
             steps.add(new ValidateCapacityStep(aws.capacity()));  // before anything is made
         }
+        if (!request.adoptedRepositories().isEmpty() || request.tables().stream().anyMatch(t -> t.adopted() != null)) {
+            steps.add(new CheckStackResourcesStep(aws.tables(), aws.repositories()));  // before anything is made
+        }
         steps.addAll(List.of(
                 new ResolveNetworkStep(aws.network(), aws.loadBalancers()),
                 new CheckListenerPortStep(aws.loadBalancers()),
@@ -71,10 +74,12 @@ public final class SetupWorkflow {
         request.taskRoles().forEach((service, role) -> steps.add(new EnsureServiceTaskRoleStep(aws.roles(), ledger, service, role)));
         for (TableConfig table : request.tables()) {
             steps.add(new EnsureTableStep(aws.tables(), ledger, table));
-            if (!table.items().isEmpty()) {
+            // The stack's table holds the stack's data: setup leaves it as it is.
+            if (!table.items().isEmpty() && table.adopted() == null) {
                 steps.add(new LoadTableItemsStep(aws.tables(), table));
             }
         }
+        request.adoptedRepositories().forEach((service, repository) -> steps.add(new AdoptRepositoryStep(ledger, service, repository)));
         if (capacity) {
             steps.add(new EnsureRoleStep(aws.roles(), ledger, RoleKind.INSTANCE));
             steps.add(new EnsureInstanceProfileStep(aws.capacity(), ledger));

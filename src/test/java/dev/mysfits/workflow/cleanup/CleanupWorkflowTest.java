@@ -125,6 +125,23 @@ class CleanupWorkflowTest {
     }
 
     @Test
+    void cleanup_leavesWhatTheStackMade_thatSetupRecordedAsAdopted_andThenForgetsIt() throws Exception {
+        ledger.adopt(ResourceType.DYNAMODB_TABLE, "stack-MysfitsTable-1", null, "mysfits", "us-east-1");
+        ledger.adopt(ResourceType.ECR_REPOSITORY, "lab/monolith", "monolith", null, "us-east-1");
+        FakeResourceDeleter deleter = new FakeResourceDeleter(world);
+
+        CleanupResult result = workflow(deleter, noTerminal()).execute(all());
+
+        assertEquals(world.size(), result.deleted().size());
+        assertTrue(deleter.log.stream().noneMatch(l -> l.contains("stack-MysfitsTable-1") || l.contains("lab/monolith")),
+                deleter.log.toString());
+        assertEquals(List.of(), ledger.entries(), "a later setup starts afresh");
+        assertTrue(err.toString().contains("nothing left"), err.toString());
+        assertTrue(err.toString().contains("left DynamoDB table stack-MysfitsTable-1 as it is: the stack made it, not mysfits"),
+                err.toString());
+    }
+
+    @Test
     void cleanup_tableAndServiceTaskRole_goAfterTheServicesAndTheRoleWithTheOtherRoles() throws Exception {
         OwnedResource table = OwnedResource.of(ResourceType.DYNAMODB_TABLE, "w-mysfits", "w-mysfits", null, null);
         OwnedResource role = OwnedResource.of(ResourceType.IAM_ROLE, "w-task-monolith", "w-task-monolith", "monolith", null);
