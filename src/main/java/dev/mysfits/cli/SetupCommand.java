@@ -46,8 +46,11 @@ import java.util.regex.Pattern;
                         + "also name the stack's own resources, which setup checks (exit 3 when one does not exist, before "
                         + "anything is made), reuses instead of making its own, and cleanup leaves: a DynamoDB table (a key "
                         + "containing \"Table\"; with one table in \"tables\" and one in the outputs it is that one, else the "
-                        + "one whose key or name contains the table's name; no items are loaded into it) and ECR repositories "
-                        + "(a repository URI goes to the service whose \"repository\" it names). Other outputs are ignored.",
+                        + "one whose key or name contains the table's name; no items are loaded into it), ECR repositories "
+                        + "(a repository URI goes to the service whose \"repository\" it names), and a load balancer (ARN or "
+                        + "DNS name) with its listener (ARN, else its listener on --listener-port): deploy routes on that "
+                        + "listener, and cleanup takes back only the rules and target groups mysfits put there, setting the "
+                        + "listener's default action back to a fixed 404. Other outputs are ignored.",
                 "",
                 "EC2 launch type: --ec2 also makes the container instances the labs' stack made: an instance role and "
                         + "profile (AmazonEC2ContainerServiceforEC2Role), a security group opening the dynamic host ports to "
@@ -67,8 +70,8 @@ public final class SetupCommand extends BaseCommand {
     List<String> subnets = List.of();
 
     @Option(names = "--stack-outputs", paramLabel = "FILE",
-            description = "Take the VPC and public subnets, and the stack's table and repositories, from a CloudFormation "
-                    + "outputs file (e.g. cfn-output.json).")
+            description = "Take the VPC and public subnets, and reuse the stack's table, repositories, load balancer and "
+                    + "listener, from a CloudFormation outputs file (e.g. cfn-output.json).")
     Path stackOutputs;
 
     @Option(names = "--listener-port", paramLabel = "PORT",
@@ -104,7 +107,7 @@ public final class SetupCommand extends BaseCommand {
             }
         }
         Path outputs = stackOutputs == null ? null : context().environment().workingDirectory().resolve(stackOutputs);
-        StackAdoption adoption = outputs == null ? new StackAdoption(Map.of(), Map.of())
+        StackAdoption adoption = outputs == null ? new StackAdoption(Map.of(), Map.of(), null, null)
                 : StackAdoption.of(StackOutputs.readResources(outputs), workshop, outputs.toString());
         if (!adoption.tables().isEmpty()) {
             // The stack's tables replace those setup would make, in templates and policies too: load mysfits.json again.
@@ -125,7 +128,7 @@ public final class SetupCommand extends BaseCommand {
                 context().aws().region());
         SetupResult result = workflow.execute(new SetupRequest(new ResourceNames(workshop.name()), ports,
                 vpcId, subnets, outputs, dryRun.on(), capacity(), taskRoles, workshop.tablesInOrder(), listenerPort,
-                adoption.repositories()));
+                adoption.repositories(), adoption.loadBalancer(), adoption.listenerArn()));
         report(result, workshop);
     }
 

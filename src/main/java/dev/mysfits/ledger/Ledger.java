@@ -75,12 +75,23 @@ public final class Ledger {
      * @param name for a table, its name in mysfits.json's "tables"
      */
     public synchronized void adopt(ResourceType type, String id, String service, String name, String region) {
+        adopt(type, id, service, name, region, null);
+    }
+
+    /** As {@link #adopt(ResourceType, String, String, String, String)}; for a listener, with the port it listens on. */
+    public synchronized void adopt(ResourceType type, String id, String service, String name, String region, Integer port) {
         Objects.requireNonNull(id, "id");
         if (entries.stream().anyMatch(e -> e.type() == type && e.id().equals(id) && !e.owned() && Objects.equals(e.name(), name))) {
             return;
         }
-        entries.add(new LedgerEntry(type, id, service, region, clock.instant(), null, true, name));
+        entries.add(new LedgerEntry(type, id, service, region, clock.instant(), port, true, name));
         write();
+    }
+
+    /** The last resource of this type adopted in this region (the stack's load balancer, its listener), if any. */
+    public synchronized Optional<LedgerEntry> adopted(ResourceType type, String region) {
+        return entries.stream().filter(e -> e.type() == type && !e.owned() && Objects.equals(e.region(), region))
+                .reduce((first, last) -> last);
     }
 
     /** The tables adopted from a stack: their name in mysfits.json to the table's own name, the last adoption winning. */

@@ -169,6 +169,17 @@ public final class FakeAws {
         }
 
         @Override
+        public Optional<LoadBalancer> findLoadBalancerByArnOrDnsName(String arnOrDnsName) {
+            return loadBalancers.values().stream()
+                    .filter(lb -> lb.arn().equals(arnOrDnsName) || lb.dnsName().equalsIgnoreCase(arnOrDnsName)).findFirst();
+        }
+
+        @Override
+        public Optional<Listener> findListenerByArn(String listenerArn) {
+            return Optional.ofNullable(listeners.get(listenerArn));
+        }
+
+        @Override
         public Optional<Listener> findListener(String loadBalancerArn, int port) {
             return listeners.values().stream().filter(l -> l.loadBalancerArn().equals(loadBalancerArn) && l.port() == port).findFirst();
         }

@@ -10,6 +10,8 @@ import dev.mysfits.aws.ecr.PushedImages;
 import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.core.ResourceNames;
 import dev.mysfits.ledger.Ledger;
+import dev.mysfits.ledger.LedgerEntry;
+import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.template.TaskDefinitionRenderer;
 import dev.mysfits.workflow.infrastructure.SetupAdapters;
 import dev.mysfits.workflow.infrastructure.SetupLookup;
@@ -29,7 +31,8 @@ public record ServiceAdapters(ContainerService containers, LoadBalancerRouter ro
                 aws.pushedImages(),
                 aws.identity(),
                 () -> new SetupLookup(SetupAdapters.of(aws), new ResourceNames(workshop.name()), aws.region(),
-                        ledger.listenerPort(aws.region()).orElse(Infrastructure.LISTENER_PORT))
+                        ledger.listenerPort(aws.region()).orElse(Infrastructure.LISTENER_PORT),
+                        ledger.adopted(ResourceType.LOAD_BALANCER, aws.region()).map(LedgerEntry::id).orElse(null))
                         .find(workshop.services().keySet()),
                 renderer::render,
                 aws.roles(),

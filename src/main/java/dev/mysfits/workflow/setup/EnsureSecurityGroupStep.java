@@ -78,6 +78,12 @@ public final class EnsureSecurityGroupStep implements Step<SetupContext> {
 
     @Override
     public Change plan(SetupContext ctx) {
+        if (role == SecurityGroupRole.LOAD_BALANCER && ctx.loadBalancerAdopted) {
+            // The stack's load balancer comes with its own groups: the tasks' group lets the first of them in.
+            String stacks = ctx.loadBalancer.securityGroupIds().get(0);
+            ctx.securityGroups.put(role, new SecurityGroup(stacks, stacks, ctx.vpcId, List.of()));
+            return Change.checked("security group " + stacks, "the stack's load balancer's");
+        }
         String name = groupName(ctx);
         network.findSecurityGroup(ctx.vpcId, name).ifPresent(g -> ctx.securityGroups.put(role, g));
         SecurityGroup group = ctx.securityGroups.get(role);

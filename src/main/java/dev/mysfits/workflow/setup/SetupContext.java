@@ -32,8 +32,11 @@ public final class SetupContext {
     final SetupRequest request;
     /** Each configured service's container port, by service name, in config order. */
     final Map<String, Integer> containerPorts;
-    /** The port the load balancer's HTTP listener is on: asked for, else the one setup made before, else 80. */
-    final int listenerPort;
+    /**
+     * The port the load balancer's HTTP listener is on: asked for, else the one setup made before, else 80; the stack's
+     * listener's when setup reuses it.
+     */
+    int listenerPort;
     /** The port of the listener the ledger says setup made before, or null. */
     final Integer recordedListenerPort;
 
@@ -42,6 +45,8 @@ public final class SetupContext {
     final Map<SecurityGroupRole, SecurityGroup> securityGroups = new LinkedHashMap<>();
     LoadBalancer loadBalancer;
     Listener listener;
+    /** The load balancer and listener are the stack's: setup makes neither, nor the load balancer's security group. */
+    boolean loadBalancerAdopted;
     Cluster cluster;
     final Map<String, String> logGroups = new LinkedHashMap<>();
     final Map<RoleKind, Role> roles = new LinkedHashMap<>();

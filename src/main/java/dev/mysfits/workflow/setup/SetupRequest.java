@@ -26,10 +26,13 @@ import java.util.Map;
  * @param adoptedRepositories the ECR repositories the stack outputs name, by service: setup checks that they exist and
  *                       records them as the stack's, so cleanup leaves them (a table the stack made comes in
  *                       {@code tables}, adopted)
+ * @param adoptedLoadBalancer the stack's load balancer (ARN or DNS name) the outputs name, or null
+ * @param adoptedListener the stack's listener ARN the outputs name, or null
  */
 public record SetupRequest(ResourceNames names, Map<String, Integer> containerPorts, String vpcId, List<String> subnetIds,
                            Path stackOutputs, boolean dryRun, CapacityRequest capacity, Map<String, TaskRoleConfig> taskRoles,
-                           List<TableConfig> tables, Integer listenerPort, Map<String, String> adoptedRepositories) {
+                           List<TableConfig> tables, Integer listenerPort, Map<String, String> adoptedRepositories,
+                           String adoptedLoadBalancer, String adoptedListener) {
     public SetupRequest {
         adoptedRepositories = adoptedRepositories == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(adoptedRepositories));
         containerPorts = Map.copyOf(containerPorts);
@@ -41,7 +44,7 @@ public record SetupRequest(ResourceNames names, Map<String, Integer> containerPo
     public SetupRequest(ResourceNames names, Map<String, Integer> containerPorts, String vpcId, List<String> subnetIds,
                         Path stackOutputs, boolean dryRun, CapacityRequest capacity, Map<String, TaskRoleConfig> taskRoles,
                         List<TableConfig> tables) {
-        this(names, containerPorts, vpcId, subnetIds, stackOutputs, dryRun, capacity, taskRoles, tables, null, Map.of());
+        this(names, containerPorts, vpcId, subnetIds, stackOutputs, dryRun, capacity, taskRoles, tables, null, Map.of(), null, null);
     }
 
     public SetupRequest(ResourceNames names, Map<String, Integer> containerPorts, String vpcId, List<String> subnetIds,
@@ -51,11 +54,17 @@ public record SetupRequest(ResourceNames names, Map<String, Integer> containerPo
 
     public SetupRequest withListenerPort(Integer port) {
         return new SetupRequest(names, containerPorts, vpcId, subnetIds, stackOutputs, dryRun, capacity, taskRoles, tables, port,
-                adoptedRepositories);
+                adoptedRepositories, adoptedLoadBalancer, adoptedListener);
     }
 
     public SetupRequest withAdoptedRepositories(Map<String, String> repositories) {
         return new SetupRequest(names, containerPorts, vpcId, subnetIds, stackOutputs, dryRun, capacity, taskRoles, tables,
-                listenerPort, repositories);
+                listenerPort, repositories, adoptedLoadBalancer, adoptedListener);
+    }
+
+    /** With the stack's load balancer (ARN or DNS name) and its listener (ARN); either may be null. */
+    public SetupRequest withAdoptedLoadBalancer(String loadBalancer, String listener) {
+        return new SetupRequest(names, containerPorts, vpcId, subnetIds, stackOutputs, dryRun, capacity, taskRoles, tables,
+                listenerPort, adoptedRepositories, loadBalancer, listener);
     }
 }

@@ -61,6 +61,7 @@ public final class SetupWorkflow {
         }
         steps.addAll(List.of(
                 new ResolveNetworkStep(aws.network(), aws.loadBalancers()),
+                new AdoptLoadBalancerStep(aws.loadBalancers(), ledger),
                 new CheckListenerPortStep(aws.loadBalancers()),
                 new EnsureSecurityGroupStep(aws.network(), ledger, SecurityGroupRole.LOAD_BALANCER),
                 new EnsureSecurityGroupStep(aws.network(), ledger, SecurityGroupRole.TASKS),

@@ -17,12 +17,15 @@ import java.util.Map;
  *
  * <p>Tables: with one table in "tables" and one in the outputs, that is it; otherwise a stack table goes to the
  * table of "tables" whose name its output key or table name contains (case and dashes aside). Repositories: a
- * repository URI goes to the service whose "repository" it names.
+ * repository URI goes to the service whose "repository" it names. A load balancer and a listener are the workshop's.
  *
  * @param tables       by their name in mysfits.json, the stack's table name
  * @param repositories by service, the stack's repository name
+ * @param loadBalancer the stack's load balancer, its ARN or DNS name, or null
+ * @param listenerArn  the stack's listener, or null (then the load balancer's listener on the workshop's port)
  */
-public record StackAdoption(Map<String, String> tables, Map<String, String> repositories) {
+public record StackAdoption(Map<String, String> tables, Map<String, String> repositories, String loadBalancer,
+                            String listenerArn) {
 
     public StackAdoption {
         tables = Map.copyOf(tables);
@@ -30,11 +33,12 @@ public record StackAdoption(Map<String, String> tables, Map<String, String> repo
     }
 
     public boolean isEmpty() {
-        return tables.isEmpty() && repositories.isEmpty();
+        return tables.isEmpty() && repositories.isEmpty() && loadBalancer == null && listenerArn == null;
     }
 
     public static StackAdoption of(StackOutputs.ResourceOutputs outputs, WorkshopConfig workshop, String source) {
-        return new StackAdoption(tables(outputs, workshop, source), repositories(outputs, workshop, source));
+        return new StackAdoption(tables(outputs, workshop, source), repositories(outputs, workshop, source),
+                outputs.loadBalancer(), outputs.listenerArn());
     }
 
     private static Map<String, String> tables(StackOutputs.ResourceOutputs outputs, WorkshopConfig workshop, String source) {

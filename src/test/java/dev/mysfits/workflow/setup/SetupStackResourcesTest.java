@@ -62,7 +62,7 @@ class SetupStackResourcesTest {
                 false, OutputFormat.TEXT, System::currentTimeMillis);
         return new SetupWorkflow(console, aws.adapters(), ledger(), "us-east-1").execute(new SetupRequest(NAMES,
                 Map.of("monolith", 80), null, List.of(), dir.resolve("cfn-output.json"), false, null, Map.of(), List.of(table),
-                null, repositories));
+                null, repositories, null, null));
     }
 
     @Test
