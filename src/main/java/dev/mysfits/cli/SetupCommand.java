@@ -46,7 +46,8 @@ import java.util.regex.Pattern;
                         + "also name the stack's own resources, which setup checks (exit 3 when one does not exist, before "
                         + "anything is made), reuses instead of making its own, and cleanup leaves: a DynamoDB table (a key "
                         + "containing \"Table\"; with one table in \"tables\" and one in the outputs it is that one, else the "
-                        + "one whose key or name contains the table's name; no items are loaded into it), ECR repositories "
+                        + "one whose key or name contains the table's name; no items are loaded into it without --load-items), "
+                        + "ECR repositories "
                         + "(a repository URI goes to the service whose \"repository\" it names), and a load balancer (ARN or "
                         + "DNS name) with its listener (ARN, else its listener on --listener-port): deploy routes on that "
                         + "listener, and cleanup takes back only the rules and target groups mysfits put there, setting the "
@@ -78,6 +79,11 @@ public final class SetupCommand extends BaseCommand {
             description = "The port of the load balancer's HTTP listener (default: the one setup made before, else 80; "
                     + "Interstella's lab uses 5000). Deploy routes on it and the URLs carry it. To change it, run cleanup first.")
     Integer listenerPort;
+
+    @Option(names = "--load-items",
+            description = "Also load the items files of \"tables\" into the tables the stack outputs name (only the items "
+                    + "whose key the table lacks); without it setup leaves the stack's data as it is.")
+    boolean loadItems;
 
     @Mixin
     DryRunOption dryRun = new DryRunOption();
@@ -121,6 +127,12 @@ public final class SetupCommand extends BaseCommand {
                 }
             }
         }
+        if (loadItems && workshop.tablesInOrder().stream().noneMatch(t -> t.adopted() != null)) {
+            throw MysfitsException.usage("--load-items loads into the stack's tables, and no table of "
+                            + workshop.file().getFileName() + " is the stack's",
+                    "leave --load-items out (setup loads the items of its own tables anyway), or pass --stack-outputs "
+                            + "with the stack's table");
+        }
         if (!dryRun.on()) {
             context().lockWorkshop("setup");
         }
@@ -128,7 +140,7 @@ public final class SetupCommand extends BaseCommand {
                 context().aws().region());
         SetupResult result = workflow.execute(new SetupRequest(new ResourceNames(workshop.name()), ports,
                 vpcId, subnets, outputs, dryRun.on(), capacity(), taskRoles, workshop.tablesInOrder(), listenerPort,
-                adoption.repositories(), adoption.loadBalancer(), adoption.listenerArn()));
+                adoption.repositories(), adoption.loadBalancer(), adoption.listenerArn(), loadItems));
         report(result, workshop);
     }
 

@@ -36,6 +36,12 @@ class SetupCommandTest {
     }
 
     @Test
+    void loadItems_withNoTableOfTheStacks_isAUsageError() throws IOException {
+        harness().run("setup", "--load-items").assertOneLineError(2,
+                "--load-items loads into the stack's tables, and no table of mysfits.json is the stack's");
+    }
+
+    @Test
     void help_namesTheListenerPort() throws IOException {
         CommandHarness.Result result = harness().run("setup", "--help");
         assertEquals(0, result.exitCode(), result.err());

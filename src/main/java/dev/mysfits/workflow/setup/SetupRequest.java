@@ -28,11 +28,13 @@ import java.util.Map;
  *                       {@code tables}, adopted)
  * @param adoptedLoadBalancer the stack's load balancer (ARN or DNS name) the outputs name, or null
  * @param adoptedListener the stack's listener ARN the outputs name, or null
+ * @param loadStackTables load the items files into the stack's tables too (--load-items); setup leaves their data
+ *                       as it is otherwise
  */
 public record SetupRequest(ResourceNames names, Map<String, Integer> containerPorts, String vpcId, List<String> subnetIds,
                            Path stackOutputs, boolean dryRun, CapacityRequest capacity, Map<String, TaskRoleConfig> taskRoles,
                            List<TableConfig> tables, Integer listenerPort, Map<String, String> adoptedRepositories,
-                           String adoptedLoadBalancer, String adoptedListener) {
+                           String adoptedLoadBalancer, String adoptedListener, boolean loadStackTables) {
     public SetupRequest {
         adoptedRepositories = adoptedRepositories == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(adoptedRepositories));
         containerPorts = Map.copyOf(containerPorts);
@@ -44,7 +46,7 @@ public record SetupRequest(ResourceNames names, Map<String, Integer> containerPo
     public SetupRequest(ResourceNames names, Map<String, Integer> containerPorts, String vpcId, List<String> subnetIds,
                         Path stackOutputs, boolean dryRun, CapacityRequest capacity, Map<String, TaskRoleConfig> taskRoles,
                         List<TableConfig> tables) {
-        this(names, containerPorts, vpcId, subnetIds, stackOutputs, dryRun, capacity, taskRoles, tables, null, Map.of(), null, null);
+        this(names, containerPorts, vpcId, subnetIds, stackOutputs, dryRun, capacity, taskRoles, tables, null, Map.of(), null, null, false);
     }
 
     public SetupRequest(ResourceNames names, Map<String, Integer> containerPorts, String vpcId, List<String> subnetIds,
@@ -54,17 +56,22 @@ public record SetupRequest(ResourceNames names, Map<String, Integer> containerPo
 
     public SetupRequest withListenerPort(Integer port) {
         return new SetupRequest(names, containerPorts, vpcId, subnetIds, stackOutputs, dryRun, capacity, taskRoles, tables, port,
-                adoptedRepositories, adoptedLoadBalancer, adoptedListener);
+                adoptedRepositories, adoptedLoadBalancer, adoptedListener, loadStackTables);
     }
 
     public SetupRequest withAdoptedRepositories(Map<String, String> repositories) {
         return new SetupRequest(names, containerPorts, vpcId, subnetIds, stackOutputs, dryRun, capacity, taskRoles, tables,
-                listenerPort, repositories, adoptedLoadBalancer, adoptedListener);
+                listenerPort, repositories, adoptedLoadBalancer, adoptedListener, loadStackTables);
     }
 
     /** With the stack's load balancer (ARN or DNS name) and its listener (ARN); either may be null. */
     public SetupRequest withAdoptedLoadBalancer(String loadBalancer, String listener) {
         return new SetupRequest(names, containerPorts, vpcId, subnetIds, stackOutputs, dryRun, capacity, taskRoles, tables,
-                listenerPort, adoptedRepositories, loadBalancer, listener);
+                listenerPort, adoptedRepositories, loadBalancer, listener, loadStackTables);
+    }
+
+    public SetupRequest withLoadStackTables(boolean load) {
+        return new SetupRequest(names, containerPorts, vpcId, subnetIds, stackOutputs, dryRun, capacity, taskRoles, tables,
+                listenerPort, adoptedRepositories, adoptedLoadBalancer, adoptedListener, load);
     }
 }

@@ -75,8 +75,8 @@ public final class SetupWorkflow {
         request.taskRoles().forEach((service, role) -> steps.add(new EnsureServiceTaskRoleStep(aws.roles(), ledger, service, role)));
         for (TableConfig table : request.tables()) {
             steps.add(new EnsureTableStep(aws.tables(), ledger, table));
-            // The stack's table holds the stack's data: setup leaves it as it is.
-            if (!table.items().isEmpty() && table.adopted() == null) {
+            // The stack's table holds the stack's data: setup leaves it as it is unless asked (--load-items).
+            if (!table.items().isEmpty() && (table.adopted() == null || request.loadStackTables())) {
                 steps.add(new LoadTableItemsStep(aws.tables(), table));
             }
         }

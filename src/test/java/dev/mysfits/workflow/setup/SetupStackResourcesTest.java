@@ -52,6 +52,10 @@ class SetupStackResourcesTest {
     }
 
     private SetupResult run(TableConfig table, Map<String, String> repositories) {
+        return run(table, repositories, false);
+    }
+
+    private SetupResult run(TableConfig table, Map<String, String> repositories, boolean loadItems) {
         try {
             Files.writeString(dir.resolve("cfn-output.json"), "{\"VPCId\":\"" + FakeAws.DEFAULT_VPC
                     + "\",\"PublicSubnetOne\":\"subnet-default-a\",\"PublicSubnetTwo\":\"subnet-default-b\"}");
@@ -62,7 +66,7 @@ class SetupStackResourcesTest {
                 false, OutputFormat.TEXT, System::currentTimeMillis);
         return new SetupWorkflow(console, aws.adapters(), ledger(), "us-east-1").execute(new SetupRequest(NAMES,
                 Map.of("monolith", 80), null, List.of(), dir.resolve("cfn-output.json"), false, null, Map.of(), List.of(table),
-                null, repositories, null, null));
+                null, repositories, null, null, loadItems));
     }
 
     @Test
@@ -85,6 +89,16 @@ class SetupStackResourcesTest {
         SetupResult again = run(table().adopting(STACK_TABLE), Map.of());
         assertFalse(again.changed(), again.changes().toString());
         assertEquals(1, ledger().entries(e -> e.type() == ResourceType.DYNAMODB_TABLE).size());
+    }
+
+    @Test
+    void loadItems_loadsTheItemsFileIntoTheStacksTableToo() {
+        aws.tables.create(STACK_TABLE, new Tables.Key("id", "S"), null, Map.of());
+
+        run(table().adopting(STACK_TABLE), Map.of(), true);
+
+        assertEquals(1, aws.tables.items.get(STACK_TABLE).size(), aws.tables.items.toString());
+        assertFalse(aws.mutations.stream().anyMatch(m -> m.equals("create table unit-mysfits")), aws.mutations.toString());
     }
 
     @Test
