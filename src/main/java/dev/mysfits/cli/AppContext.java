@@ -7,11 +7,14 @@ import dev.mysfits.config.WorkshopConfigLoader;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.Environment;
 import dev.mysfits.core.GlobalSettings;
+import dev.mysfits.core.MysfitsException;
 import dev.mysfits.docker.DockerAdapters;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.ledger.WorkshopLock;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.time.Duration;
 
 /**
@@ -50,9 +53,18 @@ public final class AppContext implements AutoCloseable {
 
     public synchronized WorkshopConfig workshop() {
         if (workshop == null) {
-            workshop = new WorkshopConfigLoader().load(settings.configFile() != null
+            Path file = settings.configFile() != null
                     ? settings.configFile()
-                    : WorkshopConfigLoader.locate(environment.workingDirectory()));
+                    : WorkshopConfigLoader.locate(environment.workingDirectory());
+            // Tables setup adopted from the labs' stack go by the stack's names: the ledger beside mysfits.json says which.
+            Path ledgerFile = Ledger.defaultFile(file.toAbsolutePath().getParent());
+            Map<String, String> adopted;
+            try {
+                adopted = new Ledger(ledgerFile, Clock.systemUTC()).adoptedTables();
+            } catch (MysfitsException unreadable) {
+                adopted = Map.of();  // the commands that use the ledger say what is wrong with it
+            }
+            workshop = new WorkshopConfigLoader().load(file, adopted);
         }
         return workshop;
     }

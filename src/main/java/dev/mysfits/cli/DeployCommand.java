@@ -58,7 +58,7 @@ public final class DeployCommand extends BaseCommand {
         if (!dryRun.on()) {
             app.lockWorkshop("deploy " + service.name());
         }
-        ServiceAdapters adapters = ServiceAdapters.from(app.aws(), app.workshop());
+        ServiceAdapters adapters = ServiceAdapters.from(app.aws(), app.workshop(), app.ledger());
         DeployResult result = new DeployWorkflow(adapters, app.ledger(), console(), Clock.systemUTC(), Sleeper.system())
                 .execute(request);
         if (console().jsonOutput()) {

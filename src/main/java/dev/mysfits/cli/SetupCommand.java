@@ -11,6 +11,9 @@ import dev.mysfits.workflow.infrastructure.SetupAdapters;
 import dev.mysfits.workflow.setup.SetupRequest;
 import dev.mysfits.workflow.setup.SetupResult;
 import dev.mysfits.workflow.setup.SetupWorkflow;
+import dev.mysfits.workflow.setup.StackAdoption;
+import dev.mysfits.workflow.setup.StackOutputs;
+import dev.mysfits.config.WorkshopConfigLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,7 +28,8 @@ import java.util.regex.Pattern;
         description = {
                 "Make what the labs' CloudFormation made: load balancer, cluster, log groups, roles.",
                 "Security groups for the load balancer and the tasks, an "
-                        + "internet-facing ALB with an HTTP :80 listener (a fixed 404 until a service claims a path), the ECS "
+                        + "internet-facing ALB with an HTTP listener on :80 or --listener-port (a fixed 404 until a service "
+                        + "claims a path), the ECS "
                         + "cluster, a log group per service, the task execution role and the task role. Everything is tagged "
                         + "mysfits:workshop=<workshop> and recorded in .mysfits/ledger.json. Running it again changes nothing.",
                 "",
@@ -39,7 +43,16 @@ import java.util.regex.Pattern;
                         + "--stack-outputs say otherwise. A stack outputs file is the labs' cfn-output.json: a JSON object of "
                         + "outputs, or CloudFormation's [{\"OutputKey\":..,\"OutputValue\":..}] list; the VPC is the output whose "
                         + "key contains \"VPC\"/\"Vpc\", the subnets the outputs whose keys contain \"PublicSubnet\", and "
-                        + "the private subnets (deploy --private) those whose keys contain \"PrivateSubnet\".",
+                        + "the private subnets (deploy --private) those whose keys contain \"PrivateSubnet\". It may "
+                        + "also name the stack's own resources, which setup checks (exit 3 when one does not exist, before "
+                        + "anything is made), reuses instead of making its own, and cleanup leaves: a DynamoDB table (a key "
+                        + "containing \"Table\"; with one table in \"tables\" and one in the outputs it is that one, else the "
+                        + "one whose key or name contains the table's name; no items are loaded into it without --load-items), "
+                        + "ECR repositories "
+                        + "(a repository URI goes to the service whose \"repository\" it names), and a load balancer (ARN or "
+                        + "DNS name) with its listener (ARN, else its listener on --listener-port): deploy routes on that "
+                        + "listener, and cleanup takes back only the rules and target groups mysfits put there, setting the "
+                        + "listener's default action back to a fixed 404. Other outputs are ignored.",
                 "",
                 "EC2 launch type: --ec2 also makes the container instances the labs' stack made: an instance role and "
                         + "profile (AmazonEC2ContainerServiceforEC2Role), a security group opening the dynamic host ports to "
@@ -65,8 +78,19 @@ public final class SetupCommand extends BaseCommand {
     List<String> privateSubnets = List.of();
 
     @Option(names = "--stack-outputs", paramLabel = "FILE",
-            description = "Take the VPC and public subnets from a CloudFormation outputs file (e.g. cfn-output.json).")
+            description = "Take the VPC and public subnets, and reuse the stack's table, repositories, load balancer and "
+                    + "listener, from a CloudFormation outputs file (e.g. cfn-output.json).")
     Path stackOutputs;
+
+    @Option(names = "--listener-port", paramLabel = "PORT",
+            description = "The port of the load balancer's HTTP listener (default: the one setup made before, else 80; "
+                    + "Interstella's lab uses 5000). Deploy routes on it and the URLs carry it. To change it, run cleanup first.")
+    Integer listenerPort;
+
+    @Option(names = "--load-items",
+            description = "Also load the items files of \"tables\" into the tables the stack outputs name (only the items "
+                    + "whose key the table lacks); without it setup leaves the stack's data as it is.")
+    boolean loadItems;
 
     @Mixin
     DryRunOption dryRun = new DryRunOption();
@@ -96,13 +120,34 @@ public final class SetupCommand extends BaseCommand {
             }
         }
         Path outputs = stackOutputs == null ? null : context().environment().workingDirectory().resolve(stackOutputs);
+        StackAdoption adoption = outputs == null ? new StackAdoption(Map.of(), Map.of(), null, null)
+                : StackAdoption.of(StackOutputs.readResources(outputs), workshop, outputs.toString());
+        if (!adoption.tables().isEmpty()) {
+            // The stack's tables replace those setup would make, in templates and policies too: load mysfits.json again.
+            Map<String, String> tables = new LinkedHashMap<>(context().ledger().adoptedTables());
+            tables.putAll(adoption.tables());
+            workshop = new WorkshopConfigLoader().load(workshop.file(), tables);
+            taskRoles.clear();
+            for (ServiceConfig service : workshop.servicesInOrder()) {
+                if (service.taskRole() != null) {
+                    taskRoles.put(service.name(), service.taskRole());
+                }
+            }
+        }
+        if (loadItems && workshop.tablesInOrder().stream().noneMatch(t -> t.adopted() != null)) {
+            throw MysfitsException.usage("--load-items loads into the stack's tables, and no table of "
+                            + workshop.file().getFileName() + " is the stack's",
+                    "leave --load-items out (setup loads the items of its own tables anyway), or pass --stack-outputs "
+                            + "with the stack's table");
+        }
         if (!dryRun.on()) {
             context().lockWorkshop("setup");
         }
         SetupWorkflow workflow = new SetupWorkflow(console(), SetupAdapters.of(context().aws()), context().ledger(),
                 context().aws().region());
         SetupResult result = workflow.execute(new SetupRequest(new ResourceNames(workshop.name()), ports,
-                vpcId, subnets, outputs, dryRun.on(), capacity(), taskRoles, workshop.tablesInOrder(), privateSubnets));
+                vpcId, subnets, outputs, dryRun.on(), capacity(), taskRoles, workshop.tablesInOrder(), privateSubnets,
+                listenerPort, adoption.repositories(), adoption.loadBalancer(), adoption.listenerArn(), loadItems));
         report(result, workshop);
     }
 
@@ -115,6 +160,10 @@ public final class SetupCommand extends BaseCommand {
     }
 
     private void validateOptions() {
+        if (listenerPort != null && (listenerPort < 1 || listenerPort > 65535)) {
+            throw MysfitsException.usage("--listener-port must be from 1 to 65535, got " + listenerPort,
+                    "pass --listener-port 5000, or leave it out for 80");
+        }
         if (!ec2 && (instances != null || instanceType != null)) {
             throw MysfitsException.usage("--instances and --instance-type go with --ec2", "pass --ec2 --instances N");
         }

@@ -19,7 +19,7 @@ public final class StatusCommand extends BaseCommand {
     @Override
     protected void execute() {
         AppContext app = context();
-        ServiceAdapters adapters = ServiceAdapters.from(app.aws(), app.workshop());
+        ServiceAdapters adapters = ServiceAdapters.from(app.aws(), app.workshop(), app.ledger());
         StatusWorkflow workflow = new StatusWorkflow(adapters.containers(), adapters.router(), adapters.infrastructure());
         List<ServiceStatus> statuses = workflow.execute(new StatusRequest(app.workshop(), service));
         if (console().jsonOutput()) {

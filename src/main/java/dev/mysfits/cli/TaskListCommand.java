@@ -26,7 +26,7 @@ final class TaskListCommand extends BaseCommand {
     @Override
     protected void execute() {
         AppContext app = context();
-        ServiceAdapters adapters = ServiceAdapters.from(app.aws(), app.workshop());
+        ServiceAdapters adapters = ServiceAdapters.from(app.aws(), app.workshop(), app.ledger());
         List<ServiceTask> tasks = new ListTasksWorkflow(app.aws().clusterTasks(), adapters.infrastructure())
                 .execute(new ListTasksRequest(app.workshop(), service.name()));
         if (tasks.isEmpty()) {

@@ -49,7 +49,7 @@ public final class TaskRunCommand extends BaseCommand {
         AppContext app = context();
         app.workshop().service(service.name());
         app.lockWorkshop("task run " + service.name());
-        ServiceAdapters adapters = ServiceAdapters.from(app.aws(), app.workshop());
+        ServiceAdapters adapters = ServiceAdapters.from(app.aws(), app.workshop(), app.ledger());
         DeployWorkflow deploy = new DeployWorkflow(adapters, app.ledger(), console(), Clock.systemUTC(), Sleeper.system());
         RunTaskResult result = new RunTaskWorkflow(adapters.containers(), adapters.infrastructure(), adapters.network(),
                 (workshop, name, type) -> deploy.registerTaskDefinition(DeployRequest.taskDefinitionOnly(workshop, name, type)),

@@ -50,7 +50,7 @@ final class TaskStopCommand extends BaseCommand {
             throw new ParameterException(spec.commandLine(), "name the tasks to stop (TASK...), or pass --all");
         }
         AppContext app = context();
-        ServiceAdapters adapters = ServiceAdapters.from(app.aws(), app.workshop());
+        ServiceAdapters adapters = ServiceAdapters.from(app.aws(), app.workshop(), app.ledger());
         StopTasksResult result = new StopTasksWorkflow(app.aws().clusterTasks(), adapters.infrastructure(), console(),
                 Clock.systemUTC(), Sleeper.system())
                 .execute(new StopTasksRequest(app.workshop(), service.name(), tasks, all, waitTimeout, pollInterval));

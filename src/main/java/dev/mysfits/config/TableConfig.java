@@ -2,6 +2,8 @@ package dev.mysfits.config;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.mysfits.core.ResourceNames;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +17,10 @@ import java.util.Locale;
  * @param rangeKey  the sort key, or null
  * @param itemsFile the JSON file of items to load, or null
  * @param items     its items, read and checked when mysfits.json was loaded (empty without a file)
+ * @param adopted   the table's own name when the labs' stack made it (setup --stack-outputs) and mysfits reuses it
+ *                  instead of making one; else null
  */
-public record TableConfig(String name, Key hashKey, Key rangeKey, Path itemsFile, List<ObjectNode> items) {
+public record TableConfig(String name, Key hashKey, Key rangeKey, Path itemsFile, List<ObjectNode> items, String adopted) {
 
     /** A key attribute: its name and DynamoDB type, S (string), N (number) or B (binary, base64 in JSON). */
     public record Key(String name, String type) {
@@ -24,6 +28,20 @@ public record TableConfig(String name, Key hashKey, Key rangeKey, Path itemsFile
 
     public TableConfig {
         items = List.copyOf(items);
+    }
+
+    public TableConfig(String name, Key hashKey, Key rangeKey, Path itemsFile, List<ObjectNode> items) {
+        this(name, hashKey, rangeKey, itemsFile, items, null);
+    }
+
+    /** The same table, reused from the stack under its own name. */
+    public TableConfig adopting(String tableName) {
+        return new TableConfig(name, hashKey, rangeKey, itemsFile, items, tableName);
+    }
+
+    /** The table's own name in AWS: the stack's when adopted, else {@code <workshop>-<name>}. */
+    public String tableName(ResourceNames names) {
+        return adopted != null ? adopted : names.table(name);
     }
 
     /** The template placeholder that names this table: "mysfits" is ${TABLE_MYSFITS}, "like-counts" ${TABLE_LIKE_COUNTS}. */

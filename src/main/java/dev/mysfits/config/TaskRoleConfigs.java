@@ -94,7 +94,7 @@ final class TaskRoleConfigs {
         ResourceNames names = new ResourceNames(workshop);
         Map<String, String> values = new LinkedHashMap<>();
         values.put("WORKSHOP", workshop);
-        tables.values().forEach(t -> values.put(t.placeholder(), names.table(t.name())));
+        tables.values().forEach(t -> values.put(t.placeholder(), t.tableName(names)));
         String rendered;
         try {
             rendered = JsonPlaceholders.render(policyFile.toString(), text, values);

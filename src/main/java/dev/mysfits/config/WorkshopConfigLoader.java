@@ -52,6 +52,14 @@ public final class WorkshopConfigLoader {
     }
 
     public WorkshopConfig load(Path file) {
+        return load(file, Map.of());
+    }
+
+    /**
+     * @param adoptedTables tables of "tables" the labs' stack made, by their name in mysfits.json: the stack's table
+     *                      name, which templates and policies then name instead of {@code <workshop>-<name>}
+     */
+    public WorkshopConfig load(Path file, Map<String, String> adoptedTables) {
         if (!Files.isRegularFile(file)) {
             throw MysfitsException.usage("config file " + file + " does not exist",
                     "create it (see README.md, 'The workshop file') or pass --config FILE");
@@ -75,7 +83,8 @@ public final class WorkshopConfigLoader {
         if (!NAME.matcher(workshop).matches()) {
             throw invalid(file, "\"workshop\" must be lowercase letters, digits and dashes, at most 31 characters, got '" + workshop + "'");
         }
-        Map<String, TableConfig> tables = TableConfigs.read(file, directory, workshop, root.get("tables"));
+        Map<String, TableConfig> tables = new LinkedHashMap<>(TableConfigs.read(file, directory, workshop, root.get("tables")));
+        adoptedTables.forEach((name, tableName) -> tables.computeIfPresent(name, (n, table) -> table.adopting(tableName)));
         JsonNode services = root.get("services");
         if (services == null || !services.isObject() || services.isEmpty()) {
             throw invalid(file, "\"services\" must be an object naming at least one service");

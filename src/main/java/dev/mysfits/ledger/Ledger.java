@@ -12,8 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -24,6 +27,9 @@ import java.util.function.Predicate;
 public final class Ledger {
     private static final TypeReference<List<LedgerEntry>> ENTRIES = new TypeReference<>() {
     };
+
+    /** The port of a listener whose entry names none: the only one mysfits made before the port was a choice. */
+    public static final int DEFAULT_LISTENER_PORT = 80;
 
     private final Path file;
     private final Clock clock;
@@ -48,12 +54,62 @@ public final class Ledger {
 
     /** Records a resource just created. Recording the same type and id twice keeps one entry. */
     public synchronized void record(ResourceType type, String id, String service, String region) {
+        record(type, id, service, region, null);
+    }
+
+    /** Records a listener just created, with the port it listens on. */
+    public synchronized void record(ResourceType type, String id, String service, String region, Integer port) {
         Objects.requireNonNull(id, "id");
         if (contains(type, id)) {
             return;
         }
-        entries.add(new LedgerEntry(type, id, service, region, clock.instant()));
+        entries.add(new LedgerEntry(type, id, service, region, clock.instant(), port, null, null));
         write();
+    }
+
+    /**
+     * Records a resource mysfits reuses and did not make (a table or repository the stack outputs named): deploy and
+     * push use it, cleanup leaves it.
+     *
+     * @param name for a table, its name in mysfits.json's "tables"
+     */
+    public synchronized void adopt(ResourceType type, String id, String service, String name, String region) {
+        adopt(type, id, service, name, region, null);
+    }
+
+    /** As {@link #adopt(ResourceType, String, String, String, String)}; for a listener, with the port it listens on. */
+    public synchronized void adopt(ResourceType type, String id, String service, String name, String region, Integer port) {
+        Objects.requireNonNull(id, "id");
+        if (entries.stream().anyMatch(e -> e.type() == type && e.id().equals(id) && !e.owned() && Objects.equals(e.name(), name))) {
+            return;
+        }
+        entries.add(new LedgerEntry(type, id, service, region, clock.instant(), port, true, name));
+        write();
+    }
+
+    /** The last resource of this type adopted in this region (the stack's load balancer, its listener), if any. */
+    public synchronized Optional<LedgerEntry> adopted(ResourceType type, String region) {
+        return entries.stream().filter(e -> e.type() == type && !e.owned() && Objects.equals(e.region(), region))
+                .reduce((first, last) -> last);
+    }
+
+    /** The tables adopted from a stack: their name in mysfits.json to the table's own name, the last adoption winning. */
+    public synchronized Map<String, String> adoptedTables() {
+        Map<String, String> tables = new LinkedHashMap<>();
+        entries.stream().filter(e -> e.type() == ResourceType.DYNAMODB_TABLE && !e.owned() && e.name() != null)
+                .forEach(e -> tables.put(e.name(), e.id()));
+        return tables;
+    }
+
+    /**
+     * The port of the load balancer listener mysfits made last in this region, if the ledger records one: 80 for a
+     * listener recorded before the port was kept.
+     */
+    public synchronized Optional<Integer> listenerPort(String region) {
+        return entries.stream()
+                .filter(e -> e.type() == ResourceType.LISTENER && Objects.equals(e.region(), region))
+                .map(e -> e.port() == null ? DEFAULT_LISTENER_PORT : e.port())
+                .reduce((first, last) -> last);
     }
 
     /** Forgets a resource just deleted. */

@@ -14,10 +14,14 @@ public final class TemplatePlaceholders {
     public static final String TASK_ROLE_ARN = "TASK_ROLE_ARN";
     public static final String CONTAINER_PORT = "CONTAINER_PORT";
     public static final String MONOLITH_URL = "MONOLITH_URL";
+    /** The same URL as {@link #MONOLITH_URL}, by a name that suits any service. */
+    public static final String ALB_URL = "ALB_URL";
+    /** The load balancer's host as the labs enter it: its DNS name, with ":port" when the listener is not on 80. */
+    public static final String ALB_HOST = "ALB_HOST";
     public static final String WORKSHOP = "WORKSHOP";
 
     public static final List<String> ALL = List.of(FAMILY, SERVICE, IMAGE, ACCOUNT_ID, REGION, LOG_GROUP,
-            EXECUTION_ROLE_ARN, TASK_ROLE_ARN, CONTAINER_PORT, MONOLITH_URL, WORKSHOP);
+            EXECUTION_ROLE_ARN, TASK_ROLE_ARN, CONTAINER_PORT, MONOLITH_URL, ALB_URL, ALB_HOST, WORKSHOP);
 
     private TemplatePlaceholders() {
     }

@@ -52,6 +52,8 @@ public final class FakeAws {
     /** The role paths create was given, by role name. */
     public final Map<String, String> rolePaths = new HashMap<>();
     public final FakeTables tables = new FakeTables(mutations);
+    /** ECR, where setup looks for the repositories a stack made. */
+    public final FakeImageRegistry repositories = new FakeImageRegistry();
     public final Map<String, Map<String, String>> tags = new HashMap<>();
     // EC2 capacity: what the region offers, and what was made
     public final Map<String, Capacity.InstanceType> instanceTypes = new LinkedHashMap<>(Map.of(
@@ -75,7 +77,7 @@ public final class FakeAws {
 
     public SetupAdapters adapters() {
         return new SetupAdapters(new FakeNetwork(), new FakeLoadBalancers(), new FakeClusters(), new FakeLogGroups(), new FakeRoles(),
-                new FakeCapacity(), tables);
+                new FakeCapacity(), tables, repositories);
     }
 
     public final class FakeNetwork implements Network {
@@ -186,6 +188,17 @@ public final class FakeAws {
                     lb.securityGroupIds(), lb.scheme(), "active");
             loadBalancers.put(lb.arn(), active);
             return active;
+        }
+
+        @Override
+        public Optional<LoadBalancer> findLoadBalancerByArnOrDnsName(String arnOrDnsName) {
+            return loadBalancers.values().stream()
+                    .filter(lb -> lb.arn().equals(arnOrDnsName) || lb.dnsName().equalsIgnoreCase(arnOrDnsName)).findFirst();
+        }
+
+        @Override
+        public Optional<Listener> findListenerByArn(String listenerArn) {
+            return Optional.ofNullable(listeners.get(listenerArn));
         }
 
         @Override

@@ -46,6 +46,100 @@ class DeployIT {
         assertEquals(group.path("TargetGroupArn").asText(), defaultRule.path("Actions").get(0).path("TargetGroupArn").asText());
     }
 
+    /** Interstella's lab 001 puts the ALB's listener on 5000: setup makes it there, deploy routes it, curl reaches it. */
+    @Test
+    void setupListenerPort5000_deployRoutesOnIt_andTheUrlWithThePortAnswers() {
+        DeployFixture ws = new DeployFixture("dport");
+        CommandHarness.Result setup = ws.run("setup", "--listener-port", "5000");
+        assertEquals(0, setup.exitCode(), setup.err());
+        ws.pushed("monolith", "latest");
+
+        CommandHarness.Result deploy = ws.run("deploy", "monolith", "--fargate", FAST);
+
+        assertEquals(0, deploy.exitCode(), deploy.err());
+        JsonNode lb = TestSandbox.aws("elbv2", "describe-load-balancers", "--names", "dport-alb").path("LoadBalancers").get(0);
+        String dns = lb.path("DNSName").asText();
+        assertEquals("http://" + dns + ":5000/", deploy.out().trim());
+        JsonNode listeners = TestSandbox.aws("elbv2", "describe-listeners", "--load-balancer-arn",
+                lb.path("LoadBalancerArn").asText()).path("Listeners");
+        assertEquals(1, listeners.size(), listeners.toString());
+        assertEquals(5000, listeners.get(0).path("Port").asInt());
+        assertEquals("forward", defaultRule(ws.rules()).path("Actions").get(0).path("Type").asText());
+        JsonNode ingress = TestSandbox.aws("ec2", "describe-security-groups", "--group-ids",
+                lb.path("SecurityGroups").get(0).asText()).path("SecurityGroups").get(0).path("IpPermissions");
+        assertEquals(1, ingress.size(), ingress.toString());
+        assertEquals(5000, ingress.get(0).path("FromPort").asInt());
+        TestSandbox.ProcessResult curl = TestSandbox.run(List.of("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}",
+                "--max-time", "10", "http://" + dns + ":5000/"), java.util.Map.of(), java.time.Duration.ofSeconds(20));
+        assertEquals("200", curl.out(), "curl :5000");
+        CommandHarness.Result status = ws.run("status", "monolith");
+        assertTrue(status.out().contains("http://" + dns + ":5000/"), status.out());
+
+        CommandHarness.Result moved = ws.run("setup", "--listener-port", "80");
+        assertEquals(3, moved.exitCode(), moved.err());
+        assertTrue(moved.err().contains("Error: workshop dport's load balancer listens on :5000, not :80"), moved.err());
+        assertTrue(moved.err().contains("Hint: "), moved.err());
+        assertEquals(1, TestSandbox.aws("elbv2", "describe-listeners", "--load-balancer-arn",
+                lb.path("LoadBalancerArn").asText()).path("Listeners").size(), "refused before anything is made");
+    }
+
+    /**
+     * The labs' stack made the ALB and its :5000 listener (cfn-output.json names them): setup reuses them, deploy routes
+     * on that listener and curl reaches the service through it; cleanup removes mysfits' service, target group and
+     * groups, resets the listener's default action, and leaves the stack's load balancer and listener.
+     */
+    @Test
+    void stackOutputsLoadBalancer_setupReusesIt_deployRoutesOnItsListener_cleanupLeavesIt() throws Exception {
+        DeployFixture ws = new DeployFixture("dstack");
+        JsonNode subnets = TestSandbox.aws("ec2", "describe-subnets", "--filters", "Name=default-for-az,Values=true").path("Subnets");
+        String vpc = subnets.get(0).path("VpcId").asText();
+        String a = subnets.get(0).path("SubnetId").asText();
+        String b = subnets.get(1).path("SubnetId").asText();
+        String group = TestSandbox.aws("ec2", "create-security-group", "--group-name", "dstack-the-stacks-alb", "--description",
+                "made by the stack", "--vpc-id", vpc).path("GroupId").asText();
+        TestSandbox.aws("ec2", "authorize-security-group-ingress", "--group-id", group, "--protocol", "tcp", "--port", "5000",
+                "--cidr", "0.0.0.0/0");
+        JsonNode lb = TestSandbox.aws("elbv2", "create-load-balancer", "--name", "dstack-the-stacks", "--subnets", a, b,
+                "--security-groups", group).path("LoadBalancers").get(0);
+        String lbArn = lb.path("LoadBalancerArn").asText();
+        String dns = lb.path("DNSName").asText();
+        String listener = TestSandbox.aws("elbv2", "create-listener", "--load-balancer-arn", lbArn, "--protocol", "HTTP",
+                "--port", "5000", "--default-actions", "Type=fixed-response,FixedResponseConfig={StatusCode=503}")
+                .path("Listeners").get(0).path("ListenerArn").asText();
+        java.nio.file.Files.writeString(ws.dir.resolve("cfn-output.json"), """
+                {"VPCId": "%s", "PublicSubnetOne": "%s", "PublicSubnetTwo": "%s",
+                 "LoadBalancerDNS": "%s", "LoadBalancerListener": "%s"}""".formatted(vpc, a, b, dns, listener));
+
+        CommandHarness.Result setup = ws.run("setup", "--stack-outputs", "cfn-output.json");
+        assertEquals(0, setup.exitCode(), setup.err());
+        assertEquals("http://" + dns + ":5000", setup.out().trim());
+        assertEquals(1, TestSandbox.aws("elbv2", "describe-load-balancers").path("LoadBalancers").findValuesAsText("LoadBalancerName")
+                .stream().filter(n -> n.startsWith("dstack")).count(), "setup made no load balancer of its own");
+        ws.pushed("monolith", "latest");
+        CommandHarness.Result deploy = ws.run("deploy", "monolith", "--fargate", FAST);
+
+        assertEquals(0, deploy.exitCode(), deploy.err());
+        assertEquals("http://" + dns + ":5000/", deploy.out().trim());
+        TestSandbox.ProcessResult curl = TestSandbox.run(List.of("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}",
+                "--max-time", "10", "http://" + dns + ":5000/"), java.util.Map.of(), java.time.Duration.ofSeconds(20));
+        assertEquals("200", curl.out(), "curl the stack's listener");
+
+        CommandHarness.Result cleanup = ws.run("cleanup", "--yes");
+
+        assertEquals(0, cleanup.exitCode(), cleanup.err());
+        JsonNode listeners = TestSandbox.aws("elbv2", "describe-listeners", "--load-balancer-arn", lbArn).path("Listeners");
+        assertEquals(listener, listeners.get(0).path("ListenerArn").asText(), "the stack's listener stays");
+        assertEquals("fixed-response", listeners.get(0).path("DefaultActions").get(0).path("Type").asText(), listeners.toString());
+        assertEquals(List.of(), ws.targetGroups(), "mysfits' target group is gone");
+        assertEquals(null, ws.service("monolith"), "mysfits' service is gone");
+        JsonNode groups = TestSandbox.aws("ec2", "describe-security-groups", "--filters", "Name=vpc-id,Values=" + vpc).path("SecurityGroups");
+        assertEquals(List.of("dstack-the-stacks-alb"), groups.findValuesAsText("GroupName").stream().filter(n -> n.startsWith("dstack")).toList(),
+                "mysfits' own groups are gone, the stack's stays");
+        TestSandbox.aws("elbv2", "delete-listener", "--listener-arn", listener);
+        TestSandbox.aws("elbv2", "delete-load-balancer", "--load-balancer-arn", lbArn);
+        TestSandbox.aws("ec2", "delete-security-group", "--group-id", group);
+    }
+
     @Test
     void deploy_rightAfterTheServiceWasDeletedByHand_waitsForItToDrain_thenCreatesItAgain() {
         DeployFixture ws = new DeployFixture("dredo");

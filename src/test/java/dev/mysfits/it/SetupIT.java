@@ -258,6 +258,75 @@ class SetupIT {
         assertEquals(Set.of(a, b), new HashSet<>(textsOf(lb.get("AvailabilityZones"), "SubnetId")));
     }
 
+    /**
+     * The labs' stack made the table and the repository: setup reuses them (and makes neither, nor loads items into the
+     * table), an output naming a missing one stops setup before anything is made, and cleanup removes what mysfits
+     * made while the stack's table, its item and the repository stay.
+     */
+    @Test
+    void stackOutputs_withTheStacksTableAndRepository_reusesThem_andCleanupLeavesThem() throws IOException {
+        String ws = "setup-adopt";
+        String stackTable = "setup-adopt-stack-MysfitsTable-1X2Y";
+        String stackRepository = "setup-adopt-stack/monolith";
+        Path dir = TestSandbox.workshop(ws);
+        com.fasterxml.jackson.databind.node.ObjectNode config =
+                (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(dir.resolve("mysfits.json").toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) config.get("services").get("monolith")).put("repository", stackRepository);
+        Files.writeString(dir.resolve("mysfits.json"), JSON.writeValueAsString(config));
+        TestSandbox.aws("dynamodb", "create-table", "--table-name", stackTable, "--attribute-definitions",
+                "AttributeName=id,AttributeType=S", "--key-schema", "AttributeName=id,KeyType=HASH", "--billing-mode", "PAY_PER_REQUEST");
+        TestSandbox.aws("dynamodb", "wait", "table-exists", "--table-name", stackTable);
+        TestSandbox.aws("dynamodb", "put-item", "--table-name", stackTable, "--item", "{\"id\": {\"S\": \"the-stack-s-own\"}}");
+        String repositoryUri = TestSandbox.aws("ecr", "create-repository", "--repository-name", stackRepository)
+                .path("repository").path("repositoryUri").asText();
+        List<JsonNode> subnets = defaultSubnets();
+        String network = """
+                {"OutputKey": "VPCId", "OutputValue": "%s"},
+                {"OutputKey": "PublicSubnetOne", "OutputValue": "%s"},
+                {"OutputKey": "PublicSubnetTwo", "OutputValue": "%s"},""".formatted(subnets.get(0).get("VpcId").asText(),
+                subnets.get(0).get("SubnetId").asText(), subnets.get(1).get("SubnetId").asText());
+        Files.writeString(dir.resolve("missing.json"), "[" + network + """
+                {"OutputKey": "DynamoTable", "OutputValue": "setup-adopt-no-such-table"}]""");
+        Files.writeString(dir.resolve("cfn-output.json"), "[" + network + """
+                {"OutputKey": "DynamoTable", "OutputValue": "%s"},
+                {"OutputKey": "MonolithRepository", "OutputValue": "%s"},
+                {"OutputKey": "SomethingElse", "OutputValue": "ignored"}]""".formatted(stackTable, repositoryUri));
+        CommandHarness cli = TestSandbox.harness(dir);
+
+        CommandHarness.Result missing = cli.run("setup", "--stack-outputs", "missing.json");
+        assertEquals(3, missing.exitCode(), missing.err());
+        assertTrue(missing.err().contains("Error: stack outputs " + dir.resolve("missing.json")
+                + " name DynamoDB table setup-adopt-no-such-table, which does not exist in us-east-1"), missing.err());
+        assertFalse(TestSandbox.aws("elbv2", "describe-load-balancers").toString().contains(ws + "-alb"), "nothing is made");
+
+        CommandHarness.Result setup = cli.run("setup", "--stack-outputs", "cfn-output.json");
+
+        assertEquals(0, setup.exitCode(), setup.err());
+        List<String> tables = new ArrayList<>();
+        TestSandbox.aws("dynamodb", "list-tables").get("TableNames").forEach(t -> tables.add(t.asText()));
+        assertFalse(tables.contains(ws + "-mysfits"), "setup makes no table of its own: " + tables);
+        assertEquals(1, TestSandbox.aws("dynamodb", "scan", "--table-name", stackTable).path("Count").asInt(),
+                "no items are loaded into the stack's table");
+        String policy = TestSandbox.aws("iam", "get-role-policy", "--role-name", new ResourceNames(ws).serviceTaskRole("monolith"),
+                "--policy-name", "mysfits-service").path("PolicyDocument").toString();
+        assertTrue(policy.contains("table/" + stackTable), "the monolith's policy names the stack's table: " + policy);
+        assertEquals(0, cli.run("setup", "--stack-outputs", "cfn-output.json").exitCode(), "a second run converges");
+
+        CommandHarness.Result cleanup = cli.run("cleanup", "--yes");
+
+        assertEquals(0, cleanup.exitCode(), cleanup.err());
+        assertTrue(cleanup.err().contains("left DynamoDB table " + stackTable + " as it is"), cleanup.err());
+        assertEquals(1, TestSandbox.aws("dynamodb", "scan", "--table-name", stackTable).path("Count").asInt(), "the stack's table stays");
+        assertEquals(stackRepository, TestSandbox.aws("ecr", "describe-repositories", "--repository-names", stackRepository)
+                .path("repositories").get(0).path("repositoryName").asText());
+        assertFalse(TestSandbox.aws("elbv2", "describe-load-balancers").toString().contains(ws + "-alb"), "mysfits' own ALB is gone");
+        JsonNode cluster = TestSandbox.aws("ecs", "describe-clusters", "--clusters", ws).path("clusters");
+        assertTrue(cluster.isEmpty() || "INACTIVE".equals(cluster.get(0).path("status").asText()), "mysfits' own cluster is gone: " + cluster);
+        assertFalse(TestSandbox.aws("iam", "list-roles").toString().contains(ws + "-"), "mysfits' own roles are gone");
+        TestSandbox.aws("dynamodb", "delete-table", "--table-name", stackTable);
+        TestSandbox.aws("ecr", "delete-repository", "--repository-name", stackRepository, "--force");
+    }
+
     @Test
     void unreachableEndpoint_isOneLinePreconditionError() {
         Path dir = TestSandbox.workshop("setup-noendpoint");

@@ -107,6 +107,39 @@ class TaskDefinitionRendererTest {
     }
 
     @Test
+    void render_albHost_isTheBareHost_asTheLabEntersMonolithUrl_withThePortWhenTheListenerIsNotOn80() throws IOException {
+        Path template = write("host.json", read("like-fargate.json")
+                .replace("{ \"name\": \"MONOLITH_URL\", \"value\": \"${MONOLITH_URL}\" }",
+                        "{ \"name\": \"MONOLITH_URL\", \"value\": \"${ALB_HOST}\" }, { \"name\": \"BASE\", \"value\": \"${ALB_URL}/mysfits\" }"));
+        Map<String, String> values = values("like");
+        values.put("ALB_URL", "http://mysfits-alb-1.us-east-1.elb.amazonaws.com");
+        values.put("ALB_HOST", "mysfits-alb-1.us-east-1.elb.amazonaws.com");
+
+        List<String> env = request(renderer.render(template, "fargate", values)).containerDefinitions().get(0).environment()
+                .stream().map(e -> e.name() + "=" + e.value()).toList();
+        assertEquals(List.of("MONOLITH_URL=mysfits-alb-1.us-east-1.elb.amazonaws.com",
+                "BASE=http://mysfits-alb-1.us-east-1.elb.amazonaws.com/mysfits"), env);
+
+        values.put("ALB_HOST", "mysfits-alb-1.us-east-1.elb.amazonaws.com:5000");
+        values.put("ALB_URL", "http://mysfits-alb-1.us-east-1.elb.amazonaws.com:5000");
+        env = request(renderer.render(template, "fargate", values)).containerDefinitions().get(0).environment()
+                .stream().map(e -> e.name() + "=" + e.value()).toList();
+        assertEquals(List.of("MONOLITH_URL=mysfits-alb-1.us-east-1.elb.amazonaws.com:5000",
+                "BASE=http://mysfits-alb-1.us-east-1.elb.amazonaws.com:5000/mysfits"), env);
+    }
+
+    @Test
+    void render_albHostUnknown_suggestsItWhenMisspelt() throws IOException {
+        Path template = write("typo.json", read("like-fargate.json").replace("${MONOLITH_URL}", "${ALB_HOTS}"));
+        Map<String, String> values = values("like");
+        values.put("ALB_HOST", "mysfits-alb-1.us-east-1.elb.amazonaws.com");
+        MysfitsException e = assertThrows(MysfitsException.class, () -> renderer.render(template, "fargate", values));
+        assertTrue(e.getMessage().contains("unknown placeholder ${ALB_HOTS}"), e.getMessage());
+        assertTrue(e.hint() != null && e.hint().contains("${ALB_HOST}") || e.getMessage().contains("${ALB_HOST}"),
+                e.getMessage() + " / " + e.hint());
+    }
+
+    @Test
     void render_sameInputs_givesEqualRequests() {
         Path template = TASK_DEFS.resolve("like-fargate.json");
         assertEquals(request(renderer.render(template, "fargate", values("like"))),

@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.AvailabilityZone;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.IpAddressType;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ListenerNotFoundException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerNotFoundException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerSchemeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
@@ -48,6 +49,37 @@ public final class Elbv2LoadBalancers implements LoadBalancers {
             return Optional.empty();
         } catch (SdkException e) {
             throw AwsErrors.wrap("elbv2 describe load balancer " + name, e);
+        }
+    }
+
+    @Override
+    public Optional<LoadBalancer> findLoadBalancerByArnOrDnsName(String arnOrDnsName) {
+        try {
+            if (arnOrDnsName.startsWith("arn:")) {
+                return elb.describeLoadBalancers(r -> r.loadBalancerArns(arnOrDnsName)).loadBalancers().stream()
+                        .map(Elbv2LoadBalancers::toRecord).findFirst();
+            }
+            return elb.describeLoadBalancersPaginator(r -> { }).loadBalancers().stream()
+                    .filter(lb -> arnOrDnsName.equalsIgnoreCase(lb.dnsName()))
+                    .map(Elbv2LoadBalancers::toRecord).findFirst();
+        } catch (LoadBalancerNotFoundException missing) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("elbv2 describe load balancer " + arnOrDnsName, e);
+        }
+    }
+
+    @Override
+    public Optional<Listener> findListenerByArn(String listenerArn) {
+        try {
+            return elb.describeListeners(r -> r.listenerArns(listenerArn)).listeners().stream()
+                    .map(l -> new Listener(l.listenerArn(), l.loadBalancerArn(), l.port(),
+                            l.protocolAsString(), defaultAction(l.defaultActions())))
+                    .findFirst();
+        } catch (ListenerNotFoundException missing) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("elbv2 describe listener " + listenerArn, e);
         }
     }
 

@@ -43,6 +43,11 @@ public interface LoadBalancers {
 
     Optional<LoadBalancer> findLoadBalancer(String name);
 
+    /** A load balancer someone else made (the labs' stack), by its ARN or its DNS name. */
+    Optional<LoadBalancer> findLoadBalancerByArnOrDnsName(String arnOrDnsName);
+
+    Optional<Listener> findListenerByArn(String listenerArn);
+
     /** Creates an internet-facing application load balancer in the subnets with the security groups. */
     LoadBalancer createLoadBalancer(String name, List<String> subnetIds, List<String> securityGroupIds, Map<String, String> tags);
 

@@ -15,6 +15,7 @@ import dev.mysfits.ledger.ResourceType;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -64,8 +65,25 @@ public final class CleanupWorkflow {
         Collection<String> configuredServices = request.configuredServices();
         ResourceNames names = new ResourceNames(workshop);
         console.step("Looking for the resources of workshop " + workshop);
-        List<LedgerEntry> entries = ledger.entries(this::inThisRegion);
-        List<OwnedResource> found = finder.find(workshop, entries.stream().map(LedgerEntry::id).toList());
+        // What the stack made and mysfits only reuses (adopted) stays: it is not the workshop's to delete.
+        List<LedgerEntry> entries = ledger.entries(e -> inThisRegion(e) && e.owned());
+        // The stack's load balancer is looked at too, for the rules mysfits put on its listener and that listener's
+        // default action, but neither it nor its listeners are the workshop's to delete.
+        Set<String> adopted = new HashSet<>();
+        Set<String> stackBalancers = new HashSet<>();
+        for (LedgerEntry entry : ledger.entries(e -> inThisRegion(e) && !e.owned())) {
+            adopted.add(entry.id());
+            if (entry.type() == ResourceType.LOAD_BALANCER) {
+                stackBalancers.add(entry.id());
+            }
+        }
+        List<String> known = new ArrayList<>(entries.stream().map(LedgerEntry::id).toList());
+        known.addAll(stackBalancers);
+        List<OwnedResource> discovered = finder.find(workshop, known);
+        List<OwnedResource> stackListeners = discovered.stream()
+                .filter(r -> r.type() == ResourceType.LISTENER && stackBalancers.contains(r.parent())).toList();
+        List<OwnedResource> found = discovered.stream()
+                .filter(r -> !adopted.contains(r.id()) && !stackListeners.contains(r)).toList();
         Inventory all = Inventory.assemble(entries, found, names);
         for (String service : request.services()) {
             if (!configuredServices.contains(service) && !all.services().contains(service)) {
@@ -75,7 +93,9 @@ public final class CleanupWorkflow {
             }
         }
         Inventory selection = all.select(request);
-        List<OwnedResource> resets = all.listenersToReset(selection);
+        List<OwnedResource> resets = new ArrayList<>(all.listenersToReset(selection));
+        Set<String> doomed = new HashSet<>(selection.ofType(ResourceType.TARGET_GROUP).stream().map(OwnedResource::id).toList());
+        stackListeners.stream().filter(l -> l.references().stream().anyMatch(doomed::contains)).forEach(resets::add);
         if (selection.isEmpty()) {
             printer.nothingToDo(workshop, request.services());
             return new CleanupResult(List.of(), List.of(), List.of());
@@ -107,6 +127,9 @@ public final class CleanupWorkflow {
         }
         CleanupResult result = new CleanupResult(selection.resources(), deleted, leftovers);
         printer.result(result);
+        if (result.clean() && request.services().isEmpty() && !request.keepInfra()) {
+            forgetAdopted();
+        }
         if (!result.clean()) {
             long paying = leftovers.stream().filter(l -> l.resource().costsMoney()).count();
             throw new MysfitsException(ExitCode.FAILED, "cleanup left " + leftovers.size() + " resources"
@@ -114,6 +137,17 @@ public final class CleanupWorkflow {
                     "run 'mysfits cleanup --yes' again in a minute (it resumes); if they stay, delete them in the AWS console");
         }
         return result;
+    }
+
+    /**
+     * Once the workshop is gone, it no longer reuses what the stack made: the stack's tables and repositories stay in
+     * AWS, untouched, and leave the ledger, so a later setup starts afresh.
+     */
+    private void forgetAdopted() {
+        for (LedgerEntry entry : ledger.entries(e -> inThisRegion(e) && !e.owned())) {
+            ledger.forget(entry.type(), entry.id());
+            console.info("left " + OwnedResource.label(entry.type()) + " " + entry.id() + " as it is: the stack made it, not mysfits");
+        }
     }
 
     private boolean confirmed(Inventory selection) {

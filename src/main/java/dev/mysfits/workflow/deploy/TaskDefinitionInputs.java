@@ -6,6 +6,7 @@ import dev.mysfits.aws.logs.LogGroups;
 import dev.mysfits.aws.sts.CallerIdentity;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.template.TaskDefinitionDocument;
+import dev.mysfits.template.TemplatePlaceholders;
 import dev.mysfits.template.TaskDefinitionDocument.Container;
 import dev.mysfits.template.TaskDefinitionDocument.PortMapping;
 import dev.mysfits.workflow.infrastructure.Infrastructure;
@@ -130,7 +131,7 @@ final class TaskDefinitionInputs {
     private Map<String, String> values(DeployContext ctx) {
         Infrastructure infra = ctx.infrastructure;
         return values(ctx, ctx.image.imageReference(), identity.accountId(), infra.region(), infra.executionRoleArn(),
-                taskRoleArn(ctx, infra), infra.url());
+                taskRoleArn(ctx, infra), infra.url(), infra.host());
     }
 
     /** The service's own task role when it asks for one ("taskRole"), else the workshop's shared one. */
@@ -150,11 +151,11 @@ final class TaskDefinitionInputs {
         String account = "123456789012";
         return values(ctx, account + ".dkr.ecr.us-east-1.amazonaws.com/" + ctx.service.repository() + "@sha256:" + "0".repeat(64),
                 account, "us-east-1", "arn:aws:iam::" + account + ":role/execution", "arn:aws:iam::" + account + ":role/task",
-                "http://stand-in.us-east-1.elb.amazonaws.com");
+                "http://stand-in.us-east-1.elb.amazonaws.com", "stand-in.us-east-1.elb.amazonaws.com");
     }
 
     private Map<String, String> values(DeployContext ctx, String image, String account, String region,
-                                              String executionRole, String taskRole, String baseUrl) {
+                                              String executionRole, String taskRole, String baseUrl, String host) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("FAMILY", ctx.names.taskFamily(ctx.service.name()));
         values.put("SERVICE", ctx.service.name());
@@ -165,9 +166,11 @@ final class TaskDefinitionInputs {
         values.put("EXECUTION_ROLE_ARN", executionRole);
         values.put("TASK_ROLE_ARN", taskRole);
         values.put("CONTAINER_PORT", String.valueOf(ctx.service.containerPort()));
-        values.put("MONOLITH_URL", baseUrl);
+        values.put(TemplatePlaceholders.MONOLITH_URL, baseUrl);
+        values.put(TemplatePlaceholders.ALB_URL, baseUrl);
+        values.put(TemplatePlaceholders.ALB_HOST, host);
         values.put("WORKSHOP", ctx.names.workshop());
-        ctx.workshop.tables().values().forEach(t -> values.put(t.placeholder(), ctx.names.table(t.name())));
+        ctx.workshop.tables().values().forEach(t -> values.put(t.placeholder(), t.tableName(ctx.names)));
         return values;
     }
 

@@ -10,6 +10,9 @@ import dev.mysfits.aws.elbv2.LoadBalancerRouter;
 import dev.mysfits.aws.ecr.PushedImages;
 import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.core.ResourceNames;
+import dev.mysfits.ledger.Ledger;
+import dev.mysfits.ledger.LedgerEntry;
+import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.template.TaskDefinitionRenderer;
 import dev.mysfits.workflow.infrastructure.SetupAdapters;
 import dev.mysfits.workflow.infrastructure.SetupLookup;
@@ -20,14 +23,17 @@ public record ServiceAdapters(ContainerService containers, LoadBalancerRouter ro
                              CallerIdentity identity, InfrastructureLookup infrastructure,
                              TaskDefinitionTemplates templates, Roles roles, LogGroups logGroups, Network network) {
 
-    public static ServiceAdapters from(AwsAdapters aws, WorkshopConfig workshop) {
+    /** @param ledger where setup recorded the port of its listener */
+    public static ServiceAdapters from(AwsAdapters aws, WorkshopConfig workshop, Ledger ledger) {
         TaskDefinitionRenderer renderer = new TaskDefinitionRenderer(AwsAdapters.taskDefinitionSchema(), workshop.directory());
         return new ServiceAdapters(
                 aws.containers(),
                 aws.router(),
                 aws.pushedImages(),
                 aws.identity(),
-                () -> new SetupLookup(SetupAdapters.of(aws), new ResourceNames(workshop.name()), aws.region())
+                () -> new SetupLookup(SetupAdapters.of(aws), new ResourceNames(workshop.name()), aws.region(),
+                        ledger.listenerPort(aws.region()).orElse(Infrastructure.LISTENER_PORT),
+                        ledger.adopted(ResourceType.LOAD_BALANCER, aws.region()).map(LedgerEntry::id).orElse(null))
                         .find(workshop.services().keySet()),
                 renderer::render,
                 aws.roles(),

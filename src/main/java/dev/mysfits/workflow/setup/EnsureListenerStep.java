@@ -2,7 +2,6 @@ package dev.mysfits.workflow.setup;
 
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.aws.elbv2.LoadBalancers;
-import dev.mysfits.workflow.infrastructure.Infrastructure;
 
 import dev.mysfits.aws.elbv2.LoadBalancers.FixedResponse;
 import dev.mysfits.aws.elbv2.LoadBalancers.Listener;
@@ -11,7 +10,7 @@ import dev.mysfits.core.Change;
 import dev.mysfits.workflow.Step;
 
 /**
- * Makes the HTTP :80 listener with a fixed 404 as its default action. Only when it is missing: once deploy has
+ * Makes the HTTP listener (on :80 unless setup is told another port) with a fixed 404 as its default action. Only when it is missing: once deploy has
  * pointed the default action at a service, a re-run of setup must leave it alone.
  */
 public final class EnsureListenerStep implements Step<SetupContext> {
@@ -22,7 +21,6 @@ public final class EnsureListenerStep implements Step<SetupContext> {
         this.loadBalancers = loadBalancers;
         this.ledger = ledger;
     }
-    static final int PORT = Infrastructure.LISTENER_PORT;
     static final FixedResponse NOT_CLAIMED = FixedResponse.NOT_CLAIMED;
 
     @Override
@@ -32,9 +30,9 @@ public final class EnsureListenerStep implements Step<SetupContext> {
 
     @Override
     public Change plan(SetupContext ctx) {
-        String resource = "HTTP :" + PORT + " listener";
+        String resource = "HTTP :" + ctx.listenerPort + " listener";
         if (ctx.loadBalancer != null) {
-            loadBalancers.findListener(ctx.loadBalancer.arn(), PORT).ifPresent(l -> ctx.listener = l);
+            loadBalancers.findListener(ctx.loadBalancer.arn(), ctx.listenerPort).ifPresent(l -> ctx.listener = l);
         }
         if (ctx.listener == null) {
             return Change.create(resource, "default action: fixed response 404 until a service claims it");
@@ -45,8 +43,8 @@ public final class EnsureListenerStep implements Step<SetupContext> {
 
     @Override
     public void apply(SetupContext ctx, Change change) {
-        Listener created = loadBalancers.createFixedResponseListener(ctx.loadBalancer.arn(), PORT, NOT_CLAIMED, ctx.tags());
-        ctx.record(ledger, ResourceType.LISTENER, created.arn(), null);
+        Listener created = loadBalancers.createFixedResponseListener(ctx.loadBalancer.arn(), ctx.listenerPort, NOT_CLAIMED, ctx.tags());
+        ledger.record(ResourceType.LISTENER, created.arn(), null, ctx.region, ctx.listenerPort);
         ctx.listener = created;
     }
 }

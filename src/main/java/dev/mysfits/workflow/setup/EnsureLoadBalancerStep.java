@@ -31,7 +31,7 @@ public final class EnsureLoadBalancerStep implements Step<SetupContext> {
     public Change plan(SetupContext ctx) {
         String resource = "load balancer " + ctx.names.loadBalancer();
         if (ctx.loadBalancer != null) {
-            return Change.none(resource, ctx.loadBalancer.dnsName());
+            return Change.none("load balancer " + ctx.loadBalancer.name(), ctx.loadBalancer.dnsName());
         }
         return Change.create(resource, "internet-facing, in " + String.join(", ", ctx.subnetIds));
     }

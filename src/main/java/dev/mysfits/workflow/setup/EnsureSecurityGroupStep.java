@@ -14,14 +14,13 @@ import java.util.TreeSet;
 
 /**
  * Makes one of the two security groups and makes sure its ingress rules exist, authorizing only missing ones (rules
- * someone added by hand stay). The load balancer's takes HTTP from anywhere; the tasks' takes each service's
+ * someone added by hand stay). The load balancer's takes HTTP on the listener's port from anywhere; the tasks' takes each service's
  * container port, and the ephemeral range the EC2 launch type's dynamic host ports come from, from the load
  * balancer's group only.
  */
 public final class EnsureSecurityGroupStep implements Step<SetupContext> {
     private final Network network;
     private final Ledger ledger;
-    static final int HTTP_PORT = 80;
     /** Docker's dynamic host ports (hostPort 0 in bridge mode) on ECS-optimized instances. */
     static final int EPHEMERAL_FROM = 32768;
     static final int EPHEMERAL_TO = 65535;
@@ -54,7 +53,7 @@ public final class EnsureSecurityGroupStep implements Step<SetupContext> {
     /** The rules this group must have. The tasks' rules name the load balancer's group, or its name in a dry run. */
     List<IngressRule> desiredRules(SetupContext ctx) {
         if (role == SecurityGroupRole.LOAD_BALANCER) {
-            return List.of(IngressRule.tcpFromCidr(HTTP_PORT, HTTP_PORT, "0.0.0.0/0"));
+            return List.of(IngressRule.tcpFromCidr(ctx.listenerPort, ctx.listenerPort, "0.0.0.0/0"));
         }
         String source = ctx.securityGroupId(SecurityGroupRole.LOAD_BALANCER);
         if (source == null) {
@@ -79,6 +78,12 @@ public final class EnsureSecurityGroupStep implements Step<SetupContext> {
 
     @Override
     public Change plan(SetupContext ctx) {
+        if (role == SecurityGroupRole.LOAD_BALANCER && ctx.loadBalancerAdopted) {
+            // The stack's load balancer comes with its own groups: the tasks' group lets the first of them in.
+            String stacks = ctx.loadBalancer.securityGroupIds().get(0);
+            ctx.securityGroups.put(role, new SecurityGroup(stacks, stacks, ctx.vpcId, List.of()));
+            return Change.checked("security group " + stacks, "the stack's load balancer's");
+        }
         String name = groupName(ctx);
         network.findSecurityGroup(ctx.vpcId, name).ifPresent(g -> ctx.securityGroups.put(role, g));
         SecurityGroup group = ctx.securityGroups.get(role);

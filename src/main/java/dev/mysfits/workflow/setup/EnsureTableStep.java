@@ -3,12 +3,13 @@ package dev.mysfits.workflow.setup;
 import dev.mysfits.aws.dynamodb.Tables;
 import dev.mysfits.config.TableConfig;
 import dev.mysfits.core.Change;
+import dev.mysfits.core.MysfitsException;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.workflow.Step;
 
 /**
- * Makes one table of "tables", on demand (pay per request: a workshop's few requests cost next to nothing and need
+ * Makes one table of "tables" (or, for one the labs' stack made, records it as the stack's: cleanup leaves it), on demand (pay per request: a workshop's few requests cost next to nothing and need
  * no capacity planning), and waits until it is ACTIVE, as the labs' CloudFormation stack did before it said done.
  */
 public final class EnsureTableStep implements Step<SetupContext> {
@@ -30,8 +31,20 @@ public final class EnsureTableStep implements Step<SetupContext> {
 
     @Override
     public Change plan(SetupContext ctx) {
-        String name = ctx.names.table(table.name());
+        String name = table.tableName(ctx.names);
         found = tables.find(name).orElse(null);
+        if (table.adopted() != null) {
+            if (found == null) {
+                throw MysfitsException.precondition("DynamoDB table " + name + " (the stack's, as " + table.name()
+                        + ") does not exist in " + ctx.region, "check --region and the stack outputs file");
+            }
+            ctx.tables.put(table.name(), found);
+            boolean recorded = ledger.entries(e -> e.type() == ResourceType.DYNAMODB_TABLE && e.id().equals(name)
+                    && !e.owned() && table.name().equals(e.name())).size() > 0;
+            String resource = "DynamoDB table " + name + " (the stack's, as " + table.name() + ")";
+            return recorded ? Change.none(resource, "reused; cleanup leaves it")
+                    : Change.update(resource, "reuse it as ${" + table.placeholder() + "}; cleanup leaves it");
+        }
         if (found == null) {
             return Change.create("DynamoDB table " + name, "on demand, key " + keys(table));
         }
@@ -41,7 +54,11 @@ public final class EnsureTableStep implements Step<SetupContext> {
 
     @Override
     public void apply(SetupContext ctx, Change change) {
-        String name = ctx.names.table(table.name());
+        String name = table.tableName(ctx.names);
+        if (table.adopted() != null) {
+            ledger.adopt(ResourceType.DYNAMODB_TABLE, name, null, table.name(), ctx.region);
+            return;
+        }
         Tables.Table created = tables.create(name, key(table.hashKey()), key(table.rangeKey()), ctx.tags());
         ctx.record(ledger, ResourceType.DYNAMODB_TABLE, name, null);
         ctx.tables.put(table.name(), created.active() ? created : tables.awaitActive(name));

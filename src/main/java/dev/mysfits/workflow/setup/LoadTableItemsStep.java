@@ -29,7 +29,7 @@ public final class LoadTableItemsStep implements Step<SetupContext> {
 
     @Override
     public Change plan(SetupContext ctx) {
-        String name = ctx.names.table(table.name());
+        String name = table.tableName(ctx.names);
         String resource = "items in DynamoDB table " + name;
         Tables.Table found = ctx.tables.get(table.name());
         if (found == null) {  // a dry run: the table is still to be made, so every item is
@@ -52,6 +52,6 @@ public final class LoadTableItemsStep implements Step<SetupContext> {
 
     @Override
     public void apply(SetupContext ctx, Change change) {
-        tables.put(ctx.names.table(table.name()), missing);
+        tables.put(table.tableName(ctx.names), missing);
     }
 }

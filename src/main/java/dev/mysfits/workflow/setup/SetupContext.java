@@ -32,6 +32,13 @@ public final class SetupContext {
     final SetupRequest request;
     /** Each configured service's container port, by service name, in config order. */
     final Map<String, Integer> containerPorts;
+    /**
+     * The port the load balancer's HTTP listener is on: asked for, else the one setup made before, else 80; the stack's
+     * listener's when setup reuses it.
+     */
+    int listenerPort;
+    /** The port of the listener the ledger says setup made before, or null. */
+    final Integer recordedListenerPort;
 
     String vpcId;
     List<String> subnetIds = List.of();
@@ -40,6 +47,8 @@ public final class SetupContext {
     final Map<SecurityGroupRole, SecurityGroup> securityGroups = new LinkedHashMap<>();
     LoadBalancer loadBalancer;
     Listener listener;
+    /** The load balancer and listener are the stack's: setup makes neither, nor the load balancer's security group. */
+    boolean loadBalancerAdopted;
     Cluster cluster;
     final Map<String, String> logGroups = new LinkedHashMap<>();
     final Map<RoleKind, Role> roles = new LinkedHashMap<>();
@@ -56,10 +65,18 @@ public final class SetupContext {
     List<ContainerInstances.ContainerInstance> containerInstances = List.of();
 
     SetupContext(ResourceNames names, String region, SetupRequest request, Map<String, Integer> containerPorts) {
+        this(names, region, request, containerPorts, null);
+    }
+
+    SetupContext(ResourceNames names, String region, SetupRequest request, Map<String, Integer> containerPorts,
+                 Integer recordedListenerPort) {
         this.names = names;
         this.region = region;
         this.request = request;
         this.containerPorts = Map.copyOf(new LinkedHashMap<>(containerPorts));
+        this.recordedListenerPort = recordedListenerPort;
+        this.listenerPort = request.listenerPort() != null ? request.listenerPort()
+                : recordedListenerPort != null ? recordedListenerPort : Infrastructure.LISTENER_PORT;
     }
 
     Map<String, String> tags() {
@@ -80,8 +97,8 @@ public final class SetupContext {
     Infrastructure state() {
         return new Infrastructure(names.workshop(), region, vpcId, subnetIds,
                 securityGroupId(SecurityGroupRole.LOAD_BALANCER), securityGroupId(SecurityGroupRole.TASKS),
-                loadBalancer.arn(), loadBalancer.dnsName(), "http://" + loadBalancer.dnsName(), listener.arn(),
-                cluster.name(), cluster.arn(), roles.get(RoleKind.EXECUTION).arn(), roles.get(RoleKind.TASK).arn(),
-                Map.copyOf(logGroups), privateSubnetIds);
+                loadBalancer.arn(), loadBalancer.dnsName(), Infrastructure.url(loadBalancer.dnsName(), listenerPort),
+                listener.arn(), cluster.name(), cluster.arn(), roles.get(RoleKind.EXECUTION).arn(),
+                roles.get(RoleKind.TASK).arn(), Map.copyOf(logGroups), privateSubnetIds, listenerPort);
     }
 }

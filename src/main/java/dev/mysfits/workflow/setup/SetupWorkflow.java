@@ -45,7 +45,7 @@ public final class SetupWorkflow {
     public SetupResult execute(SetupRequest request) {
         ResourceNames names = request.names();
         Map<String, Integer> containerPorts = request.containerPorts();
-        SetupContext ctx = new SetupContext(names, region, request, containerPorts);
+        SetupContext ctx = new SetupContext(names, region, request, containerPorts, ledger.listenerPort(region).orElse(null));
         List<Change> changes = new Workflow<>("Setting up workshop " + names.workshop() + " in " + region, console,
                 steps(request, containerPorts.keySet(), request.capacity() != null)).execute(ctx, request.dryRun());
         return new SetupResult(request.dryRun(), changes, request.dryRun() ? null : ctx.state());
@@ -56,8 +56,13 @@ public final class SetupWorkflow {
         if (capacity) {
             steps.add(new ValidateCapacityStep(aws.capacity()));  // before anything is made
         }
+        if (!request.adoptedRepositories().isEmpty() || request.tables().stream().anyMatch(t -> t.adopted() != null)) {
+            steps.add(new CheckStackResourcesStep(aws.tables(), aws.repositories()));  // before anything is made
+        }
         steps.addAll(List.of(
                 new ResolveNetworkStep(aws.network(), aws.loadBalancers()),
+                new AdoptLoadBalancerStep(aws.loadBalancers(), ledger),
+                new CheckListenerPortStep(aws.loadBalancers()),
                 new EnsureSecurityGroupStep(aws.network(), ledger, SecurityGroupRole.LOAD_BALANCER),
                 new EnsureSecurityGroupStep(aws.network(), ledger, SecurityGroupRole.TASKS),
                 new EnsurePrivateSubnetsStep(aws.network()),
@@ -71,10 +76,12 @@ public final class SetupWorkflow {
         request.taskRoles().forEach((service, role) -> steps.add(new EnsureServiceTaskRoleStep(aws.roles(), ledger, service, role)));
         for (TableConfig table : request.tables()) {
             steps.add(new EnsureTableStep(aws.tables(), ledger, table));
-            if (!table.items().isEmpty()) {
+            // The stack's table holds the stack's data: setup leaves it as it is unless asked (--load-items).
+            if (!table.items().isEmpty() && (table.adopted() == null || request.loadStackTables())) {
                 steps.add(new LoadTableItemsStep(aws.tables(), table));
             }
         }
+        request.adoptedRepositories().forEach((service, repository) -> steps.add(new AdoptRepositoryStep(ledger, service, repository)));
         if (capacity) {
             steps.add(new EnsureRoleStep(aws.roles(), ledger, RoleKind.INSTANCE));
             steps.add(new EnsureInstanceProfileStep(aws.capacity(), ledger));

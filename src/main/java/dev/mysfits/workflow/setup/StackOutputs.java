@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a CloudFormation stack's outputs, like the labs' cfn-output.json, to find the workshop VPC and its public
@@ -27,7 +29,64 @@ public final class StackOutputs {
     public record NetworkOutputs(String vpcId, List<String> subnetIds) {
     }
 
+    /**
+     * The stack's resources besides its network, that setup reuses instead of making its own.
+     *
+     * @param tables       DynamoDB table names, by output key: outputs whose key contains "Table" (a table ARN counts
+     *                     by its name)
+     * @param repositories ECR repository names, by output key: outputs whose value is a repository URI
+     *                     (ACCOUNT.dkr.ecr.REGION.amazonaws.com/NAME)
+     * @param loadBalancer a load balancer's ARN or DNS name, or null
+     * @param listenerArn  a listener's ARN, or null
+     */
+    public record ResourceOutputs(Map<String, String> tables, Map<String, String> repositories, String loadBalancer,
+                                  String listenerArn) {
+        public ResourceOutputs {
+            tables = Map.copyOf(tables);
+            repositories = Map.copyOf(repositories);
+        }
+    }
+
+    private static final Pattern REPOSITORY_URI = Pattern.compile("\\d{12}\\.dkr\\.ecr\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?/([a-z0-9._/-]+)");
+    private static final Pattern TABLE_ARN = Pattern.compile("arn:aws[a-z-]*:dynamodb:[^:]*:\\d*:table/([A-Za-z0-9_.-]+)");
+    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
+
     private StackOutputs() {
+    }
+
+    /** The resources a stack outputs file names, besides its network; outputs of other shapes are left alone. */
+    public static ResourceOutputs readResources(Path file) {
+        return parseResources(outputsOf(file));
+    }
+
+    static ResourceOutputs parseResources(Map<String, String> outputs) {
+        Map<String, String> tables = new TreeMap<>();
+        Map<String, String> repositories = new TreeMap<>();
+        String loadBalancer = null;
+        String listener = null;
+        for (Map.Entry<String, String> output : outputs.entrySet()) {
+            String key = output.getKey();
+            String lower = key.toLowerCase(Locale.ROOT);
+            String value = output.getValue().trim();
+            Matcher repository = REPOSITORY_URI.matcher(value);
+            Matcher tableArn = TABLE_ARN.matcher(value);
+            if (repository.matches()) {
+                repositories.put(key, repository.group(2));
+            } else if (value.startsWith("arn:") && value.contains(":elasticloadbalancing:") && value.contains(":listener/")) {
+                listener = listener == null ? value : listener;
+            } else if (value.startsWith("arn:") && value.contains(":elasticloadbalancing:") && value.contains(":loadbalancer/app/")) {
+                loadBalancer = loadBalancer == null ? value : loadBalancer;
+            } else if ((lower.contains("loadbalancer") || lower.contains("alb")) && value.contains(".elb.")
+                    && !value.contains("/") && !lower.contains("securitygroup")) {
+                loadBalancer = loadBalancer == null ? value : loadBalancer;
+            } else if (tableArn.matches()) {
+                tables.put(key, tableArn.group(1));
+            } else if (lower.contains("table") && !lower.contains("routetable") && !value.startsWith("rtb-")
+                    && TABLE_NAME.matcher(value).matches()) {
+                tables.put(key, value);
+            }
+        }
+        return new ResourceOutputs(tables, repositories, loadBalancer, listener);
     }
 
     public static NetworkOutputs read(Path file) {
@@ -57,6 +116,10 @@ public final class StackOutputs {
     }
 
     private static Map<String, String> outputsOf(Path file) {
+        return outputs(file, readJson(file));
+    }
+
+    private static JsonNode readJson(Path file) {
         if (!Files.isRegularFile(file)) {
             throw MysfitsException.usage("stack outputs file " + file + " does not exist",
                     "pass the file the lab saved (cfn-output.json), or use --vpc-id and --subnets");
@@ -72,7 +135,7 @@ public final class StackOutputs {
         } catch (IOException e) {
             throw MysfitsException.usage("cannot read stack outputs file " + file + ": " + e.getMessage(), null);
         }
-        return outputs(file, root);
+        return root;
     }
 
     static NetworkOutputs parse(String source, Map<String, String> outputs) {

@@ -25,7 +25,7 @@ final class WaitForLoadBalancerStep implements Step<SetupContext> {
 
     @Override
     public Change plan(SetupContext ctx) {
-        String resource = "load balancer " + ctx.names.loadBalancer();
+        String resource = "load balancer " + (ctx.loadBalancer == null ? ctx.names.loadBalancer() : ctx.loadBalancer.name());
         if (ctx.loadBalancer == null) {
             return Change.checked(resource, "not waited for in a dry run");
         }
@@ -35,7 +35,7 @@ final class WaitForLoadBalancerStep implements Step<SetupContext> {
         if (ctx.request.dryRun()) {
             return Change.checked(resource, ctx.loadBalancer.state() + "; not waited for in a dry run");
         }
-        ctx.loadBalancer = loadBalancers.awaitActive(ctx.names.loadBalancer());
+        ctx.loadBalancer = loadBalancers.awaitActive(ctx.loadBalancer.name());
         return Change.checked(resource, ACTIVE);
     }
 

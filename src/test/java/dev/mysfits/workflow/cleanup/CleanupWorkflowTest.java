@@ -125,6 +125,45 @@ class CleanupWorkflowTest {
     }
 
     @Test
+    void cleanup_leavesWhatTheStackMade_thatSetupRecordedAsAdopted_andThenForgetsIt() throws Exception {
+        ledger.adopt(ResourceType.DYNAMODB_TABLE, "stack-MysfitsTable-1", null, "mysfits", "us-east-1");
+        ledger.adopt(ResourceType.ECR_REPOSITORY, "lab/monolith", "monolith", null, "us-east-1");
+        FakeResourceDeleter deleter = new FakeResourceDeleter(world);
+
+        CleanupResult result = workflow(deleter, noTerminal()).execute(all());
+
+        assertEquals(world.size(), result.deleted().size());
+        assertTrue(deleter.log.stream().noneMatch(l -> l.contains("stack-MysfitsTable-1") || l.contains("lab/monolith")),
+                deleter.log.toString());
+        assertEquals(List.of(), ledger.entries(), "a later setup starts afresh");
+        assertTrue(err.toString().contains("nothing left"), err.toString());
+        assertTrue(err.toString().contains("left DynamoDB table stack-MysfitsTable-1 as it is: the stack made it, not mysfits"),
+                err.toString());
+    }
+
+    @Test
+    void cleanup_leavesTheStacksLoadBalancerAndListener_butResetsTheListenerOffTheTargetGroupItDeletes() throws Exception {
+        OwnedResource stackAlb = OwnedResource.of(ResourceType.LOAD_BALANCER, "arn:stack-alb", "alb-container-labs", null, null);
+        OwnedResource stackListener = new OwnedResource(ResourceType.LISTENER, "arn:stack-listener", "alb-container-labs:5000",
+                null, "arn:stack-alb", List.of(LIKE_TG), null);
+        world.add(stackAlb);
+        world.add(stackListener);
+        ledger.adopt(ResourceType.LOAD_BALANCER, "arn:stack-alb", null, null, "us-east-1");
+        ledger.adopt(ResourceType.LISTENER, "arn:stack-listener", null, null, "us-east-1", 5000);
+        FakeResourceDeleter deleter = new FakeResourceDeleter(world);
+
+        CleanupResult result = workflow(deleter, noTerminal()).execute(all());
+
+        assertEquals(world.size() - 2, result.deleted().size());
+        assertTrue(deleter.existing.containsAll(Set.of("arn:stack-alb", "arn:stack-listener")), deleter.existing.toString());
+        List<String> log = new ArrayList<>(deleter.log);
+        assertTrue(log.stream().noneMatch(l -> l.startsWith("delete") && l.contains("arn:stack-")), log.toString());
+        int reset = log.indexOf("reset arn:stack-listener");
+        assertTrue(reset >= 0 && reset < log.indexOf("delete TARGET_GROUP " + LIKE_TG), log.toString());
+        assertTrue(result.clean());
+    }
+
+    @Test
     void cleanup_tableAndServiceTaskRole_goAfterTheServicesAndTheRoleWithTheOtherRoles() throws Exception {
         OwnedResource table = OwnedResource.of(ResourceType.DYNAMODB_TABLE, "w-mysfits", "w-mysfits", null, null);
         OwnedResource role = OwnedResource.of(ResourceType.IAM_ROLE, "w-task-monolith", "w-task-monolith", "monolith", null);

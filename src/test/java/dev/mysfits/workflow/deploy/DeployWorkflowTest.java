@@ -160,6 +160,56 @@ class DeployWorkflowTest {
         assertEquals(List.of(), cluster.containers.mutations);
     }
 
+    /** The workshop, with this service's fargate template replaced and, optionally, its tables replaced. */
+    private static dev.mysfits.config.WorkshopConfig withTemplate(FakeCluster cluster, String service, Path template,
+                                                                 java.util.Map<String, dev.mysfits.config.TableConfig> tables) {
+        var s = cluster.workshop.service(service);
+        var replaced = new dev.mysfits.config.ServiceConfig(s.name(), s.context(), s.dockerfile(), s.image(), s.repository(),
+                s.containerPort(), s.localPort(), s.healthPath(), s.path(), s.environment(), s.buildArgs(),
+                java.util.Map.of("fargate", template), s.healthCheck(), s.local(), s.taskRole());
+        var services = new java.util.LinkedHashMap<>(cluster.workshop.services());
+        services.put(service, replaced);
+        return new dev.mysfits.config.WorkshopConfig(cluster.workshop.name(), cluster.workshop.file(),
+                cluster.workshop.directory(), services, tables);
+    }
+
+    @Test
+    void albHostAndAlbUrl_areTheLoadBalancersBareHostAndItsUrl_asTheLabSetsMonolithUrl() throws Exception {
+        FakeCluster cluster = new FakeCluster(dir).pushed("like", "sha256:ccc");
+        Path template = dir.resolve("like-fargate.json");
+        java.nio.file.Files.writeString(template, java.nio.file.Files.readString(Path.of("task-defs/like-fargate.json"))
+                .replace("{ \"name\": \"MONOLITH_URL\", \"value\": \"${MONOLITH_URL}\" }",
+                        "{ \"name\": \"MONOLITH_URL\", \"value\": \"${ALB_HOST}\" }, { \"name\": \"BASE\", \"value\": \"${ALB_URL}\" }"));
+        DeployRequest request = new DeployRequest(withTemplate(cluster, "like", template, cluster.workshop.tables()), "like",
+                "fargate", null, null, "/mysfits/*/like", true, Duration.ofSeconds(10), Duration.ofMillis(1), false);
+
+        DeployResult result = new DeployWorkflow(cluster.adapters(), cluster.ledger, cluster.console, Clock.systemUTC(), d -> { })
+                .execute(request);
+
+        var environment = cluster.containers.latestActiveTaskDefinition("mysfits-like").orElseThrow().definition()
+                .path("containerDefinitions").get(0).path("environment");
+        String host = result.url().substring("http://".length(), result.url().indexOf('/', "http://".length()));
+        assertEquals(host, environment.get(0).path("value").asText(), environment.toString());
+        assertEquals("http://" + host, environment.get(1).path("value").asText(), environment.toString());
+        assertTrue(!host.contains(":") && !host.isEmpty(), "on :80 the host has no port: " + host);
+    }
+
+    @Test
+    void aTableTheStackMade_isWhatTheTemplateNames() {
+        FakeCluster cluster = new FakeCluster(dir).pushed("monolith", "sha256:aaa");
+        var tables = new java.util.LinkedHashMap<>(cluster.workshop.tables());
+        tables.put("mysfits", tables.get("mysfits").adopting("lab-stack-MysfitsTable-1AB2"));
+        DeployRequest request = new DeployRequest(withTemplate(cluster, "monolith", Path.of("task-defs/monolith-fargate.json")
+                .toAbsolutePath(), tables), "monolith", "fargate", null, null, null, true, Duration.ofSeconds(10),
+                Duration.ofMillis(1), false);
+
+        new DeployWorkflow(cluster.adapters(), cluster.ledger, cluster.console, Clock.systemUTC(), d -> { }).execute(request);
+
+        var monolith = cluster.containers.latestActiveTaskDefinition("mysfits-monolith").orElseThrow().definition();
+        assertEquals("lab-stack-MysfitsTable-1AB2",
+                monolith.path("containerDefinitions").get(0).path("environment").get(0).path("value").asText());
+    }
+
     @Test
     void anImageNeverPushed_isAPreconditionError_andNothingIsRegistered() {
         FakeCluster cluster = new FakeCluster(dir);
