@@ -7,6 +7,9 @@ import dev.mysfits.aws.ec2.Network.Subnet;
 import dev.mysfits.aws.ec2.Network.Vpc;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.Change;
+import dev.mysfits.ledger.Ledger;
+import dev.mysfits.ledger.LedgerEntry;
+import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.workflow.Step;
 
 import java.util.ArrayList;
@@ -20,16 +23,19 @@ import java.util.TreeMap;
 /**
  * Decides the VPC and subnets, and validates them, before anything is created: the VPC exists, the subnets exist,
  * belong to it and span at least two availability zones (an ALB needs two), one subnet per zone. Without options:
- * the existing load balancer's network on a re-run, else the region's default VPC and its default subnets.
+ * the existing load balancer's network on a re-run (the workshop's own, or the stack's one an earlier setup reused),
+ * else the region's default VPC and its default subnets.
  * Read-only: its change is always "keep".
  */
 public final class ResolveNetworkStep implements Step<SetupContext> {
     private final Network network;
     private final LoadBalancers loadBalancers;
+    private final Ledger ledger;
 
-    ResolveNetworkStep(Network network, LoadBalancers loadBalancers) {
+    ResolveNetworkStep(Network network, LoadBalancers loadBalancers, Ledger ledger) {
         this.network = network;
         this.loadBalancers = loadBalancers;
+        this.ledger = ledger;
     }
 
     @Override
@@ -41,6 +47,7 @@ public final class ResolveNetworkStep implements Step<SetupContext> {
     public Change plan(SetupContext ctx) {
         SetupRequest request = ctx.request;
         Optional<LoadBalancer> existing = loadBalancers.findLoadBalancer(ctx.names.loadBalancer());
+        Optional<LoadBalancer> reused = existing.isPresent() ? Optional.empty() : reusedLoadBalancer(ctx);
         String vpcId = request.vpcId();
         List<String> subnetIds = request.subnetIds();
         if (request.stackOutputs() != null) {
@@ -58,9 +65,10 @@ public final class ResolveNetworkStep implements Step<SetupContext> {
                                 + existing.get().vpcId() + ", not in " + vpcId,
                         "run setup without --vpc-id/--subnets/--stack-outputs to keep it, or run mysfits cleanup first");
             }
-        } else if (existing.isPresent()) {
-            vpcId = existing.get().vpcId();
-            subnets = network.subnets(existing.get().subnetIds());
+        } else if (existing.or(() -> reused).isPresent()) {
+            LoadBalancer balancer = existing.or(() -> reused).get();
+            vpcId = balancer.vpcId();
+            subnets = network.subnets(balancer.subnetIds());
         } else {
             Vpc vpc = network.defaultVpc().orElseThrow(() -> MysfitsException.precondition(
                     "region " + ctx.region + " has no default VPC",
@@ -80,6 +88,15 @@ public final class ResolveNetworkStep implements Step<SetupContext> {
         ctx.loadBalancer = existing.orElse(null);
         return Change.none("network", vpcId + ", subnets " + String.join(", ", subnets.stream()
                 .map(s -> s.id() + " (" + s.availabilityZone() + ")").toList()));
+    }
+
+    /** The stack's load balancer an earlier setup reused, as the ledger records it, when this run names none. */
+    private Optional<LoadBalancer> reusedLoadBalancer(SetupContext ctx) {
+        if (ctx.request.adoptedLoadBalancer() != null || ctx.request.adoptedListener() != null) {
+            return Optional.empty();
+        }
+        return ledger.adopted(ResourceType.LOAD_BALANCER, ctx.region).map(LedgerEntry::id)
+                .flatMap(loadBalancers::findLoadBalancerByArnOrDnsName);
     }
 
     @Override

@@ -60,7 +60,7 @@ public final class SetupWorkflow {
             steps.add(new CheckStackResourcesStep(aws.tables(), aws.repositories()));  // before anything is made
         }
         steps.addAll(List.of(
-                new ResolveNetworkStep(aws.network(), aws.loadBalancers()),
+                new ResolveNetworkStep(aws.network(), aws.loadBalancers(), ledger),
                 new AdoptLoadBalancerStep(aws.loadBalancers(), ledger),
                 new CheckListenerPortStep(aws.loadBalancers()),
                 new EnsureSecurityGroupStep(aws.network(), ledger, SecurityGroupRole.LOAD_BALANCER),

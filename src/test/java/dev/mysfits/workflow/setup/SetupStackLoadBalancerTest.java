@@ -92,6 +92,21 @@ class SetupStackLoadBalancerTest {
     }
 
     @Test
+    void aRerunWithoutOptions_inARegionWithoutADefaultVpc_keepsTheReusedLoadBalancersNetwork() {
+        run(stack.dnsName(), null, 5000);
+        // The stack's VPC is the only one: the default VPC goes (as in regions where it was deleted).
+        aws.vpcs.put(FakeAws.DEFAULT_VPC, new dev.mysfits.aws.ec2.Network.Vpc(FakeAws.DEFAULT_VPC, "172.31.0.0/16", false));
+        aws.mutations.clear();
+
+        SetupResult again = run(null, null, null);
+
+        assertEquals(stack.arn(), again.state().loadBalancerArn());
+        assertEquals(stack.vpcId(), again.state().vpcId());
+        assertFalse(again.changed(), again.changes().toString());
+        assertEquals(List.of(), aws.mutations);
+    }
+
+    @Test
     void listenerArnAlone_bringsItsLoadBalancer_andItsPort() {
         Infrastructure state = run(null, stackListener.arn(), null).state();
 
