@@ -2,7 +2,8 @@
 with rollback on, a new PRIMARY deployment brings back the last completed revision."""
 from types import SimpleNamespace
 
-from mysfits_sandbox.ecs import EcsPlane, ManagedTask
+from mysfits_sandbox.ecs import EcsPlane
+from mysfits_sandbox.tasks import ManagedTask
 from mysfits_sandbox.settings import Settings
 
 

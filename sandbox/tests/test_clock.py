@@ -6,7 +6,8 @@ import pytest
 
 from mysfits_sandbox import health
 from mysfits_sandbox.clock import SandboxClock
-from mysfits_sandbox.ecs import STOP_TIMEOUT_SECONDS, EcsPlane, ManagedTask
+from mysfits_sandbox.ecs import EcsPlane
+from mysfits_sandbox.tasks import STOP_TIMEOUT_SECONDS, ManagedTask
 from mysfits_sandbox.elb import LoadBalancing
 from mysfits_sandbox.settings import Settings
 

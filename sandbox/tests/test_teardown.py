@@ -10,7 +10,7 @@ import pytest
 from moto import mock_aws
 
 from conftest import client, ecs_hooks, refused
-from mysfits_sandbox.ecs import SERVICE_DRAINING
+from mysfits_sandbox.scheduler import SERVICE_DRAINING
 from mysfits_sandbox.settings import Settings
 
 SCALE = 20  # the draining hold lasts a twentieth of its seconds here: long enough to be seen, however busy
