@@ -21,7 +21,8 @@ import java.util.Map;
  * building all clients and calling endpoints that refuse at once. Talks to nothing real and changes nothing.
  */
 @Command(name = "train-class-data", hidden = true,
-        description = "Load the classes commands use, for the launcher's class-data archive. Changes nothing.")
+        description = "Load the classes commands use, for the launcher's class-data archive. Changes nothing.",
+        mixinStandardHelpOptions = true)
 final class TrainClassDataCommand extends BaseCommand {
     private static final String NOWHERE = "http://127.0.0.1:1";
 
