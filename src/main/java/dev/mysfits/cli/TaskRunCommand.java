@@ -40,6 +40,10 @@ public final class TaskRunCommand extends BaseCommand {
             description = "An environment variable for the task's first container, over the task definition's. Repeatable.")
     java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
 
+    @Option(names = "--tag", paramLabel = "TAG", description = "Run the image of this tag, as deploy --tag (default: the image "
+            + "'latest' points at now, named by its digest). A revision is registered when it differs.")
+    String tag;
+
     @Option(names = "--until-stopped", description = "Wait until the task stops (a one-off job) and report its exit codes; "
             + "exit 1 when a container failed.")
     boolean untilStopped;
@@ -52,10 +56,10 @@ public final class TaskRunCommand extends BaseCommand {
         ServiceAdapters adapters = ServiceAdapters.from(app.aws(), app.workshop(), app.ledger());
         DeployWorkflow deploy = new DeployWorkflow(adapters, app.ledger(), console(), Clock.systemUTC(), Sleeper.system());
         RunTaskResult result = new RunTaskWorkflow(adapters.containers(), adapters.infrastructure(), adapters.network(),
-                (workshop, name, type) -> deploy.registerTaskDefinition(DeployRequest.taskDefinitionOnly(workshop, name, type)),
+                (workshop, name, type, tag) -> deploy.registerTaskDefinition(DeployRequest.taskDefinitionOnly(workshop, name, type, tag)),
                 console(), Clock.systemUTC(), d -> Thread.sleep(d.toMillis()))
                 .execute(new RunTaskRequest(app.workshop(), service.name(), launchType == null ? null : launchType.launchType(),
-                        waitTimeout, pollInterval, environment, untilStopped));
+                        waitTimeout, pollInterval, environment, untilStopped, tag));
         if (console().jsonOutput()) {
             console().json(result);
             return;

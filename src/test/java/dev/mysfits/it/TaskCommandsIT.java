@@ -119,6 +119,16 @@ class TaskCommandsIT {
         JsonNode none = JSON.readTree(ws.run("task", "stop", "like", "--all", "--output", "json").ok().out());
         assertEquals(0, none.path("stopped").size(), "nothing to stop is not an error: " + none);
 
+        // --tag, as deploy --tag: a tag ECR lacks is deploy's own precondition; a pushed one registers a revision
+        // pinned to it, and the task's container runs that image.
+        assertError(ws.run("task", "run", "like", "--tag", "nope"), 3, "has no image tagged 'nope'", "mysfits push like");
+        ws.pushed("like", "v2");
+        JsonNode pinned = JSON.readTree(ws.run("task", "run", "like", "--tag", "v2", "--output", "json").ok().out());
+        String pinnedImage = aws("ecs", "describe-task-definition", "--task-definition", pinned.path("taskDefinitionArn").asText())
+                .path("taskDefinition").path("containerDefinitions").get(0).path("image").asText();
+        assertTrue(pinnedImage.endsWith(":v2"), pinnedImage);
+        assertEquals("RUNNING", pinned.path("lastStatus").asText(), pinned.toString());
+
         // A task run left running, as lab 2 leaves it: cleanup stops it, and nothing runs after, for ECS and Docker.
         String three = JSON.readTree(ws.run("task", "run", "like", "--output", "json").ok().out()).path("taskArn").asText();
         assertEquals(1, runningContainersOf(List.of(three)), TestSandbox.taskContainers().toString());

@@ -24,7 +24,12 @@ public record DeployRequest(WorkshopConfig workshop, String service, String laun
 
     /** What registering the service's task definition needs, and no more (task run). */
     public static DeployRequest taskDefinitionOnly(WorkshopConfig workshop, String service, String launchType) {
-        return new DeployRequest(workshop, service, launchType, null, null, null, false, Duration.ZERO, Duration.ZERO, false);
+        return taskDefinitionOnly(workshop, service, launchType, null);
+    }
+
+    /** Only the task definition, with the image of this tag (null: the one 'latest' points at). */
+    public static DeployRequest taskDefinitionOnly(WorkshopConfig workshop, String service, String launchType, String tag) {
+        return new DeployRequest(workshop, service, launchType, tag, null, null, false, Duration.ZERO, Duration.ZERO, false);
     }
 
     public boolean fargate() {

@@ -66,7 +66,7 @@ public final class RunTaskWorkflow {
             // awslogs cannot reach CloudWatch Logs stops at start, and task run reports its stop reason.
             PrivateSubnetsCheck.require(network, infra, "service " + service + " (\"private\": true)", false);
         }
-        RegisteredRevision revision = registrar.register(workshop, service, launchType.toLowerCase(Locale.ROOT));
+        RegisteredRevision revision = registrar.register(workshop, service, launchType.toLowerCase(Locale.ROOT), request.tag());
         console.step("Running one task of " + service);
         // Tagged like everything mysfits makes; cleanup stops every task meant to run in the workshop's cluster.
         ContainerService.Task task = containers.runTask(infra.clusterName(), revision.taskDefinitionArn(), launchType,

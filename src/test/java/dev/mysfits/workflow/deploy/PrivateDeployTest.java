@@ -171,7 +171,7 @@ class PrivateDeployTest {
     private void runTask(FakeCluster cluster) throws InterruptedException {
         DeployWorkflow deploy = new DeployWorkflow(cluster.adapters(), cluster.ledger, cluster.console, Clock.systemUTC(), d -> { });
         new RunTaskWorkflow(cluster.containers, cluster.adapters().infrastructure(), cluster.adapters().network(),
-                (workshop, name, type) -> deploy.registerTaskDefinition(DeployRequest.taskDefinitionOnly(workshop, name, type)),
+                (workshop, name, type, tag) -> deploy.registerTaskDefinition(DeployRequest.taskDefinitionOnly(workshop, name, type, tag)),
                 cluster.console, Clock.systemUTC(), d -> { })
                 .execute(new RunTaskRequest(cluster.workshop, "monolith", "fargate", Duration.ofSeconds(10), Duration.ofMillis(1),
                         Map.of(), false));

@@ -25,12 +25,28 @@ class RunTaskWorkflowTest {
     Path dir;
 
     private RunTaskResult run(FakeCluster cluster, String service, String launchType) throws InterruptedException {
+        return run(cluster, service, launchType, null);
+    }
+
+    private RunTaskResult run(FakeCluster cluster, String service, String launchType, String tag) throws InterruptedException {
         DeployWorkflow deploy = new DeployWorkflow(cluster.adapters(), cluster.ledger, cluster.console, Clock.systemUTC(), d -> { });
         return new RunTaskWorkflow(cluster.containers, cluster.adapters().infrastructure(), cluster.adapters().network(),
-                (workshop, name, type) -> deploy.registerTaskDefinition(DeployRequest.taskDefinitionOnly(workshop, name, type)),
+                (workshop, name, type, pinned) -> deploy.registerTaskDefinition(DeployRequest.taskDefinitionOnly(workshop, name, type, pinned)),
                 cluster.console, Clock.systemUTC(), d -> { })
                 .execute(new RunTaskRequest(cluster.workshop, service, launchType, Duration.ofSeconds(10), Duration.ofMillis(1),
-                        Map.of(), false));
+                        Map.of(), false, tag));
+    }
+
+    @Test
+    void runWithATag_registersARevisionPinnedToThatTag_asDeployTagDoes() throws InterruptedException {
+        FakeCluster cluster = new FakeCluster(dir).pushed("like", "sha256:bbb");
+        run(cluster, "like", null);
+
+        RunTaskResult tagged = run(cluster, "like", null, "v2");
+
+        assertEquals("arn:aws:ecs:us-east-1:123456789012:task-definition/mysfits-like:2", tagged.taskDefinitionArn());
+        String image = cluster.containers.families.get("mysfits-like").get(1).images().get(0);
+        assertTrue(image.endsWith("/mysfits/like-service:v2"), image);
     }
 
     @Test
