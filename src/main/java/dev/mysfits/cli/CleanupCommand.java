@@ -1,6 +1,5 @@
 package dev.mysfits.cli;
 
-import dev.mysfits.config.ServiceConfig;
 import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.console.TerminalConfirmation;
 import dev.mysfits.core.MysfitsException;
@@ -44,7 +43,8 @@ public final class CleanupCommand extends BaseCommand {
     @Option(names = "--keep-infra", description = "Keep the shared infrastructure: cluster, load balancer, listener, security groups, roles, DynamoDB tables (and their items).")
     boolean keepInfra;
 
-    @Option(names = "--local", description = "Instead: remove the local containers, images and networks that build, run and up made.")
+    @Option(names = "--local", description = "Instead: remove the local containers, images and networks that build, run and up made "
+            + "(an image up only pulled stays).")
     boolean local;
 
     @Option(names = "--volumes", description = "With --local: also remove the workshop's volumes and the data in them.")
@@ -63,13 +63,8 @@ public final class CleanupCommand extends BaseCommand {
                 throw MysfitsException.usage("cleanup --local takes no service names, --keep-images or --keep-infra",
                         "run 'mysfits cleanup --local' for the local resources, 'mysfits cleanup ...' for AWS");
             }
-            List<String> imageNames = new ArrayList<>();
-            for (ServiceConfig service : workshop.servicesInOrder()) {
-                imageNames.add(service.image());
-                imageNames.add(service.repository());
-            }
             new LocalCleanupWorkflow(console(), context.docker().localResources(), confirmation)
-                    .execute(new LocalCleanupRequest(workshop.name(), imageNames, dryRun.on(), yes, volumes));
+                    .execute(LocalCleanupRequest.of(workshop, dryRun.on(), yes, volumes));
             return;
         }
         if (!dryRun.on()) {

@@ -96,6 +96,11 @@ class UpPullIT {
                 "nothing started for it");
 
         assertEquals(0, cli.run("down").exitCode());
+
+        // cleanup --local removes what the workshop builds; an image it only pulled may be the user's, and stays.
+        cli.run("cleanup", "--local", "--yes").ok();
+        assertTrue(LocalImages.docker("images", "--format", "{{.Repository}}:{{.Tag}}").lines().anyMatch(REMOTE::equals),
+                "docker images still lists the pulled image after cleanup --local");
     }
 
     /** The 004 lab's `docker container run rxmllc/hello`, with an image from the account's registry instead. */
