@@ -75,7 +75,7 @@ public final class TestSandbox {
     /** This JVM's own moto server, started on first use with the sandbox's settings and the class's time scale. */
     public static synchronized String motoEndpoint() {
         if (motoEndpoint == null) {
-            int port = freePort();
+            int port = claimFreePort();
             // moto with the sandbox's data plane: tasks run as containers, load balancers answer HTTP.
             ProcessBuilder builder = new ProcessBuilder(python(), "-m", "mysfits_sandbox", "-H", "127.0.0.1", "-p", String.valueOf(port))
                     .redirectErrorStream(true)
@@ -96,6 +96,10 @@ public final class TestSandbox {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(started)));
             String endpoint = "http://127.0.0.1:" + port;
             waitForHttp(endpoint + "/moto-api/", Duration.ofSeconds(60));
+            if (!started.isAlive()) {
+                throw new IllegalStateException("moto with the data plane exited (see target/moto-" + port + ".log), and "
+                        + "something else answers on port " + port);
+            }
             motoEndpoint = endpoint;
         }
         return motoEndpoint;
@@ -460,12 +464,32 @@ public final class TestSandbox {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /**
+     * A free port that no other test JVM on this machine has claimed. JVMs side by side that each ask the kernel for
+     * a free port can be given the same one (the probe socket closes before the port is used): then one JVM's moto
+     * answered for two, until its class ended and stopped it under the other. A claim is a file, gone with the JVM.
+     */
+    static int claimFreePort() {
+        Path claims = Path.of(System.getProperty("java.io.tmpdir"), "mysfits-it-ports");
+        try {
+            Files.createDirectories(claims);
+            for (int attempt = 0; attempt < 100; attempt++) {
+                int port;
+                try (ServerSocket socket = new ServerSocket(0)) {
+                    port = socket.getLocalPort();
+                }
+                try {
+                    Path claim = Files.createFile(claims.resolve(String.valueOf(port)));
+                    claim.toFile().deleteOnExit();
+                    return port;
+                } catch (java.nio.file.FileAlreadyExistsException claimed) {
+                    // another JVM has it: ask again
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        throw new IllegalStateException("no free port left unclaimed in " + claims);
     }
 
     private static Path logFile(String name) {
