@@ -106,6 +106,9 @@ class DeployIT {
         String listener = TestSandbox.aws("elbv2", "create-listener", "--load-balancer-arn", lbArn, "--protocol", "HTTP",
                 "--port", "5000", "--default-actions", "Type=fixed-response,FixedResponseConfig={StatusCode=503}")
                 .path("Listeners").get(0).path("ListenerArn").asText();
+        // ELBv2 reads a new listener by ARN only after a moment; a stack is CREATE_COMPLETE, and its outputs file
+        // written, once what it made can be read, so this one is too before the attendee runs setup.
+        awaitReadable(() -> TestSandbox.aws("elbv2", "describe-listeners", "--listener-arns", listener));
         java.nio.file.Files.writeString(ws.dir.resolve("cfn-output.json"), """
                 {"VPCId": "%s", "PublicSubnetOne": "%s", "PublicSubnetTwo": "%s",
                  "LoadBalancerDNS": "%s", "LoadBalancerListener": "%s"}""".formatted(vpc, a, b, dns, listener));
@@ -374,5 +377,20 @@ class DeployIT {
 
     static String targetGroupArn(DeployFixture ws, String name) {
         return TestSandbox.aws("elbv2", "describe-target-groups", "--names", name).path("TargetGroups").get(0).path("TargetGroupArn").asText();
+    }
+
+    private static void awaitReadable(Runnable read) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                read.run();
+                return;
+            } catch (AssertionError notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 }

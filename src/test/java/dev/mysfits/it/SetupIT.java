@@ -244,11 +244,13 @@ class SetupIT {
         String vpcId = subnets.get(0).get("VpcId").asText();
         String a = subnets.get(0).get("SubnetId").asText();
         String b = subnets.get(1).get("SubnetId").asText();
+        // A private subnet is the tasks' (deploy --private), never the load balancer's.
+        String c = subnets.get(2).get("SubnetId").asText();
         Files.writeString(dir.resolve("cfn-output.json"), """
                 [{"OutputKey": "VPCId", "OutputValue": "%s"},
                  {"OutputKey": "PublicSubnetOne", "OutputValue": "%s"},
                  {"OutputKey": "PublicSubnetTwo", "OutputValue": "%s"},
-                 {"OutputKey": "PrivateSubnetOne", "OutputValue": "subnet-private"}]""".formatted(vpcId, a, b));
+                 {"OutputKey": "PrivateSubnetOne", "OutputValue": "%s"}]""".formatted(vpcId, a, b, c));
 
         CommandHarness.Result result = TestSandbox.harness(dir).run("setup", "--stack-outputs", "cfn-output.json");
 
@@ -256,6 +258,10 @@ class SetupIT {
         JsonNode lb = TestSandbox.aws("elbv2", "describe-load-balancers", "--names", "setup-cfn-alb").get("LoadBalancers").get(0);
         assertEquals(vpcId, lb.get("VpcId").asText());
         assertEquals(Set.of(a, b), new HashSet<>(textsOf(lb.get("AvailabilityZones"), "SubnetId")));
+        JsonNode tasksGroup = TestSandbox.aws("ec2", "describe-security-groups", "--filters", "Name=group-name,Values=setup-cfn-tasks")
+                .get("SecurityGroups").get(0);
+        assertTrue(tasksGroup.get("Tags").toString().contains("{\"Key\":\"mysfits:private-subnets\",\"Value\":\"" + c + "\"}"),
+                "the private subnet is remembered for deploy --private: " + tasksGroup.get("Tags"));
     }
 
     /**
