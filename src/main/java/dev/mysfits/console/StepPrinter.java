@@ -45,6 +45,7 @@ public final class StepPrinter implements StepListener {
             case DELETE -> "deleted";
             case NONE -> "kept";
             case CHECK -> "checked";
+            case REUSE -> "reused";
         };
         return verb + " " + change.resource() + detail(change);
     }

@@ -12,7 +12,9 @@ public record Change(Action action, String resource, String detail) {
     public static final String NOT_YET_CREATED = "(not yet created)";
 
     public enum Action {
-        CREATE("create"), UPDATE("update"), DELETE("delete"), NONE("keep"), CHECK("check");
+        CREATE("create"), UPDATE("update"), DELETE("delete"), NONE("keep"), CHECK("check"),
+        /** Take up something another tool made (the labs' stack), to use and to leave: recorded, not changed. */
+        REUSE("reuse");
 
         private final String verb;
 
@@ -31,6 +33,10 @@ public record Change(Action action, String resource, String detail) {
 
     public static Change update(String resource, String detail) {
         return new Change(Action.UPDATE, resource, detail);
+    }
+
+    public static Change reuse(String resource, String detail) {
+        return new Change(Action.REUSE, resource, detail);
     }
 
     public static Change delete(String resource, String detail) {

@@ -83,7 +83,7 @@ final class AdoptLoadBalancerStep implements Step<SetupContext> {
         String resource = "load balancer " + balancer.name() + " and its :" + listener.port() + " listener (the stack's)";
         boolean recorded = isAdopted(ResourceType.LOAD_BALANCER, balancer.arn()) && isAdopted(ResourceType.LISTENER, listener.arn());
         return recorded ? Change.none(resource, "reused; cleanup leaves them")
-                : Change.update(resource, "reuse them: deploy routes on the listener, cleanup leaves them");
+                : Change.reuse(resource, "deploy routes on the listener, cleanup leaves them");
     }
 
     private boolean isAdopted(ResourceType type, String id) {

@@ -31,7 +31,7 @@ final class AdoptRepositoryStep implements Step<SetupContext> {
         boolean recorded = ledger.entries(e -> e.type() == ResourceType.ECR_REPOSITORY && e.id().equals(repository))
                 .stream().anyMatch(e -> !e.owned());
         return recorded ? Change.none(resource, "reused; cleanup leaves it")
-                : Change.update(resource, "reuse it: push pushes there, cleanup leaves it");
+                : Change.reuse(resource, "push pushes there, cleanup leaves it");
     }
 
     @Override

@@ -43,7 +43,7 @@ public final class EnsureTableStep implements Step<SetupContext> {
                     && !e.owned() && table.name().equals(e.name())).size() > 0;
             String resource = "DynamoDB table " + name + " (the stack's, as " + table.name() + ")";
             return recorded ? Change.none(resource, "reused; cleanup leaves it")
-                    : Change.update(resource, "reuse it as ${" + table.placeholder() + "}; cleanup leaves it");
+                    : Change.reuse(resource, "as ${" + table.placeholder() + "}; cleanup leaves it");
         }
         if (found == null) {
             return Change.create("DynamoDB table " + name, "on demand, key " + keys(table));
