@@ -88,6 +88,18 @@ public final class CommandHarness {
         return this;
     }
 
+    /**
+     * A workshop of one service (monolith) in that directory, with AWS and Docker pointing nowhere: for what a command
+     * refuses before it asks either.
+     */
+    public static CommandHarness withNothingToReach(Path workshop) throws java.io.IOException {
+        java.nio.file.Files.writeString(workshop.resolve("mysfits.json"),
+                "{\"workshop\": \"ws\", \"services\": {\"monolith\": {\"context\": \"app\", \"image\": \"monolith-service\"}}}");
+        return new CommandHarness().workingDirectory(workshop).env("DOCKER_HOST", "tcp://127.0.0.1:1")
+                .env("AWS_ENDPOINT_URL", "http://127.0.0.1:1").env("AWS_REGION", "us-east-1")
+                .env("AWS_ACCESS_KEY_ID", "test").env("AWS_SECRET_ACCESS_KEY", "test");
+    }
+
     public CommandHarness workingDirectory(Path directory) {
         this.workingDirectory = directory;
         return this;

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,10 +15,7 @@ class TaskCommandsTest {
     Path workshop;
 
     private CommandHarness harness() throws IOException {
-        Files.writeString(workshop.resolve("mysfits.json"),
-                "{\"workshop\": \"ws\", \"services\": {\"monolith\": {\"context\": \"app\", \"image\": \"monolith-service\"}}}");
-        return new CommandHarness().workingDirectory(workshop).env("AWS_ENDPOINT_URL", "http://127.0.0.1:1")
-                .env("AWS_REGION", "us-east-1").env("AWS_ACCESS_KEY_ID", "test").env("AWS_SECRET_ACCESS_KEY", "test");
+        return CommandHarness.withNothingToReach(workshop);
     }
 
     @Test

@@ -52,11 +52,11 @@ final class AdoptLoadBalancerStep implements Step<SetupContext> {
         Listener listener = null;
         if (wantedListener != null) {
             String arn = wantedListener;
-            listener = loadBalancers.findListenerByArn(arn).orElseThrow(() -> missing(ctx, "listener " + arn));
+            listener = loadBalancers.findListenerByArn(arn).orElseThrow(() -> StackAdoption.missing(ctx, "listener " + arn));
         }
         String balancerRef = wantedBalancer != null ? wantedBalancer : listener.loadBalancerArn();
         LoadBalancer balancer = loadBalancers.findLoadBalancerByArnOrDnsName(balancerRef)
-                .orElseThrow(() -> missing(ctx, "load balancer " + balancerRef));
+                .orElseThrow(() -> StackAdoption.missing(ctx, "load balancer " + balancerRef));
         if (listener != null && !listener.loadBalancerArn().equals(balancer.arn())) {
             throw MysfitsException.usage("the stack's listener " + listener.arn() + " is not load balancer " + balancer.name() + "'s",
                     "keep the load balancer's own listener in the stack outputs file");
@@ -97,11 +97,4 @@ final class AdoptLoadBalancerStep implements Step<SetupContext> {
         ledger.adopt(ResourceType.LISTENER, ctx.listener.arn(), null, null, ctx.region, ctx.listener.port());
     }
 
-    private static MysfitsException missing(SetupContext ctx, String what) {
-        String source = ctx.request.stackOutputs() == null ? "the ledger (an earlier setup --stack-outputs)"
-                : "stack outputs " + ctx.request.stackOutputs();
-        return MysfitsException.precondition(source + " name " + what + ", which does not exist in " + ctx.region,
-                "check --region and that the stack is CREATE_COMPLETE (aws cloudformation describe-stacks), or remove "
-                        + "that output from the file to let setup make its own");
-    }
 }

@@ -4,7 +4,6 @@ import dev.mysfits.aws.dynamodb.Tables;
 import dev.mysfits.aws.ecr.ImageRegistry;
 import dev.mysfits.config.TableConfig;
 import dev.mysfits.core.Change;
-import dev.mysfits.core.MysfitsException;
 import dev.mysfits.workflow.Step;
 
 import java.util.ArrayList;
@@ -37,26 +36,19 @@ final class CheckStackResourcesStep implements Step<SetupContext> {
                 continue;
             }
             if (tables.find(table.adopted()).isEmpty()) {
-                throw missing(ctx, "DynamoDB table " + table.adopted());
+                throw StackAdoption.missing(ctx, "DynamoDB table " + table.adopted());
             }
             found.add("table " + table.adopted());
         }
         for (Map.Entry<String, String> repository : ctx.request.adoptedRepositories().entrySet()) {
             if (repositories.findRepository(repository.getValue()).isEmpty()) {
-                throw missing(ctx, "ECR repository " + repository.getValue());
+                throw StackAdoption.missing(ctx, "ECR repository " + repository.getValue());
             }
             found.add("repository " + repository.getValue());
         }
         return Change.checked("the stack's resources", String.join(", ", found));
     }
 
-    private static MysfitsException missing(SetupContext ctx, String what) {
-        String source = ctx.request.stackOutputs() == null ? "the ledger (an earlier setup --stack-outputs)"
-                : "stack outputs " + ctx.request.stackOutputs();
-        return MysfitsException.precondition(source + " name " + what + ", which does not exist in " + ctx.region,
-                "check --region and that the stack is CREATE_COMPLETE (aws cloudformation describe-stacks), or remove "
-                        + "that output from the file to let setup make its own");
-    }
 
     @Override
     public void apply(SetupContext ctx, Change change) {

@@ -93,4 +93,13 @@ public record StackAdoption(Map<String, String> tables, Map<String, String> repo
     private static String squash(String text) {
         return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
+
+    /** A resource the stack outputs (or the ledger, from an earlier run) name, and which is not there: exit 3. */
+    static MysfitsException missing(SetupContext ctx, String what) {
+        String source = ctx.request.stackOutputs() == null ? "the ledger (an earlier setup --stack-outputs)"
+                : "stack outputs " + ctx.request.stackOutputs();
+        return MysfitsException.precondition(source + " name " + what + ", which does not exist in " + ctx.region,
+                "check --region and that the stack is CREATE_COMPLETE (aws cloudformation describe-stacks), or remove "
+                        + "that output from the file to let setup make its own");
+    }
 }
