@@ -38,6 +38,21 @@ class AutoscaleIT {
                 "--container-definitions", "[{\"name\":\"monolith\",\"image\":\"monolith:v1\",\"memory\":128}]");
         TestSandbox.aws("ecs", "create-service", "--cluster", NAMES.cluster(), "--service-name", NAMES.ecsService("monolith"),
                 "--task-definition", NAMES.taskFamily("monolith"), "--desired-count", "1");
+        // DescribeServices answers MISSING for a moment after CreateService (catalogue row 10): the service counts as
+        // deployed by hand once AWS describes it, as the lab's console shows it.
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (TestSandbox.aws("ecs", "describe-services", "--cluster", NAMES.cluster(), "--services", NAMES.ecsService("monolith"))
+                .path("services").isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the service made with the aws CLI never became describable");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     @Test
