@@ -1,7 +1,6 @@
 package dev.mysfits.aws;
 
-import dev.mysfits.ledger.LedgerEntry;
-import dev.mysfits.ledger.ResourceType;
+import dev.mysfits.core.ResourceType;
 
 import java.util.List;
 
@@ -36,9 +35,9 @@ public record OwnedResource(ResourceType type, String id, String name, String se
         return service == null;
     }
 
-    /** Whether a ledger entry stands for this resource (the ledger may hold the ARN or the plain name). */
-    public boolean matches(LedgerEntry entry) {
-        return entry.type() == type && (entry.id().equals(id) || entry.id().equals(name));
+    /** Whether a recorded resource (a ledger entry's type and id) is this one: the record may hold the ARN or the plain name. */
+    public boolean matches(ResourceType recordedType, String recordedId) {
+        return recordedType == type && (recordedId.equals(id) || recordedId.equals(name));
     }
 
     public OwnedResource withService(String newService) {

@@ -12,8 +12,8 @@ import dev.mysfits.aws.elbv2.Elbv2TaggedResources;
 import dev.mysfits.aws.iam.IamTaggedResources;
 import dev.mysfits.aws.logs.LogsTaggedResources;
 import dev.mysfits.core.ResourceNames;
+import dev.mysfits.core.ResourceType;
 import dev.mysfits.core.WaitProgress;
-import dev.mysfits.ledger.ResourceType;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mysfits.aws.ecr.EcrRepositoryName;
+import dev.mysfits.core.EcrRepositoryName;
 import dev.mysfits.core.MysfitsException;
 
 import java.io.IOException;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.mysfits.core.AtomicFiles;
 import dev.mysfits.core.MysfitsException;
+import dev.mysfits.core.ResourceType;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,7 @@
 package dev.mysfits.ledger;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.mysfits.core.ResourceType;
 
 import java.time.Instant;
 

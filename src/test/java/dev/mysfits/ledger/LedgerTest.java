@@ -2,6 +2,7 @@ package dev.mysfits.ledger;
 
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;
+import dev.mysfits.core.ResourceType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,7 @@
 package dev.mysfits.aws.autoscaling;
 
 import dev.mysfits.aws.OwnedResource;
-import dev.mysfits.ledger.ResourceType;
+import dev.mysfits.core.ResourceType;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.applicationautoscaling.model.ScalableTarget;
 import software.amazon.awssdk.services.applicationautoscaling.model.ScalingPolicy;

@@ -2,7 +2,7 @@ package dev.mysfits.aws.capacity;
 
 import dev.mysfits.aws.OwnedResource;
 import dev.mysfits.core.ResourceNames;
-import dev.mysfits.ledger.ResourceType;
+import dev.mysfits.core.ResourceType;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.mysfits.aws.ec2;
 
 import dev.mysfits.aws.OwnedResource;
 import dev.mysfits.core.ResourceNames;
-import dev.mysfits.ledger.ResourceType;
+import dev.mysfits.core.ResourceType;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;

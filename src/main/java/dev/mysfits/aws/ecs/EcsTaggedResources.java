@@ -3,7 +3,7 @@ package dev.mysfits.aws.ecs;
 import dev.mysfits.aws.OwnedResource;
 import dev.mysfits.aws.WorkshopTags;
 import dev.mysfits.core.ResourceNames;
-import dev.mysfits.ledger.ResourceType;
+import dev.mysfits.core.ResourceType;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;

@@ -4,7 +4,7 @@ import dev.mysfits.aws.DeletionErrors;
 import dev.mysfits.aws.OwnedResource;
 import dev.mysfits.aws.WorkshopTags;
 import dev.mysfits.core.ResourceNames;
-import dev.mysfits.ledger.ResourceType;
+import dev.mysfits.core.ResourceType;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;

@@ -2,7 +2,7 @@ package dev.mysfits.aws.iam;
 
 import dev.mysfits.aws.OwnedResource;
 import dev.mysfits.core.ResourceNames;
-import dev.mysfits.ledger.ResourceType;
+import dev.mysfits.core.ResourceType;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.Role;

@@ -3,7 +3,7 @@ package dev.mysfits.aws.logs;
 import dev.mysfits.aws.OwnedResource;
 import dev.mysfits.aws.WorkshopTags;
 import dev.mysfits.core.ResourceNames;
-import dev.mysfits.ledger.ResourceType;
+import dev.mysfits.core.ResourceType;
 
 import java.util.ArrayList;
 import java.util.List;

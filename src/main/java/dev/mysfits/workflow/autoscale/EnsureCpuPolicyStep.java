@@ -2,8 +2,8 @@ package dev.mysfits.workflow.autoscale;
 
 import dev.mysfits.aws.autoscaling.ServiceAutoScaler;
 import dev.mysfits.aws.autoscaling.ServiceAutoScaler.CpuPolicy;
+import dev.mysfits.core.ResourceType;
 import dev.mysfits.ledger.Ledger;
-import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.core.Change;
 import dev.mysfits.workflow.Step;
 

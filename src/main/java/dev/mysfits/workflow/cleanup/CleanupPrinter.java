@@ -2,7 +2,7 @@ package dev.mysfits.workflow.cleanup;
 
 import dev.mysfits.aws.OwnedResource;
 import dev.mysfits.console.Console;
-import dev.mysfits.ledger.ResourceType;
+import dev.mysfits.core.ResourceType;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

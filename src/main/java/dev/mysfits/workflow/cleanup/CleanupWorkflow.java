@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.cleanup;
 
+import dev.mysfits.core.ResourceType;
 import dev.mysfits.core.Sleeper;
 import dev.mysfits.aws.OwnedResource;
 import dev.mysfits.aws.ResourceDeleter;
@@ -11,7 +12,6 @@ import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.ResourceNames;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.ledger.LedgerEntry;
-import dev.mysfits.ledger.ResourceType;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -160,7 +160,7 @@ public final class CleanupWorkflow {
     }
 
     private void gone(OwnedResource resource) {
-        for (LedgerEntry entry : ledger.entries(resource::matches)) {
+        for (LedgerEntry entry : ledger.entries(e -> resource.matches(e.type(), e.id()))) {
             ledger.forget(entry.type(), entry.id());
         }
         printer.deleted(resource);

@@ -2,8 +2,8 @@ package dev.mysfits.workflow.cleanup;
 
 import dev.mysfits.aws.OwnedResource;
 import dev.mysfits.core.ResourceNames;
+import dev.mysfits.core.ResourceType;
 import dev.mysfits.ledger.LedgerEntry;
-import dev.mysfits.ledger.ResourceType;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,7 +32,7 @@ public final class Inventory {
     public static Inventory assemble(Collection<LedgerEntry> ledger, Collection<OwnedResource> found, ResourceNames names) {
         List<OwnedResource> all = new ArrayList<>(found);
         for (LedgerEntry entry : ledger) {
-            OwnedResource match = found.stream().filter(r -> r.matches(entry)).findFirst().orElse(null);
+            OwnedResource match = found.stream().filter(r -> r.matches(entry.type(), entry.id())).findFirst().orElse(null);
             if (match == null) {
                 all.add(fromLedger(entry, names));
             } else if (match.service() == null && entry.service() != null) {

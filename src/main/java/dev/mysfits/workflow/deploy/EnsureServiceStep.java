@@ -1,11 +1,11 @@
 package dev.mysfits.workflow.deploy;
 
+import dev.mysfits.core.ResourceType;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.workflow.rollout.RolloutWatcher;
 import dev.mysfits.workflow.infrastructure.Infrastructure;
 
 import dev.mysfits.aws.ecs.ContainerService;
-import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.core.Change;
 import dev.mysfits.workflow.Step;
 

@@ -1,9 +1,9 @@
 package dev.mysfits.workflow.deploy;
 
+import dev.mysfits.core.ResourceType;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.aws.elbv2.LoadBalancerRouter;
 import dev.mysfits.config.HealthCheckConfig;
-import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.core.Change;
 import dev.mysfits.workflow.Step;
 

@@ -1,12 +1,12 @@
 package dev.mysfits.workflow.deploy;
 
+import dev.mysfits.core.ResourceType;
 import dev.mysfits.ledger.Ledger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mysfits.aws.ecs.ContainerService;
 import dev.mysfits.core.MysfitsException;
-import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.core.Change;
 import dev.mysfits.workflow.Step;
 

@@ -1,7 +1,7 @@
 package dev.mysfits.workflow.init;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mysfits.aws.ecr.EcrRepositoryName;
+import dev.mysfits.core.EcrRepositoryName;
 import dev.mysfits.config.WorkshopConfigLoader;
 import dev.mysfits.console.Confirmation;
 import dev.mysfits.console.Console;

@@ -2,8 +2,8 @@ package dev.mysfits.workflow.push;
 
 import dev.mysfits.aws.ecr.ImageRegistry;
 import dev.mysfits.core.ResourceNames;
+import dev.mysfits.core.ResourceType;
 import dev.mysfits.ledger.Ledger;
-import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.core.Change;
 import dev.mysfits.workflow.Step;
 

@@ -1,6 +1,6 @@
 package dev.mysfits.workflow.push;
 
-import dev.mysfits.aws.ecr.EcrRepositoryName;
+import dev.mysfits.core.EcrRepositoryName;
 import dev.mysfits.aws.ecr.ImageRegistry;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.MysfitsException;

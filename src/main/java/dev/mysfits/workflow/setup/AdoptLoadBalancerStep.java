@@ -5,9 +5,9 @@ import dev.mysfits.aws.elbv2.LoadBalancers.Listener;
 import dev.mysfits.aws.elbv2.LoadBalancers.LoadBalancer;
 import dev.mysfits.core.Change;
 import dev.mysfits.core.MysfitsException;
+import dev.mysfits.core.ResourceType;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.ledger.LedgerEntry;
-import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.workflow.Step;
 
 import java.util.Optional;

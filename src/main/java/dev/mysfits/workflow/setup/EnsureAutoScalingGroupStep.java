@@ -1,8 +1,8 @@
 package dev.mysfits.workflow.setup;
 
+import dev.mysfits.core.ResourceType;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.aws.capacity.Capacity;
-import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.core.Change;
 import dev.mysfits.workflow.Step;
 

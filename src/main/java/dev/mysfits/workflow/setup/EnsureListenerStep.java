@@ -1,11 +1,11 @@
 package dev.mysfits.workflow.setup;
 
+import dev.mysfits.core.ResourceType;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.aws.elbv2.LoadBalancers;
 
 import dev.mysfits.aws.elbv2.LoadBalancers.FixedResponse;
 import dev.mysfits.aws.elbv2.LoadBalancers.Listener;
-import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.core.Change;
 import dev.mysfits.workflow.Step;
 

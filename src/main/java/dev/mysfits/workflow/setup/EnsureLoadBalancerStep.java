@@ -1,9 +1,9 @@
 package dev.mysfits.workflow.setup;
 
+import dev.mysfits.core.ResourceType;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.aws.elbv2.LoadBalancers;
 import dev.mysfits.aws.elbv2.LoadBalancers.LoadBalancer;
-import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.core.Change;
 import dev.mysfits.workflow.Step;
 

@@ -1,10 +1,10 @@
 package dev.mysfits.workflow.setup;
 
+import dev.mysfits.core.ResourceType;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.aws.logs.LogGroups;
 import dev.mysfits.aws.logs.LogGroups.LogGroup;
 import dev.mysfits.core.ResourceNames;
-import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.core.Change;
 import dev.mysfits.workflow.Step;
 

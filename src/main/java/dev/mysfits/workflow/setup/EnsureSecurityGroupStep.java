@@ -1,10 +1,10 @@
 package dev.mysfits.workflow.setup;
 
+import dev.mysfits.core.ResourceType;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.aws.ec2.Network;
 import dev.mysfits.aws.ec2.Network.IngressRule;
 import dev.mysfits.aws.ec2.Network.SecurityGroup;
-import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.core.Change;
 import dev.mysfits.workflow.Step;
 

@@ -5,8 +5,8 @@ import dev.mysfits.aws.iam.Roles.Role;
 import dev.mysfits.config.TaskRoleConfig;
 import dev.mysfits.core.Change;
 import dev.mysfits.core.ResourceNames;
+import dev.mysfits.core.ResourceType;
 import dev.mysfits.ledger.Ledger;
-import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.workflow.Step;
 
 import java.util.ArrayList;

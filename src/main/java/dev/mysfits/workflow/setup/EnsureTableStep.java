@@ -4,8 +4,8 @@ import dev.mysfits.aws.dynamodb.Tables;
 import dev.mysfits.config.TableConfig;
 import dev.mysfits.core.Change;
 import dev.mysfits.core.MysfitsException;
+import dev.mysfits.core.ResourceType;
 import dev.mysfits.ledger.Ledger;
-import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.workflow.Step;
 
 /**

@@ -7,9 +7,9 @@ import dev.mysfits.aws.ec2.Network.Subnet;
 import dev.mysfits.aws.ec2.Network.Vpc;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.Change;
+import dev.mysfits.core.ResourceType;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.ledger.LedgerEntry;
-import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.workflow.Step;
 
 import java.util.ArrayList;

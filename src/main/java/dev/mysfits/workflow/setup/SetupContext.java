@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.setup;
 
+import dev.mysfits.core.ResourceType;
 import dev.mysfits.workflow.infrastructure.Infrastructure;
 import dev.mysfits.workflow.infrastructure.SetupAdapters;
 
@@ -16,7 +17,6 @@ import dev.mysfits.aws.iam.Roles.Role;
 import dev.mysfits.aws.dynamodb.Tables;
 import dev.mysfits.core.ResourceNames;
 import dev.mysfits.ledger.Ledger;
-import dev.mysfits.ledger.ResourceType;
 
 import java.util.LinkedHashMap;
 import java.util.List;

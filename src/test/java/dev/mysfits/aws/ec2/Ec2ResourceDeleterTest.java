@@ -6,7 +6,7 @@ import dev.mysfits.aws.ResourceBusyException;
 import dev.mysfits.aws.ResourceDeleter;
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;
-import dev.mysfits.ledger.ResourceType;
+import dev.mysfits.core.ResourceType;
 import dev.mysfits.fakes.RecordedWaits;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;

@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.autoscale;
 
+import dev.mysfits.core.ResourceType;
 import dev.mysfits.fakes.FakeServiceAutoScaler;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.ExitCode;
@@ -7,7 +8,6 @@ import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.OutputFormat;
 import dev.mysfits.core.ResourceNames;
 import dev.mysfits.ledger.Ledger;
-import dev.mysfits.ledger.ResourceType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.cleanup;
 
+import dev.mysfits.core.ResourceType;
 import dev.mysfits.fakes.FakeResourceDeleter;
 import dev.mysfits.aws.OwnedResource;
 import dev.mysfits.console.Confirmation;
@@ -8,7 +9,6 @@ import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.OutputFormat;
 import dev.mysfits.ledger.Ledger;
-import dev.mysfits.ledger.ResourceType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,8 +2,8 @@ package dev.mysfits.workflow.cleanup;
 
 import dev.mysfits.aws.OwnedResource;
 import dev.mysfits.core.ResourceNames;
+import dev.mysfits.core.ResourceType;
 import dev.mysfits.ledger.LedgerEntry;
-import dev.mysfits.ledger.ResourceType;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

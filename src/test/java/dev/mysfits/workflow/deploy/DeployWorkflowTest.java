@@ -2,8 +2,8 @@ package dev.mysfits.workflow.deploy;
 
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;
+import dev.mysfits.core.ResourceType;
 import dev.mysfits.fakes.FakeCluster;
-import dev.mysfits.ledger.ResourceType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

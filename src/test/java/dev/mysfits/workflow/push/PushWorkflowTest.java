@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.push;
 
+import dev.mysfits.core.ResourceType;
 import dev.mysfits.fakes.FakeImageRegistry;
 import dev.mysfits.fakes.FakeImagePusher;
 import dev.mysfits.console.Console;
@@ -8,7 +9,6 @@ import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.OutputFormat;
 import dev.mysfits.core.ResourceNames;
 import dev.mysfits.ledger.Ledger;
-import dev.mysfits.ledger.ResourceType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.setup;
 
+import dev.mysfits.core.ResourceType;
 import dev.mysfits.fakes.FakeAws;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.ExitCode;
@@ -8,7 +9,6 @@ import dev.mysfits.core.OutputFormat;
 import dev.mysfits.core.ResourceNames;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.ledger.LedgerEntry;
-import dev.mysfits.ledger.ResourceType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

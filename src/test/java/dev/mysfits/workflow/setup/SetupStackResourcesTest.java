@@ -11,10 +11,10 @@ import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.OutputFormat;
 import dev.mysfits.core.ResourceNames;
+import dev.mysfits.core.ResourceType;
 import dev.mysfits.fakes.FakeAws;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.ledger.LedgerEntry;
-import dev.mysfits.ledger.ResourceType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -8,10 +8,10 @@ import dev.mysfits.console.Console;
 import dev.mysfits.core.Change;
 import dev.mysfits.core.OutputFormat;
 import dev.mysfits.core.ResourceNames;
+import dev.mysfits.core.ResourceType;
 import dev.mysfits.fakes.FakeAws;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.ledger.LedgerEntry;
-import dev.mysfits.ledger.ResourceType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,6 +2,7 @@ package dev.mysfits.workflow.setup;
 
 import dev.mysfits.aws.elbv2.LoadBalancers;
 
+import dev.mysfits.core.ResourceType;
 import dev.mysfits.fakes.FakeAws;
 import dev.mysfits.workflow.infrastructure.Infrastructure;
 import dev.mysfits.workflow.infrastructure.SetupLookup;
@@ -18,7 +19,6 @@ import dev.mysfits.core.OutputFormat;
 import dev.mysfits.core.ResourceNames;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.ledger.LedgerEntry;
-import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.core.Change;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,8 +2,8 @@ package dev.mysfits.workflow.task;
 
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;
+import dev.mysfits.core.ResourceType;
 import dev.mysfits.fakes.FakeCluster;
-import dev.mysfits.ledger.ResourceType;
 import dev.mysfits.workflow.deploy.DeployRequest;
 import dev.mysfits.workflow.deploy.DeployWorkflow;
 import org.junit.jupiter.api.Test;

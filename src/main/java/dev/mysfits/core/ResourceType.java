@@ -1,4 +1,4 @@
-package dev.mysfits.ledger;
+package dev.mysfits.core;
 
 /** The kinds of resource mysfits creates, in the order cleanup deletes them. */
 public enum ResourceType {

@@ -1,6 +1,4 @@
-package dev.mysfits.aws.ecr;
-
-import dev.mysfits.core.MysfitsException;
+package dev.mysfits.core;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

@@ -1,9 +1,7 @@
-package dev.mysfits.aws.ecr;
+package dev.mysfits.core;
 
 import dev.mysfits.registry.RegistryCredentials;
 
-import dev.mysfits.core.ExitCode;
-import dev.mysfits.core.MysfitsException;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
