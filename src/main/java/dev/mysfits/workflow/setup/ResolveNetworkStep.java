@@ -50,10 +50,12 @@ public final class ResolveNetworkStep implements Step<SetupContext> {
         Optional<LoadBalancer> reused = existing.isPresent() ? Optional.empty() : reusedLoadBalancer(ctx);
         String vpcId = request.vpcId();
         List<String> subnetIds = request.subnetIds();
+        List<String> privateIds = request.privateSubnetIds();
         if (request.stackOutputs() != null) {
             StackOutputs.NetworkOutputs outputs = StackOutputs.read(request.stackOutputs());
             vpcId = outputs.vpcId();
             subnetIds = outputs.subnetIds();
+            privateIds = privateIds.isEmpty() ? outputs.privateSubnetIds() : privateIds;
         }
         boolean explicit = vpcId != null || !subnetIds.isEmpty();
         List<Subnet> subnets;
@@ -78,10 +80,6 @@ public final class ResolveNetworkStep implements Step<SetupContext> {
             requireTwoZones(subnets, "the default VPC " + vpcId);
         }
         TaskEgressCheck.requireRouteToEcr(network, vpcId, subnets);
-        List<String> privateIds = request.privateSubnetIds();
-        if (privateIds.isEmpty() && request.stackOutputs() != null) {
-            privateIds = StackOutputs.privateSubnetIds(request.stackOutputs());
-        }
         ctx.privateSubnetIds = PrivateSubnets.validate(network, ctx.region, vpcId, subnets, privateIds);
         ctx.vpcId = vpcId;
         ctx.subnetIds = subnets.stream().map(Subnet::id).toList();

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * (tasks without a public IP) those whose key contains "PrivateSubnet".
  */
 public final class StackOutputs {
-    public record NetworkOutputs(String vpcId, List<String> subnetIds) {
+    /** @param privateSubnetIds the tasks' private subnets (deploy --private), empty when the outputs name none */
+    public record NetworkOutputs(String vpcId, List<String> subnetIds, List<String> privateSubnetIds) {
     }
 
     /**
@@ -95,16 +96,17 @@ public final class StackOutputs {
 
     /**
      * The private subnets, for tasks without a public IP (deploy --private): the outputs whose key contains
-     * "PrivateSubnet" (a value may list several, comma-separated), in key order. None is an empty list.
+     * "PrivateSubnet", in key order. None is an empty list.
      */
-    public static List<String> privateSubnetIds(Path file) {
-        return privateSubnets(outputsOf(file));
+    static List<String> privateSubnets(Map<String, String> outputs) {
+        return subnets(outputs, "privatesubnet");
     }
 
-    static List<String> privateSubnets(Map<String, String> outputs) {
+    /** The subnets of the outputs whose key contains the word (lower case); a value may list several, comma-separated. */
+    private static List<String> subnets(Map<String, String> outputs, String keyWord) {
         List<String> subnets = new ArrayList<>();
         outputs.forEach((key, value) -> {
-            if (key.toLowerCase(Locale.ROOT).contains("privatesubnet")) {
+            if (key.toLowerCase(Locale.ROOT).contains(keyWord)) {
                 for (String part : value.split(",")) {
                     if (!part.isBlank() && !subnets.contains(part.trim())) {
                         subnets.add(part.trim());
@@ -140,21 +142,13 @@ public final class StackOutputs {
 
     static NetworkOutputs parse(String source, Map<String, String> outputs) {
         String vpcId = null;
-        List<String> subnets = new ArrayList<>();
         for (Map.Entry<String, String> output : outputs.entrySet()) {
-            String key = output.getKey();
             String value = output.getValue().trim();
-            if (key.toLowerCase(Locale.ROOT).contains("vpc") && value.startsWith("vpc-") && vpcId == null) {
+            if (output.getKey().toLowerCase(Locale.ROOT).contains("vpc") && value.startsWith("vpc-") && vpcId == null) {
                 vpcId = value;
             }
-            if (key.toLowerCase(Locale.ROOT).contains("publicsubnet")) {
-                for (String part : value.split(",")) {
-                    if (!part.isBlank() && !subnets.contains(part.trim())) {
-                        subnets.add(part.trim());
-                    }
-                }
-            }
         }
+        List<String> subnets = subnets(outputs, "publicsubnet");
         if (vpcId == null) {
             throw MysfitsException.usage("stack outputs " + source + " name no VPC: no output key containing \"VPC\" with a vpc- value",
                     "pass --vpc-id and --subnets instead");
@@ -164,7 +158,7 @@ public final class StackOutputs {
                             + " public subnet(s): a load balancer needs two, in two availability zones",
                     "add outputs whose keys contain \"PublicSubnet\", or pass --subnets a,b");
         }
-        return new NetworkOutputs(vpcId, List.copyOf(subnets));
+        return new NetworkOutputs(vpcId, subnets, privateSubnets(outputs));
     }
 
     /** Keys to values, sorted by key so "PublicSubnetOne" comes before "PublicSubnetTwo" whatever the file's order. */
