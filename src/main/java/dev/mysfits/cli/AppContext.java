@@ -1,16 +1,18 @@
 package dev.mysfits.cli;
 
 import dev.mysfits.aws.AwsAdapters;
-import dev.mysfits.core.WaitProgress;
 import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.config.WorkshopConfigLoader;
 import dev.mysfits.console.Console;
+import dev.mysfits.console.ConsoleEvents;
+import dev.mysfits.console.TerminalConfirmation;
 import dev.mysfits.core.Environment;
 import dev.mysfits.core.GlobalSettings;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.docker.DockerAdapters;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.ledger.WorkshopLock;
+import dev.mysfits.workflow.Workflows;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,16 +29,17 @@ public final class AppContext implements AutoCloseable {
     private final Environment environment;
     private final GlobalSettings settings;
     private final Console console;
+    private final ConsoleEvents events;
     private WorkshopConfig workshop;
     private Ledger ledger;
-    private AwsAdapters aws;
-    private DockerAdapters docker;
+    private Workflows workflows;
     private WorkshopLock lock;
 
     public AppContext(Environment environment, GlobalSettings settings, Console console) {
         this.environment = environment;
         this.settings = settings;
         this.console = console;
+        this.events = new ConsoleEvents(console);
     }
 
     public Environment environment() {
@@ -49,6 +52,11 @@ public final class AppContext implements AutoCloseable {
 
     public Console console() {
         return console;
+    }
+
+    /** The workflows' events, rendered on the console. */
+    public ConsoleEvents events() {
+        return events;
     }
 
     public synchronized WorkshopConfig workshop() {
@@ -87,37 +95,29 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
-    public synchronized AwsAdapters aws() {
-        if (aws == null) {
-            aws = new AwsAdapters(settings, environment, new WaitProgress() {
-                @Override
-                public void waiting(String key, String line) {
-                    console.progress(key, line);
-                }
-
-                @Override
-                public void ready(String key, String line) {
-                    console.progressDone(key, line);
-                }
-            });
+    /** Every workflow, wired: commands take theirs from here. */
+    public synchronized Workflows workflows() {
+        if (workflows == null) {
+            workflows = new Workflows(settings, environment, events, TerminalConfirmation.system(console), this::workshop, this::ledger);
         }
-        return aws;
+        return workflows;
     }
 
-    public synchronized DockerAdapters docker() {
-        if (docker == null) {
-            docker = new DockerAdapters(settings.dockerHost(), settings.dockerConfig());
-        }
-        return docker;
+    public AwsAdapters aws() {
+        return workflows().aws();
+    }
+
+    public DockerAdapters docker() {
+        return workflows().docker();
     }
 
     /** For --stats: wall time since start-up and the AWS API calls, by operation, on stderr. */
     synchronized void printStats() {
         long millis = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
-        int calls = aws == null ? 0 : aws.callCounter().total();
-        console.info("stats: " + millis + " ms wall time (JVM uptime), " + calls + " AWS API calls"
-                + (aws == null ? "" : " " + aws.callCounter().byOperation()));
-        console.info("stats: " + (aws == null ? 0 : aws.callCounter().retries()) + " AWS API retries");
+        Workflows.ApiCalls calls = workflows == null ? new Workflows.ApiCalls(0, java.util.Map.of(), 0) : workflows.apiCalls();
+        console.info("stats: " + millis + " ms wall time (JVM uptime), " + calls.total() + " AWS API calls"
+                + (calls.total() == 0 ? "" : " " + calls.byOperation()));
+        console.info("stats: " + calls.retries() + " AWS API retries");
     }
 
     @Override
@@ -125,11 +125,8 @@ public final class AppContext implements AutoCloseable {
         if (lock != null) {
             lock.close();
         }
-        if (aws != null) {
-            aws.close();
-        }
-        if (docker != null) {
-            docker.close();
+        if (workflows != null) {
+            workflows.close();
         }
     }
 }

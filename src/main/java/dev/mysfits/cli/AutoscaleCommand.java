@@ -49,7 +49,7 @@ public final class AutoscaleCommand extends BaseCommand {
         if (!dryRun.on()) {
             app.lockWorkshop("autoscale " + service.name());
         }
-        AutoscaleResult result = new AutoscaleWorkflow(app.aws().serviceScaler(), app.ledger(), console())
+        AutoscaleResult result = new AutoscaleWorkflow(app.aws().serviceScaler(), app.ledger(), events())
                 .execute(request);
         if (console().jsonOutput()) {
             console().json(result);

@@ -48,7 +48,7 @@ final class BuildCommand extends BaseCommand {
         ServiceConfig config = workshop.service(service.name());
         BuildRequest request = new BuildRequest(config, workshop.name(), workshop.directory(),
                 tags, buildArgs, noCache, timeout);
-        BuildResult result = new BuildWorkflow(context().docker().imageBuilder(), new GitSourceRevision(), console(), System::nanoTime)
+        BuildResult result = new BuildWorkflow(context().docker().imageBuilder(), new GitSourceRevision(), events(), System::nanoTime)
                 .execute(request);
         if (console().jsonOutput()) {
             console().json(result);

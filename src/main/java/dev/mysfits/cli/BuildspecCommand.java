@@ -34,12 +34,14 @@ final class BuildspecCommand extends BaseCommand {
     @Override
     protected void execute() {
         WorkshopConfig workshop = context().workshop();
-        BuildspecResult result = new BuildspecWorkflow(new GitSourceRevision(), console())
+        BuildspecResult result = new BuildspecWorkflow(new GitSourceRevision(), events())
                 .execute(new BuildspecRequest(workshop, workshop.service(service.name()),
                         file == null ? null : context().environment().workingDirectory().resolve(file), force, dryRun.on()));
         if (console().jsonOutput()) {
             console().json(result);
-        } else if (!dryRun.on()) {
+        } else if (dryRun.on()) {
+            console().data(result.buildspec().stripTrailing());
+        } else {
             console().data(result.file());
             console().nextSteps("git add " + result.file() + " && git commit -m 'buildspec for " + service.name() + "' && git push",
                     "mysfits codebuild " + service.name() + " --start");

@@ -1,20 +1,18 @@
 package dev.mysfits.cli;
 
 import dev.mysfits.config.WorkshopConfig;
-import dev.mysfits.console.TerminalConfirmation;
+import dev.mysfits.console.CleanupRenderer;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.workflow.cleanup.CleanupRequest;
-import dev.mysfits.workflow.cleanup.CleanupWorkflow;
+import dev.mysfits.workflow.cleanup.CleanupResult;
 import dev.mysfits.workflow.cleanup.LocalCleanupRequest;
-import dev.mysfits.workflow.cleanup.LocalCleanupWorkflow;
-import dev.mysfits.workflow.cleanup.RetryPolicy;
-import dev.mysfits.core.Sleeper;
+import dev.mysfits.workflow.cleanup.LocalCleanupResult;
+import dev.mysfits.workflow.cleanup.ResourcesLeftException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,7 +52,6 @@ public final class CleanupCommand extends BaseCommand {
     protected void execute() throws Exception {
         AppContext context = context();
         WorkshopConfig workshop = context.workshop();
-        TerminalConfirmation confirmation = TerminalConfirmation.system(console());
         if (volumes && !local) {
             throw MysfitsException.usage("--volumes goes with --local", "run 'mysfits cleanup --local --volumes'");
         }
@@ -63,17 +60,24 @@ public final class CleanupCommand extends BaseCommand {
                 throw MysfitsException.usage("cleanup --local takes no service names, --keep-images or --keep-infra",
                         "run 'mysfits cleanup --local' for the local resources, 'mysfits cleanup ...' for AWS");
             }
-            new LocalCleanupWorkflow(console(), context.docker().localResources(), confirmation)
-                    .execute(LocalCleanupRequest.of(workshop, dryRun.on(), yes, volumes));
+            CleanupRenderer renderer = new CleanupRenderer(console());
+            try {
+                renderer.render(context.workflows().localCleanup().execute(LocalCleanupRequest.of(workshop, dryRun.on(), yes, volumes)));
+            } catch (ResourcesLeftException left) {
+                renderer.render((LocalCleanupResult) left.result());
+                throw left;
+            }
             return;
         }
         if (!dryRun.on()) {
             context.lockWorkshop("cleanup" + (services.isEmpty() ? "" : " " + String.join(" ", services)));
         }
-        var aws = context.aws();
-        new CleanupWorkflow(console(), context.ledger(), aws.taggedResources(),
-                aws.deleter(Duration.ofMinutes(5)), confirmation,
-                RetryPolicy.standard(), Sleeper.system(), aws.region())
-                .execute(new CleanupRequest(workshop.name(), workshop.services().keySet(), services, dryRun.on(), yes, keepImages, keepInfra));
+        CleanupRenderer renderer = new CleanupRenderer(console());
+        try {
+            renderer.render(context.workflows().cleanup().execute(new CleanupRequest(workshop.name(), workshop.services().keySet(), services, dryRun.on(), yes, keepImages, keepInfra)));
+        } catch (ResourcesLeftException left) {
+            renderer.render((CleanupResult) left.result());
+            throw left;
+        }
     }
 }

@@ -88,7 +88,7 @@ final class CodeBuildCommand extends BaseCommand {
         }
         AwsAdapters aws = context().aws();
         CodeBuildResult result = new CodeBuildWorkflow(aws.roles(), aws.buildProjects(), aws.identity(), aws.region(), context().ledger(),
-                new GitSourceRevision(), console(), Sleeper.system(), aws.logReader(), aws.repositoryImages(), Clock.systemUTC())
+                new GitSourceRevision(), events(), Sleeper.system(), aws.logReader(), aws.repositoryImages(), Clock.systemUTC())
                 .execute(request);
         if (console().jsonOutput()) {
             console().json(result);

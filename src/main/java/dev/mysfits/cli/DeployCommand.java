@@ -59,7 +59,7 @@ public final class DeployCommand extends BaseCommand {
             app.lockWorkshop("deploy " + service.name());
         }
         ServiceAdapters adapters = ServiceAdapters.from(app.aws(), app.workshop(), app.ledger());
-        DeployResult result = new DeployWorkflow(adapters, app.ledger(), console(), Clock.systemUTC(), Sleeper.system())
+        DeployResult result = new DeployWorkflow(adapters, app.ledger(), events(), Clock.systemUTC(), Sleeper.system())
                 .execute(request);
         if (console().jsonOutput()) {
             console().json(result);

@@ -22,7 +22,7 @@ final class DownCommand extends BaseCommand {
 
     @Override
     protected void execute() {
-        DownResult result = new DownWorkflow(context().docker().containerRunner(), console()).execute(new DownRequest(context().workshop(), services));
+        DownResult result = new DownWorkflow(context().docker().containerRunner(), events()).execute(new DownRequest(context().workshop(), services));
         if (console().jsonOutput()) {
             console().json(result);
         }

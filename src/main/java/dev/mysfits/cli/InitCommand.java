@@ -43,7 +43,7 @@ public final class InitCommand extends BaseCommand {
     protected void execute() {
         Path working = context().environment().workingDirectory();
         Path dir = directory == null ? working : working.resolve(directory);
-        InitResult result = new InitWorkflow(console(), TerminalConfirmation.system(console()))
+        InitResult result = new InitWorkflow(events(), TerminalConfirmation.system(console()))
                 .execute(new InitRequest(dir, workshop, services, dryRun.on(), force));
         if (console().jsonOutput()) {
             console().json(result);

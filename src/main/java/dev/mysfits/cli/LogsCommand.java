@@ -48,14 +48,14 @@ final class LogsCommand extends BaseCommand {
         workshop.service(service.name());
         if (local) {
             LogsRequest request = new LogsRequest(workshop.service(service.name()), workshop.name(), follow, tail, Duration.ofSeconds(60));
-            new LocalLogsWorkflow(context().docker().containerRunner(), console()).execute(request);
+            new LocalLogsWorkflow(context().docker().containerRunner(), events()).execute(request);
             return;
         }
         if (tail != null) {
             throw MysfitsException.usage("--tail works with --local only", "use --since to limit CloudWatch logs");
         }
         Duration age = DurationText.parse("--since", since);
-        new CloudLogsWorkflow(context().aws().logReader(), console(), Clock.systemUTC(), Sleeper.system())
+        new CloudLogsWorkflow(context().aws().logReader(), events(), Clock.systemUTC(), Sleeper.system())
                 .execute(new CloudLogsWorkflow.Request(new ResourceNames(workshop.name()), service.name(), age, follow));
     }
 }

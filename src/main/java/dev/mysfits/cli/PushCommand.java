@@ -48,7 +48,7 @@ public final class PushCommand extends BaseCommand {
         if (!dryRun.on()) {
             context.lockWorkshop("push " + service.name());
         }
-        PushResult report = new PushWorkflow(console(), context.ledger(), context.aws().imageRegistry(),
+        PushResult report = new PushWorkflow(events(), context.ledger(), context.aws().imageRegistry(),
                 context.docker().imagePusher())
                 .execute(request);
         print(report);

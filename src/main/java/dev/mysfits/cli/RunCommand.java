@@ -54,7 +54,7 @@ final class RunCommand extends BaseCommand {
         ServiceConfig config = workshop.service(service.name());
         RunRequest request = new RunRequest(config, workshop.name(), port == null ? config.localPort() : port,
                 environment, tag, follow, timeout);
-        new RunLocalWorkflow(context().docker().containerRunner(), new SocketHostPorts(), new HttpHealthProbe(), console(),
+        new RunLocalWorkflow(context().docker().containerRunner(), new SocketHostPorts(), new HttpHealthProbe(), events(),
                 Sleeper.system(), System::nanoTime).execute(request, result -> {
                     if (console().jsonOutput()) {
                         console().json(result);

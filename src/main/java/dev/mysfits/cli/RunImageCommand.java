@@ -40,7 +40,7 @@ final class RunImageCommand extends BaseCommand {
     @Override
     protected void execute() {
         RunImageWorkflow workflow = new RunImageWorkflow(context().docker().containerRunner(), context().docker().imagePuller(),
-                new EcrPullLogin(() -> context().aws().imageRegistry()), console(),
+                new EcrPullLogin(() -> context().aws().imageRegistry()), events(),
                 () -> "mysfits-run-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
         RunImageRequest request = new RunImageRequest(image, command, environment);
         RunImageResult result;

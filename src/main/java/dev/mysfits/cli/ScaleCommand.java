@@ -35,7 +35,7 @@ public final class ScaleCommand extends BaseCommand {
             app.lockWorkshop("scale " + service.name());
         }
         ServiceAdapters adapters = ServiceAdapters.from(app.aws(), app.workshop(), app.ledger());
-        ScaleResult result = new ScaleWorkflow(adapters.containers(), adapters.router(), adapters.infrastructure(), console(),
+        ScaleResult result = new ScaleWorkflow(adapters.containers(), adapters.router(), adapters.infrastructure(), events(),
                 Clock.systemUTC(), d -> Thread.sleep(d.toMillis()))
                 .execute(new ScaleRequest(app.workshop(), service.name(), count, wait.waitForStable(), wait.timeout, wait.pollInterval, dryRun.on()));
         if (console().jsonOutput()) {

@@ -7,10 +7,8 @@ import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.ResourceNames;
 import dev.mysfits.core.Change;
 import dev.mysfits.workflow.setup.CapacityRequest;
-import dev.mysfits.workflow.infrastructure.SetupAdapters;
 import dev.mysfits.workflow.setup.SetupRequest;
 import dev.mysfits.workflow.setup.SetupResult;
-import dev.mysfits.workflow.setup.SetupWorkflow;
 import dev.mysfits.workflow.setup.StackAdoption;
 import dev.mysfits.workflow.setup.StackOutputs;
 import dev.mysfits.config.WorkshopConfigLoader;
@@ -143,9 +141,7 @@ public final class SetupCommand extends BaseCommand {
         if (!dryRun.on()) {
             context().lockWorkshop("setup");
         }
-        SetupWorkflow workflow = new SetupWorkflow(console(), SetupAdapters.of(context().aws()), context().ledger(),
-                context().aws().region());
-        SetupResult result = workflow.execute(new SetupRequest(new ResourceNames(workshop.name()), ports,
+        SetupResult result = context().workflows().setup().execute(new SetupRequest(new ResourceNames(workshop.name()), ports,
                 vpcId, subnets, outputs, dryRun.on(), capacity(), taskRoles, workshop.tablesInOrder(), privateSubnets,
                 listenerPort, adoption.repositories(), adoption.loadBalancer(), adoption.listenerArn(), loadItems));
         report(result, workshop);

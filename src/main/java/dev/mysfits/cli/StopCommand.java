@@ -17,7 +17,7 @@ final class StopCommand extends BaseCommand {
     @Override
     protected void execute() {
         WorkshopConfig workshop = context().workshop();
-        StopResult result = new StopLocalWorkflow(context().docker().containerRunner(), console())
+        StopResult result = new StopLocalWorkflow(context().docker().containerRunner(), events())
                 .execute(new StopRequest(workshop.service(service), workshop.name()));
         if (console().jsonOutput()) {
             console().json(result);

@@ -54,10 +54,10 @@ public final class TaskRunCommand extends BaseCommand {
         app.workshop().service(service.name());
         app.lockWorkshop("task run " + service.name());
         ServiceAdapters adapters = ServiceAdapters.from(app.aws(), app.workshop(), app.ledger());
-        DeployWorkflow deploy = new DeployWorkflow(adapters, app.ledger(), console(), Clock.systemUTC(), Sleeper.system());
+        DeployWorkflow deploy = new DeployWorkflow(adapters, app.ledger(), events(), Clock.systemUTC(), Sleeper.system());
         RunTaskResult result = new RunTaskWorkflow(adapters.containers(), adapters.infrastructure(), adapters.network(),
                 (workshop, name, type, tag) -> deploy.registerTaskDefinition(DeployRequest.taskDefinitionOnly(workshop, name, type, tag)),
-                console(), Clock.systemUTC(), d -> Thread.sleep(d.toMillis()))
+                events(), Clock.systemUTC(), d -> Thread.sleep(d.toMillis()))
                 .execute(new RunTaskRequest(app.workshop(), service.name(), launchType == null ? null : launchType.launchType(),
                         waitTimeout, pollInterval, environment, untilStopped, tag));
         if (console().jsonOutput()) {

@@ -51,7 +51,7 @@ final class TaskStopCommand extends BaseCommand {
         }
         AppContext app = context();
         ServiceAdapters adapters = ServiceAdapters.from(app.aws(), app.workshop(), app.ledger());
-        StopTasksResult result = new StopTasksWorkflow(app.aws().clusterTasks(), adapters.infrastructure(), console(),
+        StopTasksResult result = new StopTasksWorkflow(app.aws().clusterTasks(), adapters.infrastructure(), events(),
                 Clock.systemUTC(), Sleeper.system())
                 .execute(new StopTasksRequest(app.workshop(), service.name(), tasks, all, waitTimeout, pollInterval));
         if (console().jsonOutput()) {

@@ -45,7 +45,7 @@ final class UpCommand extends BaseCommand {
         WorkshopConfig workshop = context().workshop();
         UpWorkflow workflow = new UpWorkflow(context().docker().containerRunner(), context().docker().imagePuller(),
                 new EcrPullLogin(() -> context().aws().imageRegistry()), new SocketHostPorts(), new HttpHealthProbe(),
-                console(), Sleeper.system(), System::nanoTime);
+                events(), Sleeper.system(), System::nanoTime);
         UpResult result = workflow.execute(new UpRequest(workshop, services, timeout));
         if (console().jsonOutput()) {
             console().json(result.services());

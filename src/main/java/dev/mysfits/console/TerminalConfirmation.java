@@ -1,5 +1,7 @@
 package dev.mysfits.console;
 
+import dev.mysfits.workflow.Confirmation;
+
 import java.util.Locale;
 import java.util.function.Supplier;
 

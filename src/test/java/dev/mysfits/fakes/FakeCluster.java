@@ -1,5 +1,6 @@
 package dev.mysfits.fakes;
 
+import dev.mysfits.console.ConsoleEvents;
 import dev.mysfits.aws.ecr.PushedImages;
 import dev.mysfits.aws.ecs.EcsTaskDefinitionSchema;
 import dev.mysfits.config.TaskRoleConfig;
@@ -51,7 +52,7 @@ public final class FakeCluster {
                 taskRoles.put(name, service.taskRole());
             }
         });
-        new SetupWorkflow(console, aws.adapters(), ledger, "us-east-1")
+        new SetupWorkflow(new ConsoleEvents(console), aws.adapters(), ledger, "us-east-1")
                 .execute(new SetupRequest(new ResourceNames(workshop.name()), ports, null, null, null, false, null,
                         taskRoles, workshop.tablesInOrder()));
         aws.mutations.clear();

@@ -1,5 +1,6 @@
 package dev.mysfits.it;
 
+import dev.mysfits.console.ConsoleEvents;
 import dev.mysfits.aws.AwsClients;
 import dev.mysfits.aws.OwnedResource;
 import dev.mysfits.aws.ResourceDeleter;
@@ -26,7 +27,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static dev.mysfits.console.Confirmations.noTerminal;
+import static dev.mysfits.workflow.Confirmations.noTerminal;
 import static dev.mysfits.it.CleanupFixture.deployBothOnFargate;
 import static dev.mysfits.it.CleanupFixture.foreignResources;
 import static dev.mysfits.it.CleanupFixture.ledgerEntries;
@@ -100,7 +101,7 @@ class CleanupResumesIT {
         };
         StringWriter sink = new StringWriter();
         Console console = new Console(new PrintWriter(sink), new PrintWriter(sink), false, false, OutputFormat.TEXT, () -> 0L);
-        return new CleanupWorkflow(console, new Ledger(Ledger.defaultFile(dir), Clock.systemUTC()),
+        return new CleanupWorkflow(new ConsoleEvents(console), new Ledger(Ledger.defaultFile(dir), Clock.systemUTC()),
                 new SdkTaggedResourceFinder(aws), dying, noTerminal(),
                 RetryPolicy.backoff(6, Duration.ofMillis(200), Duration.ofSeconds(2)), Sleeper.system(), TestSandbox.REGION);
     }

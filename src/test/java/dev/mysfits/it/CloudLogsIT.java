@@ -1,5 +1,6 @@
 package dev.mysfits.it;
 
+import dev.mysfits.console.ConsoleEvents;
 import dev.mysfits.aws.logs.CloudWatchLogReader;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.ExitCode;
@@ -69,8 +70,8 @@ class CloudLogsIT {
         putEvents(group, streamB, now - 3_600_000, "an hour ago");
 
         // page size 2 makes the reader follow nextToken across pages
-        long count = new CloudLogsWorkflow(new CloudWatchLogReader(logs, 2), console(), Clock.systemUTC(), d -> { })
-                .execute(new CloudLogsWorkflow.Request(NAMES, "monolith", Duration.ofMinutes(10), false));
+        long count = new CloudLogsWorkflow(new CloudWatchLogReader(logs, 2), new ConsoleEvents(console()), Clock.systemUTC(), d -> { })
+                .execute(new CloudLogsWorkflow.Request(NAMES, "monolith", Duration.ofMinutes(10), false)).lines();
 
         assertEquals(5, count);
         assertEquals(List.of(
@@ -84,7 +85,7 @@ class CloudLogsIT {
     @Test
     void logs_noLogGroup_isPreconditionToRunSetupAndDeploy() {
         MysfitsException e = assertThrows(MysfitsException.class, () ->
-                new CloudLogsWorkflow(new CloudWatchLogReader(logs), console(), Clock.systemUTC(), d -> { })
+                new CloudLogsWorkflow(new CloudWatchLogReader(logs), new ConsoleEvents(console()), Clock.systemUTC(), d -> { })
                         .execute(new CloudLogsWorkflow.Request(NAMES, "like", Duration.ofMinutes(10), false)));
         assertEquals(ExitCode.PRECONDITION, e.exitCode());
         assertTrue(e.getMessage().startsWith("no logs yet for like"), e.getMessage());

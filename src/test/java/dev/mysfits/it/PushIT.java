@@ -1,5 +1,6 @@
 package dev.mysfits.it;
 
+import dev.mysfits.console.ConsoleEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -215,7 +216,7 @@ class PushIT {
         String repository = "push-it-" + SUFFIX + "/refused";
         try (AwsClients aws = TestSandbox.awsClients(); var docker = DockerClients.create(TestSandbox.dockerHost(), TestSandbox.home().resolve(".docker"))) {
             ImageRegistry wrongPassword = new WrongPasswordRegistry(new EcrImageRegistry(aws, Eventually.system(WaitProgress.NONE)));
-            PushWorkflow workflow = new PushWorkflow(console, new Ledger(workshop.resolve("refused-ledger.json"), Clock.systemUTC()),
+            PushWorkflow workflow = new PushWorkflow(new ConsoleEvents(console), new Ledger(workshop.resolve("refused-ledger.json"), Clock.systemUTC()),
                     wrongPassword, new DockerImagePusher(docker));
             createdRefs.add(TestSandbox.REGISTRY_HOST + "/" + repository + ":latest");
             long start = System.nanoTime();

@@ -1,12 +1,12 @@
 package dev.mysfits.workflow.autoscale;
 
 import dev.mysfits.aws.autoscaling.ServiceAutoScaler;
-import dev.mysfits.console.Console;
+import dev.mysfits.workflow.Events;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.core.Change;
 import dev.mysfits.workflow.Step;
-import dev.mysfits.workflow.Workflow;
+import dev.mysfits.workflow.StepRunner;
 
 import java.util.List;
 
@@ -20,12 +20,12 @@ public final class AutoscaleWorkflow {
 
     private final ServiceAutoScaler scaler;
     private final Ledger ledger;
-    private final Console console;
+    private final Events events;
 
-    public AutoscaleWorkflow(ServiceAutoScaler scaler, Ledger ledger, Console console) {
+    public AutoscaleWorkflow(ServiceAutoScaler scaler, Ledger ledger, Events events) {
         this.scaler = scaler;
         this.ledger = ledger;
-        this.console = console;
+        this.events = events;
     }
 
     public AutoscaleResult execute(AutoscaleRequest request) {
@@ -38,7 +38,7 @@ public final class AutoscaleWorkflow {
         String title = request.off() ? "Turning autoscaling off for " + request.service()
                 : "Autoscaling " + request.service() + " between " + request.min() + " and " + request.max()
                 + " tasks at " + request.cpuTarget() + "% CPU";
-        List<Change> changes = new Workflow<>(title, console, steps).execute(state, request.dryRun());
+        List<Change> changes = new StepRunner<>(title, events, steps).execute(state, request.dryRun());
         return request.off()
                 ? new AutoscaleResult(request.service(), request.resourceId(), false, null, null, null, null, changes)
                 : new AutoscaleResult(request.service(), request.resourceId(), true, request.min(), request.max(), request.cpuTarget(),

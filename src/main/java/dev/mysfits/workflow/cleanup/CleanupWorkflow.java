@@ -5,9 +5,11 @@ import dev.mysfits.core.Sleeper;
 import dev.mysfits.aws.OwnedResource;
 import dev.mysfits.aws.ResourceDeleter;
 import dev.mysfits.aws.TaggedResourceFinder;
-import dev.mysfits.console.Confirmation;
-import dev.mysfits.console.Console;
+import dev.mysfits.workflow.Confirmation;
+import dev.mysfits.workflow.Events;
+import dev.mysfits.workflow.Workflow;
 import dev.mysfits.core.ExitCode;
+import dev.mysfits.core.Interrupted;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.ResourceNames;
 import dev.mysfits.ledger.Ledger;
@@ -25,14 +27,14 @@ import java.util.Set;
  * roles → security groups → cluster), each stage in parallel. Each resource leaves the ledger as soon as it is
  * gone, so an interrupted cleanup resumes where it stopped.
  *
- * <p>Not built on {@link dev.mysfits.workflow.Workflow}: its steps run one after another, and a stage here is a
+ * <p>Not built on {@link dev.mysfits.workflow.StepRunner}: its steps run one after another, and a stage here is a
  * set of independent deletions that run together and may partly fail.
  */
-public final class CleanupWorkflow {
+public final class CleanupWorkflow implements Workflow<CleanupRequest, CleanupResult> {
     private static final int THREADS = 4;
     private static final Set<String> GLOBAL_REGIONS = Set.of("global", "");
 
-    private final Console console;
+    private final Events events;
     private final Ledger ledger;
     private final TaggedResourceFinder finder;
     private final ResourceDeleter deleter;
@@ -40,11 +42,10 @@ public final class CleanupWorkflow {
     private final RetryPolicy retry;
     private final Sleeper sleeper;
     private final String region;
-    private final CleanupPrinter printer;
 
-    public CleanupWorkflow(Console console, Ledger ledger, TaggedResourceFinder finder, ResourceDeleter deleter,
+    public CleanupWorkflow(Events events, Ledger ledger, TaggedResourceFinder finder, ResourceDeleter deleter,
                            Confirmation confirmation, RetryPolicy retry, Sleeper sleeper, String region) {
-        this.console = console;
+        this.events = events;
         this.ledger = ledger;
         this.finder = finder;
         this.deleter = deleter;
@@ -52,7 +53,6 @@ public final class CleanupWorkflow {
         this.retry = retry;
         this.sleeper = sleeper;
         this.region = region;
-        this.printer = new CleanupPrinter(console);
     }
 
     /**
@@ -60,11 +60,12 @@ public final class CleanupWorkflow {
      * @param configuredServices the services mysfits.json names (a filter may also name services only AWS still has)
      * @throws MysfitsException exit 1 when anything is left, exit 2 when it may not ask and has no --yes
      */
-    public CleanupResult execute(CleanupRequest request) throws InterruptedException {
+    @Override
+    public CleanupResult execute(CleanupRequest request) {
         String workshop = request.workshop();
         Collection<String> configuredServices = request.configuredServices();
         ResourceNames names = new ResourceNames(workshop);
-        console.step("Looking for the resources of workshop " + workshop);
+        events.stage("Looking for the resources of workshop " + workshop);
         // What the stack made and mysfits only reuses (adopted) stays: it is not the workshop's to delete.
         List<LedgerEntry> entries = ledger.entries(e -> inThisRegion(e) && e.owned());
         // The stack's load balancer is looked at too, for the rules mysfits put on its listener and that listener's
@@ -97,19 +98,21 @@ public final class CleanupWorkflow {
         Set<String> doomed = new HashSet<>(selection.ofType(ResourceType.TARGET_GROUP).stream().map(OwnedResource::id).toList());
         stackListeners.stream().filter(l -> l.references().stream().anyMatch(doomed::contains)).forEach(resets::add);
         if (selection.isEmpty()) {
-            printer.nothingToDo(workshop, request.services());
-            return new CleanupResult(List.of(), List.of(), List.of());
+            List<String> services = request.services();
+            events.done("nothing to clean up: " + (services.isEmpty() ? "workshop " + workshop
+                    : "service " + String.join(", ", services) + " of workshop " + workshop) + " has no resources left");
+            return new CleanupResult(workshop, request.dryRun(), List.of(), List.of(), List.of(), List.of());
         }
-        printer.plan(workshop, selection, resets, request.dryRun());
         if (request.dryRun()) {
-            return new CleanupResult(selection.resources(), List.of(), List.of());
+            return new CleanupResult(workshop, true, selection.resources(), resets, List.of(), List.of());
         }
+        CleanupPlan.lines(workshop, selection.resources(), resets, false).forEach(events::note);
         if (!request.yes() && !confirmed(selection)) {
-            console.warn("cancelled: nothing was deleted");
-            return new CleanupResult(selection.resources(), List.of(), List.of());
+            events.warn("cancelled: nothing was deleted");
+            return new CleanupResult(workshop, false, selection.resources(), resets, List.of(), List.of());
         }
 
-        console.step("Deleting " + selection.size() + " resources");
+        events.stage("Deleting " + selection.size() + " resources");
         List<OwnedResource> deleted = new ArrayList<>();
         List<Leftover> leftovers = new ArrayList<>();
         try (ParallelDeleter parallel = new ParallelDeleter(deleter, retry, sleeper, THREADS)) {
@@ -124,19 +127,27 @@ public final class CleanupWorkflow {
                     resets.forEach(this::resetDefaultAction);
                 }
             }
+        } catch (InterruptedException e) {
+            throw new Interrupted(e);
         }
-        CleanupResult result = new CleanupResult(selection.resources(), deleted, leftovers);
-        printer.result(result);
-        if (result.clean() && request.services().isEmpty() && !request.keepInfra()) {
-            forgetAdopted();
+        CleanupResult result = new CleanupResult(workshop, false, selection.resources(), resets, deleted, leftovers);
+        if (result.clean()) {
+            events.done("deleted " + deleted.size() + " resources: nothing left");
+            if (request.services().isEmpty() && !request.keepInfra()) {
+                forgetAdopted();
+            }
+            return result;
         }
-        if (!result.clean()) {
-            long paying = leftovers.stream().filter(l -> l.resource().costsMoney()).count();
-            throw new MysfitsException(ExitCode.FAILED, "cleanup left " + leftovers.size() + " resources"
-                    + (paying == 0 ? "" : ", " + paying + " of them cost money"),
-                    "run 'mysfits cleanup --yes' again in a minute (it resumes); if they stay, delete them in the AWS console");
+        events.warn(leftovers.size() + " resources are left:");
+        for (Leftover leftover : leftovers) {
+            OwnedResource r = leftover.resource();
+            events.note((r.costsMoney() ? "$ " : "- ") + r.describe()
+                    + (r.costsMoney() ? "  (costs money: " + r.cost() + ")" : "") + ": " + leftover.reason());
         }
-        return result;
+        long paying = leftovers.stream().filter(l -> l.resource().costsMoney()).count();
+        throw new ResourcesLeftException("cleanup left " + leftovers.size() + " resources"
+                + (paying == 0 ? "" : ", " + paying + " of them cost money"),
+                "run 'mysfits cleanup --yes' again in a minute (it resumes); if they stay, delete them in the AWS console", result);
     }
 
     /**
@@ -146,7 +157,7 @@ public final class CleanupWorkflow {
     private void forgetAdopted() {
         for (LedgerEntry entry : ledger.entries(e -> inThisRegion(e) && !e.owned())) {
             ledger.forget(entry.type(), entry.id());
-            console.info("left " + OwnedResource.label(entry.type()) + " " + entry.id() + " as it is: the stack made it, not mysfits");
+            events.note("left " + OwnedResource.label(entry.type()) + " " + entry.id() + " as it is: the stack made it, not mysfits");
         }
     }
 
@@ -163,18 +174,18 @@ public final class CleanupWorkflow {
         for (LedgerEntry entry : ledger.entries(e -> resource.matches(e.type(), e.id()))) {
             ledger.forget(entry.type(), entry.id());
         }
-        printer.deleted(resource);
+        events.made((resource.type() == ResourceType.TASK ? "stopped " : "deleted ") + resource.describe());
     }
 
     private void resetDefaultAction(OwnedResource listener) {
         try {
             deleter.resetDefaultAction(listener);
-            console.info(console.paint("32", "✔") + " listener " + listener.name() + " now answers 404 by default");
+            events.made("listener " + listener.name() + " now answers 404 by default");
         } catch (MysfitsException e) {
             if (e.exitCode() == ExitCode.PRECONDITION) {
                 throw e;
             }
-            console.warn(e.getMessage());
+            events.warn(e.getMessage());
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.mysfits.workflow.cleanup;
 
-import dev.mysfits.console.Confirmation;
-import dev.mysfits.console.Console;
-import dev.mysfits.core.ExitCode;
+import dev.mysfits.workflow.Confirmation;
+import dev.mysfits.workflow.Events;
+import dev.mysfits.workflow.Workflow;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.docker.LocalResources;
 import dev.mysfits.docker.LocalResources.LocalContainer;
@@ -11,7 +11,6 @@ import dev.mysfits.docker.LocalResources.LocalNetwork;
 import dev.mysfits.docker.LocalResources.LocalVolume;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,37 +18,40 @@ import java.util.Map;
  * cleanup --local: the containers run made (by label), the images build and push tagged (every tag of the
  * configured image names and ECR repositories), and labelled networks. Containers first: they hold images and networks.
  */
-public final class LocalCleanupWorkflow {
-    private final Console console;
+public final class LocalCleanupWorkflow implements Workflow<LocalCleanupRequest, LocalCleanupResult> {
+    private final Events events;
     private final LocalResources local;
     private final Confirmation confirmation;
 
-    public LocalCleanupWorkflow(Console console, LocalResources local, Confirmation confirmation) {
-        this.console = console;
+    public LocalCleanupWorkflow(Events events, LocalResources local, Confirmation confirmation) {
+        this.events = events;
         this.local = local;
         this.confirmation = confirmation;
     }
 
-    public void execute(LocalCleanupRequest request) {
+    @Override
+    public LocalCleanupResult execute(LocalCleanupRequest request) {
         String workshop = request.workshop();
         List<String> imageNames = request.imageNames();
         boolean dryRun = request.dryRun();
         boolean yes = request.yes();
         boolean volumes = request.volumes();
-        console.step("Looking for local containers, images, networks" + (volumes ? " and volumes" : "") + " of workshop " + workshop);
+        events.stage("Looking for local containers, images, networks" + (volumes ? " and volumes" : "") + " of workshop " + workshop);
         List<LocalContainer> containers = local.containers(workshop);
         List<LocalImage> images = local.images(imageNames);
         List<LocalNetwork> networks = local.networks(workshop);
         List<LocalVolume> dataVolumes = volumes ? local.volumes(workshop) : List.of();
         int total = containers.size() + images.size() + networks.size() + dataVolumes.size();
         if (total == 0) {
-            if (console.jsonOutput()) {
-                console.json(Map.of("deleted", List.of(), "leftovers", List.of()));
-            }
-            console.success("nothing to clean up locally for workshop " + workshop);
+            events.done("nothing to clean up locally for workshop " + workshop);
             mentionKeptVolumes(workshop, volumes);
-            return;
+            return new LocalCleanupResult(workshop, dryRun, List.of(), List.of(), List.of(), List.of());
         }
+        List<String> planned = new ArrayList<>();
+        containers.forEach(c -> planned.add("container " + c.name()));
+        images.forEach(i -> planned.add("image " + i.reference()));
+        networks.forEach(n -> planned.add("network " + n.name()));
+        dataVolumes.forEach(v -> planned.add("volume " + v.name()));
         List<String> lines = new ArrayList<>();
         lines.add((dryRun ? "Would remove " : "Will remove ") + total + " local Docker resources:");
         containers.forEach(c -> lines.add("  container " + c.name() + (c.running() ? " (running)" : "")));
@@ -57,18 +59,17 @@ public final class LocalCleanupWorkflow {
         networks.forEach(n -> lines.add("  network " + n.name()));
         dataVolumes.forEach(v -> lines.add("  volume " + v.name() + " (its data is lost)"));
         if (dryRun) {
-            lines.forEach(console::data);
-            return;
+            return new LocalCleanupResult(workshop, true, planned, lines, List.of(), List.of());
         }
-        lines.forEach(console::info);
+        lines.forEach(events::note);
         if (!yes) {
             if (!confirmation.interactive()) {
                 throw MysfitsException.usage("cleanup asks before deleting, and there is no terminal to ask on",
                         "pass --yes to delete without asking (or --dry-run to only list)");
             }
             if (!confirmation.confirm("Remove these " + total + " local resources? [y/N] ")) {
-                console.warn("cancelled: nothing was removed");
-                return;
+                events.warn("cancelled: nothing was removed");
+                return new LocalCleanupResult(workshop, false, planned, lines, List.of(), List.of());
             }
         }
         List<String> deleted = new ArrayList<>();
@@ -85,18 +86,14 @@ public final class LocalCleanupWorkflow {
         for (LocalVolume v : dataVolumes) {
             attempt("volume " + v.name(), () -> local.removeVolume(v), deleted, leftovers);
         }
-        if (console.jsonOutput()) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("deleted", deleted);
-            json.put("leftovers", leftovers);
-            console.json(json);
-        }
+        LocalCleanupResult result = new LocalCleanupResult(workshop, false, planned, lines, deleted, leftovers);
         if (!leftovers.isEmpty()) {
-            throw new MysfitsException(ExitCode.FAILED, "local cleanup left " + leftovers.size() + " resources: "
-                    + leftovers.get(0).get("reason"), "remove them with the docker CLI, or run cleanup --local again");
+            throw new ResourcesLeftException("local cleanup left " + leftovers.size() + " resources: "
+                    + leftovers.get(0).get("reason"), "remove them with the docker CLI, or run cleanup --local again", result);
         }
-        console.success("removed " + deleted.size() + " local resources: nothing left");
+        events.done("removed " + deleted.size() + " local resources: nothing left");
         mentionKeptVolumes(workshop, volumes);
+        return result;
     }
 
     private void mentionKeptVolumes(String workshop, boolean volumesRemoved) {
@@ -105,7 +102,7 @@ public final class LocalCleanupWorkflow {
         }
         int kept = local.volumes(workshop).size();
         if (kept > 0) {
-            console.info("kept " + kept + " volume" + (kept == 1 ? "" : "s") + " and " + (kept == 1 ? "its" : "their")
+            events.note("kept " + kept + " volume" + (kept == 1 ? "" : "s") + " and " + (kept == 1 ? "its" : "their")
                     + " data: cleanup --local --volumes removes them");
         }
     }
@@ -114,10 +111,10 @@ public final class LocalCleanupWorkflow {
         try {
             removal.run();
             deleted.add(what);
-            console.info(console.paint("32", "✔") + " removed " + what);
+            events.made("removed " + what);
         } catch (MysfitsException e) {
             leftovers.add(Map.of("resource", what, "reason", e.getMessage()));
-            console.warn(e.getMessage());
+            events.warn(e.getMessage());
         }
     }
 }

@@ -5,7 +5,7 @@ import dev.mysfits.aws.codebuild.BuildProjects.BuildState;
 import dev.mysfits.aws.codebuild.BuildProjects.Phase;
 import dev.mysfits.aws.logs.LogLine;
 import dev.mysfits.aws.logs.LogReader;
-import dev.mysfits.console.Console;
+import dev.mysfits.workflow.Events;
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.Sleeper;
@@ -29,14 +29,14 @@ public final class BuildFollower {
 
     private final BuildProjects projects;
     private final LogReader logs;
-    private final Console console;
+    private final Events events;
     private final Clock clock;
     private final Sleeper sleeper;
 
-    public BuildFollower(BuildProjects projects, LogReader logs, Console console, Clock clock, Sleeper sleeper) {
+    public BuildFollower(BuildProjects projects, LogReader logs, Events events, Clock clock, Sleeper sleeper) {
         this.projects = projects;
         this.logs = logs;
-        this.console = console;
+        this.events = events;
         this.clock = clock;
         this.sleeper = sleeper;
     }
@@ -88,15 +88,15 @@ public final class BuildFollower {
             if (phase.status() != null && shown.add(phase.type())) {
                 String line = String.format("%-16s %-10s %s", phase.type(), phase.status(),
                         phase.durationSeconds() == null ? "" : phase.durationSeconds() + "s");
-                console.progressDone("build", line.stripTrailing());
+                events.ready("build", line.stripTrailing());
                 if (phase.context() != null) {
-                    console.info("  " + phase.context());
+                    events.note("  " + phase.context());
                 }
             }
         }
         if (!build.complete() && build.phase() != null && !shown.contains(build.phase())) {
             long seconds = Duration.between(started, clock.instant()).getSeconds();
-            console.progress("build", build.phase() + " ... (" + seconds + "s since start)");
+            events.waiting("build", build.phase() + " ... (" + seconds + "s since start)");
         }
     }
 

@@ -2,7 +2,7 @@ package dev.mysfits.workflow.codebuild;
 
 import dev.mysfits.config.ServiceConfig;
 import dev.mysfits.config.WorkshopConfig;
-import dev.mysfits.console.Console;
+import dev.mysfits.workflow.Events;
 import dev.mysfits.core.AtomicFiles;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.git.SourceRevision;
@@ -20,11 +20,11 @@ public final class BuildspecWorkflow {
     public static final String FILE_NAME = "buildspec.yml";
 
     private final SourceRevision git;
-    private final Console console;
+    private final Events events;
 
-    public BuildspecWorkflow(SourceRevision git, Console console) {
+    public BuildspecWorkflow(SourceRevision git, Events events) {
         this.git = git;
-        this.console = console;
+        this.events = events;
     }
 
     /** @param state "written", "unchanged" or "printed" (dry run) */
@@ -47,14 +47,13 @@ public final class BuildspecWorkflow {
         }
         String text = Buildspec.render(service, relative(root, context), relative(root, context.resolve(service.dockerfile())));
         if (dryRun) {
-            console.data(text.stripTrailing());
-            return new BuildspecResult(service.name(), target.toString(), root.toString(), "printed");
+            return new BuildspecResult(service.name(), target.toString(), root.toString(), "printed", text);
         }
         try {
             if (Files.exists(target)) {
                 if (Files.readString(target).equals(text)) {
-                    console.success(target + " is up to date");
-                    return new BuildspecResult(service.name(), target.toString(), root.toString(), "unchanged");
+                    events.done(target + " is up to date");
+                    return new BuildspecResult(service.name(), target.toString(), root.toString(), "unchanged", text);
                 }
                 if (!force) {
                     throw MysfitsException.usage(target + " already exists and differs from what mysfits would write",
@@ -65,8 +64,8 @@ public final class BuildspecWorkflow {
         } catch (IOException e) {
             throw MysfitsException.failed("cannot write " + target + ": " + e.getMessage(), "check the directory's permissions", e);
         }
-        console.success("wrote " + target + " (paths relative to " + root + ")");
-        return new BuildspecResult(service.name(), target.toString(), root.toString(), "written");
+        events.done("wrote " + target + " (paths relative to " + root + ")");
+        return new BuildspecResult(service.name(), target.toString(), root.toString(), "written", text);
     }
 
     /** The repository's top when the workshop is in one, else the workshop directory. */

@@ -9,7 +9,7 @@ import dev.mysfits.aws.sts.CallerIdentity;
 import dev.mysfits.aws.iam.Roles;
 import dev.mysfits.config.ServiceConfig;
 import dev.mysfits.config.WorkshopConfig;
-import dev.mysfits.console.Console;
+import dev.mysfits.workflow.Events;
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.ResourceNames;
@@ -48,7 +48,7 @@ public final class CodeBuildWorkflow {
     private final String region;
     private final Ledger ledger;
     private final SourceRevision git;
-    private final Console console;
+    private final Events events;
     private final Sleeper sleeper;
     private final LogReader logs;
     private final RepositoryImages images;
@@ -57,7 +57,7 @@ public final class CodeBuildWorkflow {
     private static final java.util.regex.Pattern ROLE_ARN = java.util.regex.Pattern.compile("arn:aws[\\w-]*:iam::\\d{12}:role/(?:[\\w+=,.@/-]*/)?([\\w+=,.@-]{1,64})");
 
     public CodeBuildWorkflow(Roles roles, BuildProjects projects, CallerIdentity identity, String region, Ledger ledger,
-                             SourceRevision git, Console console, Sleeper sleeper, LogReader logs, RepositoryImages images, Clock clock) {
+                             SourceRevision git, Events events, Sleeper sleeper, LogReader logs, RepositoryImages images, Clock clock) {
         this.logs = logs;
         this.images = images;
         this.clock = clock;
@@ -67,7 +67,7 @@ public final class CodeBuildWorkflow {
         this.region = region;
         this.ledger = ledger;
         this.git = git;
-        this.console = console;
+        this.events = events;
         this.sleeper = sleeper;
     }
 
@@ -77,7 +77,7 @@ public final class CodeBuildWorkflow {
         ResourceNames names = new ResourceNames(workshop.name());
         // Local input first: the options, the buildspec and the source, before any AWS call.
         String givenRole = checkOptions(request);
-        Path root = new BuildspecWorkflow(git, console).sourceRoot(workshop.directory());
+        Path root = new BuildspecWorkflow(git, events).sourceRoot(workshop.directory());
         Path buildspec = (request.buildspec() == null ? BuildspecWorkflow.defaultFile(service) : request.buildspec()).toAbsolutePath().normalize();
         if (!Files.isRegularFile(buildspec)) {
             throw MysfitsException.precondition("no buildspec at " + buildspec,
@@ -119,29 +119,29 @@ public final class CodeBuildWorkflow {
 
         Optional<Project> existing = projects.find(wanted.name());
         String state = existing.isEmpty() ? "created" : same(existing.get().spec(), wanted) ? "unchanged" : "updated";
-        console.step((request.dryRun() ? "Would make" : "Making") + " CodeBuild project " + wanted.name() + " (" + type + " "
+        events.stage((request.dryRun() ? "Would make" : "Making") + " CodeBuild project " + wanted.name() + " (" + type + " "
                 + location + ", " + buildspecPath + ")");
         if (request.dryRun()) {
             if (givenRole != null) {
-                console.info("use IAM role " + roleName + " as it is (not made by mysfits: not changed, not removed by cleanup)");
+                events.note("use IAM role " + roleName + " as it is (not made by mysfits: not changed, not removed by cleanup)");
             } else {
-                console.info((role.isEmpty() ? "create" : "keep") + " IAM role " + roleName + " (trusts codebuild.amazonaws.com)");
-                console.info("put its policy " + policyName(service) + ": logs, and push to ECR repository " + service.repository());
+                events.note((role.isEmpty() ? "create" : "keep") + " IAM role " + roleName + " (trusts codebuild.amazonaws.com)");
+                events.note("put its policy " + policyName(service) + ": logs, and push to ECR repository " + service.repository());
             }
-            console.info((existing.isEmpty() ? "create" : state.equals("updated") ? "update" : "keep") + " project " + wanted.name());
+            events.note((existing.isEmpty() ? "create" : state.equals("updated") ? "update" : "keep") + " project " + wanted.name());
             if (request.start()) {
-                console.info("start a build" + (request.sourceVersion() == null ? "" : " of " + request.sourceVersion())
+                events.note("start a build" + (request.sourceVersion() == null ? "" : " of " + request.sourceVersion())
                         + (request.waitForBuild() ? " and follow it" : ""));
             }
             return result(request, wanted, existing.map(Project::arn).orElse(null), "planned", null, null, null);
         }
 
         if (givenRole != null) {
-            console.info("using IAM role " + roleName + " as it is: mysfits neither changes its policies nor removes it");
+            events.note("using IAM role " + roleName + " as it is: mysfits neither changes its policies nor removes it");
         } else if (role.isEmpty()) {
             roles.create(roleName, TRUST_POLICY, "mysfits " + workshop.name() + ": CodeBuild builds and pushes images", tags(names));
             ledger.record(ResourceType.IAM_ROLE, roleName, null, "global");
-            console.info("created IAM role " + roleName);
+            events.note("created IAM role " + roleName);
         }
         if (givenRole == null) {
             roles.putInlinePolicy(roleName, policyName(service), pushPolicy(account, wanted.name(), service.repository()));
@@ -152,7 +152,7 @@ public final class CodeBuildWorkflow {
             default -> existing.get();
         };
         ledger.record(ResourceType.CODEBUILD_PROJECT, project.arn(), service.name(), region);
-        console.success(state + " CodeBuild project " + wanted.name());
+        events.done(state + " CodeBuild project " + wanted.name());
 
         if (!request.start()) {
             return result(request, wanted, project.arn(), state, null, null, null);
@@ -161,19 +161,19 @@ public final class CodeBuildWorkflow {
         BuildProjects.Build build = projects.start(wanted.name(), request.sourceVersion());
         // CodeBuild writes the build's log to a group of its own: cleanup removes it with the project.
         ledger.record(ResourceType.LOG_GROUP, buildLogGroup(wanted.name()), service.name(), region);
-        console.success("started build " + build.id() + " (" + build.status() + ")"
+        events.done("started build " + build.id() + " (" + build.status() + ")"
                 + (request.sourceVersion() == null ? "" : " of " + request.sourceVersion()));
         if (!request.waitForBuild()) {
             return result(request, wanted, project.arn(), state, build, null, null);
         }
-        console.step("Following build " + build.id());
-        BuildFollower.Followed followed = new BuildFollower(projects, logs, console, clock, sleeper)
+        events.stage("Following build " + build.id());
+        BuildFollower.Followed followed = new BuildFollower(projects, logs, events, clock, sleeper)
                 .follow(build.id(), request.waitTimeout(), request.pollInterval());
         String image = null;
         if ("SUCCEEDED".equals(followed.build().status())) {
             image = pushedSince(service.repository(), variables.get("IMAGE_TAG"), startedAt);
             if (image == null) {
-                console.warn("the build succeeded, but ECR has no image tagged " + variables.get("IMAGE_TAG") + " in "
+                events.warn("the build succeeded, but ECR has no image tagged " + variables.get("IMAGE_TAG") + " in "
                         + service.repository() + " pushed since it started: does the buildspec push?");
             }
         }

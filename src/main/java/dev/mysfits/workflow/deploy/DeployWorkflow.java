@@ -1,10 +1,10 @@
 package dev.mysfits.workflow.deploy;
 
-import dev.mysfits.console.Console;
+import dev.mysfits.workflow.Events;
 import dev.mysfits.core.Sleeper;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.core.Change;
-import dev.mysfits.workflow.Workflow;
+import dev.mysfits.workflow.StepRunner;
 import dev.mysfits.workflow.infrastructure.ServiceAdapters;
 
 import java.time.Clock;
@@ -17,28 +17,28 @@ import java.util.List;
 public final class DeployWorkflow {
     private final ServiceAdapters adapters;
     private final Ledger ledger;
-    private final Console console;
+    private final Events events;
     private final Clock clock;
     private final Sleeper sleeper;
 
-    public DeployWorkflow(ServiceAdapters adapters, Ledger ledger, Console console, Clock clock, Sleeper sleeper) {
+    public DeployWorkflow(ServiceAdapters adapters, Ledger ledger, Events events, Clock clock, Sleeper sleeper) {
         this.adapters = adapters;
         this.ledger = ledger;
-        this.console = console;
+        this.events = events;
         this.clock = clock;
         this.sleeper = sleeper;
     }
 
     public DeployResult execute(DeployRequest request) {
         DeployContext ctx = new DeployContext(request);
-        Workflow<DeployContext> workflow = new Workflow<>("Deploying " + request.service() + " to "
-                + request.ecsLaunchType(), console, List.of(
-                new ValidateDeployStep(adapters.containers(), adapters.router(), adapters.network(), inputs(), console),
+        StepRunner<DeployContext> workflow = new StepRunner<>("Deploying " + request.service() + " to "
+                + request.ecsLaunchType(), events, List.of(
+                new ValidateDeployStep(adapters.containers(), adapters.router(), adapters.network(), inputs(), events),
                 new EnsureTaskDefinitionStep(adapters.containers(), ledger),
                 new EnsureTargetGroupStep(adapters.router(), ledger),
                 new EnsureRouteStep(adapters.router(), ledger),
                 new EnsureServiceStep(adapters.containers(), ledger),
-                new WaitForStableStep(adapters.containers(), adapters.router(), console, clock, sleeper)));
+                new WaitForStableStep(adapters.containers(), adapters.router(), events, clock, sleeper)));
         List<Change> changes = workflow.execute(ctx, request.dryRun());
         String url = ctx.infrastructure.url() + ctx.route.urlPath();
         return new DeployResult(ctx.service.name(), request.launchType(), ctx.revision, ctx.taskDefinitionArn,
@@ -53,7 +53,7 @@ public final class DeployWorkflow {
      */
     public RegisteredRevision registerTaskDefinition(DeployRequest request) {
         DeployContext ctx = new DeployContext(request);
-        Workflow<DeployContext> workflow = new Workflow<>("Registering the task definition of " + request.service(), console,
+        StepRunner<DeployContext> workflow = new StepRunner<>("Registering the task definition of " + request.service(), events,
                 List.of(new PrepareTaskDefinitionStep(inputs()), new EnsureTaskDefinitionStep(adapters.containers(), ledger)));
         List<Change> changes = workflow.execute(ctx, request.dryRun());
         return new RegisteredRevision(ctx.rendered.family(), ctx.taskDefinitionArn, ctx.revision, ctx.image.imageReference(),

@@ -1,6 +1,6 @@
 package dev.mysfits.workflow.deploy;
 
-import dev.mysfits.console.Console;
+import dev.mysfits.workflow.Events;
 import dev.mysfits.aws.ecs.ContainerService;
 import dev.mysfits.workflow.infrastructure.RoutePlan;
 
@@ -26,15 +26,15 @@ final class ValidateDeployStep implements Step<DeployContext> {
     private final LoadBalancerRouter router;
     private final Network network;
     private final TaskDefinitionInputs inputs;
-    private final Console console;
+    private final Events events;
 
     ValidateDeployStep(ContainerService containers, LoadBalancerRouter router, Network network, TaskDefinitionInputs inputs,
-                       Console console) {
+                       Events events) {
         this.containers = containers;
         this.router = router;
         this.network = network;
         this.inputs = inputs;
-        this.console = console;
+        this.events = events;
     }
 
     @Override
@@ -108,7 +108,7 @@ final class ValidateDeployStep implements Step<DeployContext> {
             return;
         }
         if (ctx.request.dryRun()) {
-            console.warn(problem + " (" + hint + ")");
+            events.warn(problem + " (" + hint + ")");
             return;
         }
         throw MysfitsException.precondition(problem, hint);

@@ -2,7 +2,7 @@ package dev.mysfits.workflow.deploy;
 
 import dev.mysfits.core.Sleeper;
 import java.time.Clock;
-import dev.mysfits.console.Console;
+import dev.mysfits.workflow.Events;
 import dev.mysfits.aws.elbv2.LoadBalancerRouter;
 import dev.mysfits.aws.ecs.ContainerService;
 import dev.mysfits.workflow.rollout.RolloutWatcher;
@@ -14,14 +14,14 @@ import dev.mysfits.workflow.Step;
 final class WaitForStableStep implements Step<DeployContext> {
     private final ContainerService containers;
     private final LoadBalancerRouter router;
-    private final Console console;
+    private final Events events;
     private final Clock clock;
     private final Sleeper sleeper;
 
-    WaitForStableStep(ContainerService containers, LoadBalancerRouter router, Console console, Clock clock, Sleeper sleeper) {
+    WaitForStableStep(ContainerService containers, LoadBalancerRouter router, Events events, Clock clock, Sleeper sleeper) {
         this.containers = containers;
         this.router = router;
-        this.console = console;
+        this.events = events;
         this.clock = clock;
         this.sleeper = sleeper;
     }
@@ -41,7 +41,7 @@ final class WaitForStableStep implements Step<DeployContext> {
         if (!ctx.request.waitForStable()) {
             return Change.checked(resource, "not waited for (--no-wait); watch it with: mysfits status " + ctx.service.name());
         }
-        var stable = new RolloutWatcher(containers, router, console, clock, sleeper)
+        var stable = new RolloutWatcher(containers, router, events, clock, sleeper)
                 .awaitStable(ctx.infrastructure.clusterName(), ctx.names.ecsService(ctx.service.name()), ctx.deploymentId, ctx.taskDefinitionArn,
                         ctx.targetGroupArn, ctx.request.timeout(), ctx.request.pollInterval());
         ctx.deployedService = stable;

@@ -1,7 +1,7 @@
 package dev.mysfits.workflow.image;
 
 import dev.mysfits.config.ServiceConfig;
-import dev.mysfits.console.Console;
+import dev.mysfits.workflow.Events;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.docker.BuiltImage;
 import dev.mysfits.docker.ImageBuildFailedException;
@@ -21,13 +21,13 @@ import java.util.function.LongSupplier;
 public final class BuildWorkflow {
     private final ImageBuilder builder;
     private final SourceRevision revision;
-    private final Console console;
+    private final Events events;
     private final LongSupplier nanoTime;
 
-    public BuildWorkflow(ImageBuilder builder, SourceRevision revision, Console console, LongSupplier nanoTime) {
+    public BuildWorkflow(ImageBuilder builder, SourceRevision revision, Events events, LongSupplier nanoTime) {
         this.builder = builder;
         this.revision = revision;
-        this.console = console;
+        this.events = events;
         this.nanoTime = nanoTime;
     }
 
@@ -51,25 +51,24 @@ public final class BuildWorkflow {
         Map<String, String> buildArgs = new LinkedHashMap<>(service.buildArgs());
         buildArgs.putAll(request.buildArgs());
 
-        console.step("Building " + service.name() + " as " + String.join(", ", tags));
+        events.stage("Building " + service.name() + " as " + String.join(", ", tags));
         long started = nanoTime.getAsLong();
         BuiltImage image;
         try {
             image = builder.build(new ImageBuildRequest(service.context(), dockerfile, buildArgs, tags,
                     LocalContainers.labels(request.workshop(), service.name()), request.noCache(), request.timeout()),
-                    new ConsoleBuildListener(console));
+                    new BuildEvents(events));
         } catch (ImageBuildFailedException e) {
-            console.clearStatusLine();
             if (!e.tail().isEmpty()) {
-                console.info("last lines of the failing step:");
-                e.tail().forEach(line -> console.info("  | " + line));
+                events.note("last lines of the failing step:");
+                e.tail().forEach(line -> events.note("  | " + line));
             }
             throw MysfitsException.failed("build of " + service.name() + " failed " + e.getMessage(),
                     e.failedStep() == null ? "fix " + dockerfile.getFileName() + " and build again"
                             : "fix that step in " + dockerfile + " (its output is above) and build again", e);
         }
         double seconds = Math.round((nanoTime.getAsLong() - started) / 1e7) / 100.0;
-        console.success("built " + service.name() + " in " + seconds + "s (" + image.cachedSteps() + " of "
+        events.done("built " + service.name() + " in " + seconds + "s (" + image.cachedSteps() + " of "
                 + image.totalSteps() + " steps from cache)");
         return new BuildResult(service.name(), image.imageId(), image.tags(), image.cachedSteps(), image.totalSteps(), seconds);
     }

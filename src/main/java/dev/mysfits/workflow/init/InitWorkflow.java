@@ -3,8 +3,8 @@ package dev.mysfits.workflow.init;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mysfits.core.EcrRepositoryName;
 import dev.mysfits.config.WorkshopConfigLoader;
-import dev.mysfits.console.Confirmation;
-import dev.mysfits.console.Console;
+import dev.mysfits.workflow.Confirmation;
+import dev.mysfits.workflow.Events;
 import dev.mysfits.core.AtomicFiles;
 import dev.mysfits.core.MysfitsException;
 
@@ -32,11 +32,11 @@ public final class InitWorkflow {
                     com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
                             .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER)));
 
-    private final Console console;
+    private final Events events;
     private final Confirmation confirmation;
 
-    public InitWorkflow(Console console, Confirmation confirmation) {
-        this.console = console;
+    public InitWorkflow(Events events, Confirmation confirmation) {
+        this.events = events;
         this.confirmation = confirmation;
     }
 
@@ -50,7 +50,7 @@ public final class InitWorkflow {
             throw MysfitsException.usage("workshop name '" + workshop + "' must be lowercase letters, digits and dashes, "
                     + "starting with a letter, at most 31 characters", "pass --workshop my-workshop");
         }
-        console.step((request.dryRun() ? "Planning" : "Writing") + " workshop " + workshop + " for " + dir);
+        events.stage((request.dryRun() ? "Planning" : "Writing") + " workshop " + workshop + " for " + dir);
         List<ServiceCandidate> services = request.chosen().isEmpty() ? propose(dir, workshop) : chosen(dir, workshop, request.chosen());
         Map<String, String> files = render(workshop, services);
         List<String> existing = files.keySet().stream().filter(f -> Files.exists(dir.resolve(f))).toList();
@@ -61,7 +61,7 @@ public final class InitWorkflow {
         if (!request.dryRun()) {
             for (Map.Entry<String, String> file : files.entrySet()) {
                 write(dir.resolve(file.getKey()), file.getValue());
-                console.info(console.paint("32", "✔") + " wrote " + file.getKey());
+                events.made("wrote " + file.getKey());
             }
         }
         return new InitResult(workshop, List.copyOf(files.keySet()), services, request.dryRun());
@@ -95,7 +95,7 @@ public final class InitWorkflow {
             }
             return picked;
         }
-        candidates.forEach(c -> console.info("found " + c.context().resolve(c.dockerfile()) + ": service " + c.name()
+        candidates.forEach(c -> events.note("found " + c.context().resolve(c.dockerfile()) + ": service " + c.name()
                 + ", port " + c.containerPort()));
         return candidates;
     }

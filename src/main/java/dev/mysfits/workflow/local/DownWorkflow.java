@@ -3,7 +3,7 @@ package dev.mysfits.workflow.local;
 import dev.mysfits.config.DependencyOrder;
 import dev.mysfits.config.ServiceConfig;
 import dev.mysfits.config.WorkshopConfig;
-import dev.mysfits.console.Console;
+import dev.mysfits.workflow.Events;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.docker.ContainerRunner;
 import dev.mysfits.docker.LocalContainers;
@@ -20,11 +20,11 @@ import java.util.Set;
  */
 public final class DownWorkflow {
     private final ContainerRunner runner;
-    private final Console console;
+    private final Events events;
 
-    public DownWorkflow(ContainerRunner runner, Console console) {
+    public DownWorkflow(ContainerRunner runner, Events events) {
         this.runner = runner;
-        this.console = console;
+        this.events = events;
     }
 
     /** @param services the services to stop, or empty for all of them and the workshop's network */
@@ -44,7 +44,7 @@ public final class DownWorkflow {
             String name = LocalContainers.containerName(workshop.name(), service.name());
             if (runner.remove(name)) {
                 removed.add(service.name());
-                console.info("stopped and removed " + name);
+                events.note("stopped and removed " + name);
             }
         }
         boolean networkRemoved = false;
@@ -53,22 +53,22 @@ public final class DownWorkflow {
             try {
                 networkRemoved = runner.removeNetwork(network);
             } catch (MysfitsException stillInUse) {
-                console.warn("kept network " + network + ": " + stillInUse.getMessage());
+                events.warn("kept network " + network + ": " + stillInUse.getMessage());
             }
             if (networkRemoved) {
-                console.info("removed network " + network);
+                events.note("removed network " + network);
             }
         }
         Set<String> volumes = new LinkedHashSet<>();
         order.forEach(s -> s.local().volumes().stream().filter(v -> !v.isBind())
                 .forEach(v -> volumes.add(LocalServiceSpecs.volumeName(workshop.name(), v.volumeName()))));
         if (removed.isEmpty()) {
-            console.success("nothing to stop: no container of " + String.join(", ", order.stream().map(ServiceConfig::name).toList()) + " was running");
+            events.done("nothing to stop: no container of " + String.join(", ", order.stream().map(ServiceConfig::name).toList()) + " was running");
         } else {
-            console.success("down: stopped " + String.join(", ", removed));
+            events.done("down: stopped " + String.join(", ", removed));
         }
         if (!volumes.isEmpty()) {
-            console.info("kept volumes " + String.join(", ", volumes) + " and their data (mysfits cleanup --local --volumes removes them)");
+            events.note("kept volumes " + String.join(", ", volumes) + " and their data (mysfits cleanup --local --volumes removes them)");
         }
         return new DownResult(removed, networkRemoved, List.copyOf(volumes));
     }

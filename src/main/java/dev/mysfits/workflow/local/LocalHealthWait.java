@@ -1,6 +1,6 @@
 package dev.mysfits.workflow.local;
 
-import dev.mysfits.console.Console;
+import dev.mysfits.workflow.Events;
 import dev.mysfits.core.Durations;
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;
@@ -26,14 +26,14 @@ final class LocalHealthWait {
 
     private final ContainerRunner runner;
     private final HealthProbe probe;
-    private final Console console;
+    private final Events events;
     private final Sleeper sleeper;
     private final LongSupplier nanoTime;
 
-    LocalHealthWait(ContainerRunner runner, HealthProbe probe, Console console, Sleeper sleeper, LongSupplier nanoTime) {
+    LocalHealthWait(ContainerRunner runner, HealthProbe probe, Events events, Sleeper sleeper, LongSupplier nanoTime) {
         this.runner = runner;
         this.probe = probe;
-        this.console = console;
+        this.events = events;
         this.sleeper = sleeper;
         this.nanoTime = nanoTime;
     }
@@ -83,13 +83,13 @@ final class LocalHealthWait {
     }
 
     void showTail(String name) {
-        console.info("last log lines of " + name + ":");
+        events.note("last log lines of " + name + ":");
         try {
             StringBuilder text = new StringBuilder();
             runner.logs(name, new LogQuery(false, TAIL_ON_FAILURE, Duration.ofSeconds(10)), text::append);
-            text.toString().lines().forEach(line -> console.info("  | " + line));
+            text.toString().lines().forEach(line -> events.note("  | " + line));
         } catch (MysfitsException unreadable) {
-            console.info("  (logs unavailable: " + unreadable.getMessage() + ")");
+            events.note("  (logs unavailable: " + unreadable.getMessage() + ")");
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.mysfits.workflow.local;
 
-import dev.mysfits.console.Console;
+import dev.mysfits.workflow.Events;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.docker.ContainerRunner;
 import dev.mysfits.docker.LocalContainers;
@@ -9,11 +9,11 @@ import dev.mysfits.docker.LogQuery;
 /** `mysfits logs SERVICE --local`: the local container's stdout and stderr, as written, on stdout. */
 public final class LocalLogsWorkflow {
     private final ContainerRunner runner;
-    private final Console console;
+    private final Events events;
 
-    public LocalLogsWorkflow(ContainerRunner runner, Console console) {
+    public LocalLogsWorkflow(ContainerRunner runner, Events events) {
         this.runner = runner;
-        this.console = console;
+        this.events = events;
     }
 
     public void execute(LogsRequest request) {
@@ -23,6 +23,6 @@ public final class LocalLogsWorkflow {
             throw MysfitsException.precondition("no local container for " + service + " (" + name + ")",
                     "start it with mysfits run " + service);
         }
-        runner.logs(name, new LogQuery(request.follow(), request.tail(), request.timeout()), console::stream);
+        runner.logs(name, new LogQuery(request.follow(), request.tail(), request.timeout()), events::output);
     }
 }

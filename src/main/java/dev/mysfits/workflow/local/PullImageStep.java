@@ -1,12 +1,12 @@
 package dev.mysfits.workflow.local;
 
 import dev.mysfits.config.ServiceConfig;
-import dev.mysfits.console.Console;
+import dev.mysfits.workflow.Events;
+import dev.mysfits.workflow.Progress;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.docker.ContainerRunner;
 import dev.mysfits.docker.ImagePuller;
 import dev.mysfits.registry.RegistryCredentials;
-import dev.mysfits.workflow.push.Bytes;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -21,13 +21,13 @@ final class PullImageStep {
     private final ContainerRunner runner;
     private final ImagePuller puller;
     private final PullLogin login;
-    private final Console console;
+    private final Events events;
 
-    PullImageStep(ContainerRunner runner, ImagePuller puller, PullLogin login, Console console) {
+    PullImageStep(ContainerRunner runner, ImagePuller puller, PullLogin login, Events events) {
         this.runner = runner;
         this.puller = puller;
         this.login = login;
-        this.console = console;
+        this.events = events;
     }
 
     /** The service's image id after the pull. */
@@ -47,17 +47,17 @@ final class PullImageStep {
     String pull(String image, String forWhom, String why, String namedWhere, String again) {
         Optional<String> host = ImageReference.registryHost(image);
         RegistryCredentials credentials = host.flatMap(login::forHost).orElse(null);
-        console.step("Pulling " + image + forWhom + why);
+        events.stage("Pulling " + image + forWhom + why);
         try {
             puller.pull(image, credentials, (layer, status, current, total) -> {
                 if (layer == null) {
-                    console.info(status);
+                    events.note(status);
                 } else if (status.equals("Pull complete") || status.equals("Already exists")) {
-                    console.progressDone(layer, layer + ": " + status);
+                    events.progress(new Progress.Layer(layer, status, null, null, true));
                 } else if (current != null && total != null && total > 0) {
-                    console.progress(layer, layer + ": " + status + " " + Bytes.human(current) + " / " + Bytes.human(total));
+                    events.progress(new Progress.Layer(layer, status, current, total, false));
                 } else {
-                    console.progress(layer, layer + ": " + status);
+                    events.progress(new Progress.Layer(layer, status, null, null, false));
                 }
             }, PULL_TIMEOUT);
         } catch (ImagePuller.RefusedException e) {
@@ -81,7 +81,7 @@ final class PullImageStep {
         }
         String id = runner.imageId(image).orElseThrow(() -> MysfitsException.failed("pulled " + image + ", but the engine does not list it",
                 "run " + again + " again", null));
-        console.success("pulled " + image);
+        events.done("pulled " + image);
         return id;
     }
 }

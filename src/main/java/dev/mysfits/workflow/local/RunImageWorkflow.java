@@ -1,6 +1,6 @@
 package dev.mysfits.workflow.local;
 
-import dev.mysfits.console.Console;
+import dev.mysfits.workflow.Events;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.docker.ContainerRunner;
 import dev.mysfits.docker.ContainerSpec;
@@ -27,10 +27,10 @@ public final class RunImageWorkflow {
     private final PullImageStep pull;
     private final Supplier<String> containerNames;
 
-    public RunImageWorkflow(ContainerRunner runner, ImagePuller puller, PullLogin login, Console console,
+    public RunImageWorkflow(ContainerRunner runner, ImagePuller puller, PullLogin login, Events events,
                             Supplier<String> containerNames) {
         this.runner = runner;
-        this.pull = new PullImageStep(runner, puller, login, console);
+        this.pull = new PullImageStep(runner, puller, login, events);
         this.containerNames = containerNames;
     }
 

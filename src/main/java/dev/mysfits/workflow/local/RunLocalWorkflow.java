@@ -2,7 +2,7 @@ package dev.mysfits.workflow.local;
 
 import dev.mysfits.core.Sleeper;
 import dev.mysfits.config.ServiceConfig;
-import dev.mysfits.console.Console;
+import dev.mysfits.workflow.Events;
 import dev.mysfits.core.Durations;
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;
@@ -34,16 +34,16 @@ public final class RunLocalWorkflow {
     private final ContainerRunner runner;
     private final HostPorts ports;
     private final HealthProbe probe;
-    private final Console console;
+    private final Events events;
     private final Sleeper sleeper;
     private final LongSupplier nanoTime;
 
-    public RunLocalWorkflow(ContainerRunner runner, HostPorts ports, HealthProbe probe, Console console,
+    public RunLocalWorkflow(ContainerRunner runner, HostPorts ports, HealthProbe probe, Events events,
                             Sleeper sleeper, LongSupplier nanoTime) {
         this.runner = runner;
         this.ports = ports;
         this.probe = probe;
-        this.console = console;
+        this.events = events;
         this.sleeper = sleeper;
         this.nanoTime = nanoTime;
     }
@@ -65,25 +65,25 @@ public final class RunLocalWorkflow {
             throw MysfitsException.usage("host port " + port + " is already in use",
                     "pass --port with a free port, e.g. --port " + (port + 1));
         }
-        console.step("Running " + service.name() + " from " + image + " on port " + port);
+        events.stage("Running " + service.name() + " from " + image + " on port " + port);
         if (existing.isPresent()) {
             runner.remove(name);
-            console.info("replaced the previous container " + name);
+            events.note("replaced the previous container " + name);
         }
         Map<String, String> environment = new LinkedHashMap<>(service.environment());
         environment.putAll(request.environment());
         ContainerState started = runner.start(new ContainerSpec(name, image, port, service.containerPort(), environment,
                 LocalContainers.labels(request.workshop(), service.name())));
-        console.info("started container " + name + " (" + shortId(started.id()) + ")");
+        events.note("started container " + name + " (" + shortId(started.id()) + ")");
 
         String url = "http://127.0.0.1:" + port + service.healthPath();
-        new LocalHealthWait(runner, probe, console, sleeper, nanoTime).await(name, URI.create(url), request.timeout());
+        new LocalHealthWait(runner, probe, events, sleeper, nanoTime).await(name, URI.create(url), request.timeout());
         RunResult result = new RunResult(service.name(), name, started.id(), image, port, url);
-        console.success(service.name() + " answers on " + url);
+        events.done(service.name() + " answers on " + url);
         ready.accept(result);
         if (request.follow()) {
-            console.step("Following the logs of " + name + " (Ctrl-C stops following; the container keeps running)");
-            runner.logs(name, new LogQuery(true, 0, request.timeout()), console::stream);
+            events.stage("Following the logs of " + name + " (Ctrl-C stops following; the container keeps running)");
+            runner.logs(name, new LogQuery(true, 0, request.timeout()), events::output);
         }
         return result;
     }

@@ -1,18 +1,18 @@
 package dev.mysfits.workflow.local;
 
 import dev.mysfits.config.ServiceConfig;
-import dev.mysfits.console.Console;
+import dev.mysfits.workflow.Events;
 import dev.mysfits.docker.ContainerRunner;
 import dev.mysfits.docker.LocalContainers;
 
 /** `mysfits stop`: stops and removes the local container; a missing one is already the wanted state. */
 public final class StopLocalWorkflow {
     private final ContainerRunner runner;
-    private final Console console;
+    private final Events events;
 
-    public StopLocalWorkflow(ContainerRunner runner, Console console) {
+    public StopLocalWorkflow(ContainerRunner runner, Events events) {
         this.runner = runner;
-        this.console = console;
+        this.events = events;
     }
 
     public StopResult execute(StopRequest request) {
@@ -21,9 +21,9 @@ public final class StopLocalWorkflow {
         String name = LocalContainers.containerName(workshop, service.name());
         boolean stopped = runner.remove(name);
         if (stopped) {
-            console.success("stopped and removed " + name);
+            events.done("stopped and removed " + name);
         } else {
-            console.info("nothing to stop: no container " + name);
+            events.note("nothing to stop: no container " + name);
         }
         return new StopResult(service.name(), name, stopped);
     }

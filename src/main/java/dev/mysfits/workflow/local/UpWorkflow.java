@@ -4,7 +4,7 @@ import dev.mysfits.config.DependencyOrder;
 import dev.mysfits.config.ServiceConfig;
 import dev.mysfits.config.VolumeMount;
 import dev.mysfits.config.WorkshopConfig;
-import dev.mysfits.console.Console;
+import dev.mysfits.workflow.Events;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.docker.ContainerRunner;
 import dev.mysfits.docker.ContainerSpec;
@@ -37,17 +37,17 @@ import java.util.function.LongSupplier;
 public final class UpWorkflow {
     private final ContainerRunner runner;
     private final HostPorts ports;
-    private final Console console;
+    private final Events events;
     private final LocalHealthWait health;
     private final PullImageStep pull;
 
     public UpWorkflow(ContainerRunner runner, ImagePuller puller, PullLogin login, HostPorts ports, HealthProbe probe,
-                      Console console, Sleeper sleeper, LongSupplier nanoTime) {
+                      Events events, Sleeper sleeper, LongSupplier nanoTime) {
         this.runner = runner;
-        this.pull = new PullImageStep(runner, puller, login, console);
+        this.pull = new PullImageStep(runner, puller, login, events);
         this.ports = ports;
-        this.console = console;
-        this.health = new LocalHealthWait(runner, probe, console, sleeper, nanoTime);
+        this.events = events;
+        this.health = new LocalHealthWait(runner, probe, events, sleeper, nanoTime);
     }
 
     public UpResult execute(UpRequest request) {
@@ -62,7 +62,7 @@ public final class UpWorkflow {
         order.forEach(s -> existing.put(s.name(), runner.find(LocalContainers.containerName(workshop.name(), s.name()))));
         checkPortsFree(order, existing);
 
-        console.step("Starting " + names(order) + " in that order");
+        events.stage("Starting " + names(order) + " in that order");
         if (order.stream().anyMatch(s -> !s.local().hostNetwork())) {
             runner.ensureNetwork(LocalServiceSpecs.networkName(workshop.name()), Map.of(LocalContainers.LABEL_WORKSHOP, workshop.name()));
         }
@@ -73,7 +73,7 @@ public final class UpWorkflow {
             results.add(start(workshop.name(), service, imageIds.get(service.name()), existing.get(service.name()), request));
         }
         UpResult result = new UpResult(results);
-        console.success("up: " + names(order) + " " + (order.size() == 1 ? "is" : "are") + " running and healthy");
+        events.done("up: " + names(order) + " " + (order.size() == 1 ? "is" : "are") + " running and healthy");
         return result;
     }
 
@@ -84,12 +84,12 @@ public final class UpWorkflow {
         for (UpResult.Service service : result.services()) {
             String prefix = String.format("%-" + width + "s | ", service.service());
             Thread follower = new Thread(() -> runner.logs(service.container(), new LogQuery(true, 10, timeout),
-                    new PrefixedLines(prefix, console::stream)), "logs-" + service.service());
+                    new PrefixedLines(prefix, events::output)), "logs-" + service.service());
             follower.setDaemon(true);
             follower.start();
             followers.add(follower);
         }
-        console.step("Following the logs of " + names(result.services().stream().map(UpResult.Service::service).toList())
+        events.stage("Following the logs of " + names(result.services().stream().map(UpResult.Service::service).toList())
                 + " (Ctrl-C stops following; the containers keep running)");
         for (Thread follower : followers) {
             try {
@@ -110,18 +110,18 @@ public final class UpWorkflow {
                 && spec.labels().get(LocalServiceSpecs.LABEL_SPEC).equals(c.labels().get(LocalServiceSpecs.LABEL_SPEC))).orElse(false);
         if (same) {
             state = "unchanged";
-            console.info(service.name() + ": already running as asked (" + spec.name() + ")");
+            events.note(service.name() + ": already running as asked (" + spec.name() + ")");
         } else {
             if (existing.isPresent()) {
                 runner.remove(spec.name());
             }
             runner.start(spec);
             state = existing.isPresent() ? "replaced" : "started";
-            console.info(service.name() + ": " + state + " " + spec.name() + describe(service));
+            events.note(service.name() + ": " + state + " " + spec.name() + describe(service));
         }
         URI healthUrl = service.local().healthCommand().isEmpty() && url != null ? URI.create(url) : null;
         health.await(spec.name(), healthUrl, request.timeout());
-        console.success(service.name() + " is healthy" + (url == null ? " (reached by the other services as "
+        events.done(service.name() + " is healthy" + (url == null ? " (reached by the other services as "
                 + service.name() + ")" : " on " + url));
         return new UpResult.Service(service.name(), spec.name(), spec.image(), state, url);
     }
@@ -213,9 +213,9 @@ public final class UpWorkflow {
         for (String volume : volumes) {
             String name = LocalServiceSpecs.volumeName(workshop, volume);
             if (runner.ensureVolume(name, Map.of(LocalContainers.LABEL_WORKSHOP, workshop))) {
-                console.info("created volume " + name);
+                events.note("created volume " + name);
             } else {
-                console.info("kept volume " + name + " and its data");
+                events.note("kept volume " + name + " and its data");
             }
         }
     }

@@ -2,11 +2,11 @@ package dev.mysfits.workflow.logs;
 
 import dev.mysfits.core.Sleeper;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mysfits.aws.logs.LogLine;
 import dev.mysfits.aws.logs.LogReader;
-import dev.mysfits.console.Console;
+import dev.mysfits.workflow.Events;
+import dev.mysfits.workflow.LogEntry;
+import dev.mysfits.workflow.Workflow;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.ResourceNames;
 
@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +22,7 @@ import java.util.Map;
  * with the short task id. With follow it polls every two seconds from a watermark (the newest time seen, less a
  * lookback for events CloudWatch ingests late) and drops events it already printed, by event id.
  */
-public final class CloudLogsWorkflow {
+public final class CloudLogsWorkflow implements Workflow<CloudLogsWorkflow.Request, CloudLogsWorkflow.Result> {
     public static final Duration POLL_INTERVAL = Duration.ofSeconds(2);
     /** CloudWatch can ingest an event after later ones are visible: re-read this far back, de-duplicated. */
     static final Duration LOOKBACK = Duration.ofSeconds(10);
@@ -38,21 +37,25 @@ public final class CloudLogsWorkflow {
     public record Request(ResourceNames names, String service, Duration since, boolean follow) {
     }
 
+    /** @param lines how many log lines were shown */
+    public record Result(long lines) {
+    }
+
     private final LogReader reader;
-    private final Console console;
+    private final Events events;
     private final Clock clock;
     private final Sleeper sleeper;
-    private final ObjectMapper json = new ObjectMapper();
 
-    public CloudLogsWorkflow(LogReader reader, Console console, Clock clock, Sleeper sleeper) {
+    public CloudLogsWorkflow(LogReader reader, Events events, Clock clock, Sleeper sleeper) {
         this.reader = reader;
-        this.console = console;
+        this.events = events;
         this.clock = clock;
         this.sleeper = sleeper;
     }
 
-    /** Prints the lines; returns how many. Returns when done (no follow) or when interrupted (follow). */
-    public long execute(Request request) {
+    /** Hands each line to the events as it is read. Returns when done (no follow) or when interrupted (follow). */
+    @Override
+    public Result execute(Request request) {
         String group = request.names().logGroup(request.service());
         Instant start = clock.instant().minus(request.since());
         Instant from = start;
@@ -60,7 +63,7 @@ public final class CloudLogsWorkflow {
         Map<String, Instant> printed = new HashMap<>();
         long count = 0;
         if (request.follow()) {
-            console.info("following " + group + " (Ctrl-C to stop)");
+            events.note("following " + group + " (Ctrl-C to stop)");
         }
         while (true) {
             List<LogLine> lines = reader.read(group, from).orElseThrow(() -> MysfitsException.precondition(
@@ -77,9 +80,9 @@ public final class CloudLogsWorkflow {
             }
             if (!request.follow()) {
                 if (count == 0) {
-                    console.info("no log lines for " + request.service() + " since " + start);
+                    events.note("no log lines for " + request.service() + " since " + start);
                 }
-                return count;
+                return new Result(count);
             }
             Instant next = newest.minus(LOOKBACK);
             from = next.isAfter(start) ? next : start;
@@ -89,28 +92,13 @@ public final class CloudLogsWorkflow {
                 sleeper.sleep(POLL_INTERVAL);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return count;
+                return new Result(count);
             }
         }
     }
 
     private void print(LogLine line) {
-        String task = shortId(line);
-        if (console.jsonOutput()) {
-            Map<String, Object> event = new LinkedHashMap<>();
-            event.put("time", line.time().toString());
-            event.put("task", line.taskId());
-            event.put("stream", line.stream());
-            event.put("message", line.message());
-            try {
-                // one compact object per line (NDJSON), so `--follow --output json | jq` works as lines arrive
-                console.data(json.writeValueAsString(event));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("cannot render a log line as JSON", e);
-            }
-            return;
-        }
-        console.data(task + " | " + line.message());
+        events.log(new LogEntry(line.time(), line.taskId(), shortId(line), line.stream(), line.message()));
     }
 
     static String shortId(LogLine line) {

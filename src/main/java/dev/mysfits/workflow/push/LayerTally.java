@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.push;
 
+import dev.mysfits.core.Bytes;
 import dev.mysfits.docker.LayerProgress;
 import dev.mysfits.docker.PushedTag;
 

@@ -1,7 +1,7 @@
 package dev.mysfits.workflow.push;
 
 import dev.mysfits.aws.ecr.ImageRegistry;
-import dev.mysfits.console.Console;
+import dev.mysfits.workflow.Events;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.docker.ImagePusher;
 import dev.mysfits.docker.PushedTag;
@@ -15,12 +15,12 @@ import dev.mysfits.workflow.Step;
 final class PushImageStep implements Step<PushContext> {
     private final ImageRegistry registry;
     private final ImagePusher pusher;
-    private final Console console;
+    private final Events events;
 
-    PushImageStep(ImageRegistry registry, ImagePusher pusher, Console console) {
+    PushImageStep(ImageRegistry registry, ImagePusher pusher, Events events) {
         this.registry = registry;
         this.pusher = pusher;
-        this.console = console;
+        this.events = events;
     }
 
     @Override
@@ -39,7 +39,7 @@ final class PushImageStep implements Step<PushContext> {
     public void apply(PushContext context, Change change) {
         String uri = context.repository.uri();
         context.credentials = registry.authenticate();
-        PushProgressPrinter printer = new PushProgressPrinter(console);
+        PushLayerEvents printer = new PushLayerEvents(events);
         String source = context.request.image() + ":" + context.tags.get(0);
         for (String tag : context.tags) {
             pusher.tag(source, uri, tag);
@@ -51,7 +51,7 @@ final class PushImageStep implements Step<PushContext> {
             context.digest = result.digest();
             context.tally.add(result);
         }
-        console.info(context.tally.summary());
+        events.note(context.tally.summary());
     }
 
     private static String shortId(String id) {

@@ -2,12 +2,12 @@ package dev.mysfits.workflow.push;
 
 import dev.mysfits.core.EcrRepositoryName;
 import dev.mysfits.aws.ecr.ImageRegistry;
-import dev.mysfits.console.Console;
+import dev.mysfits.workflow.Events;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.docker.ImagePusher;
 import dev.mysfits.docker.LocalImage;
 import dev.mysfits.ledger.Ledger;
-import dev.mysfits.workflow.Workflow;
+import dev.mysfits.workflow.StepRunner;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +22,13 @@ public final class PushWorkflow {
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
     static final String DEFAULT_TAG = "latest";
 
-    private final Console console;
+    private final Events events;
     private final Ledger ledger;
     private final ImageRegistry registry;
     private final ImagePusher pusher;
 
-    public PushWorkflow(Console console, Ledger ledger, ImageRegistry registry, ImagePusher pusher) {
-        this.console = console;
+    public PushWorkflow(Events events, Ledger ledger, ImageRegistry registry, ImagePusher pusher) {
+        this.events = events;
         this.ledger = ledger;
         this.registry = registry;
         this.pusher = pusher;
@@ -43,9 +43,9 @@ public final class PushWorkflow {
         LocalImage image = localImage(request, tags);
 
         PushContext context = new PushContext(request, image, tags);
-        new Workflow<>("Pushing " + request.service() + " to ECR repository " + request.repository(), console, List.of(
+        new StepRunner<>("Pushing " + request.service() + " to ECR repository " + request.repository(), events, List.of(
                 new EnsureRepositoryStep(registry, ledger),
-                new PushImageStep(registry, pusher, console)))
+                new PushImageStep(registry, pusher, events)))
                 .execute(context, dryRun);
         return new PushResult(request.service(),
                 context.repository == null ? null : context.repository.uri(),

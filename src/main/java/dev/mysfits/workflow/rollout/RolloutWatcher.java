@@ -4,7 +4,7 @@ import dev.mysfits.core.Change;
 import dev.mysfits.core.Sleeper;
 import dev.mysfits.aws.ecs.ContainerService;
 import dev.mysfits.aws.elbv2.LoadBalancerRouter;
-import dev.mysfits.console.Console;
+import dev.mysfits.workflow.Events;
 import dev.mysfits.core.MysfitsException;
 
 import java.time.Clock;
@@ -28,15 +28,15 @@ public final class RolloutWatcher {
 
     private final ContainerService containers;
     private final LoadBalancerRouter router;
-    private final Console console;
+    private final Events events;
     private final Clock clock;
     private final Sleeper sleeper;
 
-    public RolloutWatcher(ContainerService containers, LoadBalancerRouter router, Console console, Clock clock,
+    public RolloutWatcher(ContainerService containers, LoadBalancerRouter router, Events events, Clock clock,
                           Sleeper sleeper) {
         this.containers = containers;
         this.router = router;
-        this.console = console;
+        this.events = events;
         this.clock = clock;
         this.sleeper = sleeper;
     }
@@ -69,12 +69,12 @@ public final class RolloutWatcher {
                     "run the deploy again", null));
             showEvents(state, seenEvents, first ? start.minusSeconds(5) : Instant.MIN);
             first = false;
-            console.progress("rollout " + service, progressLine(state));
+            events.waiting("rollout " + service, progressLine(state));
             checkFailure(state, cluster, service, deploymentId, expectedTaskDefinitionArn);
             if (isStable(state, deploymentId)) {
                 int healthy = healthyTargets(targetGroupArn, state.desired());
                 if (healthy >= 0) {
-                    console.progressDone("rollout " + service, "stable: " + state.running() + "/" + state.desired() + " running"
+                    events.ready("rollout " + service, "stable: " + state.running() + "/" + state.desired() + " running"
                             + (hasTargetGroup(targetGroupArn) ? ", " + healthy + " healthy target(s)" : ""));
                     return state;
                 }
@@ -92,7 +92,7 @@ public final class RolloutWatcher {
         }
         List<String> failures = failureReasons(cluster, service, targetGroupArn);
         List<String> reasons = reasons(state, cluster, service, targetGroupArn);
-        reasons.forEach(r -> console.info("reason: " + r));
+        reasons.forEach(r -> events.note("reason: " + r));
         String summary = "service " + service + " did not become stable within " + human(timeout) + ": "
                 + state.running() + " of " + state.desired() + " task(s) running, " + state.pending() + " pending, "
                 + state.deployments().size() + " deployment(s)";
@@ -152,10 +152,10 @@ public final class RolloutWatcher {
             reasons.add(failed.rolloutStateReason());
         }
         reasons.addAll(containers.stoppedTaskReasons(cluster, service, REASONS));
-        reasons.forEach(r -> console.info("reason: " + r));
+        reasons.forEach(r -> events.note("reason: " + r));
         s.events().stream().sorted(Comparator.comparing(ContainerService.ServiceEvent::createdAt,
                         Comparator.nullsFirst(Comparator.naturalOrder())).reversed())
-                .limit(3).forEach(e -> console.info("event: " + e.message()));
+                .limit(3).forEach(e -> events.note("event: " + e.message()));
         String serving = primary != null ? primary.taskDefinitionArn() : s.taskDefinitionArn();
         String what = rolledBack ? "was rolled back to " + shortRevision(serving)
                 + " by the deployment circuit breaker" : "failed";
@@ -206,7 +206,7 @@ public final class RolloutWatcher {
                 .filter(e -> e.createdAt() == null || !e.createdAt().isBefore(notBefore))
                 .sorted(Comparator.comparing(ContainerService.ServiceEvent::createdAt, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .filter(e -> seen.add(e.id()))
-                .forEach(e -> console.progressDone("event " + e.id(), "event: " + e.message()));
+                .forEach(e -> events.ready("event " + e.id(), "event: " + e.message()));
     }
 
     private static String progressLine(ContainerService.Service s) {

@@ -4,11 +4,11 @@ import dev.mysfits.core.Sleeper;
 import dev.mysfits.aws.ecs.ContainerService;
 import dev.mysfits.aws.elbv2.LoadBalancerRouter;
 import dev.mysfits.config.WorkshopConfig;
-import dev.mysfits.console.Console;
+import dev.mysfits.workflow.Events;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.ResourceNames;
 import dev.mysfits.core.Change;
-import dev.mysfits.workflow.Workflow;
+import dev.mysfits.workflow.StepRunner;
 import dev.mysfits.workflow.infrastructure.Infrastructure;
 import dev.mysfits.workflow.infrastructure.InfrastructureLookup;
 import dev.mysfits.workflow.rollout.RolloutWatcher;
@@ -21,16 +21,16 @@ public final class ScaleWorkflow {
     private final ContainerService containers;
     private final LoadBalancerRouter router;
     private final InfrastructureLookup infrastructure;
-    private final Console console;
+    private final Events events;
     private final Clock clock;
     private final Sleeper sleeper;
 
     public ScaleWorkflow(ContainerService containers, LoadBalancerRouter router, InfrastructureLookup infrastructure,
-                         Console console, Clock clock, Sleeper sleeper) {
+                         Events events, Clock clock, Sleeper sleeper) {
         this.containers = containers;
         this.router = router;
         this.infrastructure = infrastructure;
-        this.console = console;
+        this.events = events;
         this.clock = clock;
         this.sleeper = sleeper;
     }
@@ -43,12 +43,12 @@ public final class ScaleWorkflow {
         ContainerService.Service before = containers.describeService(infra.clusterName(), ecsName)
                 .orElseThrow(() -> MysfitsException.precondition("service " + service + " is not deployed in cluster "
                         + infra.clusterName() + " (region " + infra.region() + ")", "deploy it first: mysfits deploy " + service + " --fargate"));
-        List<Change> changes = new Workflow<>("Scaling " + service + " to " + request.count(), console, List.of(
+        List<Change> changes = new StepRunner<>("Scaling " + service + " to " + request.count(), events, List.of(
                 new SetDesiredCountStep(containers, infra.clusterName(), ecsName, request.count())))
                 .execute(before, request.dryRun());
         ContainerService.Service after = before;
         if (!request.dryRun() && request.waitForStable()) {
-            after = new RolloutWatcher(containers, router, console, clock, sleeper).awaitStable(infra.clusterName(), ecsName, null,
+            after = new RolloutWatcher(containers, router, events, clock, sleeper).awaitStable(infra.clusterName(), ecsName, null,
                     before.targetGroupArns().isEmpty() ? null : before.targetGroupArns().get(0), request.timeout(), request.pollInterval());
         } else if (!request.dryRun()) {
             after = containers.describeService(infra.clusterName(), ecsName).orElse(before);

@@ -6,7 +6,7 @@ import dev.mysfits.workflow.infrastructure.SetupAdapters;
 
 import dev.mysfits.aws.capacity.Capacity;
 import dev.mysfits.aws.ecs.ContainerInstances;
-import dev.mysfits.console.Console;
+import dev.mysfits.workflow.Events;
 import dev.mysfits.core.Sleeper;
 
 import dev.mysfits.aws.ecs.Clusters.Cluster;

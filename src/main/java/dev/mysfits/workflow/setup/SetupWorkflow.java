@@ -3,12 +3,13 @@ package dev.mysfits.workflow.setup;
 import dev.mysfits.workflow.infrastructure.SetupAdapters;
 
 import dev.mysfits.config.TableConfig;
-import dev.mysfits.console.Console;
+import dev.mysfits.workflow.Events;
 import dev.mysfits.core.ResourceNames;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.core.Change;
 import dev.mysfits.core.Sleeper;
 import dev.mysfits.workflow.Step;
+import dev.mysfits.workflow.StepRunner;
 import dev.mysfits.workflow.Workflow;
 
 import java.util.ArrayList;
@@ -23,30 +24,31 @@ import java.util.Map;
  * instances have joined the cluster. Every step looks before it creates, so
  * a second run changes nothing; the network step validates every input before the first creation.
  */
-public final class SetupWorkflow {
-    private final Console console;
+public final class SetupWorkflow implements Workflow<SetupRequest, SetupResult> {
+    private final Events events;
     private final SetupAdapters aws;
     private final Ledger ledger;
     private final String region;
     private final Sleeper sleeper;
 
-    public SetupWorkflow(Console console, SetupAdapters aws, Ledger ledger, String region) {
-        this(console, aws, ledger, region, Sleeper.system());
+    public SetupWorkflow(Events events, SetupAdapters aws, Ledger ledger, String region) {
+        this(events, aws, ledger, region, Sleeper.system());
     }
 
-    public SetupWorkflow(Console console, SetupAdapters aws, Ledger ledger, String region, Sleeper sleeper) {
-        this.console = console;
+    public SetupWorkflow(Events events, SetupAdapters aws, Ledger ledger, String region, Sleeper sleeper) {
+        this.events = events;
         this.aws = aws;
         this.ledger = ledger;
         this.region = region;
         this.sleeper = sleeper;
     }
 
+    @Override
     public SetupResult execute(SetupRequest request) {
         ResourceNames names = request.names();
         Map<String, Integer> containerPorts = request.containerPorts();
         SetupContext ctx = new SetupContext(names, region, request, containerPorts, ledger.listenerPort(region).orElse(null));
-        List<Change> changes = new Workflow<>("Setting up workshop " + names.workshop() + " in " + region, console,
+        List<Change> changes = new StepRunner<>("Setting up workshop " + names.workshop() + " in " + region, events,
                 steps(request, containerPorts.keySet(), request.capacity() != null)).execute(ctx, request.dryRun());
         return new SetupResult(request.dryRun(), changes, request.dryRun() ? null : ctx.state());
     }
@@ -88,7 +90,7 @@ public final class SetupWorkflow {
             steps.add(new EnsureSecurityGroupStep(aws.network(), ledger, SecurityGroupRole.INSTANCES));
             steps.add(new EnsureLaunchTemplateStep(aws.capacity(), ledger));
             steps.add(new EnsureAutoScalingGroupStep(aws.capacity(), ledger));
-            steps.add(new WaitForContainerInstancesStep(aws.clusters(), console, sleeper));
+            steps.add(new WaitForContainerInstancesStep(aws.clusters(), events, sleeper));
         }
         // Last: a new load balancer provisions while the steps above run.
         steps.add(new WaitForLoadBalancerStep(aws.loadBalancers()));

@@ -1,7 +1,7 @@
 package dev.mysfits.workflow.setup;
 
 import dev.mysfits.core.Sleeper;
-import dev.mysfits.console.Console;
+import dev.mysfits.workflow.Events;
 import dev.mysfits.aws.ecs.Clusters;
 import dev.mysfits.aws.ecs.ContainerInstances;
 import dev.mysfits.core.MysfitsException;
@@ -15,12 +15,12 @@ import java.util.List;
 /** Waits until the group's instances have joined the cluster as container instances (the ECS agent's work). */
 final class WaitForContainerInstancesStep implements Step<SetupContext> {
     private final Clusters clusters;
-    private final Console console;
+    private final Events events;
     private final Sleeper sleeper;
 
-    WaitForContainerInstancesStep(Clusters clusters, Console console, Sleeper sleeper) {
+    WaitForContainerInstancesStep(Clusters clusters, Events events, Sleeper sleeper) {
         this.clusters = clusters;
-        this.console = console;
+        this.events = events;
         this.sleeper = sleeper;
     }
     static final Duration TIMEOUT = Duration.ofMinutes(10);
@@ -43,9 +43,9 @@ final class WaitForContainerInstancesStep implements Step<SetupContext> {
             List<ContainerInstances.ContainerInstance> active = clusters.containerInstances(ctx.names.cluster())
                     .stream().filter(i -> "ACTIVE".equals(i.status())).toList();
             ctx.containerInstances = active;
-            console.progress("container instances", active.size() + " of " + wanted + " container instance(s) registered");
+            events.waiting("container instances", active.size() + " of " + wanted + " container instance(s) registered");
             if (active.size() == wanted) {
-                console.progressDone("container instances", active.size() + " container instance(s) registered");
+                events.ready("container instances", active.size() + " container instance(s) registered");
                 return Change.checked(resource, active.size() + " registered");
             }
             if (Instant.now().isAfter(deadline)) {

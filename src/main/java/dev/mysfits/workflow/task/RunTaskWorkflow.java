@@ -4,7 +4,7 @@ import dev.mysfits.core.Sleeper;
 import dev.mysfits.aws.ecs.ContainerService;
 import dev.mysfits.config.ServiceConfig;
 import dev.mysfits.config.WorkshopConfig;
-import dev.mysfits.console.Console;
+import dev.mysfits.workflow.Events;
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.ResourceNames;
@@ -32,17 +32,17 @@ public final class RunTaskWorkflow {
     private final InfrastructureLookup infrastructure;
     private final Network network;
     private final TaskDefinitionRegistrar registrar;
-    private final Console console;
+    private final Events events;
     private final Clock clock;
     private final Sleeper sleeper;
 
     public RunTaskWorkflow(ContainerService containers, InfrastructureLookup infrastructure, Network network,
-                           TaskDefinitionRegistrar registrar, Console console, Clock clock, Sleeper sleeper) {
+                           TaskDefinitionRegistrar registrar, Events events, Clock clock, Sleeper sleeper) {
         this.containers = containers;
         this.infrastructure = infrastructure;
         this.network = network;
         this.registrar = registrar;
-        this.console = console;
+        this.events = events;
         this.clock = clock;
         this.sleeper = sleeper;
     }
@@ -67,13 +67,13 @@ public final class RunTaskWorkflow {
             PrivateSubnetsCheck.require(network, infra, "service " + service + " (\"private\": true)", false);
         }
         RegisteredRevision revision = registrar.register(workshop, service, launchType.toLowerCase(Locale.ROOT), request.tag());
-        console.step("Running one task of " + service);
+        events.stage("Running one task of " + service);
         // Tagged like everything mysfits makes; cleanup stops every task meant to run in the workshop's cluster.
         ContainerService.Task task = containers.runTask(infra.clusterName(), revision.taskDefinitionArn(), launchType,
                 privateTask ? infra.privateSubnetIds() : infra.subnetIds(), List.of(infra.tasksSecurityGroupId()), !privateTask,
                 Map.of(ResourceNames.TAG_WORKSHOP, workshop.name(), ResourceNames.TAG_SERVICE, service), revision.firstContainer(),
                 request.environment());
-        console.info("started task " + shortId(task.arn()) + " of " + family + ":" + revision.revision() + " on " + launchType);
+        events.note("started task " + shortId(task.arn()) + " of " + family + ":" + revision.revision() + " on " + launchType);
         Instant deadline = clock.instant().plus(request.waitTimeout());
         while (!"STOPPED".equals(task.lastStatus()) && !("RUNNING".equals(task.lastStatus()) && !request.untilStopped())) {
             if (!clock.instant().isBefore(deadline)) {
@@ -81,7 +81,7 @@ public final class RunTaskWorkflow {
                         + " after " + request.waitTimeout().getSeconds() + "s", "see it with: aws ecs describe-tasks --cluster "
                         + infra.clusterName() + " --tasks " + task.arn());
             }
-            console.progress("task " + task.arn(), "task " + shortId(task.arn()) + ": " + task.lastStatus());
+            events.waiting("task " + task.arn(), "task " + shortId(task.arn()) + ": " + task.lastStatus());
             sleeper.sleep(request.pollInterval());
             task = containers.describeTask(infra.clusterName(), task.arn()).orElse(task);
         }
@@ -89,12 +89,12 @@ public final class RunTaskWorkflow {
         task.containers().forEach(c -> exitCodes.put(c.name(), c.exitCode()));
         String instance = instanceOf(infra.clusterName(), task);
         if (instance != null) {
-            console.info("task " + shortId(task.arn()) + " ran on container instance " + instance);
+            events.note("task " + shortId(task.arn()) + " ran on container instance " + instance);
         }
         RunTaskResult result = new RunTaskResult(service, task.arn(), revision.taskDefinitionArn(), launchType, task.lastStatus(),
                 exitCodes, task.stoppedReason(), instance);
         if ("STOPPED".equals(task.lastStatus()) && task.containers().stream().anyMatch(c -> c.exitCode() == null || c.exitCode() != 0)) {
-            console.info("stopped: " + task.stoppedReason() + "; exit codes " + exitCodes);
+            events.note("stopped: " + task.stoppedReason() + "; exit codes " + exitCodes);
             throw new MysfitsException(ExitCode.FAILED, "task " + shortId(task.arn()) + " stopped: "
                     + (task.stoppedReason() == null ? "a container failed" : task.stoppedReason()) + ", exit codes " + exitCodes,
                     "see its logs in the log group " + names.logGroup(service));

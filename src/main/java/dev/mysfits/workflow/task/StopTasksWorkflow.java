@@ -2,7 +2,7 @@ package dev.mysfits.workflow.task;
 
 import dev.mysfits.aws.ecs.ClusterTasks;
 import dev.mysfits.aws.ecs.ClusterTasks.TaskSummary;
-import dev.mysfits.console.Console;
+import dev.mysfits.workflow.Events;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.ResourceNames;
 import dev.mysfits.core.Sleeper;
@@ -32,14 +32,14 @@ public final class StopTasksWorkflow {
 
     private final ClusterTasks tasks;
     private final InfrastructureLookup infrastructure;
-    private final Console console;
+    private final Events events;
     private final Clock clock;
     private final Sleeper sleeper;
 
-    public StopTasksWorkflow(ClusterTasks tasks, InfrastructureLookup infrastructure, Console console, Clock clock, Sleeper sleeper) {
+    public StopTasksWorkflow(ClusterTasks tasks, InfrastructureLookup infrastructure, Events events, Clock clock, Sleeper sleeper) {
         this.tasks = tasks;
         this.infrastructure = infrastructure;
-        this.console = console;
+        this.events = events;
         this.clock = clock;
         this.sleeper = sleeper;
     }
@@ -62,23 +62,23 @@ public final class StopTasksWorkflow {
         for (TaskSummary task : chosen) {
             if ("STOPPED".equals(task.lastStatus())) {
                 alreadyStopped.add(task.id());
-                console.info("task " + task.id() + " had already stopped" + (task.stoppedReason() == null ? "" : ": " + task.stoppedReason()));
+                events.note("task " + task.id() + " had already stopped" + (task.stoppedReason() == null ? "" : ": " + task.stoppedReason()));
             } else {
                 toStop.add(task);
             }
         }
         if (toStop.isEmpty()) {
             if (request.all()) {
-                console.info("no standalone task of " + service + " is running: nothing to stop");
+                events.note("no standalone task of " + service + " is running: nothing to stop");
             }
             return new StopTasksResult(service, List.of(), alreadyStopped);
         }
-        console.step("Stopping " + toStop.size() + (toStop.size() == 1 ? " task" : " tasks") + " of " + service);
+        events.stage("Stopping " + toStop.size() + (toStop.size() == 1 ? " task" : " tasks") + " of " + service);
         for (TaskSummary task : toStop) {
             if (!"STOPPED".equals(task.desiredStatus())) {
                 tasks.stop(cluster, task.arn(), REASON);
             }
-            console.info("asked task " + task.id() + " to stop" + (task.ofService()
+            events.note("asked task " + task.id() + " to stop" + (task.ofService()
                     ? " (the service's own: its scheduler starts a replacement to keep its count; mysfits scale "
                     + service + " --count 0 stops them for good)" : ""));
         }
@@ -122,7 +122,7 @@ public final class StopTasksWorkflow {
         while (true) {
             List<TaskSummary> running = latest.values().stream().filter(t -> !"STOPPED".equals(t.lastStatus())).toList();
             if (running.isEmpty()) {
-                console.progressDone("task stop", "all " + latest.size() + " stopped");
+                events.ready("task stop", "all " + latest.size() + " stopped");
                 return List.copyOf(latest.values());
             }
             String states = running.stream().map(t -> t.id() + " " + t.lastStatus()).collect(Collectors.joining(", "));
@@ -130,7 +130,7 @@ public final class StopTasksWorkflow {
                 throw MysfitsException.timeout("still not stopped after " + request.waitTimeout().getSeconds() + "s: " + states,
                         "see them with: mysfits task list " + request.service() + ", and run the command again to keep waiting");
             }
-            console.progress("task stop", "waiting for " + running.size() + " of " + latest.size() + " to stop: " + states);
+            events.waiting("task stop", "waiting for " + running.size() + " of " + latest.size() + " to stop: " + states);
             sleeper.sleep(request.pollInterval());
             for (TaskSummary now : tasks.describe(cluster, running.stream().map(TaskSummary::arn).toList())) {
                 latest.put(now.arn(), now);

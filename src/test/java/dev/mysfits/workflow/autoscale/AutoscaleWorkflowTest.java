@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.autoscale;
 
+import dev.mysfits.console.ConsoleEvents;
 import dev.mysfits.core.ResourceType;
 import dev.mysfits.fakes.FakeServiceAutoScaler;
 import dev.mysfits.console.Console;
@@ -35,7 +36,7 @@ class AutoscaleWorkflowTest {
     private AutoscaleWorkflow workflow(Ledger ledger) {
         Console console = new Console(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), false, false,
                 OutputFormat.TEXT, () -> 0L);
-        return new AutoscaleWorkflow(scaler, ledger, console);
+        return new AutoscaleWorkflow(scaler, ledger, new ConsoleEvents(console));
     }
 
     private Ledger ledger() {

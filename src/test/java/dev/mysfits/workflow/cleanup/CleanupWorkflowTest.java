@@ -1,9 +1,11 @@
 package dev.mysfits.workflow.cleanup;
 
+import dev.mysfits.console.ConsoleEvents;
 import dev.mysfits.core.ResourceType;
 import dev.mysfits.fakes.FakeResourceDeleter;
 import dev.mysfits.aws.OwnedResource;
-import dev.mysfits.console.Confirmation;
+import dev.mysfits.workflow.Confirmation;
+import dev.mysfits.console.CleanupRenderer;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;
@@ -68,17 +70,19 @@ class CleanupWorkflowTest {
         world.forEach(r -> ledger.record(r.type(), r.id(), r.service(), r.type() == ResourceType.IAM_ROLE ? "global" : "us-east-1"));
     }
 
+    private Console console;
+
     private CleanupWorkflow workflow(FakeResourceDeleter deleter, Confirmation confirmation) {
-        Console console = new Console(new PrintWriter(out, true), new PrintWriter(err, true), false, false,
+        console = new Console(new PrintWriter(out, true), new PrintWriter(err, true), false, false,
                 OutputFormat.TEXT, () -> 0L);
         // discovery sees what still exists, like AWS would
-        return new CleanupWorkflow(console, ledger,
+        return new CleanupWorkflow(new ConsoleEvents(console), ledger,
                 (workshop, known) -> world.stream().filter(r -> deleter.existing.contains(r.id())).toList(),
                 deleter, confirmation, RetryPolicy.standard(), d -> sleeps.add(d), "us-east-1");
     }
 
     private static Confirmation noTerminal() {
-        return dev.mysfits.console.Confirmations.noTerminal();
+        return dev.mysfits.workflow.Confirmations.noTerminal();
     }
 
     private static Confirmation answering(boolean answer, AtomicInteger asked) {
@@ -329,6 +333,7 @@ class CleanupWorkflowTest {
         FakeResourceDeleter deleter = new FakeResourceDeleter(world);
 
         CleanupResult result = workflow(deleter, noTerminal()).execute(new CleanupRequest("w", Set.of("monolith", "like"), List.of(), true, false, false, false));
+        new CleanupRenderer(console).render(result);
 
         assertEquals(world.size(), result.planned().size());
         assertTrue(deleter.log.isEmpty());

@@ -1,6 +1,8 @@
 package dev.mysfits.workflow.cleanup;
 
-import dev.mysfits.console.Confirmation;
+import dev.mysfits.console.ConsoleEvents;
+import dev.mysfits.workflow.Confirmation;
+import dev.mysfits.console.CleanupRenderer;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;
@@ -65,9 +67,11 @@ class LocalCleanupWorkflowTest {
         }
     };
 
+    private Console console;
+
     private LocalCleanupWorkflow workflow() {
-        Console console = new Console(new PrintWriter(out, true), new PrintWriter(err, true), false, false, OutputFormat.TEXT, () -> 0L);
-        return new LocalCleanupWorkflow(console, docker, new Confirmation() {
+        console = new Console(new PrintWriter(out, true), new PrintWriter(err, true), false, false, OutputFormat.TEXT, () -> 0L);
+        return new LocalCleanupWorkflow(new ConsoleEvents(console), docker, new Confirmation() {
             @Override
             public boolean interactive() {
                 return false;
@@ -87,7 +91,8 @@ class LocalCleanupWorkflowTest {
         assertTrue(err.toString().contains("kept 1 volume and its data: cleanup --local --volumes removes them"), err.toString());
 
         removed.clear();
-        workflow().execute(new LocalCleanupRequest("w", List.of("monolith-service"), true, true, true));
+        LocalCleanupWorkflow dryRun = workflow();
+        new CleanupRenderer(console).render(dryRun.execute(new LocalCleanupRequest("w", List.of("monolith-service"), true, true, true)));
         assertTrue(removed.isEmpty(), "a dry run removes nothing");
         assertTrue(out.toString().contains("volume mysfits-w-db-data (its data is lost)"), out.toString());
 
@@ -106,7 +111,8 @@ class LocalCleanupWorkflowTest {
 
     @Test
     void localCleanup_dryRun_listsAndRemovesNothing() {
-        workflow().execute(new LocalCleanupRequest("w", List.of("monolith-service"), true, false, false));
+        LocalCleanupWorkflow dryRun = workflow();
+        new CleanupRenderer(console).render(dryRun.execute(new LocalCleanupRequest("w", List.of("monolith-service"), true, false, false)));
 
         assertTrue(removed.isEmpty());
         assertTrue(out.toString().contains("Would remove 4 local Docker resources"), out.toString());

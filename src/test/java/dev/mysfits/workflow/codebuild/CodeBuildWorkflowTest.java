@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.codebuild;
 
+import dev.mysfits.console.ConsoleEvents;
 import dev.mysfits.aws.codebuild.BuildProjects.Phase;
 import dev.mysfits.aws.ecr.RepositoryImages.EcrImage;
 import dev.mysfits.aws.iam.Roles;
@@ -78,7 +79,7 @@ class CodeBuildWorkflowTest {
             public Optional<Path> root(Path directory) { return Optional.of(dir); }
             public Optional<String> originUrl(Path directory) { return Optional.of("https://github.com/example/inv.git"); }
         };
-        return new CodeBuildWorkflow(aws.adapters().roles(), projects, () -> "123456789012", "us-east-1", ledger, git, console,
+        return new CodeBuildWorkflow(aws.adapters().roles(), projects, () -> "123456789012", "us-east-1", ledger, git, new ConsoleEvents(console),
                 d -> { sleeps.add(d); now = now.plus(d); }, logs, images, clock);
     }
 

@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.deploy;
 
+import dev.mysfits.console.ConsoleEvents;
 import dev.mysfits.aws.ec2.Network;
 import dev.mysfits.aws.ecs.ContainerService;
 import dev.mysfits.config.ServiceConfig;
@@ -38,7 +39,7 @@ class PrivateDeployTest {
     private DeployResult deploy(FakeCluster cluster, String launchType, Boolean privateTasks) {
         DeployRequest request = new DeployRequest(cluster.workshop, "monolith", launchType, null, null, null, true,
                 Duration.ofSeconds(10), Duration.ofMillis(1), false, privateTasks);
-        return new DeployWorkflow(cluster.adapters(), cluster.ledger, cluster.console, Clock.systemUTC(), d -> { })
+        return new DeployWorkflow(cluster.adapters(), cluster.ledger, new ConsoleEvents(cluster.console), Clock.systemUTC(), d -> { })
                 .execute(request);
     }
 
@@ -50,7 +51,7 @@ class PrivateDeployTest {
         PRIVATE.forEach(id -> cluster.aws.defaultRoutes.put(id, route));
         Map<String, Integer> ports = new LinkedHashMap<>();
         cluster.workshop.servicesInOrder().forEach(s -> ports.put(s.name(), s.containerPort()));
-        new SetupWorkflow(cluster.console, cluster.aws.adapters(), cluster.ledger, "us-east-1")
+        new SetupWorkflow(new ConsoleEvents(cluster.console), cluster.aws.adapters(), cluster.ledger, "us-east-1")
                 .execute(new SetupRequest(new ResourceNames(cluster.workshop.name()), ports, null, null, null, false, null,
                         Map.of(), List.of(), PRIVATE));
         cluster.aws.mutations.clear();
@@ -169,10 +170,10 @@ class PrivateDeployTest {
     }
 
     private void runTask(FakeCluster cluster) throws InterruptedException {
-        DeployWorkflow deploy = new DeployWorkflow(cluster.adapters(), cluster.ledger, cluster.console, Clock.systemUTC(), d -> { });
+        DeployWorkflow deploy = new DeployWorkflow(cluster.adapters(), cluster.ledger, new ConsoleEvents(cluster.console), Clock.systemUTC(), d -> { });
         new RunTaskWorkflow(cluster.containers, cluster.adapters().infrastructure(), cluster.adapters().network(),
                 (workshop, name, type, tag) -> deploy.registerTaskDefinition(DeployRequest.taskDefinitionOnly(workshop, name, type, tag)),
-                cluster.console, Clock.systemUTC(), d -> { })
+                new ConsoleEvents(cluster.console), Clock.systemUTC(), d -> { })
                 .execute(new RunTaskRequest(cluster.workshop, "monolith", "fargate", Duration.ofSeconds(10), Duration.ofMillis(1),
                         Map.of(), false));
     }

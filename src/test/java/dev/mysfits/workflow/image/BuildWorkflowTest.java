@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.image;
 
+import dev.mysfits.console.ConsoleEvents;
 import dev.mysfits.config.ServiceConfig;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.ExitCode;
@@ -56,7 +57,7 @@ class BuildWorkflowTest {
             listener.stepStarted(new BuildStep(2, 2, "COPY . ."));
             listener.stepCached(new BuildStep(2, 2, "COPY . ."));
             return new BuiltImage("sha256:1", request.tags(), 1, 2);
-        }, revision, console, counter());
+        }, revision, new ConsoleEvents(console), counter());
 
         BuildResult result = workflow.execute(request(service("Dockerfile"), List.of()));
 
@@ -74,7 +75,7 @@ class BuildWorkflowTest {
         BuildWorkflow workflow = new BuildWorkflow((request, listener) -> {
             builds.add(request);
             return null;
-        }, revision, console, counter());
+        }, revision, new ConsoleEvents(console), counter());
 
         MysfitsException e = assertThrows(MysfitsException.class,
                 () -> workflow.execute(request(service("Dockerfile.missing"), List.of())));
@@ -91,7 +92,7 @@ class BuildWorkflowTest {
         BuildWorkflow workflow = new BuildWorkflow((request, listener) -> {
             throw new ImageBuildFailedException(new BuildStep(3, 7, "RUN make"), "returned a non-zero code: 2",
                     List.of("make: *** No rule to make target"));
-        }, revision, console, counter());
+        }, revision, new ConsoleEvents(console), counter());
 
         MysfitsException e = assertThrows(MysfitsException.class, () -> workflow.execute(request(service("Dockerfile"), List.of("v1"))));
 

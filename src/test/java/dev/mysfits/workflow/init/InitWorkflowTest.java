@@ -1,9 +1,10 @@
 package dev.mysfits.workflow.init;
 
+import dev.mysfits.console.ConsoleEvents;
 import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.config.WorkshopConfigLoader;
-import dev.mysfits.console.Confirmation;
-import dev.mysfits.console.Confirmations;
+import dev.mysfits.workflow.Confirmation;
+import dev.mysfits.workflow.Confirmations;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;
@@ -51,7 +52,7 @@ class InitWorkflowTest {
     }
 
     private InitResult run(Path root, Map<String, String> chosen, boolean dryRun, boolean force, Confirmation confirmation) {
-        return new InitWorkflow(console, confirmation).execute(new InitRequest(root, null, chosen, dryRun, force));
+        return new InitWorkflow(new ConsoleEvents(console), confirmation).execute(new InitRequest(root, null, chosen, dryRun, force));
     }
 
     private static Confirmation noTerminal() {

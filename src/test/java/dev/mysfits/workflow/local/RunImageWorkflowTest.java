@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.local;
 
+import dev.mysfits.console.ConsoleEvents;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.OutputFormat;
 import dev.mysfits.core.ExitCode;
@@ -26,7 +27,7 @@ class RunImageWorkflowTest {
     private final StringWriter err = new StringWriter();
     private final Console console = new Console(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), false,
             false, OutputFormat.TEXT, () -> 0L);
-    private final RunImageWorkflow workflow = new RunImageWorkflow(engine, registry, host -> java.util.Optional.empty(), console,
+    private final RunImageWorkflow workflow = new RunImageWorkflow(engine, registry, host -> java.util.Optional.empty(), new ConsoleEvents(console),
             () -> "mysfits-run-0a1b2c3d");
     private final StringBuilder output = new StringBuilder();
 

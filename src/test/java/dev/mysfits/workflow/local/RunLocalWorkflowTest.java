@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.local;
 
+import dev.mysfits.console.ConsoleEvents;
 import dev.mysfits.config.ServiceConfig;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.ExitCode;
@@ -38,7 +39,7 @@ class RunLocalWorkflowTest {
     private final RunLocalWorkflow workflow = new RunLocalWorkflow(runner, port -> !takenPorts.contains(port), url -> {
         probed.add(url.toString());
         return answers.isEmpty() ? OptionalInt.empty() : answers.remove(0);
-    }, console, d -> now += d.toNanos(), () -> now);
+    }, new ConsoleEvents(console), d -> now += d.toNanos(), () -> now);
 
     private final ServiceConfig service = new ServiceConfig("monolith", Path.of("/ws/samples/monolith-service"), "Dockerfile",
             "monolith-service", "mysfits/monolith-service", 80, 8000, "/health", "/", Map.of("A", "config", "B", "config"),
@@ -142,14 +143,14 @@ class RunLocalWorkflowTest {
 
     @Test
     void stop_missingContainer_isNothingToStop() {
-        StopResult result = new StopLocalWorkflow(runner, console).execute(new StopRequest(service, "ws"));
+        StopResult result = new StopLocalWorkflow(runner, new ConsoleEvents(console)).execute(new StopRequest(service, "ws"));
         assertEquals(false, result.stopped());
         assertTrue(err.toString().contains("nothing to stop"), err.toString());
     }
 
     @Test
     void logs_missingContainer_isPreconditionNamingRun() {
-        MysfitsException e = assertThrows(MysfitsException.class, () -> new LocalLogsWorkflow(runner, console)
+        MysfitsException e = assertThrows(MysfitsException.class, () -> new LocalLogsWorkflow(runner, new ConsoleEvents(console))
                 .execute(new LogsRequest(service, "ws", false, null, Duration.ofSeconds(5))));
         assertEquals(ExitCode.PRECONDITION, e.exitCode());
         assertTrue(e.hint().contains("mysfits run monolith"), e.hint());
@@ -159,7 +160,7 @@ class RunLocalWorkflowTest {
     void logs_passTailAndFollow_toStdout() {
         runner.containers.put(NAME, new ContainerState("c", NAME, "i", "running", null, List.of(8000)));
         runner.logText.put(NAME, "GET /mysfits 200\n");
-        new LocalLogsWorkflow(runner, console).execute(new LogsRequest(service, "ws", true, 5, Duration.ofSeconds(5)));
+        new LocalLogsWorkflow(runner, new ConsoleEvents(console)).execute(new LogsRequest(service, "ws", true, 5, Duration.ofSeconds(5)));
         assertEquals("GET /mysfits 200\n", out.toString());
         assertEquals(5, runner.logQueries.get(0).tail());
         assertTrue(runner.logQueries.get(0).follow());

@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.local;
 
+import dev.mysfits.console.ConsoleEvents;
 import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.config.WorkshopConfigLoader;
 import dev.mysfits.console.Console;
@@ -51,7 +52,7 @@ class UpWorkflowTest {
     }, port -> !takenPorts.contains(port), url -> {
         probed.add(url.toString());
         return OptionalInt.of(200);
-    }, console, d -> now += d.toNanos(), () -> now);
+    }, new ConsoleEvents(console), d -> now += d.toNanos(), () -> now);
     private WorkshopConfig notes;
 
     @BeforeEach
@@ -170,7 +171,7 @@ class UpWorkflowTest {
     void down_stopsDependentsFirst_keepsTheVolume_andRemovesTheNetwork() {
         up(notes);
         runner.removed.clear();
-        DownResult result = new DownWorkflow(runner, console).execute(new DownRequest(notes, List.of()));
+        DownResult result = new DownWorkflow(runner, new ConsoleEvents(console)).execute(new DownRequest(notes, List.of()));
         assertEquals(List.of("mysfits-notes-frontend", "mysfits-notes-backend", "mysfits-notes-db"), runner.removed);
         assertTrue(result.networkRemoved());
         assertEquals(List.of("mysfits-notes-db-data"), result.keptVolumes());
@@ -178,7 +179,7 @@ class UpWorkflowTest {
 
         up(notes);
         runner.removed.clear();
-        DownResult onlyDb = new DownWorkflow(runner, console).execute(new DownRequest(notes, List.of("db")));
+        DownResult onlyDb = new DownWorkflow(runner, new ConsoleEvents(console)).execute(new DownRequest(notes, List.of("db")));
         assertEquals(List.of("mysfits-notes-db"), runner.removed, "down db stops db only");
         assertFalse(onlyDb.networkRemoved());
     }

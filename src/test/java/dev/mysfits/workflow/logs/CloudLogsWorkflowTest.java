@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.logs;
 
+import dev.mysfits.console.ConsoleEvents;
 import dev.mysfits.fakes.FakeLogReader;
 import dev.mysfits.core.Sleeper;
 
@@ -38,7 +39,7 @@ class CloudLogsWorkflowTest {
     }
 
     private CloudLogsWorkflow workflow(Sleeper sleeper) {
-        return new CloudLogsWorkflow(reader, console(OutputFormat.TEXT), Clock.fixed(NOW, ZoneOffset.UTC), sleeper);
+        return new CloudLogsWorkflow(reader, new ConsoleEvents(console(OutputFormat.TEXT)), Clock.fixed(NOW, ZoneOffset.UTC), sleeper);
     }
 
     @Test
@@ -47,7 +48,7 @@ class CloudLogsWorkflowTest {
                 .put(GROUP, NOW.minusSeconds(10), TASK_A, "a2")
                 .put(GROUP, NOW.minusSeconds(20), TASK_B, "b1");
 
-        long count = workflow(d -> { }).execute(new CloudLogsWorkflow.Request(NAMES, "monolith", Duration.ofMinutes(10), false));
+        long count = workflow(d -> { }).execute(new CloudLogsWorkflow.Request(NAMES, "monolith", Duration.ofMinutes(10), false)).lines();
 
         assertEquals(3, count);
         assertEquals(List.of("aaaaaaaa | a1", "bbbbbbbb | b1", "aaaaaaaa | a2"), out.toString().lines().toList());
@@ -75,7 +76,7 @@ class CloudLogsWorkflowTest {
     @Test
     void execute_emptyGroup_saysSoOnStderrAndPrintsNothing() {
         reader.group(GROUP);
-        long count = workflow(d -> { }).execute(new CloudLogsWorkflow.Request(NAMES, "monolith", Duration.ofMinutes(10), false));
+        long count = workflow(d -> { }).execute(new CloudLogsWorkflow.Request(NAMES, "monolith", Duration.ofMinutes(10), false)).lines();
         assertEquals(0, count);
         assertEquals("", out.toString());
         assertTrue(err.toString().contains("no log lines for monolith"), err.toString());
@@ -98,7 +99,7 @@ class CloudLogsWorkflowTest {
             }
         };
 
-        long count = workflow(sleeper).execute(new CloudLogsWorkflow.Request(NAMES, "monolith", Duration.ofMinutes(1), true));
+        long count = workflow(sleeper).execute(new CloudLogsWorkflow.Request(NAMES, "monolith", Duration.ofMinutes(1), true)).lines();
 
         assertEquals(3, count);
         assertEquals(List.of("aaaaaaaa | first", "bbbbbbbb | second", "aaaaaaaa | third"), out.toString().lines().toList());
@@ -113,7 +114,7 @@ class CloudLogsWorkflowTest {
     @Test
     void execute_jsonOutput_printsOneObjectPerLine() {
         reader.put(GROUP, NOW.minusSeconds(30), TASK_A, "say \"hi\"");
-        new CloudLogsWorkflow(reader, console(OutputFormat.JSON), Clock.fixed(NOW, ZoneOffset.UTC), d -> { })
+        new CloudLogsWorkflow(reader, new ConsoleEvents(console(OutputFormat.JSON)), Clock.fixed(NOW, ZoneOffset.UTC), d -> { })
                 .execute(new CloudLogsWorkflow.Request(NAMES, "monolith", Duration.ofMinutes(10), false));
         assertEquals(List.of("{\"time\":\"2026-01-01T11:59:30Z\",\"task\":\"" + TASK_A + "\",\"stream\":\"svc/app/" + TASK_A
                 + "\",\"message\":\"say \\\"hi\\\"\"}"), out.toString().lines().toList());

@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.push;
 
+import dev.mysfits.console.ConsoleEvents;
 import dev.mysfits.core.ResourceType;
 import dev.mysfits.fakes.FakeImageRegistry;
 import dev.mysfits.fakes.FakeImagePusher;
@@ -40,7 +41,7 @@ class PushWorkflowTest {
         ledger = new Ledger(dir.resolve("ledger.json"), Clock.systemUTC());
         Console console = new Console(new PrintWriter(new StringWriter()), new PrintWriter(err), false, false,
                 OutputFormat.TEXT, System::currentTimeMillis);
-        workflow = new PushWorkflow(console, ledger, registry, pusher);
+        workflow = new PushWorkflow(new ConsoleEvents(console), ledger, registry, pusher);
         pusher.layers.put("base", 80_000_000L);
         pusher.layers.put("deps", 40_000_000L);
         pusher.layers.put("app", 2_000L);

@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.rollout;
 
+import dev.mysfits.console.ConsoleEvents;
 import dev.mysfits.workflow.rollout.RolloutWatcher;
 
 import dev.mysfits.aws.ecs.ContainerService;
@@ -98,7 +99,7 @@ class RolloutWatcherFailureTest {
                 List.of(new LoadBalancerRouter.TargetHealth("10.0.0.7", "80", "initial", "Elb.InitialHealthChecking", null)),
                 List.of(new LoadBalancerRouter.TargetHealth("10.0.0.7", "80", "initial", "Elb.InitialHealthChecking", null)),
                 List.of(new LoadBalancerRouter.TargetHealth("10.0.0.7", "80", "healthy", null, null))));
-        RolloutWatcher watcher = new RolloutWatcher(services, new HealthOnlyRouter(List.of()).scripted(health), console,
+        RolloutWatcher watcher = new RolloutWatcher(services, new HealthOnlyRouter(List.of()).scripted(health), new ConsoleEvents(console),
                 clock, clock::advance);
 
         watcher.awaitStable("ws", "web", "ecs-svc/PRIMARY", NEW, "arn:tg/ws-web-fg/1", Duration.ofMinutes(5), Duration.ofSeconds(1));
@@ -132,7 +133,7 @@ class RolloutWatcherFailureTest {
     }
 
     private RolloutWatcher watcher(ContainerService services, List<LoadBalancerRouter.TargetHealth> health) {
-        return new RolloutWatcher(services, new HealthOnlyRouter(health), console, clock, clock::advance);
+        return new RolloutWatcher(services, new HealthOnlyRouter(health), new ConsoleEvents(console), clock, clock::advance);
     }
 
     private static ContainerService.Deployment deployment(String status, String arn, String rolloutState, String reason) {

@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.setup;
 
+import dev.mysfits.console.ConsoleEvents;
 import dev.mysfits.core.ResourceType;
 import dev.mysfits.fakes.FakeAws;
 import dev.mysfits.console.Console;
@@ -35,7 +36,7 @@ class SetupCapacityTest {
     private SetupResult run(CapacityRequest capacity) {
         Console console = new Console(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter(), true), false,
                 false, OutputFormat.TEXT, System::currentTimeMillis);
-        return new SetupWorkflow(console, aws.adapters(), ledger(), "us-east-1", d -> { })
+        return new SetupWorkflow(new ConsoleEvents(console), aws.adapters(), ledger(), "us-east-1", d -> { })
                 .execute(new SetupRequest(NAMES, Map.of("monolith", 80), null, List.of(), null, false, capacity));
     }
 

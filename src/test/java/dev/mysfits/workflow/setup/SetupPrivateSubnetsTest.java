@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.setup;
 
+import dev.mysfits.console.ConsoleEvents;
 import dev.mysfits.aws.ec2.Network;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.ExitCode;
@@ -47,7 +48,7 @@ class SetupPrivateSubnetsTest {
     private SetupResult setup(List<String> privateSubnets, Path stackOutputs, boolean dryRun) {
         Console console = new Console(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter(), true), false,
                 false, OutputFormat.TEXT, System::currentTimeMillis);
-        return new SetupWorkflow(console, aws.adapters(), new Ledger(dir.resolve("ledger.json"), Clock.systemUTC()), "us-east-1")
+        return new SetupWorkflow(new ConsoleEvents(console), aws.adapters(), new Ledger(dir.resolve("ledger.json"), Clock.systemUTC()), "us-east-1")
                 .execute(new SetupRequest(NAMES, Map.of("monolith", 80), null, List.of(), stackOutputs, dryRun, null,
                         Map.of(), List.of(), privateSubnets));
     }

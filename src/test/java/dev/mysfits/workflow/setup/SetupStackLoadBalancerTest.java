@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.setup;
 
+import dev.mysfits.console.ConsoleEvents;
 import dev.mysfits.aws.ec2.Network.IngressRule;
 import dev.mysfits.aws.elbv2.LoadBalancers.FixedResponse;
 import dev.mysfits.aws.elbv2.LoadBalancers.Listener;
@@ -58,7 +59,7 @@ class SetupStackLoadBalancerTest {
     private SetupResult run(String loadBalancer, String listener, Integer port) {
         Console console = new Console(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter(), true), false,
                 false, OutputFormat.TEXT, System::currentTimeMillis);
-        return new SetupWorkflow(console, aws.adapters(), ledger(), "us-east-1").execute(
+        return new SetupWorkflow(new ConsoleEvents(console), aws.adapters(), ledger(), "us-east-1").execute(
                 new SetupRequest(NAMES, Map.of("monolith", 5000), null, List.of(), null, false, null)
                         .withListenerPort(port).withAdoptedLoadBalancer(loadBalancer, listener));
     }

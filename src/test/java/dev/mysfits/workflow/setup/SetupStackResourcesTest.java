@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.setup;
 
+import dev.mysfits.console.ConsoleEvents;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mysfits.aws.dynamodb.Tables;
@@ -64,7 +65,7 @@ class SetupStackResourcesTest {
         }
         Console console = new Console(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter(), true), false,
                 false, OutputFormat.TEXT, System::currentTimeMillis);
-        return new SetupWorkflow(console, aws.adapters(), ledger(), "us-east-1").execute(new SetupRequest(NAMES,
+        return new SetupWorkflow(new ConsoleEvents(console), aws.adapters(), ledger(), "us-east-1").execute(new SetupRequest(NAMES,
                 Map.of("monolith", 80), null, List.of(), dir.resolve("cfn-output.json"), false, null, Map.of(), List.of(table),
                 null, repositories, null, null, loadItems));
     }

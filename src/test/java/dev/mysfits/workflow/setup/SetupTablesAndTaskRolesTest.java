@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.setup;
 
+import dev.mysfits.console.ConsoleEvents;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mysfits.config.TableConfig;
@@ -59,7 +60,7 @@ class SetupTablesAndTaskRolesTest {
     private SetupResult run(boolean dryRun, TableConfig table, TaskRoleConfig role) {
         Console console = new Console(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter(), true), false, false,
                 OutputFormat.TEXT, System::currentTimeMillis);
-        return new SetupWorkflow(console, aws.adapters(), ledger(), "us-east-1").execute(new SetupRequest(NAMES,
+        return new SetupWorkflow(new ConsoleEvents(console), aws.adapters(), ledger(), "us-east-1").execute(new SetupRequest(NAMES,
                 Map.of("monolith", 80), null, List.of(), null, dryRun, null,
                 role == null ? Map.of() : Map.of("monolith", role), table == null ? List.of() : List.of(table)));
     }

@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.setup;
 
+import dev.mysfits.console.ConsoleEvents;
 import dev.mysfits.aws.elbv2.LoadBalancers;
 
 import dev.mysfits.core.ResourceType;
@@ -59,7 +60,7 @@ class SetupWorkflowTest {
     private SetupResult run(SetupRequest request, Map<String, Integer> ports) {
         Console console = new Console(new PrintWriter(new StringWriter()), new PrintWriter(err, true), false, false,
                 OutputFormat.TEXT, System::currentTimeMillis);
-        return new SetupWorkflow(console, aws.adapters(), ledger(), "us-east-1").execute(new SetupRequest(NAMES, ports,
+        return new SetupWorkflow(new ConsoleEvents(console), aws.adapters(), ledger(), "us-east-1").execute(new SetupRequest(NAMES, ports,
                 request.vpcId(), request.subnetIds(), request.stackOutputs(), request.dryRun(), request.capacity()));
     }
 

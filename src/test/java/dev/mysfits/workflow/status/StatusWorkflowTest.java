@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.status;
 
+import dev.mysfits.console.ConsoleEvents;
 import dev.mysfits.fakes.FakeCluster;
 import dev.mysfits.workflow.deploy.DeployRequest;
 import dev.mysfits.workflow.deploy.DeployResult;
@@ -23,7 +24,7 @@ class StatusWorkflowTest {
     @Test
     void status_showsTheDeployedServiceWithItsRevisionTasksAndHealthyTargets_andTheOtherAsNotDeployed() {
         FakeCluster cluster = new FakeCluster(dir).pushed("monolith", "sha256:aaa");
-        DeployResult deployed = new DeployWorkflow(cluster.adapters(), cluster.ledger, cluster.console, Clock.systemUTC(), d -> { })
+        DeployResult deployed = new DeployWorkflow(cluster.adapters(), cluster.ledger, new ConsoleEvents(cluster.console), Clock.systemUTC(), d -> { })
                 .execute(new DeployRequest(cluster.workshop, "monolith", "fargate", null, 2, null, true,
                         Duration.ofSeconds(10), Duration.ofMillis(1), false));
         var adapters = cluster.adapters();

@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.task;
 
+import dev.mysfits.console.ConsoleEvents;
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.ResourceType;
@@ -29,10 +30,10 @@ class RunTaskWorkflowTest {
     }
 
     private RunTaskResult run(FakeCluster cluster, String service, String launchType, String tag) throws InterruptedException {
-        DeployWorkflow deploy = new DeployWorkflow(cluster.adapters(), cluster.ledger, cluster.console, Clock.systemUTC(), d -> { });
+        DeployWorkflow deploy = new DeployWorkflow(cluster.adapters(), cluster.ledger, new ConsoleEvents(cluster.console), Clock.systemUTC(), d -> { });
         return new RunTaskWorkflow(cluster.containers, cluster.adapters().infrastructure(), cluster.adapters().network(),
                 (workshop, name, type, pinned) -> deploy.registerTaskDefinition(DeployRequest.taskDefinitionOnly(workshop, name, type, pinned)),
-                cluster.console, Clock.systemUTC(), d -> { })
+                new ConsoleEvents(cluster.console), Clock.systemUTC(), d -> { })
                 .execute(new RunTaskRequest(cluster.workshop, service, launchType, Duration.ofSeconds(10), Duration.ofMillis(1),
                         Map.of(), false, tag));
     }
@@ -85,7 +86,7 @@ class RunTaskWorkflowTest {
     @Test
     void afterADeploy_runsTheDeployedRevision_withoutRegisteringAnother() throws InterruptedException {
         FakeCluster cluster = new FakeCluster(dir).pushed("monolith", "sha256:aaa");
-        new DeployWorkflow(cluster.adapters(), cluster.ledger, cluster.console, Clock.systemUTC(), d -> { })
+        new DeployWorkflow(cluster.adapters(), cluster.ledger, new ConsoleEvents(cluster.console), Clock.systemUTC(), d -> { })
                 .execute(new DeployRequest(cluster.workshop, "monolith", "fargate", null, null, null, true,
                         Duration.ofSeconds(10), Duration.ofMillis(1), false));
         cluster.containers.mutations.clear();

@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.task;
 
+import dev.mysfits.console.ConsoleEvents;
 import dev.mysfits.aws.ecs.ClusterTasks.TaskSummary;
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;
@@ -44,7 +45,7 @@ class TaskListAndStopWorkflowTest {
     }
 
     private StopTasksResult stop(String service, boolean all, String... ids) throws InterruptedException {
-        return new StopTasksWorkflow(tasks, cluster.adapters().infrastructure(), cluster.console,
+        return new StopTasksWorkflow(tasks, cluster.adapters().infrastructure(), new ConsoleEvents(cluster.console),
                 Clock.fixed(Instant.parse("2026-12-06T12:00:00Z"), ZoneOffset.UTC), sleeps::add)
                 .execute(new StopTasksRequest(cluster.workshop, service, List.of(ids), all, Duration.ofMinutes(1), Duration.ofSeconds(2)));
     }
@@ -186,7 +187,7 @@ class TaskListAndStopWorkflowTest {
         tasks.describesToStop = -1;
 
         MysfitsException error = assertThrows(MysfitsException.class, () -> new StopTasksWorkflow(tasks,
-                cluster.adapters().infrastructure(), cluster.console, Clock.systemUTC(), d -> { })
+                cluster.adapters().infrastructure(), new ConsoleEvents(cluster.console), Clock.systemUTC(), d -> { })
                 .execute(new StopTasksRequest(cluster.workshop, "monolith", List.of(stuck.id()), false, Duration.ZERO, Duration.ZERO)));
 
         assertEquals(ExitCode.TIMEOUT, error.exitCode());

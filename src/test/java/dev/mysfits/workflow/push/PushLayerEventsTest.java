@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.push;
 
+import dev.mysfits.console.ConsoleEvents;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.OutputFormat;
 import dev.mysfits.docker.LayerProgress;
@@ -12,7 +13,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-class PushProgressPrinterTest {
+class PushLayerEventsTest {
 
     @Test
     void offATerminal_eachLayerEndsOnce_evenWhenTheNextTagPushesItAgain() {
@@ -20,7 +21,7 @@ class PushProgressPrinterTest {
         long[] now = {0};
         Console console = new Console(new PrintWriter(new StringWriter()), new PrintWriter(err, true), false, false,
                 OutputFormat.TEXT, () -> now[0] += 5_000);
-        PushProgressPrinter printer = new PushProgressPrinter(console);
+        PushLayerEvents printer = new PushLayerEvents(new ConsoleEvents(console));
 
         for (String tag : List.of("latest", "abc1234")) {
             printer.layer(new LayerProgress("aaa", State.PREPARING, 0, 0));

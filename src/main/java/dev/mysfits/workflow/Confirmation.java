@@ -1,4 +1,4 @@
-package dev.mysfits.console;
+package dev.mysfits.workflow;
 
 /** Asks the person at the terminal. Injectable so tests need no terminal. */
 public interface Confirmation {

@@ -1,4 +1,4 @@
-package dev.mysfits.workflow.push;
+package dev.mysfits.core;
 
 import java.util.Locale;
 

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The step runner reports to its listener and prints nothing itself. */
-class WorkflowTest {
+class StepRunnerTest {
     private final List<String> heard = new ArrayList<>();
     private final List<String> applied = new ArrayList<>();
 
@@ -59,8 +59,8 @@ class WorkflowTest {
     void eachStepIsHeard_andOnlyChangesAreApplied_andADryRunAppliesNothing() {
         List<Step<List<String>>> steps = List.of(step("a", Change.create("thing a", "new")), step("b", Change.none("thing b", "")));
 
-        List<Change> made = new Workflow<>("Making", listener, steps).execute(applied, false);
-        List<Change> planned = new Workflow<>("Making", listener, steps).execute(applied, true);
+        List<Change> made = new StepRunner<>("Making", listener, steps).execute(applied, false);
+        List<Change> planned = new StepRunner<>("Making", listener, steps).execute(applied, true);
 
         assertEquals(List.of("a"), applied);
         assertEquals(made, planned);
@@ -72,7 +72,7 @@ class WorkflowTest {
     void aFailingStep_isHeard_andStopsTheRest() {
         List<Step<List<String>>> steps = List.of(step("a", null), step("b", Change.create("thing b", "")));
 
-        assertThrows(MysfitsException.class, () -> new Workflow<>("Making", listener, steps).execute(applied, false));
+        assertThrows(MysfitsException.class, () -> new StepRunner<>("Making", listener, steps).execute(applied, false));
 
         assertEquals(List.of("started Making", "failed a"), heard);
         assertEquals(List.of(), applied);

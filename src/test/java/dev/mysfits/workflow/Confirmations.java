@@ -1,4 +1,4 @@
-package dev.mysfits.console;
+package dev.mysfits.workflow;
 
 import java.util.function.Predicate;
 
