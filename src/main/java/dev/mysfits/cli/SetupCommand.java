@@ -3,9 +3,9 @@ package dev.mysfits.cli;
 import dev.mysfits.config.ServiceConfig;
 import dev.mysfits.config.TaskRoleConfig;
 import dev.mysfits.config.WorkshopConfig;
+import dev.mysfits.console.SetupRenderer;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.ResourceNames;
-import dev.mysfits.core.Change;
 import dev.mysfits.workflow.setup.CapacityRequest;
 import dev.mysfits.workflow.setup.SetupRequest;
 import dev.mysfits.workflow.setup.SetupResult;
@@ -144,7 +144,7 @@ public final class SetupCommand extends BaseCommand {
         SetupResult result = context().workflows().setup().execute(new SetupRequest(new ResourceNames(workshop.name()), ports,
                 vpcId, subnets, outputs, dryRun.on(), capacity(), taskRoles, workshop.tablesInOrder(), privateSubnets,
                 listenerPort, adoption.repositories(), adoption.loadBalancer(), adoption.listenerArn(), loadItems));
-        report(result, workshop);
+        new SetupRenderer(console()).render(result, workshop.name(), workshop.servicesInOrder().get(0).name(), ec2);
     }
 
     private CapacityRequest capacity() {
@@ -193,38 +193,5 @@ public final class SetupCommand extends BaseCommand {
             throw MysfitsException.usage("--subnets names one subnet: a load balancer needs two, in two availability zones",
                     "pass --subnets a,b");
         }
-    }
-
-    private void report(SetupResult result, WorkshopConfig workshop) {
-        if (result.dryRun()) {
-            if (console().jsonOutput()) {
-                console().json(Map.of("dryRun", true, "changes", result.changes().stream().map(SetupCommand::change).toList()));
-            }
-            long count = result.changes().stream().filter(Change::mutates).count();
-            console().success(count == 0 ? "dry run: everything is up to date" : "dry run: " + count + " change(s) planned, nothing changed");
-            return;
-        }
-        if (result.changed()) {
-            long count = result.changes().stream().filter(Change::mutates).count();
-            console().success("workshop " + workshop.name() + " is set up (" + count + " change(s))");
-        } else {
-            console().success("everything is up to date: nothing changed");
-        }
-        if (console().jsonOutput()) {
-            console().json(result.state());
-        } else {
-            console().data(result.state().url());
-        }
-        String first = workshop.servicesInOrder().get(0).name();
-        console().nextSteps("mysfits deploy " + first + (ec2 ? " --ec2" : " --fargate")
-                + (ec2 || result.state().privateSubnetIds().isEmpty() ? "" : " [--private]"));
-    }
-
-    private static Map<String, String> change(Change change) {
-        Map<String, String> map = new LinkedHashMap<>();
-        map.put("action", change.action().verb());
-        map.put("resource", change.resource());
-        map.put("detail", change.detail() == null ? "" : change.detail());
-        return map;
     }
 }
