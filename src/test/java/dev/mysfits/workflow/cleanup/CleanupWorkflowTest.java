@@ -6,6 +6,7 @@ import dev.mysfits.fakes.FakeResourceDeleter;
 import dev.mysfits.aws.OwnedResource;
 import dev.mysfits.workflow.Confirmation;
 import dev.mysfits.console.CleanupRenderer;
+import dev.mysfits.workflow.RecordingEvents;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;
@@ -387,5 +388,47 @@ class CleanupWorkflowTest {
 
         assertEquals(ExitCode.PRECONDITION, e.exitCode());
         assertEquals(world.size(), ledger.entries().size());
+    }
+
+    @Test
+    void cleanup_saysEachDeletionAsAnEvent_andADryRunSaysNothingButItsResult() {
+        FakeResourceDeleter deleter = new FakeResourceDeleter(world);
+        RecordingEvents events = new RecordingEvents();
+        CleanupWorkflow workflow = new CleanupWorkflow(events, ledger,
+                (workshop, known) -> world.stream().filter(r -> deleter.existing.contains(r.id())).toList(),
+                deleter, noTerminal(), RetryPolicy.standard(), d -> sleeps.add(d), "us-east-1");
+
+        CleanupResult planned = workflow.execute(new CleanupRequest("w", Set.of("monolith", "like"), List.of(), true, false, false, false));
+
+        assertTrue(planned.dryRun());
+        assertEquals(world.size(), planned.planned().size());
+        assertEquals(List.of("stage: Looking for the resources of workshop w"), events.lines(), "a dry run's answer is its result");
+
+        CleanupResult result = workflow.execute(all());
+
+        assertEquals(world.size(), events.of("made").stream().filter(m -> m.startsWith("deleted ")).count(), events.lines().toString());
+        assertTrue(events.of("made").contains("deleted ECS cluster w (arn:cluster/w)"), events.of("made").toString());
+        assertTrue(events.of("made").contains("listener w-alb:80 now answers 404 by default"), events.of("made").toString());
+        assertEquals(List.of("deleted " + world.size() + " resources: nothing left"), events.of("done"));
+        assertEquals(result.deleted().size(), world.size());
+        assertEquals("", out.toString(), "the workflow writes nothing: the console renders its events and result");
+    }
+
+    @Test
+    void cleanup_withLeftovers_throwsExitOneCarryingItsResult() {
+        FakeResourceDeleter deleter = new FakeResourceDeleter(world);
+        deleter.busyFor.put("arn:alb", new AtomicInteger(100));
+        RecordingEvents events = new RecordingEvents();
+        CleanupWorkflow workflow = new CleanupWorkflow(events, ledger,
+                (workshop, known) -> world.stream().filter(r -> deleter.existing.contains(r.id())).toList(),
+                deleter, noTerminal(), RetryPolicy.standard(), d -> sleeps.add(d), "us-east-1");
+
+        ResourcesLeftException left = assertThrows(ResourcesLeftException.class, () -> workflow.execute(all()));
+
+        CleanupResult result = (CleanupResult) left.result();
+        assertEquals(ExitCode.FAILED, left.exitCode());
+        assertEquals(List.of("arn:alb"), result.leftovers().stream().map(l -> l.resource().id()).toList());
+        assertEquals(world.size() - 1, result.deleted().size());
+        assertEquals(List.of("1 resources are left:"), events.of("warn"));
     }
 }
