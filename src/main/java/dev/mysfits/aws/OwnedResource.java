@@ -40,6 +40,12 @@ public record OwnedResource(ResourceType type, String id, String name, String se
         return recordedType == type && (recordedId.equals(id) || recordedId.equals(name));
     }
 
+    /** The name an ARN id carries after its marker (":repository/" → the repository's name); an id without it is the name. */
+    public String idAfter(String marker) {
+        int at = id.indexOf(marker);
+        return at < 0 ? id : id.substring(at + marker.length());
+    }
+
     public OwnedResource withService(String newService) {
         return new OwnedResource(type, id, name, newService, parent, references, cost);
     }

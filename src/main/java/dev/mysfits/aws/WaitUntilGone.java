@@ -37,4 +37,13 @@ public final class WaitUntilGone {
             }
         });
     }
+
+    /**
+     * The wait that follows a delete: only when it deleted something, as {@link #await} waits.
+     *
+     * @return whether it went before the bound; true when there was nothing to wait for (already gone)
+     */
+    public boolean afterDelete(ResourceDeleter.Outcome outcome, String waitingFor, String doing, BooleanSupplier gone) {
+        return outcome != ResourceDeleter.Outcome.DELETED || await(waitingFor, doing, gone);
+    }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mysfits.core.ContainerOptions;
 import dev.mysfits.core.EcrRepositoryName;
 import dev.mysfits.core.MysfitsException;
 
@@ -208,8 +209,10 @@ public final class WorkshopConfigLoader {
         if (network.equals("host") && !aliases.isEmpty()) {
             throw invalid(file, where + ".aliases need the workshop's network: a service with \"network\": \"host\" has none");
         }
-        return new LocalRunConfig(strings(file, node, where, "command"), aliases, volumes, memory, network.equals("host"),
-                strings(file, node, where, "dependsOn"), strings(file, node, where, "healthCommand"));
+        List<String> command = strings(file, node, where, "command");
+        List<String> dependsOn = strings(file, node, where, "dependsOn");
+        return new LocalRunConfig(new ContainerOptions(command, memory, network.equals("host"),
+                strings(file, node, where, "healthCommand")), aliases, volumes, dependsOn);
     }
 
     private static VolumeMount volume(Path file, Path directory, String where, String entry) {

@@ -111,7 +111,7 @@ public final class DockerContainerRunner implements ContainerRunner {
         List<String> env = new ArrayList<>();
         spec.environment().forEach((k, v) -> env.add(k + "=" + v));
         HostConfig host = HostConfig.newHostConfig().withAutoRemove(autoRemove);
-        if (spec.hostNetwork()) {
+        if (spec.container().hostNetwork()) {
             host.withNetworkMode("host");
         } else {
             if (spec.hostPort() > 0 && exposed != null) {
@@ -121,9 +121,9 @@ public final class DockerContainerRunner implements ContainerRunner {
                 host.withNetworkMode(spec.network());
             }
         }
-        if (spec.memoryBytes() > 0) {
+        if (spec.container().memoryBytes() > 0) {
             // Without swap as well, a limit of 128MB would still let the container use 256MB (memory + swap).
-            host.withMemory(spec.memoryBytes()).withMemorySwap(spec.memoryBytes());
+            host.withMemory(spec.container().memoryBytes()).withMemorySwap(spec.container().memoryBytes());
         }
         if (!spec.mounts().isEmpty()) {
             List<Mount> mounts = new ArrayList<>();
@@ -143,16 +143,16 @@ public final class DockerContainerRunner implements ContainerRunner {
             if (exposed != null) {
                 create.withExposedPorts(exposed);
             }
-            if (!spec.command().isEmpty()) {
-                create.withCmd(spec.command());
+            if (!spec.container().command().isEmpty()) {
+                create.withCmd(spec.container().command());
             }
-            if (spec.network() != null && !spec.hostNetwork() && !spec.aliases().isEmpty()) {
+            if (spec.network() != null && !spec.container().hostNetwork() && !spec.aliases().isEmpty()) {
                 create.withAliases(spec.aliases());
             }
-            if (!spec.healthCommand().isEmpty()) {
+            if (!spec.container().healthCommand().isEmpty()) {
                 List<String> test = new ArrayList<>();
                 test.add("CMD");
-                test.addAll(spec.healthCommand());
+                test.addAll(spec.container().healthCommand());
                 create.withHealthcheck(new HealthCheck().withTest(test)
                         .withInterval(HEALTH_INTERVAL.toNanos()).withTimeout(HEALTH_TIMEOUT.toNanos())
                         .withRetries(3).withStartPeriod(HEALTH_START_PERIOD.toNanos()));

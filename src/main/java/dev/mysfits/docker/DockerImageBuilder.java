@@ -49,22 +49,23 @@ public final class DockerImageBuilder implements ImageBuilder {
 
     private BuiltImage build(ImageBuildRequest request, BuildListener listener, InputStream context) {
         BuildProgressParser parser = new BuildProgressParser(listener);
+        BuildOptions options = request.options();
         BuildCallback callback = new BuildCallback(parser);
         BuildImageCmd command = docker.buildImageCmd(context)
                 .withDockerfilePath(BuildContext.relative(request.contextDirectory(), request.dockerfile()))
-                .withTags(new LinkedHashSet<>(request.tags()))
+                .withTags(new LinkedHashSet<>(options.tags()))
                 .withLabels(request.labels())
-                .withNoCache(request.noCache())
+                .withNoCache(options.noCache())
                 .withRemove(true)
                 // --force-rm: the failed step's container goes too, as BuildKit leaves none.
                 .withForcerm(true);
-        request.buildArgs().forEach(command::withBuildArg);
+        options.buildArgs().forEach(command::withBuildArg);
         try {
             command.exec(callback);
         } catch (RuntimeException e) {
             throw DockerErrors.wrap("build", calls.host(), e);
         }
-        calls.awaitCompletion("build", request.timeout(), callback);
+        calls.awaitCompletion("build", options.timeout(), callback);
         parser.finish();
         Throwable failure = callback.failure();
         if (failure instanceof DockerException rejected) {
@@ -77,9 +78,9 @@ public final class DockerImageBuilder implements ImageBuilder {
         if (callback.error != null) {
             throw new ImageBuildFailedException(parser.currentStep(), DockerErrors.oneLine(callback.error), parser.tail());
         }
-        String imageId = calls.call("image inspect " + request.tags().get(0), INSPECT_TIMEOUT,
-                () -> docker.inspectImageCmd(request.tags().get(0)).exec().getId());
-        return new BuiltImage(imageId, request.tags(), parser.cachedSteps(), parser.totalSteps());
+        String imageId = calls.call("image inspect " + options.tags().get(0), INSPECT_TIMEOUT,
+                () -> docker.inspectImageCmd(options.tags().get(0)).exec().getId());
+        return new BuiltImage(imageId, options.tags(), parser.cachedSteps(), parser.totalSteps());
     }
 
     /** Errors arrive as items inside an HTTP 200 stream, so they are read from the items, not from onError. */

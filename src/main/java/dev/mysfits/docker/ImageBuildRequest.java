@@ -1,26 +1,15 @@
 package dev.mysfits.docker;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
- * What to build: like `docker build -f DOCKERFILE --build-arg K=V -t TAG --label K=V [--no-cache] CONTEXT`.
+ * What to build: like `docker build -f DOCKERFILE --label K=V [OPTIONS] CONTEXT`.
  *
- * @param timeout the bound on the whole build, not on inactivity
+ * @param options the tags, build arguments, cache and time bound, all resolved
  */
-public record ImageBuildRequest(
-        Path contextDirectory,
-        Path dockerfile,
-        Map<String, String> buildArgs,
-        List<String> tags,
-        Map<String, String> labels,
-        boolean noCache,
-        Duration timeout) {
+public record ImageBuildRequest(Path contextDirectory, Path dockerfile, Map<String, String> labels, BuildOptions options) {
     public ImageBuildRequest {
-        buildArgs = Map.copyOf(buildArgs);
-        tags = List.copyOf(tags);
         labels = Map.copyOf(labels);
     }
 }

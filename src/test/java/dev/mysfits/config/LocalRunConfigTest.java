@@ -46,13 +46,13 @@ class LocalRunConfigTest {
                 """);
         ServiceConfig db = config.service("db");
         assertFalse(db.publishesPort());
-        assertEquals(256L * 1024 * 1024, db.local().memoryBytes());
+        assertEquals(256L * 1024 * 1024, db.local().container().memoryBytes());
         assertEquals(new VolumeMount("db-data", null, "/var/lib/mysql", false), db.local().volumes().get(0));
-        assertEquals(List.of("app", "-mode=backend", "-db-host=db"), config.service("backend").local().command());
+        assertEquals(List.of("app", "-mode=backend", "-db-host=db"), config.service("backend").local().container().command());
         VolumeMount bind = config.service("frontend").local().volumes().get(0);
         assertEquals(dir.resolve("conf"), bind.hostPath());
         assertTrue(bind.readOnly());
-        assertTrue(config.service("frontend").local().hostNetwork());
+        assertTrue(config.service("frontend").local().container().hostNetwork());
         assertEquals(List.of("db", "backend", "frontend"),
                 DependencyOrder.startOrder(config.services(), List.of("frontend")).stream().map(ServiceConfig::name).toList());
         assertEquals(List.of("db", "backend"),

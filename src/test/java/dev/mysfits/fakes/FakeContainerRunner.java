@@ -61,7 +61,7 @@ public final class FakeContainerRunner implements ContainerRunner {
         started.add(spec);
         ContainerState state = new ContainerState("id" + nextId++, spec.name(), spec.image(), statusAfterStart,
                 "running".equals(statusAfterStart) ? null : 1, spec.hostPort() == 0 ? List.of() : List.of(spec.hostPort()),
-                spec.healthCommand().isEmpty() ? null : healthAfterStart, spec.labels());
+                spec.container().healthCommand().isEmpty() ? null : healthAfterStart, spec.labels());
         containers.put(spec.name(), state);
         return state;
     }

@@ -3,20 +3,25 @@ package dev.mysfits.aws.autoscaling;
 import dev.mysfits.aws.DeletionErrors;
 import dev.mysfits.aws.OwnedResource;
 import dev.mysfits.aws.ResourceDeleter;
+import dev.mysfits.aws.ServiceDeleter;
+import dev.mysfits.core.ResourceType;
 
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.applicationautoscaling.model.ScalableDimension;
 import software.amazon.awssdk.services.applicationautoscaling.model.ServiceNamespace;
 
+import java.util.Map;
+
 /** Scaling policies and scalable targets of ECS services. */
-public final class AutoScalingResourceDeleter {
+public record AutoScalingResourceDeleter(ApplicationAutoScalingClient client) implements ServiceDeleter {
     private static final String POLICY_NAME_MARK = ":policyName/";
     private static final String RESOURCE_MARK = ":resource/ecs/";
 
-    private final ApplicationAutoScalingClient client;
-
-    public AutoScalingResourceDeleter(ApplicationAutoScalingClient client) {
-        this.client = client;
+    @Override
+    public Map<ResourceType, Delete> deletes() {
+        return Map.of(
+                ResourceType.SCALING_POLICY, this::deletePolicy,
+                ResourceType.SCALABLE_TARGET, this::deleteTarget);
     }
 
     public ResourceDeleter.Outcome deletePolicy(OwnedResource policy) {

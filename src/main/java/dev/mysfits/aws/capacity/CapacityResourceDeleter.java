@@ -7,30 +7,31 @@ import dev.mysfits.aws.Eventually;
 import dev.mysfits.aws.OwnedResource;
 import dev.mysfits.aws.ResourceBusyException;
 import dev.mysfits.aws.ResourceDeleter;
+import dev.mysfits.aws.ServiceDeleter;
 import dev.mysfits.aws.TransientErrors;
 import dev.mysfits.aws.WaitUntilGone;
+import dev.mysfits.core.ResourceType;
 
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The EC2 launch type's capacity: the Auto Scaling group is scaled to 0, deleted once its instances have terminated,
  * and waited for until it is no longer listed (so the cluster can go after it); then the launch template and the
  * instance profile.
  */
-public final class CapacityResourceDeleter {
+public record CapacityResourceDeleter(AwsClients aws, WaitUntilGone groupGone, Eventually eventually) implements ServiceDeleter {
     /** EC2 instances take a minute or two to terminate; a group waits for all of them (AWS-BEHAVIOURS 23). */
     static final Duration INSTANCES_TERMINATE = Duration.ofMinutes(10);
 
-    private final AwsClients aws;
-    private final WaitUntilGone groupGone;
-    private final Eventually eventually;
-
-    public CapacityResourceDeleter(AwsClients aws, WaitUntilGone groupGone, Eventually eventually) {
-        this.aws = aws;
-        this.groupGone = groupGone;
-        this.eventually = eventually;
+    @Override
+    public Map<ResourceType, Delete> deletes() {
+        return Map.of(
+                ResourceType.AUTO_SCALING_GROUP, this::deleteGroup,
+                ResourceType.LAUNCH_TEMPLATE, this::deleteLaunchTemplate,
+                ResourceType.INSTANCE_PROFILE, this::deleteInstanceProfile);
     }
 
     public ResourceDeleter.Outcome deleteGroup(OwnedResource group) {

@@ -6,8 +6,10 @@ import dev.mysfits.aws.Eventually;
 import dev.mysfits.aws.OwnedResource;
 import dev.mysfits.aws.ResourceBusyException;
 import dev.mysfits.aws.ResourceDeleter;
+import dev.mysfits.aws.ServiceDeleter;
 import dev.mysfits.aws.TransientErrors;
 import dev.mysfits.core.ResourceNames;
+import dev.mysfits.core.ResourceType;
 
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -20,6 +22,7 @@ import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -29,16 +32,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * Then the delete waits while network interfaces hold the group: AWS lets those of stopped tasks and deleted load
  * balancers go minutes later.
  */
-public final class Ec2ResourceDeleter {
+public record Ec2ResourceDeleter(Ec2Client client, Eventually eventually) implements ServiceDeleter {
     /** Fargate's interfaces take 5–20 minutes to go; Terraform's AWS provider waits 15 (AWS-BEHAVIOURS 21). */
     public static final Duration INTERFACES_RELEASE = Duration.ofMinutes(20);
 
-    private final Ec2Client client;
-    private final Eventually eventually;
-
-    public Ec2ResourceDeleter(Ec2Client client, Eventually eventually) {
-        this.client = client;
-        this.eventually = eventually;
+    @Override
+    public Map<ResourceType, Delete> deletes() {
+        return Map.of(ResourceType.SECURITY_GROUP, this::deleteSecurityGroup);
     }
 
     public ResourceDeleter.Outcome deleteSecurityGroup(OwnedResource group) {

@@ -4,22 +4,27 @@ import dev.mysfits.aws.DeletionErrors;
 import dev.mysfits.aws.OwnedResource;
 import dev.mysfits.aws.ResourceBusyException;
 import dev.mysfits.aws.ResourceDeleter;
+import dev.mysfits.aws.ServiceDeleter;
 import dev.mysfits.aws.WaitUntilGone;
+import dev.mysfits.core.ResourceType;
 
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 import java.util.List;
+import java.util.Map;
 
 /** ECS services (scaled to 0, deleted, waited until drained), standalone tasks, task-definition revisions and the cluster. */
-public final class EcsResourceDeleter {
-    private final EcsClient client;
-    private final WaitUntilGone drained;
+public record EcsResourceDeleter(EcsClient client, WaitUntilGone drained) implements ServiceDeleter {
 
-    public EcsResourceDeleter(EcsClient client, WaitUntilGone drained) {
-        this.client = client;
-        this.drained = drained;
+    @Override
+    public Map<ResourceType, Delete> deletes() {
+        return Map.of(
+                ResourceType.SERVICE, this::deleteService,
+                ResourceType.TASK, this::stopTask,
+                ResourceType.TASK_DEFINITION, this::deregisterTaskDefinition,
+                ResourceType.CLUSTER, this::deleteCluster);
     }
 
     /**
@@ -40,7 +45,7 @@ public final class EcsResourceDeleter {
             }
             return ResourceDeleter.Outcome.DELETED;
         });
-        if (outcome == ResourceDeleter.Outcome.DELETED && !drained.await("service " + service.name() + " to drain", "ecs describe service " + service.name(),
+        if (!drained.afterDelete(outcome, "service " + service.name() + " to drain", "ecs describe service " + service.name(),
                 () -> "INACTIVE".equals(serviceStatus(cluster, service.id())))) {
             throw new ResourceBusyException(doing + ": still DRAINING while its tasks stop", null);
         }
@@ -63,9 +68,8 @@ public final class EcsResourceDeleter {
             client.stopTask(r -> r.cluster(task.parent()).task(task.id()).reason("Stopped by mysfits cleanup"));
             return ResourceDeleter.Outcome.DELETED;
         });
-        if (outcome == ResourceDeleter.Outcome.DELETED
-                && !drained.await("task " + task.name() + " to stop", "ecs describe task " + task.name(),
-                        () -> taskStopped(task))) {
+        if (!drained.afterDelete(outcome, "task " + task.name() + " to stop", "ecs describe task " + task.name(),
+                () -> taskStopped(task))) {
             throw new ResourceBusyException(doing + ": still stopping", null);
         }
         return outcome;

@@ -4,22 +4,27 @@ import dev.mysfits.aws.AwsErrors;
 import dev.mysfits.aws.DeletionErrors;
 import dev.mysfits.aws.OwnedResource;
 import dev.mysfits.aws.ResourceDeleter;
+import dev.mysfits.aws.ServiceDeleter;
 import dev.mysfits.aws.WaitUntilGone;
+import dev.mysfits.core.ResourceType;
 
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
 
+import java.util.Map;
 
 /** Listener rules, target groups, listeners and load balancers. */
-public final class Elbv2ResourceDeleter {
-    private final ElasticLoadBalancingV2Client client;
-    private final WaitUntilGone gone;
+public record Elbv2ResourceDeleter(ElasticLoadBalancingV2Client client, WaitUntilGone gone) implements ServiceDeleter {
 
-    public Elbv2ResourceDeleter(ElasticLoadBalancingV2Client client, WaitUntilGone gone) {
-        this.client = client;
-        this.gone = gone;
+    @Override
+    public Map<ResourceType, Delete> deletes() {
+        return Map.of(
+                ResourceType.LISTENER_RULE, this::deleteRule,
+                ResourceType.TARGET_GROUP, this::deleteTargetGroup,
+                ResourceType.LISTENER, this::deleteListener,
+                ResourceType.LOAD_BALANCER, this::deleteLoadBalancer);
     }
 
     public ResourceDeleter.Outcome deleteRule(OwnedResource rule) {
@@ -38,10 +43,8 @@ public final class Elbv2ResourceDeleter {
     public ResourceDeleter.Outcome deleteLoadBalancer(OwnedResource balancer) {
         ResourceDeleter.Outcome outcome = DeletionErrors.deleteOrGone("elbv2 delete load balancer " + balancer.name(),
                 () -> client.deleteLoadBalancer(r -> r.loadBalancerArn(balancer.id())));
-        if (outcome == ResourceDeleter.Outcome.DELETED) {
-            gone.await("load balancer " + balancer.name() + " to go", "elbv2 describe load balancer " + balancer.name(),
-                    () -> client.describeLoadBalancers(r -> r.loadBalancerArns(balancer.id())).loadBalancers().isEmpty());
-        }
+        gone.afterDelete(outcome, "load balancer " + balancer.name() + " to go", "elbv2 describe load balancer " + balancer.name(),
+                () -> client.describeLoadBalancers(r -> r.loadBalancerArns(balancer.id())).loadBalancers().isEmpty());
         return outcome;
     }
 

@@ -3,17 +3,21 @@ package dev.mysfits.aws.iam;
 import dev.mysfits.aws.DeletionErrors;
 import dev.mysfits.aws.OwnedResource;
 import dev.mysfits.aws.ResourceDeleter;
+import dev.mysfits.aws.ServiceDeleter;
+import dev.mysfits.core.ResourceType;
 
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.InstanceProfile;
 
-/** IAM roles: IAM refuses to delete a role with policies or instance profiles, so those go first. */
-public final class IamResourceDeleter {
-    private final IamClient client;
+import java.util.Map;
 
-    public IamResourceDeleter(IamClient client) {
-        this.client = client;
+/** IAM roles: IAM refuses to delete a role with policies or instance profiles, so those go first. */
+public record IamResourceDeleter(IamClient client) implements ServiceDeleter {
+
+    @Override
+    public Map<ResourceType, Delete> deletes() {
+        return Map.of(ResourceType.IAM_ROLE, this::deleteRole);
     }
 
     public ResourceDeleter.Outcome deleteRole(OwnedResource role) {

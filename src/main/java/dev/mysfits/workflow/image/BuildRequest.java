@@ -1,6 +1,7 @@
 package dev.mysfits.workflow.image;
 
 import dev.mysfits.config.ServiceConfig;
+import dev.mysfits.docker.BuildOptions;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,19 +11,14 @@ import java.util.Map;
 /**
  * What `mysfits build` was asked to do.
  *
- * @param tags      --tag values; empty means the default tags
- * @param buildArgs --build-arg values, laid over the workshop file's buildArgs
+ * @param options --tag values (empty means the default tags), --build-arg values (laid over the workshop file's
+ *                buildArgs), --no-cache and --timeout
  */
-public record BuildRequest(
-        ServiceConfig service,
-        String workshop,
-        Path workshopDirectory,
-        List<String> tags,
-        Map<String, String> buildArgs,
-        boolean noCache,
-        Duration timeout) {
-    public BuildRequest {
-        tags = List.copyOf(tags);
-        buildArgs = Map.copyOf(buildArgs);
+public record BuildRequest(ServiceConfig service, String workshop, Path workshopDirectory, BuildOptions options) {
+
+    /** From the command's flags as they come. */
+    public BuildRequest(ServiceConfig service, String workshop, Path workshopDirectory, List<String> tags,
+                        Map<String, String> buildArgs, boolean noCache, Duration timeout) {
+        this(service, workshop, workshopDirectory, new BuildOptions(tags, buildArgs, noCache, timeout));
     }
 }

@@ -46,17 +46,17 @@ public final class BuildWorkflow {
             throw MysfitsException.usage("Dockerfile " + dockerfile + " is outside the build context " + service.context(),
                     "move it into the context directory");
         }
-        List<String> tags = ImageTags.resolve(service.image(), request.tags(),
-                request.tags().isEmpty() ? revision.current(request.workshopDirectory()) : java.util.Optional.empty());
+        List<String> tags = ImageTags.resolve(service.image(), request.options().tags(),
+                request.options().tags().isEmpty() ? revision.current(request.workshopDirectory()) : java.util.Optional.empty());
         Map<String, String> buildArgs = new LinkedHashMap<>(service.buildArgs());
-        buildArgs.putAll(request.buildArgs());
+        buildArgs.putAll(request.options().buildArgs());
 
         events.stage("Building " + service.name() + " as " + String.join(", ", tags));
         long started = nanoTime.getAsLong();
         BuiltImage image;
         try {
-            image = builder.build(new ImageBuildRequest(service.context(), dockerfile, buildArgs, tags,
-                    LocalContainers.labels(request.workshop(), service.name()), request.noCache(), request.timeout()),
+            image = builder.build(new ImageBuildRequest(service.context(), dockerfile,
+                    LocalContainers.labels(request.workshop(), service.name()), request.options().resolved(tags, buildArgs)),
                     new BuildEvents(events));
         } catch (ImageBuildFailedException e) {
             if (!e.tail().isEmpty()) {

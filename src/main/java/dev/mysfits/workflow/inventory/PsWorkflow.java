@@ -47,7 +47,7 @@ public final class PsWorkflow {
             return null;
         }
         String path = service.map(ServiceConfig::healthPath).filter(p -> p.startsWith("/")).orElse("/");
-        if (service.isPresent() && service.get().local().hostNetwork()) {
+        if (service.isPresent() && service.get().local().container().hostNetwork()) {
             return "http://127.0.0.1:" + service.get().containerPort() + path;
         }
         int containerPort = service.map(ServiceConfig::containerPort).orElse(0);

@@ -37,7 +37,7 @@ final class LocalServiceSpecs {
 
     /** The host port it takes: its localPort, or with host networking the port it listens on; 0 for none. */
     static int hostPort(ServiceConfig service) {
-        return service.local().hostNetwork() ? service.containerPort() : service.localPort();
+        return service.local().container().hostNetwork() ? service.containerPort() : service.localPort();
     }
 
     /** Where it answers from this machine, or null when only the other services reach it. */
@@ -58,14 +58,12 @@ final class LocalServiceSpecs {
         aliases.add(service.name());
         aliases.addAll(local.aliases());
         Map<String, String> labels = new LinkedHashMap<>(LocalContainers.labels(workshop, service.name()));
+        boolean hostNetwork = local.container().hostNetwork();
         ContainerSpec unlabelled = new ContainerSpec(LocalContainers.containerName(workshop, service.name()), image(service),
-                local.hostNetwork() ? 0 : service.localPort(), service.containerPort(), service.environment(), labels,
-                local.command(), local.hostNetwork() ? null : networkName(workshop), local.hostNetwork() ? List.of() : aliases,
-                mounts, local.memoryBytes(), local.hostNetwork(), local.healthCommand());
+                hostNetwork ? 0 : service.localPort(), service.containerPort(), service.environment(), labels,
+                hostNetwork ? null : networkName(workshop), hostNetwork ? List.of() : aliases, mounts, local.container());
         labels.put(LABEL_SPEC, hash(unlabelled + "|" + imageId));
-        return new ContainerSpec(unlabelled.name(), unlabelled.image(), unlabelled.hostPort(), unlabelled.containerPort(),
-                unlabelled.environment(), labels, unlabelled.command(), unlabelled.network(), unlabelled.aliases(),
-                unlabelled.mounts(), unlabelled.memoryBytes(), unlabelled.hostNetwork(), unlabelled.healthCommand());
+        return unlabelled.withLabels(labels);
     }
 
     private static String hash(String text) {

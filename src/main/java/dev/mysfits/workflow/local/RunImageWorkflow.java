@@ -1,6 +1,7 @@
 package dev.mysfits.workflow.local;
 
 import dev.mysfits.workflow.Events;
+import dev.mysfits.core.ContainerOptions;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.docker.ContainerRunner;
 import dev.mysfits.docker.ContainerSpec;
@@ -48,7 +49,7 @@ public final class RunImageWorkflow {
         }
         String name = containerNames.get();
         ContainerSpec spec = new ContainerSpec(name, image, 0, 0, request.environment(), Map.of(LABEL_ONE_OFF, "true"),
-                request.command(), null, List.of(), List.of(), 0, false, List.of());
+                null, List.of(), List.of(), new ContainerOptions(request.command(), 0, false, List.of()));
         int exitCode = runner.runToExit(spec, output);
         return new RunImageResult(image, name, pulled, exitCode, null);
     }

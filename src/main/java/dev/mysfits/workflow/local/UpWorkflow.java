@@ -63,7 +63,7 @@ public final class UpWorkflow {
         checkPortsFree(order, existing);
 
         events.stage("Starting " + names(order) + " in that order");
-        if (order.stream().anyMatch(s -> !s.local().hostNetwork())) {
+        if (order.stream().anyMatch(s -> !s.local().container().hostNetwork())) {
             runner.ensureNetwork(LocalServiceSpecs.networkName(workshop.name()), Map.of(LocalContainers.LABEL_WORKSHOP, workshop.name()));
         }
         ensureVolumes(workshop.name(), order);
@@ -119,7 +119,7 @@ public final class UpWorkflow {
             state = existing.isPresent() ? "replaced" : "started";
             events.note(service.name() + ": " + state + " " + spec.name() + describe(service));
         }
-        URI healthUrl = service.local().healthCommand().isEmpty() && url != null ? URI.create(url) : null;
+        URI healthUrl = service.local().container().healthCommand().isEmpty() && url != null ? URI.create(url) : null;
         health.await(spec.name(), healthUrl, request.timeout());
         events.done(service.name() + " is healthy" + (url == null ? " (reached by the other services as "
                 + service.name() + ")" : " on " + url));
@@ -128,11 +128,11 @@ public final class UpWorkflow {
 
     private static String describe(ServiceConfig service) {
         StringBuilder text = new StringBuilder();
-        if (service.local().hostNetwork()) {
+        if (service.local().container().hostNetwork()) {
             text.append(", host network");
         }
-        if (service.local().memoryBytes() > 0) {
-            text.append(", memory limit ").append(service.local().memoryBytes() / (1024 * 1024)).append(" MiB");
+        if (service.local().container().memoryBytes() > 0) {
+            text.append(", memory limit ").append(service.local().container().memoryBytes() / (1024 * 1024)).append(" MiB");
         }
         service.local().volumes().forEach(v -> text.append(", ").append(v.isBind() ? v.hostPath() : v.volumeName())
                 .append(" on ").append(v.target()));
@@ -199,7 +199,7 @@ public final class UpWorkflow {
         for (ServiceConfig service : order) {
             int port = LocalServiceSpecs.hostPort(service);
             boolean ours = existing.get(service.name()).map(c -> c.running()
-                    && (c.hostPorts().contains(port) || service.local().hostNetwork())).orElse(false);
+                    && (c.hostPorts().contains(port) || service.local().container().hostNetwork())).orElse(false);
             if (port != 0 && !ours && !ports.isFree(port)) {
                 throw MysfitsException.usage("host port " + port + " for service " + service.name() + " is already in use",
                         "stop what uses it, or change the service's localPort in the workshop file");

@@ -56,7 +56,7 @@ class BuildWorkflowTest {
             listener.stepStarted(new BuildStep(1, 2, "FROM scratch"));
             listener.stepStarted(new BuildStep(2, 2, "COPY . ."));
             listener.stepCached(new BuildStep(2, 2, "COPY . ."));
-            return new BuiltImage("sha256:1", request.tags(), 1, 2);
+            return new BuiltImage("sha256:1", request.options().tags(), 1, 2);
         }, revision, new ConsoleEvents(console), counter());
 
         BuildResult result = workflow.execute(request(service("Dockerfile"), List.of()));
@@ -64,7 +64,7 @@ class BuildWorkflowTest {
         assertEquals(List.of("monolith-service:latest", "monolith-service:abc1234-dirty"), result.tags());
         assertEquals(1, result.cachedSteps());
         ImageBuildRequest sent = builds.get(0);
-        assertEquals(Map.of("FROM_CONFIG", "1", "OVERRIDDEN", "cli"), sent.buildArgs());
+        assertEquals(Map.of("FROM_CONFIG", "1", "OVERRIDDEN", "cli"), sent.options().buildArgs());
         assertEquals(Map.of("mysfits.workshop", "ws", "mysfits.service", "monolith"), sent.labels());
         assertTrue(err.toString().contains("Step 2/2 : COPY . .\n      ---> Using cache"), err.toString());
     }

@@ -60,7 +60,7 @@ class RunImageWorkflowTest {
         assertTrue(registry.pulls.isEmpty());
         assertFalse(result.pulled());
         assertEquals(3, result.exitCode());
-        assertEquals(List.of("sh", "-c", "exit 3"), engine.ranToExit.get(0).command());
+        assertEquals(List.of("sh", "-c", "exit 3"), engine.ranToExit.get(0).container().command());
         assertEquals(Map.of("GREETING", "hi"), engine.ranToExit.get(0).environment());
     }
 

@@ -90,12 +90,12 @@ class UpWorkflowTest {
         assertEquals(0, db.hostPort(), "the database is not published");
         assertEquals(List.of("db"), db.aliases());
         assertEquals(List.of(new ContainerSpec.Mount("mysfits-notes-db-data", null, "/var/lib/mysql", false)), db.mounts());
-        assertEquals(List.of("mysqladmin", "ping"), db.healthCommand());
+        assertEquals(List.of("mysqladmin", "ping"), db.container().healthCommand());
         ContainerSpec backend = runner.started.get(1);
-        assertEquals(List.of("app", "-mode=backend"), backend.command());
+        assertEquals(List.of("app", "-mode=backend"), backend.container().command());
         assertEquals("mysfits-notes", backend.network());
         assertEquals("root", backend.environment().get("DB_PASSWORD"));
-        assertEquals(128L * 1024 * 1024, runner.started.get(2).memoryBytes());
+        assertEquals(128L * 1024 * 1024, runner.started.get(2).container().memoryBytes());
         assertEquals(List.of("http://127.0.0.1:8081/healthz", "http://127.0.0.1:8080/healthz"), probed);
         assertNull(result.services().get(0).url());
         assertEquals("http://127.0.0.1:8080/healthz", result.services().get(2).url());
