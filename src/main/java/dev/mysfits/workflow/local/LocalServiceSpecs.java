@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Turns a service of the workshop file into the container `mysfits up` runs, and names what it shares. */
 final class LocalServiceSpecs {
@@ -62,8 +63,18 @@ final class LocalServiceSpecs {
         ContainerSpec unlabelled = new ContainerSpec(LocalContainers.containerName(workshop, service.name()), image(service),
                 hostNetwork ? 0 : service.localPort(), service.containerPort(), service.environment(), labels,
                 hostNetwork ? null : networkName(workshop), hostNetwork ? List.of() : aliases, mounts, local.container());
-        labels.put(LABEL_SPEC, hash(unlabelled + "|" + imageId));
+        labels.put(LABEL_SPEC, hash(fingerprint(unlabelled, imageId)));
         return unlabelled.withLabels(labels);
+    }
+
+    /**
+     * The spec as text, its maps in key order: a record's own text follows Map.copyOf, whose order changes from one
+     * JVM to the next, and then `up` would replace a container nothing changed in.
+     */
+    static String fingerprint(ContainerSpec spec, String imageId) {
+        return String.join("|", spec.name(), spec.image(), String.valueOf(spec.hostPort()), String.valueOf(spec.containerPort()),
+                new TreeMap<>(spec.environment()).toString(), new TreeMap<>(spec.labels()).toString(), String.valueOf(spec.network()),
+                spec.aliases().toString(), spec.mounts().toString(), spec.container().toString(), imageId);
     }
 
     private static String hash(String text) {
