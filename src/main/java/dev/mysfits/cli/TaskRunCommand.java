@@ -1,18 +1,12 @@
 package dev.mysfits.cli;
 
-import dev.mysfits.core.Sleeper;
-import dev.mysfits.workflow.deploy.DeployRequest;
-import dev.mysfits.workflow.deploy.DeployWorkflow;
-import dev.mysfits.workflow.infrastructure.ServiceAdapters;
+import dev.mysfits.console.TaskRenderer;
 import dev.mysfits.workflow.task.RunTaskRequest;
-import dev.mysfits.workflow.task.RunTaskResult;
-import dev.mysfits.workflow.task.RunTaskWorkflow;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.time.Clock;
 import java.time.Duration;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -29,12 +23,8 @@ public final class TaskRunCommand extends BaseCommand {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     LaunchTypeOptions launchType;
 
-    @Option(names = "--wait-timeout", defaultValue = "5m", converter = DurationConverter.class, paramLabel = "DURATION",
-            description = "Give up waiting for RUNNING or STOPPED after this long (default: ${DEFAULT-VALUE}).")
-    Duration waitTimeout;
-
-    @Option(names = "--poll-interval", defaultValue = "3s", converter = DurationConverter.class, hidden = true)
-    Duration pollInterval;
+    @Mixin
+    TaskWaitOptions wait;
 
     @Option(names = {"-e", "--env"}, paramLabel = "KEY=VALUE",
             description = "An environment variable for the task's first container, over the task definition's. Repeatable.")
@@ -49,28 +39,13 @@ public final class TaskRunCommand extends BaseCommand {
     boolean untilStopped;
 
     @Override
-    protected void execute() throws InterruptedException {
+    protected void execute() {
         AppContext app = context();
         app.workshop().service(service.name());
         app.lockWorkshop("task run " + service.name());
-        ServiceAdapters adapters = ServiceAdapters.from(app.aws(), app.workshop(), app.ledger());
-        DeployWorkflow deploy = new DeployWorkflow(adapters, app.ledger(), events(), Clock.systemUTC(), Sleeper.system());
-        RunTaskResult result = new RunTaskWorkflow(adapters.containers(), adapters.infrastructure(), adapters.network(),
-                (workshop, name, type, tag) -> deploy.registerTaskDefinition(DeployRequest.taskDefinitionOnly(workshop, name, type, tag)),
-                events(), Clock.systemUTC(), d -> Thread.sleep(d.toMillis()))
-                .execute(new RunTaskRequest(app.workshop(), service.name(), launchType == null ? null : launchType.launchType(),
-                        waitTimeout, pollInterval, environment, untilStopped, tag));
-        if (console().jsonOutput()) {
-            console().json(result);
-            return;
-        }
-        console().data(result.taskArn() + " " + result.lastStatus() + (result.ec2InstanceId() == null ? "" : " " + result.ec2InstanceId()));
-        if ("RUNNING".equals(result.lastStatus())) {
-            console().success("task is RUNNING (it has not stopped yet, so it has no exit code)");
-            console().nextSteps("mysfits task list " + service.name(), "mysfits task stop " + service.name() + " "
-                    + result.taskArn().substring(result.taskArn().lastIndexOf('/') + 1));
-        } else {
-            console().success("task stopped: " + result.stoppedReason() + ", exit codes " + result.exitCodes());
-        }
+        // task run polls every 3 s unless --poll-interval says otherwise
+        new TaskRenderer(console()).render(app.workflows().runTask().execute(new RunTaskRequest(app.workshop(), service.name(),
+                launchType == null ? null : launchType.launchType(), wait.timeout(), wait.pollInterval(Duration.ofSeconds(3)),
+                environment, untilStopped, tag)));
     }
 }

@@ -1,17 +1,13 @@
 package dev.mysfits.cli;
 
-import dev.mysfits.core.Sleeper;
-import dev.mysfits.workflow.infrastructure.ServiceAdapters;
+import dev.mysfits.console.TaskRenderer;
 import dev.mysfits.workflow.task.StopTasksRequest;
-import dev.mysfits.workflow.task.StopTasksResult;
-import dev.mysfits.workflow.task.StopTasksWorkflow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,34 +30,19 @@ final class TaskStopCommand extends BaseCommand {
     @Option(names = "--all", description = "Stop every standalone task of the service (task run's), not the service's own.")
     boolean all;
 
-    @Option(names = "--wait-timeout", defaultValue = "5m", converter = DurationConverter.class, paramLabel = "DURATION",
-            description = "Give up waiting for STOPPED after this long (default: ${DEFAULT-VALUE}).")
-    Duration waitTimeout;
-
-    @Option(names = "--poll-interval", defaultValue = "2s", converter = DurationConverter.class, hidden = true)
-    Duration pollInterval;
+    @Mixin
+    TaskWaitOptions wait;
 
     @Override
-    protected void execute() throws InterruptedException {
+    protected void execute() {
         if (all && !tasks.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "TASK and --all are mutually exclusive: name tasks, or stop all of them");
         }
         if (!all && tasks.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "name the tasks to stop (TASK...), or pass --all");
         }
-        AppContext app = context();
-        ServiceAdapters adapters = ServiceAdapters.from(app.aws(), app.workshop(), app.ledger());
-        StopTasksResult result = new StopTasksWorkflow(app.aws().clusterTasks(), adapters.infrastructure(), events(),
-                Clock.systemUTC(), Sleeper.system())
-                .execute(new StopTasksRequest(app.workshop(), service.name(), tasks, all, waitTimeout, pollInterval));
-        if (console().jsonOutput()) {
-            console().json(result);
-            return;
-        }
-        result.stopped().forEach(t -> console().data(t.arn() + " " + t.lastStatus()));
-        if (!result.stopped().isEmpty()) {
-            console().success("stopped " + result.stopped().size() + (result.stopped().size() == 1 ? " task" : " tasks")
-                    + " of " + service.name());
-        }
+        // task stop polls every 2 s unless --poll-interval says otherwise
+        new TaskRenderer(console()).render(context().workflows().stopTasks().execute(new StopTasksRequest(context().workshop(),
+                service.name(), tasks, all, wait.timeout(), wait.pollInterval(Duration.ofSeconds(2)))));
     }
 }

@@ -9,10 +9,22 @@ import dev.mysfits.docker.DockerAdapters;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.workflow.cleanup.CleanupWorkflow;
 import dev.mysfits.workflow.cleanup.LocalCleanupWorkflow;
+import dev.mysfits.workflow.autoscale.AutoscaleWorkflow;
 import dev.mysfits.workflow.cleanup.RetryPolicy;
+import dev.mysfits.workflow.deploy.DeployRequest;
+import dev.mysfits.workflow.deploy.DeployWorkflow;
+import dev.mysfits.workflow.deploy.TaskDefinitionRegistration;
+import dev.mysfits.workflow.infrastructure.ServiceAdapters;
 import dev.mysfits.workflow.infrastructure.SetupAdapters;
+import dev.mysfits.workflow.rollout.RolloutWatcher;
+import dev.mysfits.workflow.scale.ScaleWorkflow;
 import dev.mysfits.workflow.setup.SetupWorkflow;
+import dev.mysfits.workflow.status.StatusWorkflow;
+import dev.mysfits.workflow.task.ListTasksWorkflow;
+import dev.mysfits.workflow.task.RunTaskWorkflow;
+import dev.mysfits.workflow.task.StopTasksWorkflow;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -58,6 +70,53 @@ public final class Workflows implements AutoCloseable {
 
     public LocalCleanupWorkflow localCleanup() {
         return new LocalCleanupWorkflow(events, docker().localResources(), confirmation);
+    }
+
+    // ---- services on ECS ----
+
+    public DeployWorkflow deploy() {
+        ServiceAdapters adapters = serviceAdapters();
+        return new DeployWorkflow(adapters, ledger.get(), events, rolloutWatcher(adapters));
+    }
+
+    public ScaleWorkflow scale() {
+        ServiceAdapters adapters = serviceAdapters();
+        return new ScaleWorkflow(adapters.containers(), adapters.infrastructure(), events, rolloutWatcher(adapters));
+    }
+
+    public StatusWorkflow status() {
+        ServiceAdapters adapters = serviceAdapters();
+        return new StatusWorkflow(adapters.containers(), adapters.router(), adapters.infrastructure());
+    }
+
+    /** Registers the service's revision as deploy does (only that half of it), then runs one task of it. */
+    public RunTaskWorkflow runTask() {
+        ServiceAdapters adapters = serviceAdapters();
+        TaskDefinitionRegistration registration = new TaskDefinitionRegistration(adapters, ledger.get(), events);
+        return new RunTaskWorkflow(adapters.containers(), adapters.infrastructure(), adapters.network(),
+                (workshop, service, launchType, tag) -> registration.register(DeployRequest.taskDefinitionOnly(workshop, service, launchType, tag)),
+                events, Clock.systemUTC(), Sleeper.system());
+    }
+
+    public ListTasksWorkflow listTasks() {
+        return new ListTasksWorkflow(aws().clusterTasks(), serviceAdapters().infrastructure(), events);
+    }
+
+    public StopTasksWorkflow stopTasks() {
+        return new StopTasksWorkflow(aws().clusterTasks(), serviceAdapters().infrastructure(), events, Clock.systemUTC(),
+                Sleeper.system());
+    }
+
+    public AutoscaleWorkflow autoscale() {
+        return new AutoscaleWorkflow(aws().serviceScaler(), ledger.get(), events, aws().region());
+    }
+
+    private ServiceAdapters serviceAdapters() {
+        return ServiceAdapters.from(aws(), workshop.get(), ledger.get());
+    }
+
+    private RolloutWatcher rolloutWatcher(ServiceAdapters adapters) {
+        return new RolloutWatcher(adapters.containers(), adapters.router(), events, Clock.systemUTC(), Sleeper.system());
     }
 
     // ---- what --stats reports, and the end of the command ----

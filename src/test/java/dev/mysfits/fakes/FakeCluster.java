@@ -13,6 +13,7 @@ import dev.mysfits.ledger.Ledger;
 import dev.mysfits.template.TaskDefinitionRenderer;
 import dev.mysfits.workflow.infrastructure.ServiceAdapters;
 import dev.mysfits.workflow.infrastructure.SetupLookup;
+import dev.mysfits.workflow.rollout.RolloutWatcher;
 import dev.mysfits.workflow.setup.SetupRequest;
 import dev.mysfits.workflow.setup.SetupWorkflow;
 
@@ -73,5 +74,10 @@ public final class FakeCluster {
                 () -> new SetupLookup(aws.adapters(), new ResourceNames(workshop.name()), "us-east-1")
                         .find(workshop.services().keySet()),
                 renderer::render, aws.adapters().roles(), aws.adapters().logGroups(), aws.adapters().network());
+    }
+
+    /** A rollout watcher on this cluster that never sleeps, as deploy and scale take it. */
+    public RolloutWatcher rollout() {
+        return new RolloutWatcher(containers, router, new ConsoleEvents(console), Clock.systemUTC(), d -> { });
     }
 }

@@ -10,10 +10,9 @@ import dev.mysfits.core.ResourceNames;
  * @param max       most tasks (ignored with off)
  * @param cpuTarget average CPU percent to hold, 1 to 100 (ignored with off)
  * @param off       remove the policy and the scalable target instead
- * @param region    the region, for the ledger
  * @param dryRun    show the changes, make none
  */
-public record AutoscaleRequest(ResourceNames names, String service, int min, int max, int cpuTarget, boolean off, String region,
+public record AutoscaleRequest(ResourceNames names, String service, int min, int max, int cpuTarget, boolean off,
                                boolean dryRun) {
     public String resourceId() {
         return ServiceAutoScaler.resourceId(names.cluster(), names.ecsService(service));

@@ -7,6 +7,7 @@ import dev.mysfits.ledger.Ledger;
 import dev.mysfits.core.Change;
 import dev.mysfits.workflow.Step;
 import dev.mysfits.workflow.StepRunner;
+import dev.mysfits.workflow.Workflow;
 
 import java.util.List;
 
@@ -14,23 +15,24 @@ import java.util.List;
  * Turns target-tracking autoscaling of a service's desired count on (bounds plus a CPU policy) or off. Each step
  * looks first, so running the same command twice changes nothing the second time.
  */
-public final class AutoscaleWorkflow {
-
-
-
+public final class AutoscaleWorkflow implements Workflow<AutoscaleRequest, AutoscaleResult> {
     private final ServiceAutoScaler scaler;
     private final Ledger ledger;
     private final Events events;
+    private final String region;
 
-    public AutoscaleWorkflow(ServiceAutoScaler scaler, Ledger ledger, Events events) {
+    /** @param region the scaler's region, recorded in the ledger with what it makes */
+    public AutoscaleWorkflow(ServiceAutoScaler scaler, Ledger ledger, Events events, String region) {
         this.scaler = scaler;
         this.ledger = ledger;
         this.events = events;
+        this.region = region;
     }
 
+    @Override
     public AutoscaleResult execute(AutoscaleRequest request) {
         validate(request);
-        AutoscaleState state = new AutoscaleState(request);
+        AutoscaleState state = new AutoscaleState(request, region);
         List<Step<AutoscaleState>> steps = request.off()
                 ? List.of(new DeletePolicyStep(scaler, ledger), new DeregisterTargetStep(scaler, ledger))
                 : List.of(new CheckServiceStep(scaler), new EnsureTargetStep(scaler, ledger),

@@ -44,7 +44,7 @@ final class EnsureCpuPolicyStep implements Step<AutoscaleState> {
     @Override
     public void apply(AutoscaleState s, Change change) {
         s.policyArn = scaler.putCpuPolicy(s.request.resourceId(), s.request.policyName(), s.request.cpuTarget());
-        ledger.record(ResourceType.SCALING_POLICY, s.policyArn, s.request.service(), s.request.region());
+        ledger.record(ResourceType.SCALING_POLICY, s.policyArn, s.request.service(), s.region);
     }
 
     private static String format(double value) {

@@ -43,6 +43,6 @@ final class EnsureTargetStep implements Step<AutoscaleState> {
     @Override
     public void apply(AutoscaleState s, Change change) {
         scaler.registerTarget(s.request.resourceId(), s.request.min(), s.request.max());
-        ledger.record(ResourceType.SCALABLE_TARGET, s.request.resourceId(), s.request.service(), s.request.region());
+        ledger.record(ResourceType.SCALABLE_TARGET, s.request.resourceId(), s.request.service(), s.region);
     }
 }

@@ -34,6 +34,12 @@ final class TaskDefinitionInputs {
     private final Roles roles;
     private final LogGroups logGroups;
 
+    /** The inputs from the adapters deploy and task run work through. */
+    static TaskDefinitionInputs of(dev.mysfits.workflow.infrastructure.ServiceAdapters adapters) {
+        return new TaskDefinitionInputs(adapters.images(), adapters.identity(), adapters.infrastructure(), adapters.templates(),
+                adapters.roles(), adapters.logGroups());
+    }
+
     TaskDefinitionInputs(PushedImages images, CallerIdentity identity, InfrastructureLookup infrastructureLookup,
                          TaskDefinitionTemplates templates, Roles roles, LogGroups logGroups) {
         this.images = images;

@@ -1,10 +1,5 @@
 package dev.mysfits.workflow.deploy;
 
-import dev.mysfits.core.Sleeper;
-import java.time.Clock;
-import dev.mysfits.workflow.Events;
-import dev.mysfits.aws.elbv2.LoadBalancerRouter;
-import dev.mysfits.aws.ecs.ContainerService;
 import dev.mysfits.workflow.rollout.RolloutWatcher;
 
 import dev.mysfits.core.Change;
@@ -12,18 +7,10 @@ import dev.mysfits.workflow.Step;
 
 /** Watches the rollout until the service is stable (read-only, so it lives in plan); skipped by --no-wait. */
 final class WaitForStableStep implements Step<DeployContext> {
-    private final ContainerService containers;
-    private final LoadBalancerRouter router;
-    private final Events events;
-    private final Clock clock;
-    private final Sleeper sleeper;
+    private final RolloutWatcher rollout;
 
-    WaitForStableStep(ContainerService containers, LoadBalancerRouter router, Events events, Clock clock, Sleeper sleeper) {
-        this.containers = containers;
-        this.router = router;
-        this.events = events;
-        this.clock = clock;
-        this.sleeper = sleeper;
+    WaitForStableStep(RolloutWatcher rollout) {
+        this.rollout = rollout;
     }
 
 
@@ -41,8 +28,7 @@ final class WaitForStableStep implements Step<DeployContext> {
         if (!ctx.request.waitForStable()) {
             return Change.checked(resource, "not waited for (--no-wait); watch it with: mysfits status " + ctx.service.name());
         }
-        var stable = new RolloutWatcher(containers, router, events, clock, sleeper)
-                .awaitStable(ctx.infrastructure.clusterName(), ctx.names.ecsService(ctx.service.name()), ctx.deploymentId, ctx.taskDefinitionArn,
+        var stable = rollout.awaitStable(ctx.infrastructure.clusterName(), ctx.names.ecsService(ctx.service.name()), ctx.deploymentId, ctx.taskDefinitionArn,
                         ctx.targetGroupArn, ctx.request.timeout(), ctx.request.pollInterval());
         ctx.deployedService = stable;
         return Change.checked(resource, "stable, " + stable.running() + "/" + stable.desired() + " running");

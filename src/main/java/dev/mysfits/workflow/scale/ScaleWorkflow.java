@@ -1,40 +1,36 @@
 package dev.mysfits.workflow.scale;
 
-import dev.mysfits.core.Sleeper;
 import dev.mysfits.aws.ecs.ContainerService;
-import dev.mysfits.aws.elbv2.LoadBalancerRouter;
 import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.workflow.Events;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.ResourceNames;
 import dev.mysfits.core.Change;
 import dev.mysfits.workflow.StepRunner;
+import dev.mysfits.workflow.Workflow;
 import dev.mysfits.workflow.infrastructure.Infrastructure;
 import dev.mysfits.workflow.infrastructure.InfrastructureLookup;
 import dev.mysfits.workflow.rollout.RolloutWatcher;
 
-import java.time.Clock;
 import java.util.List;
 
 /** Sets a deployed service's desired count, then waits until it is stable. */
-public final class ScaleWorkflow {
+public final class ScaleWorkflow implements Workflow<ScaleRequest, ScaleResult> {
     private final ContainerService containers;
-    private final LoadBalancerRouter router;
     private final InfrastructureLookup infrastructure;
     private final Events events;
-    private final Clock clock;
-    private final Sleeper sleeper;
+    private final RolloutWatcher rollout;
 
-    public ScaleWorkflow(ContainerService containers, LoadBalancerRouter router, InfrastructureLookup infrastructure,
-                         Events events, Clock clock, Sleeper sleeper) {
+    /** @param rollout watches the service until it is stable (it polls the same containers) */
+    public ScaleWorkflow(ContainerService containers, InfrastructureLookup infrastructure, Events events,
+                         RolloutWatcher rollout) {
         this.containers = containers;
-        this.router = router;
         this.infrastructure = infrastructure;
         this.events = events;
-        this.clock = clock;
-        this.sleeper = sleeper;
+        this.rollout = rollout;
     }
 
+    @Override
     public ScaleResult execute(ScaleRequest request) {
         WorkshopConfig workshop = request.workshop();
         String service = workshop.service(request.service()).name();
@@ -48,7 +44,7 @@ public final class ScaleWorkflow {
                 .execute(before, request.dryRun());
         ContainerService.Service after = before;
         if (!request.dryRun() && request.waitForStable()) {
-            after = new RolloutWatcher(containers, router, events, clock, sleeper).awaitStable(infra.clusterName(), ecsName, null,
+            after = rollout.awaitStable(infra.clusterName(), ecsName, null,
                     before.targetGroupArns().isEmpty() ? null : before.targetGroupArns().get(0), request.timeout(), request.pollInterval());
         } else if (!request.dryRun()) {
             after = containers.describeService(infra.clusterName(), ecsName).orElse(before);

@@ -5,6 +5,7 @@ import dev.mysfits.aws.ecs.ContainerService;
 import dev.mysfits.aws.elbv2.LoadBalancerRouter;
 import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.core.ResourceNames;
+import dev.mysfits.workflow.Workflow;
 import dev.mysfits.workflow.infrastructure.Infrastructure;
 import dev.mysfits.workflow.infrastructure.InfrastructureLookup;
 import dev.mysfits.workflow.infrastructure.RoutePlan;
@@ -18,7 +19,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Reads the state of the workshop's services: revision, image, counts, rollout, target health and URL. */
-public final class StatusWorkflow {
+public final class StatusWorkflow implements Workflow<StatusRequest, StatusResult> {
     private final ContainerService containers;
     private final LoadBalancerRouter router;
     private final InfrastructureLookup infrastructure;
@@ -29,24 +30,8 @@ public final class StatusWorkflow {
         this.infrastructure = infrastructure;
     }
 
-    /** The cluster's container instances and the tasks of these services on each; after {@link #execute}. */
-    public List<ServiceStatus.InstanceStatus> instances(List<ServiceStatus> services) {
-        Map<String, List<String>> tasksByInstance = new java.util.LinkedHashMap<>();
-        for (ServiceStatus s : services) {
-            for (ServiceStatus.TaskStatus t : s.tasks()) {
-                if (t.instance() != null) {
-                    tasksByInstance.computeIfAbsent(t.instance(), k -> new ArrayList<>()).add(s.service() + "/" + t.taskId());
-                }
-            }
-        }
-        return lastInstances.stream().map(i -> new ServiceStatus.InstanceStatus(i.ec2InstanceId(), i.status(), i.cpuFree(),
-                i.cpuTotal(), i.memoryFree(), i.memoryTotal(), tasksByInstance.getOrDefault(i.ec2InstanceId(), List.of()))).toList();
-    }
-
-    private List<ContainerInstances.ContainerInstance> lastInstances = List.of();
-
-    /** @param service one service, or null for all of the workshop's */
-    public List<ServiceStatus> execute(StatusRequest request) {
+    @Override
+    public StatusResult execute(StatusRequest request) {
         WorkshopConfig workshop = request.workshop();
         String service = request.service();
         List<String> wanted = service == null ? List.copyOf(workshop.services().keySet()) : List.of(workshop.service(service).name());
@@ -56,9 +41,9 @@ public final class StatusWorkflow {
                         wanted.stream().map(names::ecsService).toList()).stream()
                 .collect(Collectors.toMap(ContainerService.Service::name, Function.identity(), (a, b) -> a));
         List<LoadBalancerRouter.Rule> rules = deployed.isEmpty() ? List.of() : router.rules(infra.listenerArn());
-        lastInstances = containers.containerInstances(infra.clusterName());
+        List<ContainerInstances.ContainerInstance> instances = containers.containerInstances(infra.clusterName());
         Map<String, String> instanceIds = new java.util.HashMap<>();
-        lastInstances.forEach(i -> instanceIds.put(i.arn(), i.ec2InstanceId()));
+        instances.forEach(i -> instanceIds.put(i.arn(), i.ec2InstanceId()));
         List<ServiceStatus> statuses = new ArrayList<>();
         for (String name : wanted) {
             ContainerService.Service s = deployed.get(names.ecsService(name));
@@ -93,7 +78,22 @@ public final class StatusWorkflow {
                     definition.map(ContainerService.TaskDefinition::images).orElse(List.of()), s.desired(), s.running(), s.pending(),
                     rollout, targets(s, health), url(infra, rules, s), s.arn(), tasks, others));
         }
-        return statuses;
+        return new StatusResult(statuses, instances(statuses, instances));
+    }
+
+    /** The cluster's container instances and the tasks of these services on each. */
+    private static List<ServiceStatus.InstanceStatus> instances(List<ServiceStatus> services,
+                                                                List<ContainerInstances.ContainerInstance> instances) {
+        Map<String, List<String>> tasksByInstance = new java.util.LinkedHashMap<>();
+        for (ServiceStatus s : services) {
+            for (ServiceStatus.TaskStatus t : s.tasks()) {
+                if (t.instance() != null) {
+                    tasksByInstance.computeIfAbsent(t.instance(), k -> new ArrayList<>()).add(s.service() + "/" + t.taskId());
+                }
+            }
+        }
+        return instances.stream().map(i -> new ServiceStatus.InstanceStatus(i.ec2InstanceId(), i.status(), i.cpuFree(),
+                i.cpuTotal(), i.memoryFree(), i.memoryTotal(), tasksByInstance.getOrDefault(i.ec2InstanceId(), List.of()))).toList();
     }
 
     /** A task owns a target by its own address (awsvpc) or by a host port it publishes (bridge). */

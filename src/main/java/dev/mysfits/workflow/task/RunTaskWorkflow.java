@@ -6,11 +6,13 @@ import dev.mysfits.config.ServiceConfig;
 import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.workflow.Events;
 import dev.mysfits.core.ExitCode;
+import dev.mysfits.core.Interrupted;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.ResourceNames;
 import dev.mysfits.aws.ec2.Network;
 import dev.mysfits.workflow.deploy.PrivateSubnetsCheck;
 import dev.mysfits.workflow.deploy.RegisteredRevision;
+import dev.mysfits.workflow.Workflow;
 import dev.mysfits.workflow.infrastructure.Infrastructure;
 import dev.mysfits.workflow.infrastructure.InfrastructureLookup;
 
@@ -27,7 +29,7 @@ import java.util.Map;
  * the service's template as deploy does and registers a revision when the family has none or the result changed,
  * so it works before any deploy.
  */
-public final class RunTaskWorkflow {
+public final class RunTaskWorkflow implements Workflow<RunTaskRequest, RunTaskResult> {
     private final ContainerService containers;
     private final InfrastructureLookup infrastructure;
     private final Network network;
@@ -47,7 +49,8 @@ public final class RunTaskWorkflow {
         this.sleeper = sleeper;
     }
 
-    public RunTaskResult execute(RunTaskRequest request) throws InterruptedException {
+    @Override
+    public RunTaskResult execute(RunTaskRequest request) {
         WorkshopConfig workshop = request.workshop();
         ResourceNames names = new ResourceNames(workshop.name());
         ServiceConfig config = workshop.service(request.service());
@@ -82,7 +85,11 @@ public final class RunTaskWorkflow {
                         + infra.clusterName() + " --tasks " + task.arn());
             }
             events.waiting("task " + task.arn(), "task " + shortId(task.arn()) + ": " + task.lastStatus());
-            sleeper.sleep(request.pollInterval());
+            try {
+                sleeper.sleep(request.pollInterval());
+            } catch (InterruptedException e) {
+                throw new Interrupted(e);
+            }
             task = containers.describeTask(infra.clusterName(), task.arn()).orElse(task);
         }
         Map<String, Integer> exitCodes = new LinkedHashMap<>();

@@ -3,9 +3,11 @@ package dev.mysfits.workflow.task;
 import dev.mysfits.aws.ecs.ClusterTasks;
 import dev.mysfits.aws.ecs.ClusterTasks.TaskSummary;
 import dev.mysfits.workflow.Events;
+import dev.mysfits.core.Interrupted;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.ResourceNames;
 import dev.mysfits.core.Sleeper;
+import dev.mysfits.workflow.Workflow;
 import dev.mysfits.workflow.infrastructure.Infrastructure;
 import dev.mysfits.workflow.infrastructure.InfrastructureLookup;
 
@@ -25,7 +27,7 @@ import java.util.stream.Collectors;
  * Every named task is checked to be this service's before any is stopped. A task already stopped, or none to stop,
  * is not an error.
  */
-public final class StopTasksWorkflow {
+public final class StopTasksWorkflow implements Workflow<StopTasksRequest, StopTasksResult> {
     static final String REASON = "Stopped by mysfits task stop";
     private static final Pattern TASK_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final Pattern TASK_ARN = Pattern.compile("arn:aws[a-z-]*:ecs:[a-z0-9-]+:\\d{12}:task/([A-Za-z0-9_-]+/)?[A-Za-z0-9-]{1,64}");
@@ -44,7 +46,8 @@ public final class StopTasksWorkflow {
         this.sleeper = sleeper;
     }
 
-    public StopTasksResult execute(StopTasksRequest request) throws InterruptedException {
+    @Override
+    public StopTasksResult execute(StopTasksRequest request) {
         String service = request.workshop().service(request.service()).name();
         for (String task : request.tasks()) {
             if (!TASK_ID.matcher(task).matches() && !TASK_ARN.matcher(task).matches()) {
@@ -114,8 +117,7 @@ public final class StopTasksWorkflow {
         return chosen;
     }
 
-    private List<TaskSummary> waitUntilStopped(StopTasksRequest request, String cluster, List<TaskSummary> stopping)
-            throws InterruptedException {
+    private List<TaskSummary> waitUntilStopped(StopTasksRequest request, String cluster, List<TaskSummary> stopping) {
         Instant deadline = clock.instant().plus(request.waitTimeout());
         Map<String, TaskSummary> latest = new LinkedHashMap<>();
         stopping.forEach(t -> latest.put(t.arn(), t));
@@ -131,7 +133,11 @@ public final class StopTasksWorkflow {
                         "see them with: mysfits task list " + request.service() + ", and run the command again to keep waiting");
             }
             events.waiting("task stop", "waiting for " + running.size() + " of " + latest.size() + " to stop: " + states);
-            sleeper.sleep(request.pollInterval());
+            try {
+                sleeper.sleep(request.pollInterval());
+            } catch (InterruptedException e) {
+                throw new Interrupted(e);
+            }
             for (TaskSummary now : tasks.describe(cluster, running.stream().map(TaskSummary::arn).toList())) {
                 latest.put(now.arn(), now);
             }

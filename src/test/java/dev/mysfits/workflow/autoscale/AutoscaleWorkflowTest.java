@@ -36,7 +36,7 @@ class AutoscaleWorkflowTest {
     private AutoscaleWorkflow workflow(Ledger ledger) {
         Console console = new Console(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), false, false,
                 OutputFormat.TEXT, () -> 0L);
-        return new AutoscaleWorkflow(scaler, ledger, new ConsoleEvents(console));
+        return new AutoscaleWorkflow(scaler, ledger, new ConsoleEvents(console), "us-east-1");
     }
 
     private Ledger ledger() {
@@ -44,15 +44,15 @@ class AutoscaleWorkflowTest {
     }
 
     private static AutoscaleRequest on(int min, int max, int cpu) {
-        return new AutoscaleRequest(NAMES, "monolith", min, max, cpu, false, "us-east-1", false);
+        return new AutoscaleRequest(NAMES, "monolith", min, max, cpu, false, false);
     }
 
     private static AutoscaleRequest dry(AutoscaleRequest r) {
-        return new AutoscaleRequest(r.names(), r.service(), r.min(), r.max(), r.cpuTarget(), r.off(), r.region(), true);
+        return new AutoscaleRequest(r.names(), r.service(), r.min(), r.max(), r.cpuTarget(), r.off(), true);
     }
 
     private static AutoscaleRequest off() {
-        return new AutoscaleRequest(NAMES, "monolith", 0, 0, 0, true, "us-east-1", false);
+        return new AutoscaleRequest(NAMES, "monolith", 0, 0, 0, true, false);
     }
 
     @Test

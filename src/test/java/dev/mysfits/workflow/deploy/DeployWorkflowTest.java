@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -25,7 +24,7 @@ class DeployWorkflowTest {
     private DeployResult deploy(FakeCluster cluster, String service, String path, boolean dryRun) {
         DeployRequest request = new DeployRequest(cluster.workshop, service, "fargate", null, null, path, true,
                 Duration.ofSeconds(10), Duration.ofMillis(1), dryRun);
-        return new DeployWorkflow(cluster.adapters(), cluster.ledger, new ConsoleEvents(cluster.console), Clock.systemUTC(), d -> { })
+        return new DeployWorkflow(cluster.adapters(), cluster.ledger, new ConsoleEvents(cluster.console), cluster.rollout())
                 .execute(request);
     }
 
@@ -153,7 +152,7 @@ class DeployWorkflowTest {
                 Duration.ofSeconds(10), Duration.ofMillis(1), false);
 
         MysfitsException refused = assertThrows(MysfitsException.class, () ->
-                new DeployWorkflow(cluster.adapters(), cluster.ledger, new ConsoleEvents(cluster.console), Clock.systemUTC(), d -> { }).execute(request));
+                new DeployWorkflow(cluster.adapters(), cluster.ledger, new ConsoleEvents(cluster.console), cluster.rollout()).execute(request));
 
         assertEquals(ExitCode.USAGE, refused.exitCode());
         assertTrue(refused.getMessage().contains("unknown placeholder ${TABLE_MYSFIT}") && refused.getMessage().contains("TABLE_MYSFITS"),
@@ -184,7 +183,7 @@ class DeployWorkflowTest {
         DeployRequest request = new DeployRequest(withTemplate(cluster, "like", template, cluster.workshop.tables()), "like",
                 "fargate", null, null, "/mysfits/*/like", true, Duration.ofSeconds(10), Duration.ofMillis(1), false);
 
-        DeployResult result = new DeployWorkflow(cluster.adapters(), cluster.ledger, new ConsoleEvents(cluster.console), Clock.systemUTC(), d -> { })
+        DeployResult result = new DeployWorkflow(cluster.adapters(), cluster.ledger, new ConsoleEvents(cluster.console), cluster.rollout())
                 .execute(request);
 
         var environment = cluster.containers.latestActiveTaskDefinition("mysfits-like").orElseThrow().definition()
@@ -204,7 +203,7 @@ class DeployWorkflowTest {
                 .toAbsolutePath(), tables), "monolith", "fargate", null, null, null, true, Duration.ofSeconds(10),
                 Duration.ofMillis(1), false);
 
-        new DeployWorkflow(cluster.adapters(), cluster.ledger, new ConsoleEvents(cluster.console), Clock.systemUTC(), d -> { }).execute(request);
+        new DeployWorkflow(cluster.adapters(), cluster.ledger, new ConsoleEvents(cluster.console), cluster.rollout()).execute(request);
 
         var monolith = cluster.containers.latestActiveTaskDefinition("mysfits-monolith").orElseThrow().definition();
         assertEquals("lab-stack-MysfitsTable-1AB2",

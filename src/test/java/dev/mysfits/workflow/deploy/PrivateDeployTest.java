@@ -39,7 +39,7 @@ class PrivateDeployTest {
     private DeployResult deploy(FakeCluster cluster, String launchType, Boolean privateTasks) {
         DeployRequest request = new DeployRequest(cluster.workshop, "monolith", launchType, null, null, null, true,
                 Duration.ofSeconds(10), Duration.ofMillis(1), false, privateTasks);
-        return new DeployWorkflow(cluster.adapters(), cluster.ledger, new ConsoleEvents(cluster.console), Clock.systemUTC(), d -> { })
+        return new DeployWorkflow(cluster.adapters(), cluster.ledger, new ConsoleEvents(cluster.console), cluster.rollout())
                 .execute(request);
     }
 
@@ -170,9 +170,9 @@ class PrivateDeployTest {
     }
 
     private void runTask(FakeCluster cluster) throws InterruptedException {
-        DeployWorkflow deploy = new DeployWorkflow(cluster.adapters(), cluster.ledger, new ConsoleEvents(cluster.console), Clock.systemUTC(), d -> { });
+        TaskDefinitionRegistration deploy = new TaskDefinitionRegistration(cluster.adapters(), cluster.ledger, new ConsoleEvents(cluster.console));
         new RunTaskWorkflow(cluster.containers, cluster.adapters().infrastructure(), cluster.adapters().network(),
-                (workshop, name, type, tag) -> deploy.registerTaskDefinition(DeployRequest.taskDefinitionOnly(workshop, name, type, tag)),
+                (workshop, name, type, tag) -> deploy.register(DeployRequest.taskDefinitionOnly(workshop, name, type, tag)),
                 new ConsoleEvents(cluster.console), Clock.systemUTC(), d -> { })
                 .execute(new RunTaskRequest(cluster.workshop, "monolith", "fargate", Duration.ofSeconds(10), Duration.ofMillis(1),
                         Map.of(), false));

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -25,7 +24,7 @@ class ScaleWorkflowTest {
 
     private FakeCluster deployedMonolith() {
         FakeCluster cluster = new FakeCluster(dir).pushed("monolith", "sha256:aaa");
-        new DeployWorkflow(cluster.adapters(), cluster.ledger, new ConsoleEvents(cluster.console), Clock.systemUTC(), d -> { })
+        new DeployWorkflow(cluster.adapters(), cluster.ledger, new ConsoleEvents(cluster.console), cluster.rollout())
                 .execute(new DeployRequest(cluster.workshop, "monolith", "fargate", null, null, null, true,
                         Duration.ofSeconds(10), Duration.ofMillis(1), false));
         cluster.containers.mutations.clear();
@@ -34,8 +33,8 @@ class ScaleWorkflowTest {
 
     private ScaleResult scale(FakeCluster cluster, String service, int count, boolean dryRun) {
         var adapters = cluster.adapters();
-        return new ScaleWorkflow(adapters.containers(), adapters.router(), adapters.infrastructure(), new ConsoleEvents(cluster.console),
-                Clock.systemUTC(), d -> { })
+        return new ScaleWorkflow(adapters.containers(), adapters.infrastructure(), new ConsoleEvents(cluster.console),
+                cluster.rollout())
                 .execute(new ScaleRequest(cluster.workshop, service, count, true, Duration.ofSeconds(10), Duration.ofMillis(1), dryRun));
     }
 

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -24,13 +23,13 @@ class StatusWorkflowTest {
     @Test
     void status_showsTheDeployedServiceWithItsRevisionTasksAndHealthyTargets_andTheOtherAsNotDeployed() {
         FakeCluster cluster = new FakeCluster(dir).pushed("monolith", "sha256:aaa");
-        DeployResult deployed = new DeployWorkflow(cluster.adapters(), cluster.ledger, new ConsoleEvents(cluster.console), Clock.systemUTC(), d -> { })
+        DeployResult deployed = new DeployWorkflow(cluster.adapters(), cluster.ledger, new ConsoleEvents(cluster.console), cluster.rollout())
                 .execute(new DeployRequest(cluster.workshop, "monolith", "fargate", null, 2, null, true,
                         Duration.ofSeconds(10), Duration.ofMillis(1), false));
         var adapters = cluster.adapters();
 
         List<ServiceStatus> statuses = new StatusWorkflow(adapters.containers(), adapters.router(), adapters.infrastructure())
-                .execute(new StatusRequest(cluster.workshop, null));
+                .execute(new StatusRequest(cluster.workshop, null)).services();
 
         assertEquals(List.of("monolith", "like"), statuses.stream().map(ServiceStatus::service).toList());
         ServiceStatus monolith = statuses.get(0);

@@ -7,6 +7,7 @@ import dev.mysfits.core.ResourceType;
 import dev.mysfits.fakes.FakeCluster;
 import dev.mysfits.workflow.deploy.DeployRequest;
 import dev.mysfits.workflow.deploy.DeployWorkflow;
+import dev.mysfits.workflow.deploy.TaskDefinitionRegistration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,9 +31,9 @@ class RunTaskWorkflowTest {
     }
 
     private RunTaskResult run(FakeCluster cluster, String service, String launchType, String tag) throws InterruptedException {
-        DeployWorkflow deploy = new DeployWorkflow(cluster.adapters(), cluster.ledger, new ConsoleEvents(cluster.console), Clock.systemUTC(), d -> { });
+        TaskDefinitionRegistration deploy = new TaskDefinitionRegistration(cluster.adapters(), cluster.ledger, new ConsoleEvents(cluster.console));
         return new RunTaskWorkflow(cluster.containers, cluster.adapters().infrastructure(), cluster.adapters().network(),
-                (workshop, name, type, pinned) -> deploy.registerTaskDefinition(DeployRequest.taskDefinitionOnly(workshop, name, type, pinned)),
+                (workshop, name, type, pinned) -> deploy.register(DeployRequest.taskDefinitionOnly(workshop, name, type, pinned)),
                 new ConsoleEvents(cluster.console), Clock.systemUTC(), d -> { })
                 .execute(new RunTaskRequest(cluster.workshop, service, launchType, Duration.ofSeconds(10), Duration.ofMillis(1),
                         Map.of(), false, tag));
@@ -86,7 +87,7 @@ class RunTaskWorkflowTest {
     @Test
     void afterADeploy_runsTheDeployedRevision_withoutRegisteringAnother() throws InterruptedException {
         FakeCluster cluster = new FakeCluster(dir).pushed("monolith", "sha256:aaa");
-        new DeployWorkflow(cluster.adapters(), cluster.ledger, new ConsoleEvents(cluster.console), Clock.systemUTC(), d -> { })
+        new DeployWorkflow(cluster.adapters(), cluster.ledger, new ConsoleEvents(cluster.console), cluster.rollout())
                 .execute(new DeployRequest(cluster.workshop, "monolith", "fargate", null, null, null, true,
                         Duration.ofSeconds(10), Duration.ofMillis(1), false));
         cluster.containers.mutations.clear();

@@ -41,7 +41,8 @@ class TaskListAndStopWorkflowTest {
     }
 
     private List<ServiceTask> list(String service) {
-        return new ListTasksWorkflow(tasks, cluster.adapters().infrastructure()).execute(new ListTasksRequest(cluster.workshop, service));
+        return new ListTasksWorkflow(tasks, cluster.adapters().infrastructure(), new ConsoleEvents(cluster.console))
+                .execute(new ListTasksRequest(cluster.workshop, service)).tasks();
     }
 
     private StopTasksResult stop(String service, boolean all, String... ids) throws InterruptedException {
