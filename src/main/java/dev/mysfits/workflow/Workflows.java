@@ -6,13 +6,20 @@ import dev.mysfits.core.Environment;
 import dev.mysfits.core.GlobalSettings;
 import dev.mysfits.core.Sleeper;
 import dev.mysfits.docker.DockerAdapters;
+import dev.mysfits.git.GitSourceRevision;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.workflow.cleanup.CleanupWorkflow;
 import dev.mysfits.workflow.cleanup.LocalCleanupWorkflow;
 import dev.mysfits.workflow.cleanup.RetryPolicy;
+import dev.mysfits.workflow.codebuild.BuildspecWorkflow;
+import dev.mysfits.workflow.codebuild.CodeBuildWorkflow;
+import dev.mysfits.workflow.image.BuildWorkflow;
 import dev.mysfits.workflow.infrastructure.SetupAdapters;
+import dev.mysfits.workflow.init.InitWorkflow;
+import dev.mysfits.workflow.push.PushWorkflow;
 import dev.mysfits.workflow.setup.SetupWorkflow;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -58,6 +65,30 @@ public final class Workflows implements AutoCloseable {
 
     public LocalCleanupWorkflow localCleanup() {
         return new LocalCleanupWorkflow(events, docker().localResources(), confirmation);
+    }
+
+    // ---- local Docker, images and builds ----
+
+    public BuildWorkflow build() {
+        return new BuildWorkflow(docker().imageBuilder(), new GitSourceRevision(), events, System::nanoTime);
+    }
+
+    public PushWorkflow push() {
+        return new PushWorkflow(events, ledger.get(), aws().imageRegistry(), docker().imagePusher());
+    }
+
+    public CodeBuildWorkflow codeBuild() {
+        AwsAdapters aws = aws();
+        return new CodeBuildWorkflow(aws.roles(), aws.buildProjects(), aws.identity(), aws.region(), ledger.get(),
+                new GitSourceRevision(), events, Sleeper.system(), aws.logReader(), aws.repositoryImages(), Clock.systemUTC());
+    }
+
+    public BuildspecWorkflow buildspec() {
+        return new BuildspecWorkflow(new GitSourceRevision(), events);
+    }
+
+    public InitWorkflow init() {
+        return new InitWorkflow(events, confirmation);
     }
 
     // ---- what --stats reports, and the end of the command ----
