@@ -16,6 +16,8 @@ import dev.mysfits.workflow.codebuild.CodeBuildWorkflow;
 import dev.mysfits.workflow.image.BuildWorkflow;
 import dev.mysfits.workflow.infrastructure.SetupAdapters;
 import dev.mysfits.workflow.init.InitWorkflow;
+import dev.mysfits.workflow.inventory.ImagesWorkflow;
+import dev.mysfits.workflow.inventory.PsWorkflow;
 import dev.mysfits.workflow.push.PushWorkflow;
 import dev.mysfits.workflow.setup.SetupWorkflow;
 
@@ -75,6 +77,14 @@ public final class Workflows implements AutoCloseable {
 
     public PushWorkflow push() {
         return new PushWorkflow(events, ledger.get(), aws().imageRegistry(), docker().imagePusher());
+    }
+
+    public PsWorkflow ps() {
+        return new PsWorkflow(docker().localInventory());
+    }
+
+    public ImagesWorkflow images() {
+        return new ImagesWorkflow(docker().localInventory(), aws().repositoryImages());
     }
 
     public CodeBuildWorkflow codeBuild() {
