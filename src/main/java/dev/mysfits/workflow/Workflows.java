@@ -8,6 +8,8 @@ import dev.mysfits.core.Sleeper;
 import dev.mysfits.docker.DockerAdapters;
 import dev.mysfits.git.GitSourceRevision;
 import dev.mysfits.ledger.Ledger;
+import dev.mysfits.net.HttpHealthProbe;
+import dev.mysfits.net.SocketHostPorts;
 import dev.mysfits.workflow.cleanup.CleanupWorkflow;
 import dev.mysfits.workflow.cleanup.LocalCleanupWorkflow;
 import dev.mysfits.workflow.cleanup.RetryPolicy;
@@ -18,11 +20,22 @@ import dev.mysfits.workflow.infrastructure.SetupAdapters;
 import dev.mysfits.workflow.init.InitWorkflow;
 import dev.mysfits.workflow.inventory.ImagesWorkflow;
 import dev.mysfits.workflow.inventory.PsWorkflow;
+import dev.mysfits.workflow.local.DownWorkflow;
+import dev.mysfits.workflow.local.EcrPullLogin;
+import dev.mysfits.workflow.local.FollowLogsWorkflow;
+import dev.mysfits.workflow.local.LocalLogsWorkflow;
+import dev.mysfits.workflow.local.RunImageWorkflow;
+import dev.mysfits.workflow.local.RunLocalWorkflow;
+import dev.mysfits.workflow.local.StopLocalWorkflow;
+import dev.mysfits.workflow.local.UpWorkflow;
+import dev.mysfits.workflow.logs.CloudLogsWorkflow;
 import dev.mysfits.workflow.push.PushWorkflow;
 import dev.mysfits.workflow.setup.SetupWorkflow;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
@@ -77,6 +90,41 @@ public final class Workflows implements AutoCloseable {
 
     public PushWorkflow push() {
         return new PushWorkflow(events, ledger.get(), aws().imageRegistry(), docker().imagePusher());
+    }
+
+    public RunLocalWorkflow runLocal() {
+        return new RunLocalWorkflow(docker().containerRunner(), new SocketHostPorts(), new HttpHealthProbe(), events,
+                Sleeper.system(), System::nanoTime);
+    }
+
+    public RunImageWorkflow runImage() {
+        return new RunImageWorkflow(docker().containerRunner(), docker().imagePuller(), new EcrPullLogin(() -> aws().imageRegistry()),
+                events, () -> "mysfits-run-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
+    }
+
+    public UpWorkflow up() {
+        return new UpWorkflow(docker().containerRunner(), docker().imagePuller(), new EcrPullLogin(() -> aws().imageRegistry()),
+                new SocketHostPorts(), new HttpHealthProbe(), events, Sleeper.system(), System::nanoTime);
+    }
+
+    public DownWorkflow down() {
+        return new DownWorkflow(docker().containerRunner(), events);
+    }
+
+    public StopLocalWorkflow stopLocal() {
+        return new StopLocalWorkflow(docker().containerRunner(), events);
+    }
+
+    public LocalLogsWorkflow localLogs() {
+        return new LocalLogsWorkflow(docker().containerRunner(), events);
+    }
+
+    public FollowLogsWorkflow followLogs() {
+        return new FollowLogsWorkflow(docker().containerRunner(), events);
+    }
+
+    public CloudLogsWorkflow cloudLogs() {
+        return new CloudLogsWorkflow(aws().logReader(), events, Clock.systemUTC(), Sleeper.system());
     }
 
     public PsWorkflow ps() {
