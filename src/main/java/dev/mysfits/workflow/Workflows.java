@@ -4,12 +4,16 @@ import dev.mysfits.aws.AwsAdapters;
 import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.core.Environment;
 import dev.mysfits.core.GlobalSettings;
+import dev.mysfits.core.OutputFormat;
 import dev.mysfits.core.Sleeper;
+import dev.mysfits.core.WaitProgress;
 import dev.mysfits.docker.DockerAdapters;
 import dev.mysfits.git.GitSourceRevision;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.net.HttpHealthProbe;
 import dev.mysfits.net.SocketHostPorts;
+import dev.mysfits.template.TaskDefinitionRenderer;
+import dev.mysfits.template.TemplatePlaceholders;
 import dev.mysfits.workflow.cleanup.CleanupWorkflow;
 import dev.mysfits.workflow.cleanup.LocalCleanupWorkflow;
 import dev.mysfits.workflow.cleanup.RetryPolicy;
@@ -32,9 +36,15 @@ import dev.mysfits.workflow.logs.CloudLogsWorkflow;
 import dev.mysfits.workflow.push.PushWorkflow;
 import dev.mysfits.workflow.setup.SetupWorkflow;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -147,6 +157,45 @@ public final class Workflows implements AutoCloseable {
 
     public InitWorkflow init() {
         return new InitWorkflow(events, confirmation);
+    }
+
+    /**
+     * The training run for the launcher's class-data archive (`train-class-data`): loads the classes every real
+     * command needs (SDK clients, signing and HTTP, docker-java's transport, the template renderer) by building all
+     * clients against an address that refuses at once, calling each, and rendering a sample task definition. Talks to
+     * nothing real and changes nothing.
+     */
+    public static void trainClassData() {
+        String nowhere = "http://127.0.0.1:1";
+        GlobalSettings settings = new GlobalSettings("us-east-1", null, false, nowhere, false, false,
+                OutputFormat.TEXT, null, null, null);
+        Environment environment = new Environment(Map.of("AWS_ACCESS_KEY_ID", "training", "AWS_SECRET_ACCESS_KEY", "training"),
+                Path.of("").toAbsolutePath(), Path.of(System.getProperty("user.home")));
+        try (AwsAdapters aws = new AwsAdapters(settings, environment, WaitProgress.NONE)) {
+            aws.warmUp();
+        }
+        try (DockerAdapters docker = new DockerAdapters("tcp://127.0.0.1:1", null)) {
+            docker.warmUp();
+        }
+        try {
+            Path template = Files.createTempFile("mysfits-training", ".json");
+            try {
+                Files.writeString(template, """
+                        {"family": "${FAMILY}", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"],
+                         "cpu": "256", "memory": "512",
+                         "containerDefinitions": [{"name": "app", "image": "${IMAGE}", "essential": true,
+                           "portMappings": [{"containerPort": ${CONTAINER_PORT}, "protocol": "tcp"}]}]}
+                        """);
+                Map<String, String> values = new HashMap<>();
+                TemplatePlaceholders.ALL.forEach(name -> values.put(name, "x"));
+                values.put(TemplatePlaceholders.CONTAINER_PORT, "80");
+                new TaskDefinitionRenderer(AwsAdapters.taskDefinitionSchema()).render(template, "fargate", values);
+            } finally {
+                Files.deleteIfExists(template);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the sample task definition for training", e);
+        }
     }
 
     // ---- what --stats reports, and the end of the command ----
