@@ -2,10 +2,9 @@ package dev.mysfits.cli;
 
 import dev.mysfits.config.ServiceConfig;
 import dev.mysfits.config.WorkshopConfig;
-import dev.mysfits.git.GitSourceRevision;
+import dev.mysfits.console.BuildRenderer;
 import dev.mysfits.workflow.image.BuildRequest;
 import dev.mysfits.workflow.image.BuildResult;
-import dev.mysfits.workflow.image.BuildWorkflow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,17 +47,10 @@ final class BuildCommand extends BaseCommand {
         ServiceConfig config = workshop.service(service.name());
         BuildRequest request = new BuildRequest(config, workshop.name(), workshop.directory(),
                 tags, buildArgs, noCache, timeout);
-        BuildResult result = new BuildWorkflow(context().docker().imageBuilder(), new GitSourceRevision(), events(), System::nanoTime)
-                .execute(request);
-        if (console().jsonOutput()) {
-            console().json(result);
-        } else {
-            console().data(result.imageId());
-            result.tags().forEach(console()::data);
-        }
+        BuildResult result = context().workflows().build().execute(request);
         // A service that runs beside others (it depends on one, or one depends on it) is started with up, not run.
         boolean together = !config.local().dependsOn().isEmpty() || workshop.services().values().stream()
                 .anyMatch(s -> s.local().dependsOn().contains(service.name()));
-        console().nextSteps((together ? "mysfits up " : "mysfits run ") + service.name(), "mysfits push " + service.name());
+        new BuildRenderer(console()).render(result, together);
     }
 }

@@ -1,10 +1,9 @@
 package dev.mysfits.cli;
 
 import dev.mysfits.config.WorkshopConfig;
-import dev.mysfits.git.GitSourceRevision;
+import dev.mysfits.console.CodeBuildRenderer;
 import dev.mysfits.workflow.codebuild.BuildspecRequest;
 import dev.mysfits.workflow.codebuild.BuildspecResult;
-import dev.mysfits.workflow.codebuild.BuildspecWorkflow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,17 +33,9 @@ final class BuildspecCommand extends BaseCommand {
     @Override
     protected void execute() {
         WorkshopConfig workshop = context().workshop();
-        BuildspecResult result = new BuildspecWorkflow(new GitSourceRevision(), events())
+        BuildspecResult result = context().workflows().buildspec()
                 .execute(new BuildspecRequest(workshop, workshop.service(service.name()),
                         file == null ? null : context().environment().workingDirectory().resolve(file), force, dryRun.on()));
-        if (console().jsonOutput()) {
-            console().json(result);
-        } else if (dryRun.on()) {
-            console().data(result.buildspec().stripTrailing());
-        } else {
-            console().data(result.file());
-            console().nextSteps("git add " + result.file() + " && git commit -m 'buildspec for " + service.name() + "' && git push",
-                    "mysfits codebuild " + service.name() + " --start");
-        }
+        new CodeBuildRenderer(console()).render(result, dryRun.on());
     }
 }

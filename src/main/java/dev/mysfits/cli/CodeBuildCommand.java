@@ -1,10 +1,8 @@
 package dev.mysfits.cli;
 
-import dev.mysfits.aws.AwsAdapters;
 import dev.mysfits.config.WorkshopConfig;
-import dev.mysfits.git.GitSourceRevision;
+import dev.mysfits.console.CodeBuildRenderer;
 import dev.mysfits.core.MysfitsException;
-import dev.mysfits.core.Sleeper;
 import dev.mysfits.workflow.codebuild.CodeBuildRequest;
 import dev.mysfits.workflow.codebuild.CodeBuildResult;
 import dev.mysfits.workflow.codebuild.CodeBuildWorkflow;
@@ -13,7 +11,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 
 @Command(name = "codebuild",
@@ -86,41 +83,9 @@ final class CodeBuildCommand extends BaseCommand {
         if (!dryRun.on()) {
             context().lockWorkshop("codebuild " + service.name());
         }
-        AwsAdapters aws = context().aws();
-        CodeBuildResult result = new CodeBuildWorkflow(aws.roles(), aws.buildProjects(), aws.identity(), aws.region(), context().ledger(),
-                new GitSourceRevision(), events(), Sleeper.system(), aws.logReader(), aws.repositoryImages(), Clock.systemUTC())
-                .execute(request);
-        if (console().jsonOutput()) {
-            console().json(result);
-            failWhenTheBuildFailed(result);
-            return;
-        }
-        if (!result.phases().isEmpty()) {
-            printEnd(result);
-            console().data(result.buildId() + " " + result.buildStatus() + (result.imagePushed() == null ? "" : " " + result.imagePushed()));
-            failWhenTheBuildFailed(result);
-            console().nextSteps("mysfits images " + service.name(), "mysfits cleanup");
-            return;
-        }
-        console().data(result.projectArn() == null ? result.project() : result.projectArn());
-        if (result.buildId() != null) {
-            console().data(result.buildId());
-        }
-        if (!dryRun.on()) {
-            console().nextSteps(result.buildId() == null ? "mysfits codebuild " + service.name() + " --start"
-                    : "aws codebuild batch-get-builds --ids " + result.buildId(), "mysfits cleanup");
-        }
-    }
-
-    private void printEnd(CodeBuildResult result) {
-        if (!result.logTail().isEmpty()) {
-            console().info("last " + result.logTail().size() + " lines of its log" + (result.buildFailed() ? " up to where "
-                    + result.failedPhase().split(" ")[0] + " ended" : "") + " (" + result.logGroup() + ", stream " + result.logStream() + "):");
-            result.logTail().forEach(line -> console().info("  " + line));
-        }
-        if ("SUCCEEDED".equals(result.buildStatus())) {
-            console().success("build " + result.buildId() + " SUCCEEDED" + (result.imagePushed() == null ? "" : ": pushed " + result.imagePushed()));
-        }
+        CodeBuildResult result = context().workflows().codeBuild().execute(request);
+        new CodeBuildRenderer(console()).render(result, dryRun.on());
+        failWhenTheBuildFailed(result);
     }
 
     private static void failWhenTheBuildFailed(CodeBuildResult result) {

@@ -1,8 +1,8 @@
 package dev.mysfits.cli;
 
-import dev.mysfits.workflow.local.DownResult;
+import dev.mysfits.console.LocalRenderer;
 import dev.mysfits.workflow.local.DownRequest;
-import dev.mysfits.workflow.local.DownWorkflow;
+import dev.mysfits.workflow.local.DownResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -22,9 +22,7 @@ final class DownCommand extends BaseCommand {
 
     @Override
     protected void execute() {
-        DownResult result = new DownWorkflow(context().docker().containerRunner(), events()).execute(new DownRequest(context().workshop(), services));
-        if (console().jsonOutput()) {
-            console().json(result);
-        }
+        DownResult result = context().workflows().down().execute(new DownRequest(context().workshop(), services));
+        new LocalRenderer(console()).render(result);
     }
 }

@@ -1,10 +1,8 @@
 package dev.mysfits.cli;
 
-import dev.mysfits.console.TerminalConfirmation;
+import dev.mysfits.console.InitRenderer;
 import dev.mysfits.workflow.init.InitRequest;
 import dev.mysfits.workflow.init.InitResult;
-import dev.mysfits.workflow.init.InitWorkflow;
-import dev.mysfits.workflow.init.ServiceCandidate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,22 +41,7 @@ public final class InitCommand extends BaseCommand {
     protected void execute() {
         Path working = context().environment().workingDirectory();
         Path dir = directory == null ? working : working.resolve(directory);
-        InitResult result = new InitWorkflow(events(), TerminalConfirmation.system(console()))
-                .execute(new InitRequest(dir, workshop, services, dryRun.on(), force));
-        if (console().jsonOutput()) {
-            console().json(result);
-        } else {
-            result.files().forEach(console()::data);
-        }
-        String first = result.services().get(0).name();
-        if (dryRun.on()) {
-            console().success("dry run: " + result.services().size() + " service(s) planned, nothing written");
-            console().nextSteps("mysfits init" + (directory == null ? "" : " " + directory));
-            return;
-        }
-        console().success("workshop " + result.workshop() + ": " + result.services().size() + " service(s): "
-                + String.join(", ", result.services().stream().map(ServiceCandidate::name).toList()));
-        console().nextSteps("mysfits build " + first, "mysfits run " + first, "mysfits push " + first,
-                "mysfits setup && mysfits deploy " + first + " --fargate");
+        InitResult result = context().workflows().init().execute(new InitRequest(dir, workshop, services, dryRun.on(), force));
+        new InitRenderer(console()).render(result, "mysfits init" + (directory == null ? "" : " " + directory));
     }
 }

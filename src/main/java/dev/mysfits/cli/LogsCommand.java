@@ -4,15 +4,12 @@ import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.core.DurationText;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.ResourceNames;
-import dev.mysfits.workflow.logs.CloudLogsWorkflow;
-import dev.mysfits.core.Sleeper;
-import dev.mysfits.workflow.local.LocalLogsWorkflow;
 import dev.mysfits.workflow.local.LogsRequest;
+import dev.mysfits.workflow.logs.CloudLogsWorkflow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.time.Clock;
 import java.time.Duration;
 
 @Command(name = "logs",
@@ -48,14 +45,13 @@ final class LogsCommand extends BaseCommand {
         workshop.service(service.name());
         if (local) {
             LogsRequest request = new LogsRequest(workshop.service(service.name()), workshop.name(), follow, tail, Duration.ofSeconds(60));
-            new LocalLogsWorkflow(context().docker().containerRunner(), events()).execute(request);
+            context().workflows().localLogs().execute(request);
             return;
         }
         if (tail != null) {
             throw MysfitsException.usage("--tail works with --local only", "use --since to limit CloudWatch logs");
         }
         Duration age = DurationText.parse("--since", since);
-        new CloudLogsWorkflow(context().aws().logReader(), events(), Clock.systemUTC(), Sleeper.system())
-                .execute(new CloudLogsWorkflow.Request(new ResourceNames(workshop.name()), service.name(), age, follow));
+        context().workflows().cloudLogs().execute(new CloudLogsWorkflow.Request(new ResourceNames(workshop.name()), service.name(), age, follow));
     }
 }

@@ -1,10 +1,10 @@
 package dev.mysfits.cli;
 
 import dev.mysfits.config.ServiceConfig;
+import dev.mysfits.console.BuildRenderer;
 import dev.mysfits.core.MysfitsException;
-import dev.mysfits.workflow.push.PushResult;
 import dev.mysfits.workflow.push.PushRequest;
-import dev.mysfits.workflow.push.PushWorkflow;
+import dev.mysfits.workflow.push.PushResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,23 +48,7 @@ public final class PushCommand extends BaseCommand {
         if (!dryRun.on()) {
             context.lockWorkshop("push " + service.name());
         }
-        PushResult report = new PushWorkflow(events(), context.ledger(), context.aws().imageRegistry(),
-                context.docker().imagePusher())
-                .execute(request);
-        print(report);
-    }
-
-    private void print(PushResult report) {
-        if (dryRun.on()) {
-            return;
-        }
-        if (console().jsonOutput()) {
-            console().json(report);
-        } else {
-            console().data(report.repositoryUri() + "@" + report.digest());
-            report.tags().forEach(tag -> console().data(report.repositoryUri() + ":" + tag));
-        }
-        console().success("pushed " + service.name() + " to " + report.repositoryUri());
-        console().nextSteps("mysfits setup", "mysfits deploy " + service.name() + " --fargate");
+        PushResult report = context.workflows().push().execute(request);
+        new BuildRenderer(console()).render(report, dryRun.on());
     }
 }

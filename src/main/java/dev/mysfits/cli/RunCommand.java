@@ -2,12 +2,11 @@ package dev.mysfits.cli;
 
 import dev.mysfits.config.ServiceConfig;
 import dev.mysfits.config.WorkshopConfig;
+import dev.mysfits.console.LocalRenderer;
 import dev.mysfits.core.MysfitsException;
-import dev.mysfits.net.HttpHealthProbe;
-import dev.mysfits.net.SocketHostPorts;
-import dev.mysfits.workflow.local.RunLocalWorkflow;
+import dev.mysfits.workflow.local.FollowLogsRequest;
 import dev.mysfits.workflow.local.RunRequest;
-import dev.mysfits.core.Sleeper;
+import dev.mysfits.workflow.local.RunResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,18 +52,11 @@ final class RunCommand extends BaseCommand {
         WorkshopConfig workshop = context().workshop();
         ServiceConfig config = workshop.service(service.name());
         RunRequest request = new RunRequest(config, workshop.name(), port == null ? config.localPort() : port,
-                environment, tag, follow, timeout);
-        new RunLocalWorkflow(context().docker().containerRunner(), new SocketHostPorts(), new HttpHealthProbe(), events(),
-                Sleeper.system(), System::nanoTime).execute(request, result -> {
-                    if (console().jsonOutput()) {
-                        console().json(result);
-                    } else {
-                        console().data(result.url());
-                    }
-                    if (!follow) {
-                        console().nextSteps("curl " + result.url(), "mysfits logs " + service.name() + " --local",
-                                "mysfits stop " + service.name());
-                    }
-                });
+                environment, tag, timeout);
+        RunResult result = context().workflows().runLocal().execute(request);
+        new LocalRenderer(console()).render(result, follow);
+        if (follow) {
+            context().workflows().followLogs().execute(FollowLogsRequest.one(result.container(), timeout));
+        }
     }
 }

@@ -1,20 +1,17 @@
 package dev.mysfits.cli;
 
+import dev.mysfits.console.LocalRenderer;
 import dev.mysfits.core.MysfitsException;
-import dev.mysfits.workflow.local.EcrPullLogin;
 import dev.mysfits.workflow.local.RunImageRequest;
 import dev.mysfits.workflow.local.RunImageResult;
-import dev.mysfits.workflow.local.RunImageWorkflow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 @Command(name = "run-image",
         description = {
@@ -39,19 +36,10 @@ final class RunImageCommand extends BaseCommand {
 
     @Override
     protected void execute() {
-        RunImageWorkflow workflow = new RunImageWorkflow(context().docker().containerRunner(), context().docker().imagePuller(),
-                new EcrPullLogin(() -> context().aws().imageRegistry()), events(),
-                () -> "mysfits-run-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
-        RunImageRequest request = new RunImageRequest(image, command, environment);
-        RunImageResult result;
-        if (console().jsonOutput()) {
-            StringBuilder output = new StringBuilder();
-            result = workflow.execute(request, output::append);
-            result = result.withOutput(output.toString());
-            console().json(result);
-        } else {
-            result = workflow.execute(request, console()::stream);
-        }
+        // With --output json the container's output goes into the one JSON object, not out as it comes.
+        RunImageResult result = context().workflows().runImage()
+                .execute(new RunImageRequest(image, command, environment, console().jsonOutput()));
+        new LocalRenderer(console()).render(result);
         if (result.exitCode() != 0) {
             throw MysfitsException.failed(result.image() + " exited with code " + result.exitCode(),
                     "its output is above (\"output\" with --output json); the engine removed its container", null);

@@ -1,7 +1,7 @@
 package dev.mysfits.cli;
 
 import dev.mysfits.config.WorkshopConfig;
-import dev.mysfits.workflow.local.StopLocalWorkflow;
+import dev.mysfits.console.LocalRenderer;
 import dev.mysfits.workflow.local.StopRequest;
 import dev.mysfits.workflow.local.StopResult;
 import picocli.CommandLine.Command;
@@ -17,10 +17,7 @@ final class StopCommand extends BaseCommand {
     @Override
     protected void execute() {
         WorkshopConfig workshop = context().workshop();
-        StopResult result = new StopLocalWorkflow(context().docker().containerRunner(), events())
-                .execute(new StopRequest(workshop.service(service), workshop.name()));
-        if (console().jsonOutput()) {
-            console().json(result);
-        }
+        StopResult result = context().workflows().stopLocal().execute(new StopRequest(workshop.service(service), workshop.name()));
+        new LocalRenderer(console()).render(result);
     }
 }

@@ -1,14 +1,10 @@
 package dev.mysfits.cli;
 
 import dev.mysfits.config.WorkshopConfig;
-import dev.mysfits.console.Table;
-import dev.mysfits.net.HttpHealthProbe;
-import dev.mysfits.net.SocketHostPorts;
-import dev.mysfits.core.Sleeper;
+import dev.mysfits.console.LocalRenderer;
+import dev.mysfits.workflow.local.FollowLogsRequest;
 import dev.mysfits.workflow.local.UpRequest;
 import dev.mysfits.workflow.local.UpResult;
-import dev.mysfits.workflow.local.EcrPullLogin;
-import dev.mysfits.workflow.local.UpWorkflow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,21 +39,10 @@ final class UpCommand extends BaseCommand {
     @Override
     protected void execute() {
         WorkshopConfig workshop = context().workshop();
-        UpWorkflow workflow = new UpWorkflow(context().docker().containerRunner(), context().docker().imagePuller(),
-                new EcrPullLogin(() -> context().aws().imageRegistry()), new SocketHostPorts(), new HttpHealthProbe(),
-                events(), Sleeper.system(), System::nanoTime);
-        UpResult result = workflow.execute(new UpRequest(workshop, services, timeout));
-        if (console().jsonOutput()) {
-            console().json(result.services());
-        } else {
-            Table table = new Table("SERVICE", "STATE", "URL");
-            result.services().forEach(s -> table.row(s.service(), s.state(), s.url() == null ? "(inside the network only)" : s.url()));
-            console().data(table.render());
-        }
+        UpResult result = context().workflows().up().execute(new UpRequest(workshop, services, timeout));
+        new LocalRenderer(console()).render(result, follow);
         if (follow) {
-            workflow.follow(result, timeout);
-        } else {
-            console().nextSteps("mysfits logs <service> --local", "mysfits down");
+            context().workflows().followLogs().execute(FollowLogsRequest.all(result, timeout));
         }
     }
 }

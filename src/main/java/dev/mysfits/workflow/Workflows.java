@@ -4,18 +4,41 @@ import dev.mysfits.aws.AwsAdapters;
 import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.core.Environment;
 import dev.mysfits.core.GlobalSettings;
+import dev.mysfits.core.OutputFormat;
 import dev.mysfits.core.Sleeper;
+import dev.mysfits.core.WaitProgress;
 import dev.mysfits.docker.DockerAdapters;
+import dev.mysfits.git.GitSourceRevision;
 import dev.mysfits.ledger.Ledger;
+import dev.mysfits.net.HttpHealthProbe;
+import dev.mysfits.net.SocketHostPorts;
+import dev.mysfits.template.TaskDefinitionRenderer;
+import dev.mysfits.template.TemplatePlaceholders;
+import dev.mysfits.workflow.autoscale.AutoscaleWorkflow;
 import dev.mysfits.workflow.cleanup.CleanupWorkflow;
 import dev.mysfits.workflow.cleanup.LocalCleanupWorkflow;
-import dev.mysfits.workflow.autoscale.AutoscaleWorkflow;
 import dev.mysfits.workflow.cleanup.RetryPolicy;
+import dev.mysfits.workflow.codebuild.BuildspecWorkflow;
+import dev.mysfits.workflow.codebuild.CodeBuildWorkflow;
 import dev.mysfits.workflow.deploy.DeployRequest;
 import dev.mysfits.workflow.deploy.DeployWorkflow;
 import dev.mysfits.workflow.deploy.TaskDefinitionRegistration;
+import dev.mysfits.workflow.image.BuildWorkflow;
 import dev.mysfits.workflow.infrastructure.ServiceAdapters;
 import dev.mysfits.workflow.infrastructure.SetupAdapters;
+import dev.mysfits.workflow.init.InitWorkflow;
+import dev.mysfits.workflow.inventory.ImagesWorkflow;
+import dev.mysfits.workflow.inventory.PsWorkflow;
+import dev.mysfits.workflow.local.DownWorkflow;
+import dev.mysfits.workflow.local.EcrPullLogin;
+import dev.mysfits.workflow.local.FollowLogsWorkflow;
+import dev.mysfits.workflow.local.LocalLogsWorkflow;
+import dev.mysfits.workflow.local.RunImageWorkflow;
+import dev.mysfits.workflow.local.RunLocalWorkflow;
+import dev.mysfits.workflow.local.StopLocalWorkflow;
+import dev.mysfits.workflow.local.UpWorkflow;
+import dev.mysfits.workflow.logs.CloudLogsWorkflow;
+import dev.mysfits.workflow.push.PushWorkflow;
 import dev.mysfits.workflow.rollout.RolloutWatcher;
 import dev.mysfits.workflow.scale.ScaleWorkflow;
 import dev.mysfits.workflow.setup.SetupWorkflow;
@@ -24,8 +47,16 @@ import dev.mysfits.workflow.task.ListTasksWorkflow;
 import dev.mysfits.workflow.task.RunTaskWorkflow;
 import dev.mysfits.workflow.task.StopTasksWorkflow;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
@@ -117,6 +148,112 @@ public final class Workflows implements AutoCloseable {
 
     private RolloutWatcher rolloutWatcher(ServiceAdapters adapters) {
         return new RolloutWatcher(adapters.containers(), adapters.router(), events, Clock.systemUTC(), Sleeper.system());
+    }
+
+    // ---- local Docker, images and builds ----
+
+    public BuildWorkflow build() {
+        return new BuildWorkflow(docker().imageBuilder(), new GitSourceRevision(), events, System::nanoTime);
+    }
+
+    public PushWorkflow push() {
+        return new PushWorkflow(events, ledger.get(), aws().imageRegistry(), docker().imagePusher());
+    }
+
+    public RunLocalWorkflow runLocal() {
+        return new RunLocalWorkflow(docker().containerRunner(), new SocketHostPorts(), new HttpHealthProbe(), events,
+                Sleeper.system(), System::nanoTime);
+    }
+
+    public RunImageWorkflow runImage() {
+        return new RunImageWorkflow(docker().containerRunner(), docker().imagePuller(), new EcrPullLogin(() -> aws().imageRegistry()),
+                events, () -> "mysfits-run-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
+    }
+
+    public UpWorkflow up() {
+        return new UpWorkflow(docker().containerRunner(), docker().imagePuller(), new EcrPullLogin(() -> aws().imageRegistry()),
+                new SocketHostPorts(), new HttpHealthProbe(), events, Sleeper.system(), System::nanoTime);
+    }
+
+    public DownWorkflow down() {
+        return new DownWorkflow(docker().containerRunner(), events);
+    }
+
+    public StopLocalWorkflow stopLocal() {
+        return new StopLocalWorkflow(docker().containerRunner(), events);
+    }
+
+    public LocalLogsWorkflow localLogs() {
+        return new LocalLogsWorkflow(docker().containerRunner(), events);
+    }
+
+    public FollowLogsWorkflow followLogs() {
+        return new FollowLogsWorkflow(docker().containerRunner(), events);
+    }
+
+    public CloudLogsWorkflow cloudLogs() {
+        return new CloudLogsWorkflow(aws().logReader(), events, Clock.systemUTC(), Sleeper.system());
+    }
+
+    public PsWorkflow ps() {
+        return new PsWorkflow(docker().localInventory());
+    }
+
+    public ImagesWorkflow images() {
+        return new ImagesWorkflow(docker().localInventory(), aws().repositoryImages());
+    }
+
+    public CodeBuildWorkflow codeBuild() {
+        AwsAdapters aws = aws();
+        return new CodeBuildWorkflow(aws.roles(), aws.buildProjects(), aws.identity(), aws.region(), ledger.get(),
+                new GitSourceRevision(), events, Sleeper.system(), aws.logReader(), aws.repositoryImages(), Clock.systemUTC());
+    }
+
+    public BuildspecWorkflow buildspec() {
+        return new BuildspecWorkflow(new GitSourceRevision(), events);
+    }
+
+    public InitWorkflow init() {
+        return new InitWorkflow(events, confirmation);
+    }
+
+    /**
+     * The training run for the launcher's class-data archive (`train-class-data`): loads the classes every real
+     * command needs (SDK clients, signing and HTTP, docker-java's transport, the template renderer) by building all
+     * clients against an address that refuses at once, calling each, and rendering a sample task definition. Talks to
+     * nothing real and changes nothing.
+     */
+    public static void trainClassData() {
+        String nowhere = "http://127.0.0.1:1";
+        GlobalSettings settings = new GlobalSettings("us-east-1", null, false, nowhere, false, false,
+                OutputFormat.TEXT, null, null, null);
+        Environment environment = new Environment(Map.of("AWS_ACCESS_KEY_ID", "training", "AWS_SECRET_ACCESS_KEY", "training"),
+                Path.of("").toAbsolutePath(), Path.of(System.getProperty("user.home")));
+        try (AwsAdapters aws = new AwsAdapters(settings, environment, WaitProgress.NONE)) {
+            aws.warmUp();
+        }
+        try (DockerAdapters docker = new DockerAdapters("tcp://127.0.0.1:1", null)) {
+            docker.warmUp();
+        }
+        try {
+            Path template = Files.createTempFile("mysfits-training", ".json");
+            try {
+                Files.writeString(template, """
+                        {"family": "${FAMILY}", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"],
+                         "cpu": "256", "memory": "512",
+                         "containerDefinitions": [{"name": "app", "image": "${IMAGE}", "essential": true,
+                           "portMappings": [{"containerPort": ${CONTAINER_PORT}, "protocol": "tcp"}]}]}
+                        """);
+                Map<String, String> values = new HashMap<>();
+                TemplatePlaceholders.ALL.forEach(name -> values.put(name, "x"));
+                values.put(TemplatePlaceholders.CONTAINER_PORT, "80");
+                new TaskDefinitionRenderer(AwsAdapters.taskDefinitionSchema()).render(template, "fargate", values);
+            } finally {
+                Files.deleteIfExists(template);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the sample task definition for training", e);
+        }
     }
 
     // ---- what --stats reports, and the end of the command ----

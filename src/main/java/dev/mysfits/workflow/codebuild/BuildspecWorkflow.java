@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.codebuild;
 
+import dev.mysfits.workflow.Workflow;
 import dev.mysfits.config.ServiceConfig;
 import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.workflow.Events;
@@ -16,7 +17,7 @@ import java.nio.file.Path;
  * with paths relative to the repository's top, where CodeBuild starts. An existing, different file is never
  * overwritten without --force.
  */
-public final class BuildspecWorkflow {
+public final class BuildspecWorkflow implements Workflow<BuildspecRequest, BuildspecResult> {
     public static final String FILE_NAME = "buildspec.yml";
 
     private final SourceRevision git;
@@ -32,6 +33,7 @@ public final class BuildspecWorkflow {
         return service.buildContext().resolve(FILE_NAME);
     }
 
+    @Override
     public BuildspecResult execute(BuildspecRequest request) {
         WorkshopConfig workshop = request.workshop();
         ServiceConfig service = request.service();

@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.codebuild;
 
+import dev.mysfits.workflow.Workflow;
 import dev.mysfits.aws.codebuild.BuildProjects;
 import dev.mysfits.aws.codebuild.BuildProjects.Project;
 import dev.mysfits.aws.codebuild.BuildProjects.ProjectSpec;
@@ -35,7 +36,7 @@ import java.util.Set;
  * creates or updates the project with the variables the buildspec reads. `--start` starts a build, and `--wait`
  * follows it to its end. `--service-role` uses a role that exists instead: mysfits neither changes nor removes it.
  */
-public final class CodeBuildWorkflow {
+public final class CodeBuildWorkflow implements Workflow<CodeBuildRequest, CodeBuildResult> {
     static final String TRUST_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Principal\":{\"Service\":\"codebuild.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
     static final Set<String> SOURCE_TYPES = Set.of("GITHUB", "GITHUB_ENTERPRISE", "CODECOMMIT", "BITBUCKET", "GITLAB", "S3");
@@ -71,6 +72,7 @@ public final class CodeBuildWorkflow {
         this.sleeper = sleeper;
     }
 
+    @Override
     public CodeBuildResult execute(CodeBuildRequest request) {
         WorkshopConfig workshop = request.workshop();
         ServiceConfig service = request.service();

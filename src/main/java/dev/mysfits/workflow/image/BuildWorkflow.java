@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.image;
 
+import dev.mysfits.workflow.Workflow;
 import dev.mysfits.config.ServiceConfig;
 import dev.mysfits.workflow.Events;
 import dev.mysfits.core.MysfitsException;
@@ -18,7 +19,7 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /** `mysfits build`: checks the inputs, works out the tags, builds with progress, reports what came from cache. */
-public final class BuildWorkflow {
+public final class BuildWorkflow implements Workflow<BuildRequest, BuildResult> {
     private final ImageBuilder builder;
     private final SourceRevision revision;
     private final Events events;
@@ -31,6 +32,7 @@ public final class BuildWorkflow {
         this.nanoTime = nanoTime;
     }
 
+    @Override
     public BuildResult execute(BuildRequest request) {
         ServiceConfig service = request.service();
         Path dockerfile = service.dockerfilePath();

@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.init;
 
+import dev.mysfits.workflow.Workflow;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mysfits.core.EcrRepositoryName;
 import dev.mysfits.config.WorkshopConfigLoader;
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
  * a Fargate and an EC2 task-definition template per service. Everything is checked before the first file is written,
  * and an existing file is replaced only with force.
  */
-public final class InitWorkflow {
+public final class InitWorkflow implements Workflow<InitRequest, InitResult> {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,30}");
     /** Pretty, with "key": value as the hand-written files have it. */
     private static final com.fasterxml.jackson.databind.ObjectWriter JSON = new ObjectMapper().writer(
@@ -40,6 +41,7 @@ public final class InitWorkflow {
         this.confirmation = confirmation;
     }
 
+    @Override
     public InitResult execute(InitRequest request) {
         Path dir = request.directory().toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {

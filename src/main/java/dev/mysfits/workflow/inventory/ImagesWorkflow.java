@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.inventory;
 
+import dev.mysfits.workflow.Workflow;
 import dev.mysfits.aws.ecr.RepositoryImages;
 import dev.mysfits.config.ServiceConfig;
 import dev.mysfits.config.WorkshopConfig;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * engine recorded ECR's manifest digest for the local image (it does at push and pull): the digest ECR lists is that
  * of the manifest, not the local image id, so only that record can tell them equal.
  */
-public final class ImagesWorkflow {
+public final class ImagesWorkflow implements Workflow<ImagesRequest, ImagesResult> {
     private final LocalInventory local;
     private final RepositoryImages ecr;
 
@@ -28,7 +29,8 @@ public final class ImagesWorkflow {
         this.ecr = ecr;
     }
 
-    public List<ServiceImages> execute(ImagesRequest request) {
+    @Override
+    public ImagesResult execute(ImagesRequest request) {
         WorkshopConfig workshop = request.workshop();
         List<ServiceConfig> services = request.service() == null
                 ? workshop.servicesInOrder() : List.of(workshop.service(request.service()));
@@ -37,7 +39,7 @@ public final class ImagesWorkflow {
         for (ServiceConfig service : services) {
             result.add(compare(service, images, ecr.list(service.repository())));
         }
-        return result;
+        return new ImagesResult(result);
     }
 
     static ServiceImages compare(ServiceConfig service, List<LocalInventory.Image> images, Optional<RepositoryImages.Listing> listing) {

@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.inventory;
 
+import dev.mysfits.workflow.Workflow;
 import dev.mysfits.config.ServiceConfig;
 import dev.mysfits.docker.LocalInventory;
 
@@ -11,19 +12,20 @@ import java.util.Optional;
  * `mysfits ps`: the containers `run` and `up` started for this workshop (found by their mysfits.workshop label, so a
  * service since removed from the workshop file still shows), with where each answers.
  */
-public final class PsWorkflow {
+public final class PsWorkflow implements Workflow<PsRequest, PsResult> {
     private final LocalInventory inventory;
 
     public PsWorkflow(LocalInventory inventory) {
         this.inventory = inventory;
     }
 
-    public List<LocalContainer> execute(PsRequest request) {
-        return inventory.containers(request.workshop().name()).stream()
+    @Override
+    public PsResult execute(PsRequest request) {
+        return new PsResult(request.workshop().name(), inventory.containers(request.workshop().name()).stream()
                 .map(c -> row(c, Optional.ofNullable(c.service()).map(request.workshop().services()::get)))
                 .sorted(Comparator.comparing((LocalContainer c) -> c.service() == null ? "" : c.service())
                         .thenComparing(LocalContainer::container))
-                .toList();
+                .toList());
     }
 
     private static LocalContainer row(LocalInventory.Container c, Optional<ServiceConfig> service) {

@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.local;
 
+import dev.mysfits.workflow.Workflow;
 import dev.mysfits.config.DependencyOrder;
 import dev.mysfits.config.ServiceConfig;
 import dev.mysfits.config.WorkshopConfig;
@@ -18,7 +19,7 @@ import java.util.Set;
  * `mysfits down`: stops and removes what `up` started, dependents before what they depend on. Volumes stay, with
  * their data: removing them is `cleanup --local --volumes`, which asks first. Nothing to stop is not an error.
  */
-public final class DownWorkflow {
+public final class DownWorkflow implements Workflow<DownRequest, DownResult> {
     private final ContainerRunner runner;
     private final Events events;
 
@@ -28,6 +29,7 @@ public final class DownWorkflow {
     }
 
     /** @param services the services to stop, or empty for all of them and the workshop's network */
+    @Override
     public DownResult execute(DownRequest request) {
         WorkshopConfig workshop = request.workshop();
         List<String> services = request.services();

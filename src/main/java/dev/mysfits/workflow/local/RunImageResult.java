@@ -7,7 +7,4 @@ package dev.mysfits.workflow.local;
  * @param output what the container wrote, when it was collected rather than streamed (--output json), else null
  */
 public record RunImageResult(String image, String container, boolean pulled, int exitCode, String output) {
-    public RunImageResult withOutput(String collected) {
-        return new RunImageResult(image, container, pulled, exitCode, collected);
-    }
 }

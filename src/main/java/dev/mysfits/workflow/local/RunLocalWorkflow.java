@@ -3,6 +3,7 @@ package dev.mysfits.workflow.local;
 import dev.mysfits.core.Sleeper;
 import dev.mysfits.config.ServiceConfig;
 import dev.mysfits.workflow.Events;
+import dev.mysfits.workflow.Workflow;
 import dev.mysfits.core.Durations;
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;
@@ -10,7 +11,6 @@ import dev.mysfits.docker.ContainerRunner;
 import dev.mysfits.docker.ContainerSpec;
 import dev.mysfits.docker.ContainerState;
 import dev.mysfits.docker.LocalContainers;
-import dev.mysfits.docker.LogQuery;
 import dev.mysfits.net.HealthProbe;
 import dev.mysfits.net.HostPorts;
 import dev.mysfits.workflow.image.ImageTags;
@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -29,7 +28,7 @@ import java.util.function.LongSupplier;
  * Everything is checked (image built, port free) before the old container is replaced, so a bad run
  * leaves the running one alone; replacing makes re-running converge on one container.
  */
-public final class RunLocalWorkflow {
+public final class RunLocalWorkflow implements Workflow<RunRequest, RunResult> {
 
     private final ContainerRunner runner;
     private final HostPorts ports;
@@ -48,8 +47,9 @@ public final class RunLocalWorkflow {
         this.nanoTime = nanoTime;
     }
 
-    /** Runs the container; calls ready once it answers, then follows its logs if asked. */
-    public RunResult execute(RunRequest request, Consumer<RunResult> ready) {
+    /** Runs the container and returns once it answers; following its logs is {@link FollowLogsWorkflow}'s. */
+    @Override
+    public RunResult execute(RunRequest request) {
         ServiceConfig service = request.service();
         String image = request.tag() == null ? service.image() + ":latest" : ImageTags.reference(service.image(), request.tag());
         String name = LocalContainers.containerName(request.workshop(), service.name());
@@ -80,11 +80,6 @@ public final class RunLocalWorkflow {
         new LocalHealthWait(runner, probe, events, sleeper, nanoTime).await(name, URI.create(url), request.timeout());
         RunResult result = new RunResult(service.name(), name, started.id(), image, port, url);
         events.done(service.name() + " answers on " + url);
-        ready.accept(result);
-        if (request.follow()) {
-            events.stage("Following the logs of " + name + " (Ctrl-C stops following; the container keeps running)");
-            runner.logs(name, new LogQuery(true, 0, request.timeout()), events::output);
-        }
         return result;
     }
 

@@ -19,7 +19,6 @@ public record RunRequest(
         int hostPort,
         Map<String, String> environment,
         String tag,
-        boolean follow,
         Duration timeout) {
     public RunRequest {
         environment = Map.copyOf(environment);

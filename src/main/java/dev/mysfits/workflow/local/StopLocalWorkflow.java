@@ -1,12 +1,13 @@
 package dev.mysfits.workflow.local;
 
+import dev.mysfits.workflow.Workflow;
 import dev.mysfits.config.ServiceConfig;
 import dev.mysfits.workflow.Events;
 import dev.mysfits.docker.ContainerRunner;
 import dev.mysfits.docker.LocalContainers;
 
 /** `mysfits stop`: stops and removes the local container; a missing one is already the wanted state. */
-public final class StopLocalWorkflow {
+public final class StopLocalWorkflow implements Workflow<StopRequest, StopResult> {
     private final ContainerRunner runner;
     private final Events events;
 
@@ -15,6 +16,7 @@ public final class StopLocalWorkflow {
         this.events = events;
     }
 
+    @Override
     public StopResult execute(StopRequest request) {
         ServiceConfig service = request.service();
         String workshop = request.workshop();

@@ -5,13 +5,13 @@ import dev.mysfits.config.ServiceConfig;
 import dev.mysfits.config.VolumeMount;
 import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.workflow.Events;
+import dev.mysfits.workflow.Workflow;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.docker.ContainerRunner;
 import dev.mysfits.docker.ContainerSpec;
 import dev.mysfits.docker.ContainerState;
 import dev.mysfits.docker.ImagePuller;
 import dev.mysfits.docker.LocalContainers;
-import dev.mysfits.docker.LogQuery;
 import dev.mysfits.net.HealthProbe;
 import dev.mysfits.net.HostPorts;
 import dev.mysfits.core.Sleeper;
@@ -34,7 +34,7 @@ import java.util.function.LongSupplier;
  * nobody builds here, missing from the engine, is pulled then), and a
  * service already running with the same image and settings is left alone, so running `up` again converges.
  */
-public final class UpWorkflow {
+public final class UpWorkflow implements Workflow<UpRequest, UpResult> {
     private final ContainerRunner runner;
     private final HostPorts ports;
     private final Events events;
@@ -50,6 +50,7 @@ public final class UpWorkflow {
         this.health = new LocalHealthWait(runner, probe, events, sleeper, nanoTime);
     }
 
+    @Override
     public UpResult execute(UpRequest request) {
         WorkshopConfig workshop = request.workshop();
         List<String> wanted = request.services().isEmpty() ? List.copyOf(workshop.services().keySet()) : request.services();
@@ -75,30 +76,6 @@ public final class UpWorkflow {
         UpResult result = new UpResult(results);
         events.done("up: " + names(order) + " " + (order.size() == 1 ? "is" : "are") + " running and healthy");
         return result;
-    }
-
-    /** Follows every container's logs, each line prefixed with its service, until Ctrl-C. */
-    public void follow(UpResult result, java.time.Duration timeout) {
-        List<Thread> followers = new ArrayList<>();
-        int width = result.services().stream().mapToInt(s -> s.service().length()).max().orElse(0);
-        for (UpResult.Service service : result.services()) {
-            String prefix = String.format("%-" + width + "s | ", service.service());
-            Thread follower = new Thread(() -> runner.logs(service.container(), new LogQuery(true, 10, timeout),
-                    new PrefixedLines(prefix, events::output)), "logs-" + service.service());
-            follower.setDaemon(true);
-            follower.start();
-            followers.add(follower);
-        }
-        events.stage("Following the logs of " + names(result.services().stream().map(UpResult.Service::service).toList())
-                + " (Ctrl-C stops following; the containers keep running)");
-        for (Thread follower : followers) {
-            try {
-                follower.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 
     private UpResult.Service start(String workshop, ServiceConfig service, String imageId, Optional<ContainerState> existing,

@@ -1,5 +1,6 @@
 package dev.mysfits.workflow.push;
 
+import dev.mysfits.workflow.Workflow;
 import dev.mysfits.core.EcrRepositoryName;
 import dev.mysfits.aws.ecr.ImageRegistry;
 import dev.mysfits.workflow.Events;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
  * ECR repository and pushes every tag with a fresh token. ECR lists what the registry received: a push needs no
  * PutImage.
  */
-public final class PushWorkflow {
+public final class PushWorkflow implements Workflow<PushRequest, PushResult> {
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
     static final String DEFAULT_TAG = "latest";
 
@@ -34,6 +35,7 @@ public final class PushWorkflow {
         this.pusher = pusher;
     }
 
+    @Override
     public PushResult execute(PushRequest request) {
         boolean dryRun = request.dryRun();
         EcrRepositoryName.validate(request.repository(),

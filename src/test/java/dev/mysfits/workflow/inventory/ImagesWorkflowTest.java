@@ -50,7 +50,7 @@ class ImagesWorkflowTest {
     }
 
     private ServiceImages monolith() {
-        return workflow.execute(new ImagesRequest(workshop, "monolith")).get(0);
+        return workflow.execute(new ImagesRequest(workshop, "monolith")).services().get(0);
     }
 
     private static ServiceImages.Tag tag(ServiceImages images, String tag) {
@@ -139,7 +139,7 @@ class ImagesWorkflowTest {
     void images_noService_listsEveryServiceInFileOrder_eachWithItsOwnRepository() {
         local.images.add(new Image("sha256:3333", List.of("like-service:latest"), List.of(), 1L, 1L));
 
-        List<ServiceImages> all = workflow.execute(new ImagesRequest(workshop, null));
+        List<ServiceImages> all = workflow.execute(new ImagesRequest(workshop, null)).services();
 
         assertEquals(List.of("monolith", "like"), all.stream().map(ServiceImages::service).toList());
         assertTrue(all.get(0).tags().isEmpty());

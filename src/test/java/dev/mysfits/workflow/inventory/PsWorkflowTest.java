@@ -41,7 +41,7 @@ class PsWorkflowTest {
     void ps_nothingStarted_isEmpty_andAsksForThisWorkshopOnly() {
         engine.container("other", new Container("id9", "mysfits-other-web", "web", "other:latest", "running", "Up 1 second", List.of()));
 
-        assertTrue(workflow.execute(new PsRequest(workshop)).isEmpty());
+        assertTrue(workflow.execute(new PsRequest(workshop)).containers().isEmpty());
         assertEquals(List.of("notes"), engine.workshops);
     }
 
@@ -52,7 +52,7 @@ class PsWorkflowTest {
         engine.container("notes", new Container("id2", "mysfits-notes-db", "db", "notes-db:latest", "running", "Up 4 minutes (healthy)",
                 List.of()));
 
-        List<LocalContainer> rows = workflow.execute(new PsRequest(workshop));
+        List<LocalContainer> rows = workflow.execute(new PsRequest(workshop)).containers();
 
         assertEquals(List.of("db", "web"), rows.stream().map(LocalContainer::service).toList());
         LocalContainer web = rows.get(1);
@@ -69,7 +69,7 @@ class PsWorkflowTest {
         engine.container("notes", new Container("id1", "mysfits-notes-web", "web", "notes:latest", "exited", "Exited (1) 5 seconds ago",
                 List.of()));
 
-        LocalContainer web = workflow.execute(new PsRequest(workshop)).get(0);
+        LocalContainer web = workflow.execute(new PsRequest(workshop)).containers().get(0);
 
         assertEquals("exited", web.state());
         assertEquals("Exited (1) 5 seconds ago", web.status());
@@ -82,7 +82,7 @@ class PsWorkflowTest {
         engine.container("notes", new Container("id2", "mysfits-notes-gone", "gone", "gone:latest", "running", "Up 1 minute",
                 List.of(new PublishedPort("0.0.0.0", 7000, 80, "tcp"))));
 
-        List<LocalContainer> rows = workflow.execute(new PsRequest(workshop));
+        List<LocalContainer> rows = workflow.execute(new PsRequest(workshop)).containers();
 
         assertEquals("http://127.0.0.1:6379/", rows.get(0).url());
         assertEquals("gone", rows.get(1).service());

@@ -25,18 +25,18 @@ class RunImageWorkflowTest {
     private final FakeContainerRunner engine = new FakeContainerRunner();
     private final FakeImagePuller registry = new FakeImagePuller(engine);
     private final StringWriter err = new StringWriter();
-    private final Console console = new Console(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), false,
+    private final StringWriter output = new StringWriter();
+    private final Console console = new Console(new PrintWriter(output, true), new PrintWriter(err, true), false,
             false, OutputFormat.TEXT, () -> 0L);
     private final RunImageWorkflow workflow = new RunImageWorkflow(engine, registry, host -> java.util.Optional.empty(), new ConsoleEvents(console),
             () -> "mysfits-run-0a1b2c3d");
-    private final StringBuilder output = new StringBuilder();
 
     @Test
     void aMissingImage_isPulledAsNameLatest_thenRunOnce_withItsOutputStreamed() {
         registry.serves("rxmllc/hello:latest", "9fb6c798fa41", "3b61febd4aef");
         engine.runOutput = " ____\n< RX-M >\n";
 
-        RunImageResult result = workflow.execute(new RunImageRequest("rxmllc/hello", List.of(), Map.of()), output::append);
+        RunImageResult result = workflow.execute(new RunImageRequest("rxmllc/hello", List.of(), Map.of()));
 
         assertEquals(List.of("rxmllc/hello:latest"), registry.pulls);
         assertTrue(err.toString().contains("Pulling rxmllc/hello:latest (not on this engine)"), err.toString());
@@ -55,7 +55,7 @@ class RunImageWorkflowTest {
         engine.runExitCode = 3;
 
         RunImageResult result = workflow.execute(new RunImageRequest("debian:bookworm-slim", List.of("sh", "-c", "exit 3"),
-                Map.of("GREETING", "hi")), output::append);
+                Map.of("GREETING", "hi")));
 
         assertTrue(registry.pulls.isEmpty());
         assertFalse(result.pulled());
@@ -67,7 +67,7 @@ class RunImageWorkflowTest {
     @Test
     void anInvalidName_isBadInput_andNothingIsPulledOrRun() {
         MysfitsException e = assertThrows(MysfitsException.class,
-                () -> workflow.execute(new RunImageRequest("RXMLLC/Hello", List.of(), Map.of()), output::append));
+                () -> workflow.execute(new RunImageRequest("RXMLLC/Hello", List.of(), Map.of())));
 
         assertEquals(ExitCode.USAGE, e.exitCode());
         assertEquals("\"RXMLLC/Hello\" is not an image name", e.getMessage());
@@ -78,7 +78,7 @@ class RunImageWorkflowTest {
     @Test
     void anImageNoRegistryHas_isAPreconditionNamingIt_andNothingRuns() {
         MysfitsException e = assertThrows(MysfitsException.class,
-                () -> workflow.execute(new RunImageRequest("rxmllc/nope:2", List.of(), Map.of()), output::append));
+                () -> workflow.execute(new RunImageRequest("rxmllc/nope:2", List.of(), Map.of())));
 
         assertEquals(ExitCode.PRECONDITION, e.exitCode());
         assertTrue(e.getMessage().startsWith("cannot pull rxmllc/nope:2: Docker Hub has no such image"), e.getMessage());
@@ -91,7 +91,7 @@ class RunImageWorkflowTest {
         registry.refused.put("rxmllc/hello:latest", ImagePuller.Refusal.UNREACHABLE);
 
         MysfitsException e = assertThrows(MysfitsException.class,
-                () -> workflow.execute(new RunImageRequest("rxmllc/hello", List.of(), Map.of()), output::append));
+                () -> workflow.execute(new RunImageRequest("rxmllc/hello", List.of(), Map.of())));
 
         assertEquals(ExitCode.FAILED, e.exitCode());
         assertTrue(e.getMessage().startsWith("cannot pull rxmllc/hello:latest: the Docker engine cannot reach Docker Hub"), e.getMessage());

@@ -46,7 +46,7 @@ class RunLocalWorkflowTest {
             Map.of(), Map.of(), dev.mysfits.config.HealthCheckConfig.WORKSHOP);
 
     private RunRequest request(int port, Map<String, String> env, String tag) {
-        return new RunRequest(service, "ws", port, env, tag, false, Duration.ofSeconds(5));
+        return new RunRequest(service, "ws", port, env, tag, Duration.ofSeconds(5));
     }
 
     @Test
@@ -55,7 +55,8 @@ class RunLocalWorkflowTest {
         answers.addAll(List.of(OptionalInt.empty(), OptionalInt.of(503), OptionalInt.of(200)));
         List<RunResult> ready = new ArrayList<>();
 
-        RunResult result = workflow.execute(request(8000, Map.of("B", "cli", "C", "cli"), null), ready::add);
+        RunResult result = workflow.execute(request(8000, Map.of("B", "cli", "C", "cli"), null));
+        ready.add(result); // the ready moment is the return now: the command renders it, then follows the logs if asked
 
         assertEquals("http://127.0.0.1:8000/health", result.url());
         assertEquals(List.of(result), ready);
@@ -72,13 +73,13 @@ class RunLocalWorkflowTest {
     void run_tagOption_runsThatTag() {
         runner.images.add("monolith-service:v2");
         answers.add(OptionalInt.of(200));
-        workflow.execute(request(8000, Map.of(), "v2"), r -> { });
+        workflow.execute(request(8000, Map.of(), "v2"));
         assertEquals("monolith-service:v2", runner.started.get(0).image());
     }
 
     @Test
     void run_imageNotBuilt_isPreconditionNamingBuild_andStartsNothing() {
-        MysfitsException e = assertThrows(MysfitsException.class, () -> workflow.execute(request(8000, Map.of(), null), r -> { }));
+        MysfitsException e = assertThrows(MysfitsException.class, () -> workflow.execute(request(8000, Map.of(), null)));
         assertEquals(ExitCode.PRECONDITION, e.exitCode());
         assertTrue(e.hint().contains("mysfits build monolith"), e.hint());
         assertTrue(runner.started.isEmpty());
@@ -90,7 +91,7 @@ class RunLocalWorkflowTest {
         runner.containers.put(NAME, new ContainerState("old", NAME, "monolith-service:latest", "running", null, List.of(9000)));
         takenPorts.add(8000);
 
-        MysfitsException e = assertThrows(MysfitsException.class, () -> workflow.execute(request(8000, Map.of(), null), r -> { }));
+        MysfitsException e = assertThrows(MysfitsException.class, () -> workflow.execute(request(8000, Map.of(), null)));
 
         assertEquals(ExitCode.USAGE, e.exitCode());
         assertTrue(e.getMessage().contains("port 8000"), e.getMessage());
@@ -106,7 +107,7 @@ class RunLocalWorkflowTest {
         takenPorts.add(8000);
         answers.add(OptionalInt.of(200));
 
-        workflow.execute(request(8000, Map.of(), null), r -> { });
+        workflow.execute(request(8000, Map.of(), null));
 
         assertEquals(List.of(NAME), runner.removed);
         assertEquals(1, runner.started.size());
@@ -119,7 +120,7 @@ class RunLocalWorkflowTest {
         runner.logText.put(NAME, "booting\nstill booting\n");
         answers.add(OptionalInt.of(500));
 
-        MysfitsException e = assertThrows(MysfitsException.class, () -> workflow.execute(request(8000, Map.of(), null), r -> { }));
+        MysfitsException e = assertThrows(MysfitsException.class, () -> workflow.execute(request(8000, Map.of(), null)));
 
         assertEquals(ExitCode.TIMEOUT, e.exitCode());
         assertTrue(e.getMessage().contains("within 5s"), e.getMessage());
@@ -133,7 +134,7 @@ class RunLocalWorkflowTest {
         runner.statusAfterStart = "exited";
         runner.logText.put(NAME, "Traceback: boom\n");
 
-        MysfitsException e = assertThrows(MysfitsException.class, () -> workflow.execute(request(8000, Map.of(), null), r -> { }));
+        MysfitsException e = assertThrows(MysfitsException.class, () -> workflow.execute(request(8000, Map.of(), null)));
 
         assertEquals(ExitCode.FAILED, e.exitCode());
         assertTrue(e.getMessage().contains("exit code 1"), e.getMessage());
