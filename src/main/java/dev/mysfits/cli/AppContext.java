@@ -1,6 +1,5 @@
 package dev.mysfits.cli;
 
-import dev.mysfits.aws.AwsAdapters;
 import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.config.WorkshopConfigLoader;
 import dev.mysfits.console.Console;
@@ -9,7 +8,6 @@ import dev.mysfits.console.TerminalConfirmation;
 import dev.mysfits.core.Environment;
 import dev.mysfits.core.GlobalSettings;
 import dev.mysfits.core.MysfitsException;
-import dev.mysfits.docker.DockerAdapters;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.ledger.WorkshopLock;
 import dev.mysfits.workflow.Workflows;
@@ -29,7 +27,6 @@ public final class AppContext implements AutoCloseable {
     private final Environment environment;
     private final GlobalSettings settings;
     private final Console console;
-    private final ConsoleEvents events;
     private WorkshopConfig workshop;
     private Ledger ledger;
     private Workflows workflows;
@@ -39,7 +36,6 @@ public final class AppContext implements AutoCloseable {
         this.environment = environment;
         this.settings = settings;
         this.console = console;
-        this.events = new ConsoleEvents(console);
     }
 
     public Environment environment() {
@@ -52,11 +48,6 @@ public final class AppContext implements AutoCloseable {
 
     public Console console() {
         return console;
-    }
-
-    /** The workflows' events, rendered on the console. */
-    public ConsoleEvents events() {
-        return events;
     }
 
     public synchronized WorkshopConfig workshop() {
@@ -98,23 +89,15 @@ public final class AppContext implements AutoCloseable {
     /** Every workflow, wired: commands take theirs from here. */
     public synchronized Workflows workflows() {
         if (workflows == null) {
-            workflows = new Workflows(settings, environment, events, TerminalConfirmation.system(console), this::workshop, this::ledger);
+            workflows = new Workflows(settings, environment, new ConsoleEvents(console), TerminalConfirmation.system(console), this::workshop, this::ledger);
         }
         return workflows;
-    }
-
-    public AwsAdapters aws() {
-        return workflows().aws();
-    }
-
-    public DockerAdapters docker() {
-        return workflows().docker();
     }
 
     /** For --stats: wall time since start-up and the AWS API calls, by operation, on stderr. */
     synchronized void printStats() {
         long millis = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
-        Workflows.ApiCalls calls = workflows == null ? new Workflows.ApiCalls(0, java.util.Map.of(), 0) : workflows.apiCalls();
+        Workflows.ApiCalls calls = workflows == null ? new Workflows.ApiCalls(0, Map.of(), 0) : workflows.apiCalls();
         console.info("stats: " + millis + " ms wall time (JVM uptime), " + calls.total() + " AWS API calls"
                 + (calls.total() == 0 ? "" : " " + calls.byOperation()));
         console.info("stats: " + calls.retries() + " AWS API retries");

@@ -1,7 +1,6 @@
 package dev.mysfits.cli;
 
 import dev.mysfits.console.Console;
-import dev.mysfits.console.ConsoleEvents;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -21,10 +20,6 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     protected final Console console() {
         return context().console();
-    }
-
-    protected final ConsoleEvents events() {
-        return context().events();
     }
 
     @Override

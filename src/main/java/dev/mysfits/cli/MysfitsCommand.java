@@ -1,10 +1,10 @@
 package dev.mysfits.cli;
 
-import dev.mysfits.aws.ProfileRegion;
 import dev.mysfits.console.Console;
 import dev.mysfits.core.Environment;
 import dev.mysfits.core.GlobalSettings;
 import dev.mysfits.core.OutputFormat;
+import dev.mysfits.workflow.Workflows;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -148,7 +148,7 @@ public final class MysfitsCommand implements Runnable {
         String resolvedRegion = Optional.ofNullable(region)
                 .or(() -> environment.get("AWS_REGION"))
                 .or(() -> environment.get("AWS_DEFAULT_REGION"))
-                .or(() -> ProfileRegion.of(environment, resolvedProfile))
+                .or(() -> Workflows.profileRegion(environment, resolvedProfile))
                 .orElse(null);
         String endpoint = Optional.ofNullable(endpointUrl).or(() -> environment.get("AWS_ENDPOINT_URL")).orElse(null);
         boolean color = !noColor && environment.get("NO_COLOR").isEmpty() && !"dumb".equals(environment.get("TERM").orElse(""));

@@ -1,6 +1,7 @@
 package dev.mysfits.workflow;
 
 import dev.mysfits.aws.AwsAdapters;
+import dev.mysfits.aws.ProfileRegion;
 import dev.mysfits.config.WorkshopConfig;
 import dev.mysfits.core.Environment;
 import dev.mysfits.core.GlobalSettings;
@@ -56,6 +57,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -256,17 +258,23 @@ public final class Workflows implements AutoCloseable {
         }
     }
 
-    // ---- what --stats reports, and the end of the command ----
+    // ---- settings, --stats, and the end of the command ----
+
+    /** The region a profile names in the AWS config file, read as the AWS CLI reads it: for the global options. */
+    public static Optional<String> profileRegion(Environment environment, String profile) {
+        return ProfileRegion.of(environment, profile);
+    }
+
 
     /** The AWS API calls made so far, for --stats: total, by operation, and retries; none when AWS was not used. */
     public synchronized ApiCalls apiCalls() {
         if (aws == null) {
-            return new ApiCalls(0, java.util.Map.of(), 0);
+            return new ApiCalls(0, Map.of(), 0);
         }
         return new ApiCalls(aws.callCounter().total(), aws.callCounter().byOperation(), aws.callCounter().retries());
     }
 
-    public record ApiCalls(int total, java.util.Map<String, Integer> byOperation, int retries) {
+    public record ApiCalls(int total, Map<String, Integer> byOperation, int retries) {
     }
 
     @Override
@@ -279,16 +287,14 @@ public final class Workflows implements AutoCloseable {
         }
     }
 
-    /** Only until the last command goes through a method above (issue 21); then private. */
-    public synchronized AwsAdapters aws() {
+    private synchronized AwsAdapters aws() {
         if (aws == null) {
             aws = new AwsAdapters(settings, environment, events);
         }
         return aws;
     }
 
-    /** Only until the last command goes through a method above (issue 21); then private. */
-    public synchronized DockerAdapters docker() {
+    private synchronized DockerAdapters docker() {
         if (docker == null) {
             docker = new DockerAdapters(settings.dockerHost(), settings.dockerConfig());
         }

@@ -1,8 +1,11 @@
 package dev.mysfits.architecture;
 
+import dev.mysfits.workflow.Workflow;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,12 +18,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The layers: cli, then workflow, then the adapters and the data they read (aws, docker, template, ledger, config,
  * registry, git, net), then core. A package may name only the packages its row allows, by import or written out in
- * full; a wrong-way name fails here with its file and line. The rows that go beyond the plan say why, and issue 21
- * ("one shape, second pass") takes the workflow's use of console away.
+ * full; a wrong-way name fails here with its file and line. The rows that go beyond the plan say why. Workflows
+ * never name the console, commands never name an adapter, and every workflow has the one entry signature.
  */
 class LayerTest {
     private static final Path MAIN = Path.of("src/main/java/dev/mysfits");
@@ -41,7 +45,9 @@ class LayerTest {
             Map.entry("aws", Set.of("core", "registry", "template")),
             Map.entry("docker", Set.of("core", "registry")),
             Map.entry("workflow", union(ADAPTERS_AND_DATA, Set.of("core"))),
-            Map.entry("cli", union(ADAPTERS_AND_DATA, Set.of("core", "console", "workflow"))));
+            // cli parses into requests (the workshop file's records) and takes the lock beside the ledger; the adapters
+            // are built by workflow's Workflows, never by a command.
+            Map.entry("cli", Set.of("core", "console", "workflow", "config", "ledger")));
 
     private static final Pattern NAMED = Pattern.compile("dev\\.mysfits\\.([a-z]+)\\.");
 
@@ -73,6 +79,37 @@ class LayerTest {
             }
         }
         assertEquals(List.of(), wrongWay);
+    }
+
+    /** Every workflow has the one entry: it is a Workflow, and execute(request) is its only public method. */
+    @Test
+    void everyWorkflowHasTheOneEntrySignature() throws Exception {
+        List<String> odd = new ArrayList<>();
+        int seen = 0;
+        try (Stream<Path> files = Files.walk(MAIN.resolve("workflow"))) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("Workflow.java")).sorted().toList()) {
+                String name = "dev.mysfits." + MAIN.relativize(file).toString().replace(".java", "").replace('/', '.');
+                Class<?> type = Class.forName(name);
+                if (type.isInterface()) {
+                    continue; // Workflow itself
+                }
+                seen++;
+                if (!Workflow.class.isAssignableFrom(type)) {
+                    odd.add(name + " is not a Workflow<Request, Result>");
+                }
+                for (Method method : type.getDeclaredMethods()) {
+                    if (Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers())
+                            && !method.isSynthetic() && !method.isBridge() && !method.getName().equals("execute")) {
+                        odd.add(name + " has a second public entry: " + method.getName());
+                    }
+                    if (method.getName().equals("execute") && method.getExceptionTypes().length > 0) {
+                        odd.add(name + ".execute declares " + List.of(method.getExceptionTypes()));
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), odd);
+        assertTrue(seen >= 20, "the scan found " + seen + " workflows");
     }
 
     @Test
