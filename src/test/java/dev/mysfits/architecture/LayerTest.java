@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LayerTest {
     private static final Path MAIN = Path.of("src/main/java/dev/mysfits");
-    private static final Set<String> ADAPTERS_AND_DATA = Set.of("aws", "docker", "template", "ledger", "config", "registry", "git", "net");
+    private static final Set<String> ADAPTERS_AND_DATA = Set.of("aws", "docker", "template", "ledger", "config", "lab", "registry", "git", "net");
 
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("core", Set.of()),
@@ -38,6 +38,7 @@ class LayerTest {
             // console renders what the workflows say and return; results may carry the adapters' own records (OwnedResource).
             Map.entry("console", Set.of("core", "workflow", "aws")),
             Map.entry("ledger", Set.of("core")),
+            Map.entry("lab", Set.of("core")),
             Map.entry("template", Set.of("core")),
             // Policy files in the workshop file name ${TABLE_<NAME>}: config checks them with template's placeholders.
             Map.entry("config", Set.of("core", "template")),
