@@ -127,6 +127,11 @@ public final class LabLoader {
             if (!command.isTextual() || command.asText().isBlank() || command.asText().startsWith("mysfits ")) {
                 throw invalid(file, where + ": each \"solve\" entry is a mysfits command's arguments, as \"build inv --tag 0.1\"");
             }
+            try {
+                CommandLineWords.split(command.asText());
+            } catch (MysfitsException unclosed) {
+                throw invalid(file, where + ": \"" + command.asText() + "\" has an unclosed quote");
+            }
             solve.add(command.asText());
         }
         JsonNode checks = node.get("check");
