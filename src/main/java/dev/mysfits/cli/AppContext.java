@@ -28,6 +28,7 @@ public final class AppContext implements AutoCloseable {
     private final GlobalSettings settings;
     private final Console console;
     private WorkshopConfig workshop;
+    private Path workshopFile;
     private Ledger ledger;
     private Workflows workflows;
     private WorkshopLock lock;
@@ -50,9 +51,21 @@ public final class AppContext implements AutoCloseable {
         return console;
     }
 
+    /**
+     * A lab command works in the workshop its lab names, not the one around the working directory: called before
+     * anything reads the workshop.
+     */
+    public synchronized void useWorkshopFile(Path file) {
+        if (workshop != null && !workshop.file().toAbsolutePath().equals(file.toAbsolutePath())) {
+            throw new IllegalStateException("the workshop was read before the lab named " + file);
+        }
+        workshopFile = file;
+    }
+
     public synchronized WorkshopConfig workshop() {
         if (workshop == null) {
-            Path file = settings.configFile() != null
+            Path file = workshopFile != null ? workshopFile
+                    : settings.configFile() != null
                     ? settings.configFile()
                     : WorkshopConfigLoader.locate(environment.workingDirectory());
             // Tables setup adopted from the labs' stack go by the stack's names: the ledger beside mysfits.json says which.

@@ -5,6 +5,7 @@ import dev.mysfits.core.Environment;
 import dev.mysfits.core.GlobalSettings;
 import dev.mysfits.core.OutputFormat;
 import dev.mysfits.workflow.Workflows;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -12,6 +13,8 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** The root command: global options (inherited by every subcommand) and the list of subcommands. */
@@ -41,6 +44,7 @@ import java.util.Optional;
                 AutoscaleCommand.class,
                 StatusCommand.class,
                 CleanupCommand.class,
+                LabCommand.class,
                 TrainClassDataCommand.class,
         })
 public final class MysfitsCommand implements Runnable {
@@ -141,6 +145,36 @@ public final class MysfitsCommand implements Runnable {
             }
             context.close();
         }
+    }
+
+    /**
+     * Runs another mysfits command in this process, in a workshop, with this one's global options: `lab run` solves
+     * its steps so. Its stdout goes to this one's stderr, so that the lab's own answer stays alone on stdout.
+     */
+    int runNested(Path workshopFile, List<String> arguments) {
+        MysfitsCommand nested = new MysfitsCommand(environment, consoleFactory);
+        CommandLine line = Cli.create(nested);
+        line.setOut(spec.commandLine().getErr());
+        line.setErr(spec.commandLine().getErr());
+        List<String> args = new ArrayList<>();
+        if (region != null) {
+            args.addAll(List.of("--region", region));
+        }
+        if (profile != null) {
+            args.addAll(List.of("--profile", profile));
+        }
+        if (endpointUrl != null) {
+            args.addAll(List.of("--endpoint-url", endpointUrl));
+        }
+        if (noColor) {
+            args.add("--no-color");
+        }
+        if (debug) {
+            args.add("--debug");
+        }
+        args.addAll(List.of("--config", workshopFile.toString(), "--output", "text"));
+        args.addAll(arguments);
+        return Cli.execute(nested, line, args.toArray(String[]::new));
     }
 
     GlobalSettings settings() {

@@ -10,6 +10,7 @@ import dev.mysfits.core.Sleeper;
 import dev.mysfits.core.WaitProgress;
 import dev.mysfits.docker.DockerAdapters;
 import dev.mysfits.git.GitSourceRevision;
+import dev.mysfits.lab.LabLoader;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.net.HttpHealthProbe;
 import dev.mysfits.net.SocketHostPorts;
@@ -30,6 +31,7 @@ import dev.mysfits.workflow.infrastructure.SetupAdapters;
 import dev.mysfits.workflow.init.InitWorkflow;
 import dev.mysfits.workflow.inventory.ImagesWorkflow;
 import dev.mysfits.workflow.inventory.PsWorkflow;
+import dev.mysfits.workflow.lab.LabsWorkflow;
 import dev.mysfits.workflow.local.DownWorkflow;
 import dev.mysfits.workflow.local.EcrPullLogin;
 import dev.mysfits.workflow.local.FollowLogsWorkflow;
@@ -256,6 +258,12 @@ public final class Workflows implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the sample task definition for training", e);
         }
+    }
+
+    // ---- labs ----
+
+    public LabsWorkflow labs() {
+        return new LabsWorkflow(new LabLoader());
     }
 
     // ---- settings, --stats, and the end of the command ----

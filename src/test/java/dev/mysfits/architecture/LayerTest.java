@@ -46,9 +46,9 @@ class LayerTest {
             Map.entry("aws", Set.of("core", "registry", "template")),
             Map.entry("docker", Set.of("core", "registry")),
             Map.entry("workflow", union(ADAPTERS_AND_DATA, Set.of("core"))),
-            // cli parses into requests (the workshop file's records) and takes the lock beside the ledger; the adapters
+            // cli parses into requests (the workshop file's and the labs' records) and takes the lock beside the ledger; the adapters
             // are built by workflow's Workflows, never by a command.
-            Map.entry("cli", Set.of("core", "console", "workflow", "config", "ledger")));
+            Map.entry("cli", Set.of("core", "console", "workflow", "config", "ledger", "lab")));
 
     private static final Pattern NAMED = Pattern.compile("dev\\.mysfits\\.([a-z]+)\\.");
 
