@@ -79,8 +79,10 @@ public final class ResourceProbes implements ProbeEvaluator<Probe.Resource> {
             case "repository" -> services.forEach(s -> wanted.add(one(workshop.service(s).repository())));
             case "log-group" -> services.forEach(s -> wanted.add(one(names.logGroup(s))));
             case "service" -> services.forEach(s -> wanted.add(one(names.ecsService(s))));
-            case "target-group" -> services.forEach(s -> wanted.add(new Wanted(s + "'s",
-                    List.of(names.targetGroup(s, "fargate"), names.targetGroup(s, "ec2")))));
+            case "target-group" -> services.forEach(s -> {
+                List<String> either = List.of(names.targetGroup(s, "fargate"), names.targetGroup(s, "ec2"));
+                wanted.add(new Wanted(String.join(" or ", either), either));
+            });
             case "table" -> {
                 if (name == null) {
                     workshop.tables().keySet().forEach(t -> wanted.add(one(names.table(t))));

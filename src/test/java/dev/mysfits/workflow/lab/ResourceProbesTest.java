@@ -108,6 +108,8 @@ class ResourceProbesTest {
     void aMissingOrRemainingResourceFails() {
         assertEquals(Optional.of("no cluster trash-can"), check("cluster", null, true));
         assertEquals(Optional.of("no target-group trash-can-inv-fg or trash-can-inv-ec2"), check("target-group", "inv", true));
+        assertEquals("target-group trash-can-inv-fg or trash-can-inv-ec2 is gone",
+                probes.describe(new Probe.Resource("target-group", "inv", false, "hint"), workshop));
         assertEquals(Optional.of("no role trash-can-ecs-execution; no role trash-can-ecs-task"), check("role", null, true));
         aws.logGroups.put("/mysfits/trash-can/inv", new LogGroups.LogGroup("/mysfits/trash-can/inv", "arn:lg", 7));
         assertEquals(Optional.of("log-group /mysfits/trash-can/inv still exists"), check("log-group", null, false));
