@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
                 "A check only looks (at HTTP answers, services, images, containers, logs, resources and files), so it checks "
                         + "a step however it was done: with mysfits, the docker and aws CLIs, or the console. The labs are "
                         + "the files in labs/; each step's last check is kept beside the lab's workshop (.mysfits/labs.json)."},
-        subcommands = {LabListCommand.class, LabShowCommand.class})
+        subcommands = {LabListCommand.class, LabShowCommand.class, LabCheckCommand.class, LabRunCommand.class})
 public final class LabCommand implements Runnable {
     @Spec
     CommandSpec spec;

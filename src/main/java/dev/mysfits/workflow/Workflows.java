@@ -13,6 +13,7 @@ import dev.mysfits.git.GitSourceRevision;
 import dev.mysfits.lab.LabLoader;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.net.HttpHealthProbe;
+import dev.mysfits.net.JdkHttpRequester;
 import dev.mysfits.net.SocketHostPorts;
 import dev.mysfits.template.TaskDefinitionRenderer;
 import dev.mysfits.template.TemplatePlaceholders;
@@ -31,7 +32,20 @@ import dev.mysfits.workflow.infrastructure.SetupAdapters;
 import dev.mysfits.workflow.init.InitWorkflow;
 import dev.mysfits.workflow.inventory.ImagesWorkflow;
 import dev.mysfits.workflow.inventory.PsWorkflow;
+import dev.mysfits.workflow.lab.AwsResourceLookup;
+import dev.mysfits.workflow.lab.ContainerProbes;
+import dev.mysfits.workflow.lab.FileProbes;
+import dev.mysfits.workflow.lab.HttpProbes;
+import dev.mysfits.workflow.lab.ImageProbes;
+import dev.mysfits.workflow.lab.LabCheckWorkflow;
+import dev.mysfits.workflow.lab.CommandRunner;
+import dev.mysfits.workflow.lab.LabRunWorkflow;
 import dev.mysfits.workflow.lab.LabsWorkflow;
+import dev.mysfits.workflow.lab.LogProbes;
+import dev.mysfits.workflow.lab.Probes;
+import dev.mysfits.workflow.lab.ResourceProbes;
+import dev.mysfits.workflow.lab.ServiceProbes;
+import dev.mysfits.workflow.lab.TaggedLeftovers;
 import dev.mysfits.workflow.local.DownWorkflow;
 import dev.mysfits.workflow.local.EcrPullLogin;
 import dev.mysfits.workflow.local.FollowLogsWorkflow;
@@ -61,6 +75,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -264,6 +279,30 @@ public final class Workflows implements AutoCloseable {
 
     public LabsWorkflow labs() {
         return new LabsWorkflow(new LabLoader());
+    }
+
+    /** `lab run`: each step's commands through the runner the cli gives, then the step's check as lab check does it. */
+    public LabRunWorkflow labRun(CommandRunner commands) {
+        return new LabRunWorkflow(commands, labCheck(), events);
+    }
+
+    /**
+     * `lab check`: each kind of probe reads through the adapters the other commands use, made on first use, so a lab
+     * that checks only files needs neither AWS nor Docker. The lab names its own workshop, so its ledger is read
+     * from that workshop's directory.
+     */
+    public LabCheckWorkflow labCheck() {
+        Function<WorkshopConfig, Ledger> ledgerOf = w -> new Ledger(Ledger.defaultFile(w.directory()), Clock.systemUTC());
+        Probes probes = new Probes(
+                new HttpProbes(new JdkHttpRequester(), w -> ServiceAdapters.from(aws(), w, ledgerOf.apply(w)).infrastructure()),
+                new ServiceProbes(() -> aws().containers()),
+                new ImageProbes(() -> aws().repositoryImages(), () -> docker().localInventory()),
+                new ContainerProbes(() -> docker().containerRunner()),
+                new LogProbes(() -> aws().logReader(), () -> docker().containerRunner(), Clock.systemUTC()),
+                new ResourceProbes(new AwsResourceLookup(() -> SetupAdapters.of(aws()), () -> aws().containers(), () -> aws().router()),
+                        new TaggedLeftovers(() -> aws().taggedResources(), ledgerOf, () -> aws().region())),
+                new FileProbes());
+        return new LabCheckWorkflow(probes, events, Clock.systemUTC());
     }
 
     // ---- settings, --stats, and the end of the command ----
