@@ -41,6 +41,7 @@ import dev.mysfits.workflow.lab.LabCheckWorkflow;
 import dev.mysfits.workflow.lab.CommandRunner;
 import dev.mysfits.workflow.lab.LabRunWorkflow;
 import dev.mysfits.workflow.lab.LabsWorkflow;
+import dev.mysfits.workflow.lab.LocalContainerLookup;
 import dev.mysfits.workflow.lab.LogProbes;
 import dev.mysfits.workflow.lab.Probes;
 import dev.mysfits.workflow.lab.ResourceProbes;
@@ -294,7 +295,8 @@ public final class Workflows implements AutoCloseable {
     public LabCheckWorkflow labCheck() {
         Function<WorkshopConfig, Ledger> ledgerOf = w -> new Ledger(Ledger.defaultFile(w.directory()), Clock.systemUTC());
         Probes probes = new Probes(
-                new HttpProbes(new JdkHttpRequester(), w -> ServiceAdapters.from(aws(), w, ledgerOf.apply(w)).infrastructure()),
+                new HttpProbes(new JdkHttpRequester(), w -> ServiceAdapters.from(aws(), w, ledgerOf.apply(w)).infrastructure(),
+                        (w, service) -> LocalContainerLookup.publishedPort(docker().containerRunner(), w, service)),
                 new ServiceProbes(() -> aws().containers()),
                 new ImageProbes(() -> aws().repositoryImages(), () -> docker().localInventory()),
                 new ContainerProbes(() -> docker().containerRunner()),

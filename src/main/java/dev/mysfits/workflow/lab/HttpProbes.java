@@ -12,23 +12,36 @@ import dev.mysfits.workflow.infrastructure.InfrastructureLookup;
 
 import java.net.URI;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
  * An HTTP request answers as the lab says: through the workshop's load balancer as setup made it ("alb"), or on a
- * service's local port ("local:SERVICE", 127.0.0.1 and its localPort). A refused connection is a failed probe.
+ * service's local port ("local:SERVICE", 127.0.0.1 and the port its running container publishes, else its localPort). A refused connection is a failed probe.
  */
 public final class HttpProbes implements ProbeEvaluator<Probe.Http> {
     private static final int BODY_SHOWN = 120;
 
     private final HttpRequester http;
     private final Function<WorkshopConfig, InfrastructureLookup> infrastructure;
+    private final BiFunction<WorkshopConfig, ServiceConfig, Optional<Integer>> publishedPort;
     private final ObjectMapper json = new ObjectMapper();
 
-    /** @param infrastructure what setup made for a workshop: the load balancer's DNS name and listener port */
-    public HttpProbes(HttpRequester http, Function<WorkshopConfig, InfrastructureLookup> infrastructure) {
+    /**
+     * @param infrastructure what setup made for a workshop: the load balancer's DNS name and listener port
+     * @param publishedPort  the host port the service's running local container publishes, if one runs: the lab pages
+     *                       run it on ports of their own (docker run -p 3000:80), as `mysfits run --port` does
+     */
+    public HttpProbes(HttpRequester http, Function<WorkshopConfig, InfrastructureLookup> infrastructure,
+                      BiFunction<WorkshopConfig, ServiceConfig, Optional<Integer>> publishedPort) {
         this.http = http;
         this.infrastructure = infrastructure;
+        this.publishedPort = publishedPort;
+    }
+
+    /** Local targets on the ports the workshop file gives. */
+    public HttpProbes(HttpRequester http, Function<WorkshopConfig, InfrastructureLookup> infrastructure) {
+        this(http, infrastructure, (workshop, service) -> Optional.empty());
     }
 
     @Override
@@ -79,7 +92,9 @@ public final class HttpProbes implements ProbeEvaluator<Probe.Http> {
             return Infrastructure.url(infra.loadBalancerDnsName(), infra.listenerPort());
         }
         ServiceConfig service = workshop.service(localService(probe));
-        int port = service.local().container().hostNetwork() ? service.containerPort() : service.localPort();
+        Optional<Integer> published = publishedPort.apply(workshop, service);
+        int port = published.isPresent() ? published.get()
+                : service.local().container().hostNetwork() ? service.containerPort() : service.localPort();
         if (port <= 0) {
             return null;
         }

@@ -2,6 +2,7 @@ package dev.mysfits.workflow.lab;
 
 import dev.mysfits.config.ServiceConfig;
 import dev.mysfits.config.WorkshopConfig;
+import dev.mysfits.core.MysfitsException;
 import dev.mysfits.docker.ContainerRunner;
 import dev.mysfits.docker.ContainerState;
 import dev.mysfits.docker.LocalContainers;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * A service's local container, however it was started: the name `mysfits run` and `up` give it, or else the
  * service's own name when it runs the service's image (what the lab pages' `docker container run --name=inv` makes).
  */
-final class LocalContainerLookup {
+public final class LocalContainerLookup {
     private LocalContainerLookup() {
     }
 
@@ -22,6 +23,15 @@ final class LocalContainerLookup {
             return own;
         }
         return runner.find(service.name()).filter(c -> runsImage(c, service));
+    }
+
+    /** The first host port the service's running local container publishes; empty when none runs or the engine is away. */
+    public static Optional<Integer> publishedPort(ContainerRunner runner, WorkshopConfig workshop, ServiceConfig service) {
+        try {
+            return find(runner, workshop, service).filter(ContainerState::running).flatMap(c -> c.hostPorts().stream().findFirst());
+        } catch (MysfitsException engineAway) {
+            return Optional.empty(); // the probe then tries the workshop file's port, and says what answered there
+        }
     }
 
     private static boolean runsImage(ContainerState container, ServiceConfig service) {

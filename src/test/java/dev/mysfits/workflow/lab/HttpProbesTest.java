@@ -68,6 +68,19 @@ class HttpProbesTest {
     }
 
     @Test
+    void aLocalTarget_isAskedOnThePortItsRunningContainerPublishes_asTheLabPagesRunItOnPortsOfTheirOwn() {
+        WorkshopConfig workshop = LabWorkshops.trashCan(dir, 1);
+        HttpProbes published = new HttpProbes(new JdkHttpRequester(Duration.ofSeconds(1), Duration.ofSeconds(3)),
+                w -> () -> infrastructure("127.0.0.1", port), (w, service) -> Optional.of(port));
+        HttpProbes none = new HttpProbes(new JdkHttpRequester(Duration.ofSeconds(1), Duration.ofSeconds(3)),
+                w -> () -> infrastructure("127.0.0.1", port), (w, service) -> Optional.empty());
+
+        assertEquals(Optional.empty(), published.problem(get("local:inv", "/", 200, "version", null, null), workshop));
+        assertTrue(none.problem(get("local:inv", "/", 200, "version", null, null), workshop).orElseThrow().contains("127.0.0.1:1/"),
+                "without a running container, the workshop file's localPort");
+    }
+
+    @Test
     void theLoadBalancerIsAskedAtTheAddressAndPortSetupMade() {
         WorkshopConfig workshop = LabWorkshops.trashCan(dir, 8080);
         assertEquals(Optional.empty(), probes.problem(get("alb", "/missing", 404, "not here", null, null), workshop));
