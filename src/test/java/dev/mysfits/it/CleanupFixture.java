@@ -31,8 +31,12 @@ final class CleanupFixture {
         return Long.toString(System.nanoTime() % 1_000_000L, 36);
     }
 
+    /** The workshops made here, whose local images the tests remove when they end: the engine is shared all day. */
+    private static final java.util.Set<String> MADE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** A test workshop whose images and repositories carry the workshop name: the registry is shared. */
     static Path workshopWithOwnNames(String ws) {
+        MADE.add(ws);
         Path dir = TestSandbox.workshop(ws);
         for (String service : List.of("monolith", "like")) {
             LocalImages.setService(dir, service, Map.of("image", ws + "-" + service, "repository", ws + "/" + service));
@@ -74,6 +78,14 @@ final class CleanupFixture {
         Files.writeString(context.resolve("Dockerfile"), "FROM " + DeployFixture.sampleImage("monolith") + "\nLABEL mysfits.workshop=" + ws
                 + "\nRUN echo " + ws + " > /marker\n");
         docker("build", "-q", "-t", tag, context.toString());
+    }
+
+    /** Removes the local images (built, and tagged for ECR) of every workshop made here so far. */
+    static void removeLocalImagesOfWorkshopsMade() {
+        for (String ws : List.copyOf(MADE)) {
+            removeLocalImages(ws);
+            MADE.remove(ws);
+        }
     }
 
     static void removeLocalImages(String ws) {

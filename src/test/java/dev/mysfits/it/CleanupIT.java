@@ -39,6 +39,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * must survive.
  */
 class CleanupIT {
+    @org.junit.jupiter.api.AfterEach
+    void removeTheWorkshopsImages() {
+        CleanupFixture.removeLocalImagesOfWorkshopsMade();
+    }
+
 
     @BeforeEach
     void freshMoto() {

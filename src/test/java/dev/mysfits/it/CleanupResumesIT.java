@@ -42,6 +42,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * from what is left, and the last leaves the inventory as it was before setup (checked with the AWS CLI).
  */
 class CleanupResumesIT {
+    @org.junit.jupiter.api.AfterEach
+    void removeTheWorkshopsImages() {
+        CleanupFixture.removeLocalImagesOfWorkshopsMade();
+    }
+
 
     @BeforeEach
     void freshMoto() {
