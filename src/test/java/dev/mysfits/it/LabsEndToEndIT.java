@@ -131,6 +131,7 @@ class LabsEndToEndIT {
                 TestSandbox.run(List.of("sh", "-c", "docker images -q " + image + " | sort -u | xargs -r docker rmi -f"),
                         Map.of(), Duration.ofSeconds(60));
             }
+            TestSandbox.run(List.of("rm", "-rf", root.toString()), Map.of(), Duration.ofSeconds(30));
         }
     }
 
