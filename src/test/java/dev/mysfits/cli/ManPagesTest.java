@@ -18,7 +18,8 @@ class ManPagesTest {
     @Test
     void everyCommandAUserCanRun_hasAPage_andHiddenOnesHaveNone() {
         Set<String> expected = new TreeSet<>(Set.of("mysfits.1", "mysfits-task.1", "mysfits-task-run.1",
-                "mysfits-task-list.1", "mysfits-task-stop.1"));
+                "mysfits-task-list.1", "mysfits-task-stop.1", "mysfits-lab-list.1", "mysfits-lab-show.1", "mysfits-lab-check.1",
+                "mysfits-lab-run.1"));
         root.getSubcommands().forEach((name, sub) -> {
             if (!name.equals("help") && !sub.getCommandSpec().usageMessage().hidden()) {
                 expected.add("mysfits-" + name + ".1");
