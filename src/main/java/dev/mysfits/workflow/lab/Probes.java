@@ -16,36 +16,48 @@ public record Probes(ProbeEvaluator<Probe.Http> http, ProbeEvaluator<Probe.Servi
     }
 
     String describe(Probe probe, WorkshopConfig workshop) {
-        if (probe instanceof Probe.Http p) {
-            return http.describe(p, workshop);
-        } else if (probe instanceof Probe.Service p) {
-            return service.describe(p, workshop);
-        } else if (probe instanceof Probe.Image p) {
-            return image.describe(p, workshop);
-        } else if (probe instanceof Probe.Container p) {
-            return container.describe(p, workshop);
-        } else if (probe instanceof Probe.Log p) {
-            return log.describe(p, workshop);
-        } else if (probe instanceof Probe.Resource p) {
-            return resource.describe(p, workshop);
-        }
-        return file.describe((Probe.File) probe, workshop);
+        return evaluated(probe).describe(workshop);
     }
 
     Optional<String> problem(Probe probe, WorkshopConfig workshop) {
+        return evaluated(probe).problem(workshop);
+    }
+
+    /** A probe with its own kind's evaluator. */
+    private interface Evaluated {
+        String describe(WorkshopConfig workshop);
+
+        Optional<String> problem(WorkshopConfig workshop);
+    }
+
+    private Evaluated evaluated(Probe probe) {
         if (probe instanceof Probe.Http p) {
-            return http.problem(p, workshop);
+            return by(http, p);
         } else if (probe instanceof Probe.Service p) {
-            return service.problem(p, workshop);
+            return by(service, p);
         } else if (probe instanceof Probe.Image p) {
-            return image.problem(p, workshop);
+            return by(image, p);
         } else if (probe instanceof Probe.Container p) {
-            return container.problem(p, workshop);
+            return by(container, p);
         } else if (probe instanceof Probe.Log p) {
-            return log.problem(p, workshop);
+            return by(log, p);
         } else if (probe instanceof Probe.Resource p) {
-            return resource.problem(p, workshop);
+            return by(resource, p);
         }
-        return file.problem((Probe.File) probe, workshop);
+        return by(file, (Probe.File) probe);
+    }
+
+    private static <P extends Probe> Evaluated by(ProbeEvaluator<P> evaluator, P probe) {
+        return new Evaluated() {
+            @Override
+            public String describe(WorkshopConfig workshop) {
+                return evaluator.describe(probe, workshop);
+            }
+
+            @Override
+            public Optional<String> problem(WorkshopConfig workshop) {
+                return evaluator.problem(probe, workshop);
+            }
+        };
     }
 }
