@@ -63,7 +63,7 @@ public final class LabLoader {
     /** The lab with this id, from the folder. */
     public Lab load(Path folder, String id) {
         Path file = folder.resolve(id + ".json");
-        if (!Files.isRegularFile(file)) {
+        if (!ID.matcher(id).matches() || !Files.isRegularFile(file)) {
             List<String> known = loadAll(folder).stream().map(Lab::id).toList();
             throw MysfitsException.usage("no lab '" + id + "': the labs are " + String.join(", ", known),
                     "run mysfits lab list");

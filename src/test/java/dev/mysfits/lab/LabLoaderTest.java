@@ -77,6 +77,9 @@ class LabLoaderTest {
 
         assertEquals("no lab 'nope': the labs are x", e.getMessage());
         assertEquals("run mysfits lab list", e.hint());
+        Files.writeString(root.resolve("outside.json"), "{}");
+        MysfitsException outside = assertThrows(MysfitsException.class, () -> loader.load(root.resolve("labs"), "../outside"));
+        assertEquals("no lab '../outside': the labs are x", outside.getMessage(), "an id names a file in labs/, never one beside it");
     }
 
     private Path write(String id, String steps) throws IOException {
