@@ -40,12 +40,24 @@ public final class LabProgress {
     }
 
     public synchronized Optional<Mark> mark(String lab, String step) {
-        return Optional.ofNullable(read().getOrDefault(lab, Map.of()).get(step));
+        return Optional.ofNullable(marks(lab).get(step));
+    }
+
+    /** Every checked step of a lab, by step id: one reading of the file. */
+    public synchronized Map<String, Mark> marks(String lab) {
+        return Map.copyOf(read().getOrDefault(lab, Map.of()));
     }
 
     public synchronized void record(String lab, String step, boolean passed) {
+        record(lab, Map.of(step, passed));
+    }
+
+    /** The outcome of each step just checked, by step id: one reading and one writing of the file. */
+    public synchronized void record(String lab, Map<String, Boolean> passedByStep) {
         Map<String, Map<String, Mark>> all = read();
-        all.computeIfAbsent(lab, l -> new LinkedHashMap<>()).put(step, new Mark(passed, clock.instant().toString()));
+        String now = clock.instant().toString();
+        Map<String, Mark> steps = all.computeIfAbsent(lab, l -> new LinkedHashMap<>());
+        passedByStep.forEach((step, passed) -> steps.put(step, new Mark(passed, now)));
         try {
             Files.createDirectories(file.getParent());
             AtomicFiles.writeString(file, json.writeValueAsString(all));

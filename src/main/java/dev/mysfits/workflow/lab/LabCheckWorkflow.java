@@ -12,7 +12,9 @@ import dev.mysfits.workflow.Workflow;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -68,9 +70,9 @@ public final class LabCheckWorkflow implements Workflow<LabCheckRequest, LabChec
             throw firstPrecondition;
         }
         LabProgress progress = new LabProgress(LabProgress.defaultFile(workshop.directory()), clock);
-        for (StepResult result : results) {
-            progress.record(lab.id(), result.step(), result.passed());
-        }
+        Map<String, Boolean> passed = new LinkedHashMap<>();
+        results.forEach(result -> passed.put(result.step(), result.passed()));
+        progress.record(lab.id(), passed);
         return new LabCheckResult(lab.id(), lab.title(), results);
     }
 

@@ -9,6 +9,7 @@ import dev.mysfits.workflow.Workflow;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,9 +29,10 @@ public final class LabsWorkflow implements Workflow<LabsRequest, LabsResult> {
         List<LabsResult.LabStatus> statuses = new ArrayList<>();
         for (Lab lab : labs) {
             LabProgress progress = new LabProgress(LabProgress.defaultFile(lab.workshop().getParent()), Clock.systemUTC());
+            Map<String, LabProgress.Mark> marks = progress.marks(lab.id());
             List<LabsResult.StepStatus> steps = new ArrayList<>();
             for (LabStep step : lab.steps()) {
-                Optional<LabProgress.Mark> mark = progress.mark(lab.id(), step.id());
+                Optional<LabProgress.Mark> mark = Optional.ofNullable(marks.get(step.id()));
                 LabsResult.State state = mark.map(m -> m.passed() ? LabsResult.State.PASSED : LabsResult.State.FAILED)
                         .orElse(LabsResult.State.NOT_CHECKED);
                 steps.add(new LabsResult.StepStatus(step.id(), step.title(), step.section(), step.solve(), step.check().size(),
