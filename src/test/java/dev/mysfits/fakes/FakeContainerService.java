@@ -120,6 +120,7 @@ public final class FakeContainerService implements ContainerService {
         Deployment primary = new Deployment("ecs-svc/" + (++deployments), "PRIMARY", taskDefinitionArn, desired, desired, 0,
                 "COMPLETED", "ECS deployment completed.");
         targetGroups.forEach(group -> router.registerHealthy(group, desired));
+        recordDeployment(name, taskDefinitionArn, desired);
         return new Service("arn:aws:ecs:us-east-1:123456789012:service/cluster/" + name, name, "ACTIVE", taskDefinitionArn,
                 launchType, desired, desired, 0, List.of(primary), List.of(), targetGroups, network);
     }
@@ -162,5 +163,35 @@ public final class FakeContainerService implements ContainerService {
             }
         });
         return tasks;
+    }
+
+    /** Each fake deployment is one SUCCESSFUL service deployment of a new service revision, newest first. */
+    private final Map<String, List<ServiceDeployment>> history = new java.util.HashMap<>();
+    private final Map<String, ServiceRevision> revisions = new java.util.HashMap<>();
+
+    private void recordDeployment(String service, String taskDefinitionArn, int desired) {
+        List<ServiceDeployment> deployed = history.computeIfAbsent(service, k -> new ArrayList<>());
+        String revision = "arn:aws:ecs:us-east-1:123456789012:service-revision/cluster/" + service + "/" + (revisions.size() + 1);
+        revisions.put(revision, new ServiceRevision(revision, taskDefinitionArn, java.time.Instant.now(), List.of()));
+        List<RevisionShare> sources = deployed.isEmpty() ? List.of() : List.of(deployed.get(0).target());
+        deployed.add(0, new ServiceDeployment("arn:aws:ecs:us-east-1:123456789012:service-deployment/cluster/" + service
+                + "/d" + (deployed.size() + 1), "SUCCESSFUL", null, null, java.time.Instant.now(), java.time.Instant.now(),
+                java.time.Instant.now(), java.time.Instant.now(), new RevisionShare(revision, desired, desired, 0, null, null),
+                sources, dev.mysfits.core.DeploymentStrategy.ROLLING, null, null));
+    }
+
+    @Override
+    public List<ServiceDeployment> serviceDeployments(String cluster, String serviceName) {
+        return List.copyOf(history.getOrDefault(serviceName, List.of()));
+    }
+
+    @Override
+    public List<ServiceRevision> serviceRevisions(List<String> serviceRevisionArns) {
+        return serviceRevisionArns.stream().distinct().map(revisions::get).filter(r -> r != null).toList();
+    }
+
+    @Override
+    public void stopServiceDeployment(String serviceDeploymentArn, boolean rollback) {
+        mutations.add("stop service deployment " + serviceDeploymentArn + (rollback ? " with rollback" : ""));
     }
 }

@@ -187,6 +187,21 @@ class RolloutWatcherFailureTest {
         }
 
         @Override
+        public List<ServiceDeployment> serviceDeployments(String cluster, String serviceName) {
+            return List.of();
+        }
+
+        @Override
+        public List<ServiceRevision> serviceRevisions(List<String> serviceRevisionArns) {
+            return List.of();
+        }
+
+        @Override
+        public void stopServiceDeployment(String serviceDeploymentArn, boolean rollback) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Optional<Service> describeService(String cluster, String name) {
             polls++;
             return Optional.of(states.size() > 1 ? states.removeFirst() : states.getFirst());
