@@ -103,7 +103,7 @@ public final class FakeContainerService implements ContainerService {
 
     @Override
     public Service updateService(String cluster, String name, String taskDefinitionArn, Integer desiredCount,
-                                 TaskNetwork network) {
+                                 TaskNetwork network, Rollout rollout) {
         Service old = services.get(name);
         mutations.add("update service " + name + (taskDefinitionArn == null ? "" : " to " + taskDefinitionArn)
                 + (desiredCount == null ? "" : " count " + desiredCount)
@@ -188,6 +188,11 @@ public final class FakeContainerService implements ContainerService {
     @Override
     public List<ServiceRevision> serviceRevisions(List<String> serviceRevisionArns) {
         return serviceRevisionArns.stream().distinct().map(revisions::get).filter(r -> r != null).toList();
+    }
+
+    @Override
+    public Optional<ServiceDeployment> serviceDeployment(String serviceDeploymentArn) {
+        return history.values().stream().flatMap(List::stream).filter(d -> d.arn().equals(serviceDeploymentArn)).findFirst();
     }
 
     @Override

@@ -197,6 +197,11 @@ class RolloutWatcherFailureTest {
         }
 
         @Override
+        public Optional<ServiceDeployment> serviceDeployment(String serviceDeploymentArn) {
+            return Optional.empty();
+        }
+
+        @Override
         public void stopServiceDeployment(String serviceDeploymentArn, boolean rollback) {
             throw new UnsupportedOperationException();
         }
@@ -249,7 +254,7 @@ class RolloutWatcherFailureTest {
 
         @Override
         public Service updateService(String cluster, String name, String taskDefinitionArn, Integer desiredCount,
-                                     TaskNetwork network) {
+                                     TaskNetwork network, Rollout rollout) {
             throw new UnsupportedOperationException();
         }
 
@@ -295,6 +300,22 @@ class RolloutWatcherFailureTest {
 
         @Override
         public Optional<TargetGroup> findTargetGroup(String name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<Rule> rule(String ruleArn) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Rule createWeightedRule(String listenerArn, int priority, String pathPattern, Map<String, Integer> weights,
+                                       Map<String, String> tags) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void forwardWeighted(String ruleArn, Map<String, Integer> weights) {
             throw new UnsupportedOperationException();
         }
 
