@@ -78,7 +78,6 @@ class Revision:
         self.task_definition = task_definition
         self.launch_type = service.launch_type
         self.platform_version = service.platform_version
-        self.platform_family = "EC2" if service.launch_type == "EC2" else "FARGATE"
         self.capacity_provider_strategy = copy.deepcopy(getattr(service, "capacity_provider_strategy", None) or None)
         self.load_balancers = copy.deepcopy(getattr(service, "load_balancers", None) or [])
         self.service_registries = copy.deepcopy(getattr(service, "service_registries", None) or [])
@@ -300,6 +299,9 @@ def _status(entry):
         if service.status != "ACTIVE":
             return "ROLLBACK_FAILED", "%s The service was deleted." % reason
         return "ROLLBACK_IN_PROGRESS", reason
+    replaced = _replaced(entry) and d.get("status") != "PRIMARY"
+    if replaced and d.get("rolloutState") == "IN_PROGRESS" or replaced and entry.stop_type == "ROLLBACK":
+        return "STOPPED", "A newer deployment of the service replaced this one before it finished."
     if entry.stop_type == "ROLLBACK":
         return "ROLLBACK_REQUESTED", USER_ROLLBACK_REASON
     state = d.get("rolloutState")
@@ -313,8 +315,6 @@ def _status(entry):
         return "STOPPED", d.get("rolloutStateReason") or "The deployment failed."
     if service.status != "ACTIVE":
         return "STOPPED", "The service was deleted."
-    if _replaced(entry) and d.get("status") != "PRIMARY":
-        return "STOPPED", "A newer deployment of the service replaced this one before it finished."
     return "IN_PROGRESS", d.get("rolloutStateReason") or "ECS deployment in progress."
 
 
@@ -332,7 +332,9 @@ def refresh(entry):
     return state
 
 
-def _summary(entry, deployment, revision, target):
+def _summary(entry, deployment, revision, target, with_rollback=True):
+    """A ServiceRevisionSummary of one side of the deployment: its task counts, and the weights a strategy set."""
+    state = status(entry)
     weights = {}
     production = entry.target.get("_productionWeight")
     test = entry.target.get("_testWeight")
@@ -340,18 +342,38 @@ def _summary(entry, deployment, revision, target):
         weights["requestedProductionTrafficWeight"] = float(production if target else 100 - production)
     if test is not None:
         weights["requestedTestTrafficWeight"] = float(test if target else 100 - test)
-    live = any(d is deployment for d in getattr(entry.service, "deployments", None) or [])
-    running = deployment.get("runningCount", 0) if live else 0
-    pending = deployment.get("pendingCount", 0) if live else 0
+    dicts = [deployment]
+    if not target and with_rollback and entry.rollback_target is not None and revision is entry.rollback_revision:
+        dicts.append(entry.rollback_target)   # a rolling rollback runs the old revision as a new ECS deployment
+    service_deployments = getattr(entry.service, "deployments", None) or []
+    live = [d for d in dicts if any(x is d for x in service_deployments)]
+    desired = entry.target.get("desiredCount", 0)
     if target:
-        requested = deployment.get("desiredCount", 0) if status(entry) in ONGOING + ("SUCCESSFUL",) else 0
+        requested = desired if state in ("PENDING", "IN_PROGRESS", "STOP_REQUESTED", "SUCCESSFUL") else 0
+    elif state.startswith("ROLLBACK") and revision is entry.rollback_revision:
+        requested = desired   # the rollback brings the old revision back to the desired count
     elif entry.strategy != ROLLING and live and entry.target.get("_lifecycleStage") != "CLEAN_UP" \
-            and status(entry) in ONGOING:
-        requested = deployment.get("desiredCount", 0)   # blue keeps its tasks until CLEAN_UP
+            and state in ONGOING:
+        requested = desired   # blue keeps its tasks until CLEAN_UP
     else:
         requested = 0
-    return dict({"arn": revision.arn, "requestedTaskCount": requested, "runningTaskCount": running,
-                 "pendingTaskCount": pending}, **weights)
+    return dict({"arn": revision.arn, "requestedTaskCount": requested,
+                 "runningTaskCount": sum(d.get("runningCount", 0) for d in live),
+                 "pendingTaskCount": sum(d.get("pendingCount", 0) for d in live)}, **weights)
+
+
+def _sources(entry):
+    merged = {}
+    for deployment, revision in entry.sources:
+        known = merged.get(revision.arn)
+        summary = _summary(entry, deployment, revision, False, with_rollback=known is None)
+        if known is None:
+            merged[revision.arn] = summary
+        else:
+            known["requestedTaskCount"] = max(known["requestedTaskCount"], summary["requestedTaskCount"])
+            known["runningTaskCount"] += summary["runningTaskCount"]
+            known["pendingTaskCount"] += summary["pendingTaskCount"]
+    return list(merged.values())
 
 
 def describe(entry):
@@ -361,7 +383,7 @@ def describe(entry):
     answer = {
         "serviceDeploymentArn": entry.arn, "serviceArn": entry.service.arn, "clusterArn": entry.service.cluster_arn,
         "createdAt": entry.created_at, "startedAt": entry.created_at, "updatedAt": entry.updated_at,
-        "sourceServiceRevisions": [_summary(entry, s, revision, False) for s, revision in entry.sources],
+        "sourceServiceRevisions": _sources(entry),
         "targetServiceRevision": _summary(entry, d, entry.revision, True),
         "status": state, "statusReason": reason,
         "deploymentConfiguration": entry.configuration,

@@ -251,6 +251,23 @@ def test_stop_abort_on_a_rolling_deployment_stops_it_where_it_is(tmp_path):
                                      "stopped." % arn)
 
 
+def test_a_stop_that_a_newer_deployment_overtakes_leaves_the_deployment_stopped(tmp_path):
+    with in_process(tmp_path) as plane:
+        ecs = boto3.client("ecs")
+        a_service(ecs, images=("x", "y"))
+        backend, service = service_record()
+        complete(service, service.deployments[0])
+        arn = ecs.update_service(cluster="c", service="web", taskDefinition="web:2")["service"]["currentServiceDeployment"]
+        ecs.stop_service_deployment(serviceDeploymentArn=arn, stopType="ROLLBACK")
+        ecs.update_service(cluster="c", service="web", forceNewDeployment=True)
+        service_deployments.on_pass(plane, backend, service)
+        assert [d["taskDefinition"].rsplit(":", 1)[1] for d in service.deployments] == ["2", "2", "1"], \
+            "the newer deployment, not a rollback"
+        [stopped] = described(ecs, [arn])
+        assert stopped["status"] == "STOPPED" and "rollback" not in stopped
+        assert stopped["statusReason"] == "A newer deployment of the service replaced this one before it finished."
+
+
 def test_the_circuit_breaker_s_rollback_is_the_failed_deployment_s(tmp_path):
     with in_process(tmp_path) as plane:
         ecs = boto3.client("ecs")
@@ -347,3 +364,203 @@ def test_a_moto_reset_forgets_them(tmp_path):
         ecs.create_cluster(clusterName="c")
         assert ecs.describe_service_deployments(serviceDeploymentArns=[arn])["failures"] == \
             [{"arn": arn, "reason": "MISSING"}]
+
+
+def test_a_tag_the_sandbox_s_ecr_knows_is_resolved_to_its_digest(tmp_path):
+    with in_process(tmp_path):
+        ecs, ecr_client = boto3.client("ecs"), boto3.client("ecr")
+        ecr_client.create_repository(repositoryName="mysfits/like")
+        manifest = json.dumps({"schemaVersion": 2, "mediaType": "application/vnd.docker.distribution.manifest.v2+json",
+                               "config": {"digest": "sha256:" + "cd" * 32, "size": 2}, "layers": []})
+        pushed = ecr_client.put_image(repositoryName="mysfits/like", imageManifest=manifest, imageTag="v1")
+        digest = pushed["image"]["imageId"]["imageDigest"]
+        image = "123456789012.dkr.ecr.us-east-1.amazonaws.com/mysfits/like:v1"
+        unknown = "123456789012.dkr.ecr.us-east-1.amazonaws.com/mysfits/like:v2"
+        created = a_service(ecs, images=(image,))
+        ecs.register_task_definition(family="other", containerDefinitions=[{"name": "web", "image": unknown,
+                                                                            "memory": 64}])
+        ecs.update_service(cluster="c", service="web", taskDefinition="other:1")
+        [new, old] = ecs.describe_service_revisions(serviceRevisionArns=[
+            d["targetServiceRevisionArn"] for d in listed(ecs)])["serviceRevisions"]
+        assert old["containerImages"][0] == {"containerName": "web", "image": image, "imageDigest": digest}
+        assert new["containerImages"] == [{"containerName": "web", "image": unknown}], "a tag ECR does not hold"
+        assert created["currentServiceRevisions"][0]["arn"] == old["serviceRevisionArn"]
+
+
+# ------------------------------------------------------------------ through a server, with real tasks
+
+def fargate_service(ecs, ec2, name, commands, breaker=None, desired=1):
+    """A Fargate service of `name` whose revisions run these commands (one task definition revision each)."""
+    subnet = ec2.describe_subnets(Filters=[{"Name": "default-for-az", "Values": ["true"]}])["Subnets"][0]["SubnetId"]
+    ecs.create_cluster(clusterName=name)
+    for command in commands:
+        ecs.register_task_definition(family=name, requiresCompatibilities=["FARGATE"], networkMode="awsvpc",
+                                     cpu="256", memory="512", containerDefinitions=[{
+                                         "name": "app", "image": "debian:bookworm-slim", "command": command}])
+    configuration = {"deploymentCircuitBreaker": breaker or {"enable": False, "rollback": False},
+                     "minimumHealthyPercent": 100, "maximumPercent": 200}
+    return ecs.create_service(cluster=name, serviceName=name, taskDefinition="%s:1" % name, desiredCount=desired,
+                              launchType="FARGATE", deploymentConfiguration=configuration, networkConfiguration={
+                                  "awsvpcConfiguration": {"subnets": [subnet], "assignPublicIp": "ENABLED"}})["service"]
+
+
+SLEEP = ["sleep", "600"]
+CRASH = ["sh", "-c", "exit 3"]
+
+
+def statuses(ecs, name):
+    return [d["status"] for d in ecs.list_service_deployments(cluster=name, service=name)["serviceDeployments"]]
+
+
+def until(ecs, name, wanted, seconds=90):
+    def check():
+        seen = statuses(ecs, name)
+        assert seen == wanted, seen
+        return seen
+    return eventually(check, seconds)
+
+
+def running_revisions(ecs, name):
+    arns = ecs.list_tasks(cluster=name, serviceName=name)["taskArns"]
+    if not arns:
+        return []
+    return sorted(t["taskDefinitionArn"].rsplit(":", 1)[1] for t in ecs.describe_tasks(cluster=name, tasks=arns)["tasks"]
+                  if t["lastStatus"] == "RUNNING")
+
+
+def stop_all(ecs, name):
+    ecs.update_service(cluster=name, service=name, desiredCount=0)
+    ecs.delete_service(cluster=name, service=name, force=True)
+
+
+@pytest.mark.docker
+def test_through_the_server_an_update_is_a_second_deployment_and_the_first_successful(server):
+    url = server[0]
+    ecs, ec2 = client(url, "ecs"), client(url, "ec2")
+    created = fargate_service(ecs, ec2, "sd-update", [SLEEP, ["sleep", "601"]])
+    first = created["currentServiceDeployment"]
+    until(ecs, "sd-update", ["SUCCESSFUL"])
+    second = ecs.update_service(cluster="sd-update", service="sd-update",
+                                taskDefinition="sd-update:2")["service"]["currentServiceDeployment"]
+    assert statuses(ecs, "sd-update") == ["IN_PROGRESS", "SUCCESSFUL"]
+    until(ecs, "sd-update", ["SUCCESSFUL", "SUCCESSFUL"])
+    listed_now = ecs.list_service_deployments(cluster="sd-update", service="sd-update")["serviceDeployments"]
+    assert [d["serviceDeploymentArn"] for d in listed_now] == [second, first]
+    [new, old] = ecs.describe_service_deployments(serviceDeploymentArns=[second, first])["serviceDeployments"]
+    assert new["targetServiceRevision"]["runningTaskCount"] == 1
+    assert new["sourceServiceRevisions"][0]["arn"] == old["targetServiceRevision"]["arn"]
+    assert new["sourceServiceRevisions"][0]["runningTaskCount"] == 0, "the old task is gone"
+    assert new["finishedAt"] >= new["startedAt"]
+    revisions = ecs.describe_service_revisions(serviceRevisionArns=[new["targetServiceRevision"]["arn"],
+                                                                    old["targetServiceRevision"]["arn"]])
+    assert [r["taskDefinition"].rsplit("/", 1)[1] for r in revisions["serviceRevisions"]] == \
+        ["sd-update:2", "sd-update:1"]
+    assert revisions["serviceRevisions"][0]["containerImages"] == [{"containerName": "app",
+                                                                     "image": "debian:bookworm-slim"}]
+    service = ecs.describe_services(cluster="sd-update", services=["sd-update"])["services"][0]
+    assert service["currentServiceDeployment"] == second
+    assert service["currentServiceRevisions"] == [{"arn": new["targetServiceRevision"]["arn"], "requestedTaskCount": 1,
+                                                   "runningTaskCount": 1, "pendingTaskCount": 0}]
+    assert running_revisions(ecs, "sd-update") == ["2"]
+    stop_all(ecs, "sd-update")
+
+
+@pytest.mark.docker
+def test_through_the_server_the_circuit_breaker_s_rollback_ends_rollback_successful(server):
+    url = server[0]
+    ecs, ec2 = client(url, "ecs"), client(url, "ec2")
+    fargate_service(ecs, ec2, "sd-breaker", [SLEEP, CRASH], breaker={"enable": True, "rollback": True})
+    until(ecs, "sd-breaker", ["SUCCESSFUL"])
+    arn = ecs.update_service(cluster="sd-breaker", service="sd-breaker",
+                             taskDefinition="sd-breaker:2")["service"]["currentServiceDeployment"]
+    until(ecs, "sd-breaker", ["ROLLBACK_SUCCESSFUL", "SUCCESSFUL"], seconds=120)
+    [deployment] = ecs.describe_service_deployments(serviceDeploymentArns=[arn])["serviceDeployments"]
+    assert deployment["rollback"]["reason"] == "ECS deployment circuit breaker: tasks failed to start."
+    first = ecs.list_service_deployments(cluster="sd-breaker", service="sd-breaker")["serviceDeployments"][1]
+    assert deployment["rollback"]["serviceRevisionArn"] == first["targetServiceRevisionArn"]
+    assert deployment["deploymentCircuitBreaker"]["status"] == "TRIGGERED"
+    assert deployment["deploymentCircuitBreaker"]["failureCount"] >= 3
+    service = ecs.describe_services(cluster="sd-breaker", services=["sd-breaker"])["services"][0]
+    assert service["taskDefinition"].endswith("sd-breaker:1")
+    assert [r["arn"] for r in service["currentServiceRevisions"]] == [first["targetServiceRevisionArn"]]
+    assert running_revisions(ecs, "sd-breaker") == ["1"]
+    stop_all(ecs, "sd-breaker")
+
+
+@pytest.mark.docker
+def test_through_the_server_stop_rollback_on_a_rolling_deployment_brings_the_old_revision_back(server):
+    url = server[0]
+    ecs, ec2 = client(url, "ecs"), client(url, "ec2")
+    fargate_service(ecs, ec2, "sd-stop", [SLEEP, CRASH])
+    until(ecs, "sd-stop", ["SUCCESSFUL"])
+    arn = ecs.update_service(cluster="sd-stop", service="sd-stop",
+                             taskDefinition="sd-stop:2")["service"]["currentServiceDeployment"]
+    # Without the circuit breaker a crashing revision never finishes: the deployment stays in progress.
+    eventually(lambda: ecs.describe_service_deployments(serviceDeploymentArns=[arn])["serviceDeployments"][0]
+               ["targetServiceRevision"]["arn"] and _failed_at_least(ecs, "sd-stop", 1), 60)
+    assert statuses(ecs, "sd-stop") == ["IN_PROGRESS", "SUCCESSFUL"]
+    assert ecs.stop_service_deployment(serviceDeploymentArn=arn, stopType="ROLLBACK")["serviceDeploymentArn"] == arn
+    until(ecs, "sd-stop", ["ROLLBACK_SUCCESSFUL", "SUCCESSFUL"], seconds=60)
+    [deployment] = ecs.describe_service_deployments(serviceDeploymentArns=[arn])["serviceDeployments"]
+    assert deployment["rollback"]["reason"] == "A rollback was requested with StopServiceDeployment."
+    assert deployment["stoppedAt"] >= deployment["startedAt"]
+    service = ecs.describe_services(cluster="sd-stop", services=["sd-stop"])["services"][0]
+    assert service["taskDefinition"].endswith("sd-stop:1")
+    assert [d["taskDefinition"].rsplit(":", 1)[1] for d in service["deployments"]] == ["1"]
+    assert running_revisions(ecs, "sd-stop") == ["1"]
+    refused(lambda: ecs.stop_service_deployment(serviceDeploymentArn=arn, stopType="ROLLBACK"),
+            "ConflictException", "The service deployment %s is ROLLBACK_SUCCESSFUL: only a deployment in progress "
+                                 "can be stopped." % arn)
+    stop_all(ecs, "sd-stop")
+
+
+def _failed_at_least(ecs, name, count):
+    primary = ecs.describe_services(cluster=name, services=[name])["services"][0]["deployments"][0]
+    assert primary["failedTasks"] >= count, primary
+    return True
+
+
+@pytest.mark.docker
+def test_through_the_server_stop_abort_leaves_the_deployment_where_it_is(server):
+    url = server[0]
+    ecs, ec2 = client(url, "ecs"), client(url, "ec2")
+    fargate_service(ecs, ec2, "sd-abort", [SLEEP, CRASH])
+    until(ecs, "sd-abort", ["SUCCESSFUL"])
+    arn = ecs.update_service(cluster="sd-abort", service="sd-abort",
+                             taskDefinition="sd-abort:2")["service"]["currentServiceDeployment"]
+    eventually(lambda: _failed_at_least(ecs, "sd-abort", 1), 60)
+    ecs.stop_service_deployment(serviceDeploymentArn=arn, stopType="ABORT")
+    until(ecs, "sd-abort", ["STOPPED", "SUCCESSFUL"], seconds=10)
+    service = ecs.describe_services(cluster="sd-abort", services=["sd-abort"])["services"][0]
+    assert service["taskDefinition"].endswith("sd-abort:2"), "no rollback"
+    assert service["deployments"][0]["rolloutState"] == "FAILED"
+    failed = service["deployments"][0]["failedTasks"]
+    time.sleep(3)
+    later = ecs.describe_services(cluster="sd-abort", services=["sd-abort"])["services"][0]
+    assert later["deployments"][0]["failedTasks"] == failed, "a stopped deployment starts no more tasks"
+    assert running_revisions(ecs, "sd-abort") == ["1"], "the old revision's task serves on"
+    stop_all(ecs, "sd-abort")
+
+
+@pytest.mark.docker
+def test_through_the_server_the_aws_cli_lists_them(server):
+    url = server[0]
+    ecs, ec2 = client(url, "ecs"), client(url, "ec2")
+    created = fargate_service(ecs, ec2, "sd-cli", [SLEEP])
+    until(ecs, "sd-cli", ["SUCCESSFUL"])
+    env = dict(os.environ, AWS_ACCESS_KEY_ID="k", AWS_SECRET_ACCESS_KEY="s", AWS_DEFAULT_REGION="us-east-1",
+               AWS_PAGER="")
+    listing = subprocess.run(["aws", "--endpoint-url", url, "ecs", "list-service-deployments", "--cluster", "sd-cli",
+                              "--service", "sd-cli", "--status", "SUCCESSFUL", "--output", "json"],
+                             capture_output=True, text=True, env=env, timeout=60)
+    assert listing.returncode == 0, listing.stderr
+    [deployment] = json.loads(listing.stdout)["serviceDeployments"]
+    assert deployment["serviceDeploymentArn"] == created["currentServiceDeployment"]
+    assert deployment["status"] == "SUCCESSFUL"
+    missing = subprocess.run(["aws", "--endpoint-url", url, "ecs", "stop-service-deployment",
+                              "--service-deployment-arn", created["currentServiceDeployment"]],
+                             capture_output=True, text=True, env=env, timeout=60)
+    assert missing.returncode != 0
+    assert "An error occurred (ConflictException) when calling the StopServiceDeployment operation: The service " \
+           "deployment %s is SUCCESSFUL" % created["currentServiceDeployment"] in missing.stderr, missing.stderr
+    stop_all(ecs, "sd-cli")
