@@ -32,6 +32,7 @@ Readings of the docs where they are silent or where this differs from a first gu
 - The history lives on moto's Service records, so a moto reset (EcsPlane.reset) leaves none of it.
 """
 import copy
+import logging
 import random
 import re
 import string
@@ -44,6 +45,8 @@ from moto.ecs import responses as ecs_responses
 from moto.ecs.exceptions import ECSException
 
 from . import hooks, rollout
+
+log = logging.getLogger("mysfits_sandbox.service_deployments")
 
 ROLLING = "ROLLING"
 ONGOING = ("PENDING", "IN_PROGRESS", "STOP_REQUESTED", "ROLLBACK_REQUESTED", "ROLLBACK_IN_PROGRESS")
@@ -96,7 +99,9 @@ class Revision:
             answer["capacityProviderStrategy"] = self.capacity_provider_strategy
         else:
             answer["launchType"] = self.launch_type
-        if self.launch_type != "EC2":
+        fargate = self.launch_type == "FARGATE" or not self.launch_type and any(
+            (item.get("capacityProvider") or "").startswith("FARGATE") for item in self.capacity_provider_strategy or [])
+        if fargate:
             answer["platformVersion"] = self.platform_version or "LATEST"
             answer["platformFamily"] = "Linux"
         if self.network_configuration:
@@ -223,12 +228,13 @@ def container_images(service, task_definition_arn):
     try:
         definition = backend.describe_task_definition(task_definition_arn)
     except Exception:
+        log.exception("the revision of %s names no images: its task definition %s", service.name, task_definition_arn)
         return []
     images = []
     for container in definition.container_definitions:
         image = container.get("image") or ""
         entry = {"containerName": container.get("name"), "image": image}
-        digest = image_digest(backend.account_id, image)
+        digest = image_digest(image)
         if digest:
             entry["imageDigest"] = digest
         images.append(entry)
@@ -238,7 +244,7 @@ def container_images(service, task_definition_arn):
 _ECR_IMAGE = re.compile(r"(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com/([^:@]+)(?::([^@]+))?")
 
 
-def image_digest(account_id, image):
+def image_digest(image):
     if "@" in image:
         digest = image.split("@", 1)[1]
         return digest if digest.startswith("sha256:") else None
@@ -257,6 +263,7 @@ def image_digest(account_id, image):
                 if tag in (candidate.image_tags or []):
                     return candidate.get_image_digest()
     except Exception:
+        log.exception("the digest of %s is not known", image)
         return None
     return None
 
