@@ -180,7 +180,7 @@ class EcsPlane(ServiceScheduler, TaskLifecycle):
                 for service in list(backend.services.values()):
                     if hasattr(service, "_last_completed"):
                         try:
-                            service_deployments.on_pass(self, backend, service)
+                            service_deployments.on_pass(self, service)
                             self.reconcile_service(backend, service)
                         except Exception:
                             log.exception("reconciling service %s", service.name)
