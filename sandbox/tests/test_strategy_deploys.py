@@ -82,9 +82,16 @@ class Stack:
     def create(self, configuration, desired=2):
         network = {"awsvpcConfiguration": {"subnets": self.subnets, "securityGroups": [self.group],
                                            "assignPublicIp": "ENABLED"}}
-        self.ecs.create_service(cluster=self.name, serviceName="web", taskDefinition=self.revision["blue"],
-                                desiredCount=desired, launchType="FARGATE", networkConfiguration=network,
-                                loadBalancers=self.load_balancers(), deploymentConfiguration=configuration)
+        deadline = time.monotonic() + 30
+        while True:  # a group newly behind a listener rule reaches ECS some seconds later, as on AWS (realism)
+            try:
+                self.ecs.create_service(cluster=self.name, serviceName="web", taskDefinition=self.revision["blue"],
+                                        desiredCount=desired, launchType="FARGATE", networkConfiguration=network,
+                                        loadBalancers=self.load_balancers(), deploymentConfiguration=configuration)
+                break
+            except self.ecs.exceptions.InvalidParameterException as e:
+                assert "does not have an associated load balancer" in str(e) and time.monotonic() < deadline, str(e)
+                time.sleep(0.5)
         self.wait_completed(self.revision["blue"])
 
     def service(self):
@@ -164,3 +171,107 @@ def test_blue_green_moves_all_traffic_to_green_and_stops_blue(sandbox):
 
 def assert_equal(actual, expected):
     assert actual == expected, actual
+
+
+def answers(stack, count):
+    """What count requests through the ALB got: {(status, body): how many}."""
+    seen = {}
+    for _ in range(count):
+        answer = stack.get()
+        seen[answer] = seen.get(answer, 0) + 1
+    return seen
+
+
+@pytest.mark.docker
+def test_canary_sends_its_share_to_green_for_its_bake_then_the_rest(sandbox):
+    stack = Stack(sandbox, "canary")
+    stack.create({"strategy": "CANARY", "canaryConfiguration": {"canaryPercent": 10.0, "canaryBakeTimeInMinutes": 10},
+                  "bakeTimeInMinutes": 0, "deploymentCircuitBreaker": {"enable": True, "rollback": True}})
+    stack.deploy("green")
+    eventually(lambda: assert_equal(stack.weights(), {stack.primary: 90, stack.alternate: 10}), 60)
+    # Ten minutes of canary: ten seconds here, in which both revisions answer through the ALB, mostly blue.
+    seen = answers(stack, 300)
+    assert set(seen) == {(200, "blue"), (200, "green")}, seen
+    assert seen[(200, "green")] < seen[(200, "blue")], seen
+    assert stack.service()["deployments"][0]["rolloutState"] == "IN_PROGRESS"
+    stack.wait_completed(stack.revision["green"], 60)
+    assert stack.weights() == {stack.primary: 0, stack.alternate: 100}
+    assert answers(stack, 10) == {(200, "green"): 10}
+
+
+@pytest.mark.docker
+def test_linear_shifts_a_step_at_a_time(sandbox):
+    stack = Stack(sandbox, "linear")
+    stack.create({"strategy": "LINEAR", "linearConfiguration": {"stepPercent": 25.0, "stepBakeTimeInMinutes": 3},
+                  "bakeTimeInMinutes": 0})
+    stack.deploy("green")
+    seen, half = [], None
+    deadline = time.monotonic() + 90
+    while stack.service()["deployments"][0]["rolloutState"] == "IN_PROGRESS":
+        assert time.monotonic() < deadline, "the linear deployment did not end within 90 s: %s" % seen
+        weight = stack.weights()[stack.alternate]
+        if not seen or seen[-1] != weight:
+            seen.append(weight)
+        if weight == 50 and half is None:
+            half = answers(stack, 100)
+        time.sleep(0.1)
+    assert seen == [0, 25, 50, 75, 100], seen
+    assert set(half) == {(200, "blue"), (200, "green")}, half
+    stack.wait_completed(stack.revision["green"], 30)
+
+
+@pytest.mark.docker
+def test_a_crashing_green_rolls_back_while_blue_serves(sandbox):
+    stack = Stack(sandbox, "crash")
+    stack.create({"strategy": "BLUE_GREEN", "bakeTimeInMinutes": 0,
+                  "deploymentCircuitBreaker": {"enable": True, "rollback": True}})
+    blue_id = stack.service()["deployments"][0]["id"]
+    green_id = stack.deploy("crash")["service"]["deployments"][0]["id"]
+    served = {}
+    deadline = time.monotonic() + 90
+    while not any("rolling back to deployment" in e["message"] for e in stack.service()["events"]):
+        assert time.monotonic() < deadline, "no rollback within 90 s"
+        for answer, count in answers(stack, 5).items():
+            served[answer] = served.get(answer, 0) + count
+        assert stack.weights() == {stack.primary: 100, stack.alternate: 0}
+    assert set(served) == {(200, "blue")}, served
+    done = stack.wait_completed(stack.revision["blue"], 60)
+    assert done["deployments"][0]["id"] == blue_id
+    messages = [e["message"] for e in done["events"]]
+    assert "(service web) (deployment %s) deployment failed: tasks failed to start." % green_id in messages
+    assert "(service web) rolling back to deployment %s." % blue_id in messages
+    assert stack.running_versions() == [stack.name + ":1"] * 2
+    assert stack.weights() == {stack.primary: 100, stack.alternate: 0}
+    assert answers(stack, 10) == {(200, "blue"): 10}
+
+
+@pytest.mark.docker
+def test_an_alarm_in_alarm_before_clean_up_rolls_back(sandbox):
+    stack = Stack(sandbox, "alarm")
+    stack.cloudwatch.put_metric_alarm(AlarmName="alarm-5xx", MetricName="HTTPCode_Target_5XX_Count",
+                                      Namespace="AWS/ApplicationELB", Statistic="Sum", Period=60, EvaluationPeriods=1,
+                                      Threshold=1, ComparisonOperator="GreaterThanOrEqualToThreshold")
+    stack.cloudwatch.set_alarm_state(AlarmName="alarm-5xx", StateValue="OK", StateReason="fine")
+    stack.create({"strategy": "BLUE_GREEN", "bakeTimeInMinutes": 30,
+                  "alarms": {"alarmNames": ["alarm-5xx"], "enable": True, "rollback": True}})
+    blue_id = stack.service()["deployments"][0]["id"]
+    green_id = stack.deploy("green")["service"]["deployments"][0]["id"]
+    # All traffic on green, baking (thirty minutes: thirty seconds here): then the alarm goes off.
+    eventually(lambda: assert_equal(stack.weights(), {stack.primary: 0, stack.alternate: 100}), 60)
+    assert answers(stack, 5) == {(200, "green"): 5}
+    stack.cloudwatch.set_alarm_state(AlarmName="alarm-5xx", StateValue="ALARM", StateReason="errors")
+
+    def rolled_back():
+        s = stack.service()
+        green = next(d for d in s["deployments"] if d["id"] == green_id)
+        assert green["rolloutState"] == "FAILED" and green["status"] == "ACTIVE", green
+        return s, green
+    service, green = eventually(rolled_back, 10)
+    assert green["rolloutStateReason"] == \
+        "ECS deployment %s rolled back: CloudWatch alarm alarm-5xx is in ALARM." % green_id
+    assert service["taskDefinition"].endswith(stack.revision["blue"])
+    assert stack.weights() == {stack.primary: 100, stack.alternate: 0}
+    assert answers(stack, 10) == {(200, "blue"): 10}
+    done = stack.wait_completed(stack.revision["blue"], 60)
+    assert [d["id"] for d in done["deployments"]] == [blue_id]
+    assert stack.running_versions() == [stack.name + ":1"] * 2
