@@ -12,7 +12,8 @@ The pure decisions (weights, stages, validation, why to roll back) are functions
 
 Where the AWS documentation is silent, the sandbox picks (and says so here):
 - the first deployment of a service has no blue: its tasks go into the primary target group, which is production;
-  its production shift is one step to 100 whatever the strategy, since there is nothing to share traffic with.
+  its production shift is one step to 100 whatever the strategy, and it does not bake: there is nothing to share
+  traffic with or to go back to.
 - weights on the listener rule are integer percents (ELBv2 weights are integers): a canary of 0.1 % is 1.
 - the test listener rule goes to green at TEST_TRAFFIC_SHIFT and stays there on success; a rollback puts it back.
 - green is kept at the desired count during the deployment (failed tasks are replaced, as in a rolling deployment);
@@ -352,7 +353,7 @@ class StrategyDriver:
         for _ in range(len(STAGES) + len(steps) + 2):
             facts = Facts(time.monotonic(), green_ready=healthy >= service.desired_count, blue_gone=not others)
             move = advance(read_progress(green), facts, steps, self.clock.seconds(step_bake_minutes(configuration) * 60),
-                           self.clock.seconds(bake_minutes(configuration) * 60))
+                           self.clock.seconds(bake_minutes(configuration) * 60) if green["_blueId"] else 0)
             if move is None:
                 break
             self._apply(backend, service, green, move)
