@@ -369,8 +369,10 @@ class StrategyDriver:
         primary_group, alternate_group, advanced = self._pair(service)
         production = self._production_group(service)
         live = self.service_tasks(service)
-        blue = next((d for d in service.deployments if d is not green and
-                     any(m.deployment_id == d["id"] and not m.stopping for m in live)), None)
+        # Blue is the newest deployment still serving from the production group; a deployment this one interrupts
+        # (its tasks in the other group) is not.
+        blue = next((d for d in service.deployments if d is not green and d.get("_targetGroup", production) ==
+                     production and any(m.deployment_id == d["id"] and not m.stopping for m in live)), None)
         green["_blueId"] = blue["id"] if blue else None
         green["_productionGroup"] = production
         if blue is None:

@@ -13,10 +13,10 @@ from conftest import client, eventually, servers
 from mysfits_sandbox.settings import Settings
 
 SCALE = 60
-# A web server in the base image's perl: it answers its VERSION on port 80.
+# A web server in the base image's perl: it answers its VERSION on port 80, with the status STATUS.
 SERVE = ('use IO::Socket::INET; my $s = IO::Socket::INET->new(LocalPort => 80, Listen => 50, ReuseAddr => 1) '
          'or die "$!"; while (my $c = $s->accept) { while (my $l = <$c>) { last if $l =~ /^\\r?$/ } '
-         'my $b = "$ENV{VERSION}\\n"; print $c "HTTP/1.1 200 OK\\r\\nContent-Length: " . length($b) . '
+         'my $b = "$ENV{VERSION}\\n"; print $c "HTTP/1.1 $ENV{STATUS} X\\r\\nContent-Length: " . length($b) . '
          '"\\r\\nConnection: close\\r\\n\\r\\n$b"; close $c }')
 
 
@@ -38,14 +38,16 @@ class Stack:
         self.address = Settings.for_port(port, "/dev/null").alb_address
         base = next(t for i in docker.from_env().images.list() for t in i.tags if t.startswith("debian:"))
         self.ecs.create_cluster(clusterName=name)
-        for version in ("blue", "green", "crash"):
+        for version in ("blue", "green", "crash", "sick"):
             command = ["bash", "-c", "sleep 1; exit 3"] if version == "crash" else ["perl", "-e", SERVE]
             self.ecs.register_task_definition(
                 family=name, requiresCompatibilities=["FARGATE"], networkMode="awsvpc", cpu="256", memory="512",
                 containerDefinitions=[{"name": "web", "image": base, "memory": 64, "command": command,
                                        "portMappings": [{"containerPort": 80}],
-                                       "environment": [{"name": "VERSION", "value": version}]}])
-        self.revision = {"blue": name + ":1", "green": name + ":2", "crash": name + ":3"}
+                                       "environment": [{"name": "VERSION", "value": version},
+                                                       {"name": "STATUS",
+                                                        "value": "500" if version == "sick" else "200"}]}])
+        self.revision = {"blue": name + ":1", "green": name + ":2", "crash": name + ":3", "sick": name + ":4"}
         vpc = self.ec2.describe_vpcs()["Vpcs"][0]["VpcId"]
         self.subnets = [s["SubnetId"] for s in self.ec2.describe_subnets()["Subnets"] if s["VpcId"] == vpc][:2]
         self.group = self.ec2.describe_security_groups()["SecurityGroups"][0]["GroupId"]
@@ -221,16 +223,18 @@ def test_linear_shifts_a_step_at_a_time(sandbox):
 
 
 @pytest.mark.docker
-def test_a_crashing_green_rolls_back_while_blue_serves(sandbox):
-    stack = Stack(sandbox, "crash")
+@pytest.mark.parametrize("version, why", [
+    ("crash", "its containers exit"), ("sick", "it fails the target group's health checks")])
+def test_a_failing_green_rolls_back_while_blue_serves(sandbox, version, why):
+    stack = Stack(sandbox, version)
     stack.create({"strategy": "BLUE_GREEN", "bakeTimeInMinutes": 0,
                   "deploymentCircuitBreaker": {"enable": True, "rollback": True}})
     blue_id = stack.service()["deployments"][0]["id"]
-    green_id = stack.deploy("crash")["service"]["deployments"][0]["id"]
+    green_id = stack.deploy(version)["service"]["deployments"][0]["id"]
     served = {}
     deadline = time.monotonic() + 90
     while not any("rolling back to deployment" in e["message"] for e in stack.service()["events"]):
-        assert time.monotonic() < deadline, "no rollback within 90 s"
+        assert time.monotonic() < deadline, "no rollback within 90 s of a green that " + why
         for answer, count in answers(stack, 5).items():
             served[answer] = served.get(answer, 0) + count
         assert stack.weights() == {stack.primary: 100, stack.alternate: 0}

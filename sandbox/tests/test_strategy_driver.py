@@ -260,3 +260,23 @@ def test_a_rolling_service_switched_to_blue_green_deploys_into_the_alternate_gro
     world.turn_until(lambda: world.service().deployments[0]["rolloutState"] == "COMPLETED"
                      and len(world.service().deployments) == 1)
     assert world.versions(world.alternate) == [1, 1]
+
+
+def test_a_deployment_replaced_midway_gives_way_and_blue_stays_blue(world):
+    world.create(dict(CANARY, canaryConfiguration={"canaryPercent": 10, "canaryBakeTimeInMinutes": 1440}))
+    world.turn_until(lambda: world.service().deployments[0]["rolloutState"] == "COMPLETED")
+    blue = world.service().deployments[0]
+    world.ecs.update_service(cluster="c", service="web", taskDefinition="web:2")
+    first_green = world.service().deployments[0]
+    world.turn_until(lambda: first_green.get("_productionWeight") == 10)
+    assert world.weights() == {world.primary: 90, world.alternate: 10}
+
+    world.ecs.update_service(cluster="c", service="web", taskDefinition="web:1", forceNewDeployment=True)
+    second = world.service().deployments[0]
+    world.turn()
+    assert second["_blueId"] == blue["id"] and second["_targetGroup"] == world.alternate
+    assert world.weights() == {world.primary: 100, world.alternate: 0}, "production goes back to blue"
+    assert all(m.stopping for m in world.plane.service_tasks(world.service()) if m.deployment_id == first_green["id"])
+    world.turn_until(lambda: second.get("_productionWeight") == 10)
+    assert first_green not in world.service().deployments, "the replaced deployment's tasks are gone"
+    assert world.versions(world.primary) == [1, 1] and world.versions(world.alternate) == [1, 1]
