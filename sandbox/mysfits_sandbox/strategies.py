@@ -20,7 +20,9 @@ Where the AWS documentation is silent, the sandbox picks (and says so here):
   blue's tasks are not replaced meanwhile.
 - a deployment is COMPLETED when blue's tasks have stopped (after draining), as a rolling one is when the old
   tasks are gone.
-- StopServiceDeployment ABORT is not acted on here (the deployment carries on).
+- StopServiceDeployment ABORT (the API documents ROLLBACK only) stops the deployment: traffic goes back to blue and
+  green's tasks stop as in a rollback, since a half-shifted rule would otherwise send traffic to tasks that go, but
+  no rollback is recorded; with no blue, the deployment just fails where it is.
 """
 import time
 from dataclasses import dataclass
@@ -321,6 +323,13 @@ class StrategyDriver:
         if reason and green.get("_blueId"):
             self.roll_back_strategy(backend, service, green, reason)
             return
+        if green.get("_stopRequested") == "ABORT" and green["rolloutState"] == "IN_PROGRESS":
+            if green.get("_blueId"):
+                self.roll_back_strategy(backend, service, green, "the deployment was stopped (StopServiceDeployment "
+                                                                 "ABORT)", record=False)
+                return
+            green["rolloutState"] = "FAILED"
+            green["rolloutStateReason"] = "ECS deployment %s stopped: StopServiceDeployment ABORT." % green["id"]
         if green["rolloutState"] == "FAILED":  # failed with nothing (or no wish) to roll back to
             green["_strategyDone"] = True
             return
@@ -374,6 +383,7 @@ class StrategyDriver:
         blue = next((d for d in service.deployments if d is not green and d.get("_targetGroup", production) ==
                      production and any(m.deployment_id == d["id"] and not m.stopping for m in live)), None)
         green["_blueId"] = blue["id"] if blue else None
+        green["_blueTaskDefinition"] = blue["taskDefinition"] if blue else None
         green["_productionGroup"] = production
         if blue is None:
             green["_targetGroup"] = production
@@ -439,8 +449,9 @@ class StrategyDriver:
         known = cloudwatch_backends[backend.account_id][backend.region_name].alarms
         return {name: known[name].state_value for name in alarms["alarmNames"] if name in known}
 
-    def roll_back_strategy(self, backend, service, green, reason):
-        """Production (and test) traffic back on blue, green's tasks stopped, blue's revision the service's."""
+    def roll_back_strategy(self, backend, service, green, reason, record=True):
+        """Production (and test) traffic back on blue, green's tasks stopped, blue's revision the service's; a
+        rollback unless record is False (an ABORT: the same moves, recorded as a stop)."""
         _, _, advanced = self._pair(service)
         blue = next((d for d in service.deployments if d["id"] == green["_blueId"]), None)
         for rule in (advanced.get("productionListenerRule"), advanced.get("testListenerRule")):
@@ -452,18 +463,23 @@ class StrategyDriver:
                 self.request_stop(m, "Scaling activity initiated by (deployment %s)" % green["_blueId"])
         green["status"] = "ACTIVE"
         green["rolloutState"] = "FAILED"
-        green["rolloutStateReason"] = "ECS deployment %s rolled back: %s." % (green["id"], reason)
+        green["rolloutStateReason"] = "ECS deployment %s %s: %s." % (green["id"], "rolled back" if record else "stopped",
+                                                                    reason)
         green["updatedAt"] = utcnow()
-        green["_rollback"] = {"reason": reason, "startedAt": utcnow(), "toDeploymentId": green["_blueId"]}
+        if record:
+            green["_rollback"] = {"reason": reason, "startedAt": utcnow(), "toDeploymentId": green["_blueId"]}
         green["_strategyDone"] = True
         if not green.get("_failedBecause"):  # the circuit breaker has said so already
-            self.event(service, "(deployment %s) deployment failed: %s." % (green["id"], reason))
+            self.event(service, "(deployment %s) deployment %s: %s." % (green["id"], "failed" if record else "stopped",
+                                                                       reason))
         if blue is not None:
             blue["status"] = "PRIMARY"
             blue["updatedAt"] = utcnow()
             blue["_strategyDone"] = True
             service.task_definition = blue["taskDefinition"]
-        self.event(service, "rolling back to deployment %s." % green["_blueId"])
+        else:  # blue's tasks are all gone already (late in CLEAN_UP): a new deployment brings its revision back
+            self.new_deployment(service, green["_blueTaskDefinition"], reason="rollback")
+        self.event(service, "%s to deployment %s." % ("rolling back" if record else "going back", green["_blueId"]))
         self._update_counts(service)
 
     def _drop_finished_deployments(self, service):

@@ -280,3 +280,40 @@ def test_a_deployment_replaced_midway_gives_way_and_blue_stays_blue(world):
     world.turn_until(lambda: second.get("_productionWeight") == 10)
     assert first_green not in world.service().deployments, "the replaced deployment's tasks are gone"
     assert world.versions(world.primary) == [1, 1] and world.versions(world.alternate) == [1, 1]
+
+
+def test_an_abort_puts_traffic_back_on_blue_without_a_rollback(world):
+    world.create(dict(CANARY, canaryConfiguration={"canaryPercent": 50, "canaryBakeTimeInMinutes": 1440}))
+    world.turn_until(lambda: world.service().deployments[0]["rolloutState"] == "COMPLETED")
+    blue = world.service().deployments[0]
+    world.ecs.update_service(cluster="c", service="web", taskDefinition="web:2")
+    green = world.service().deployments[0]
+    world.turn_until(lambda: green.get("_productionWeight") == 50)
+    green["_stopRequested"] = "ABORT"
+    world.turn()
+    assert world.weights() == {world.primary: 100, world.alternate: 0}
+    assert green["rolloutState"] == "FAILED" and "_rollback" not in green
+    assert green["rolloutStateReason"] == "ECS deployment %s stopped: the deployment was stopped " \
+                                          "(StopServiceDeployment ABORT)." % green["id"]
+    assert blue["status"] == "PRIMARY" and world.service().task_definition.endswith("web:1")
+    world.turn(3)
+    assert world.service().deployments == [blue] and world.versions(world.primary) == [1, 1]
+
+
+def test_a_rollback_after_blue_is_gone_brings_its_revision_back_in_a_new_deployment(world):
+    world.create(dict(CANARY, strategy="BLUE_GREEN", bakeTimeInMinutes=0))
+    world.turn_until(lambda: world.service().deployments[0]["rolloutState"] == "COMPLETED")
+    world.ecs.update_service(cluster="c", service="web", taskDefinition="web:2")
+    green = world.service().deployments[0]
+    world.turn_until(lambda: green.get("_lifecycleStage") == "CLEAN_UP")
+    # Blue's tasks have stopped since that pass; before the next one completes green, its record goes and a
+    # rollback is asked for.
+    assert green["rolloutState"] == "IN_PROGRESS" and world.versions(world.primary) == []
+    world.service().deployments.remove(next(d for d in world.service().deployments if d is not green))
+    green["_stopRequested"] = "ROLLBACK"
+    world.turn()
+    primary = world.service().deployments[0]
+    assert primary is not green and primary["taskDefinition"].endswith("web:1") and primary["status"] == "PRIMARY"
+    assert green["_rollback"]["reason"] and green["status"] == "ACTIVE"
+    world.turn_until(lambda: primary["rolloutState"] == "COMPLETED")
+    assert world.service().task_definition.endswith("web:1")
