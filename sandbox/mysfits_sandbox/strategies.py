@@ -331,7 +331,9 @@ class StrategyDriver:
             green["rolloutState"] = "FAILED"
             green["rolloutStateReason"] = "ECS deployment %s stopped: StopServiceDeployment ABORT." % green["id"]
         if green["rolloutState"] == "FAILED":  # failed with nothing (or no wish) to roll back to
-            green["_strategyDone"] = True
+            # With a blue, it stays as it failed (traffic where it was, nothing started or stopped) until the next
+            # deployment; a first deployment is left to the rolling scheduler, which starts no more of its tasks.
+            green["_strategyDone"] = not green.get("_blueId")
             return
         green["desiredCount"] = service.desired_count
         managed = self.service_tasks(service)
@@ -361,8 +363,9 @@ class StrategyDriver:
         steps = traffic_steps(configuration, has_blue=bool(green["_blueId"]))
         for _ in range(len(STAGES) + len(steps) + 2):
             facts = Facts(time.monotonic(), green_ready=healthy >= service.desired_count, blue_gone=not others)
-            move = advance(read_progress(green), facts, steps, self.clock.seconds(step_bake_minutes(configuration) * 60),
-                           self.clock.seconds(bake_minutes(configuration) * 60) if green["_blueId"] else 0)
+            step_bake = self.clock.seconds(step_bake_minutes(configuration) * 60)
+            bake = self.clock.seconds(bake_minutes(configuration) * 60) if green["_blueId"] else 0
+            move = advance(read_progress(green), facts, steps, step_bake, bake)
             if move is None:
                 break
             self._apply(backend, service, green, move)

@@ -97,9 +97,9 @@ class World:
         return {g["TargetGroupArn"]: g["Weight"] for g in forward["ForwardConfig"]["TargetGroups"]}
 
     def versions(self, group):
-        """The task definition revisions of the live tasks registered in a target group."""
+        """The task definition revisions of the tasks registered in a target group and not stopping."""
         return sorted(m.task_definition.revision for m in self.plane.service_tasks(self.service())
-                      if any(arn == group for arn, _, _ in m.targets))
+                      if not m.stopping and any(arn == group for arn, _, _ in m.targets))
 
 
 @pytest.fixture
@@ -317,3 +317,46 @@ def test_a_rollback_after_blue_is_gone_brings_its_revision_back_in_a_new_deploym
     assert green["_rollback"]["reason"] and green["status"] == "ACTIVE"
     world.turn_until(lambda: primary["rolloutState"] == "COMPLETED")
     assert world.service().task_definition.endswith("web:1")
+
+
+def fail_green_tasks(world, green, count):
+    for managed in [m for m in world.plane.service_tasks(world.service())
+                    if m.deployment_id == green["id"] and not m.stopping][:count]:
+        world.plane.fail(managed, "Essential container in task exited", stop_code="EssentialContainerExited")
+
+
+def test_a_failed_green_without_rollback_stays_as_it_failed(world):
+    world.create(dict(CANARY, strategy="BLUE_GREEN", deploymentCircuitBreaker={"enable": True, "rollback": False}),
+                 desired=3)
+    world.turn_until(lambda: world.service().deployments[0]["rolloutState"] == "COMPLETED")
+    blue = world.service().deployments[0]
+    world.ecs.update_service(cluster="c", service="web", taskDefinition="web:2")
+    green = world.service().deployments[0]
+    world.turn()
+    assert green["_lifecycleStage"] == "SCALE_UP"
+    fail_green_tasks(world, green, 3)  # the threshold for 3 desired
+    assert green["rolloutState"] == "FAILED"
+    world.turn(5)
+    assert green["status"] == "PRIMARY" and "_rollback" not in green and green["_lifecycleStage"] == "SCALE_UP"
+    assert world.weights() == {world.primary: 100, world.alternate: 0}
+    assert world.versions(world.primary) == [1, 1, 1] and world.versions(world.alternate) == []
+    assert [d["id"] for d in world.service().deployments] == [green["id"], blue["id"]]
+
+
+def test_a_tripped_breaker_with_rollback_rolls_back_at_the_next_pass(world):
+    world.create(dict(CANARY, strategy="LINEAR", linearConfiguration={"stepPercent": 50,
+                                                                       "stepBakeTimeInMinutes": 1440}))
+    world.turn_until(lambda: world.service().deployments[0]["rolloutState"] == "COMPLETED")
+    blue = world.service().deployments[0]
+    world.ecs.update_service(cluster="c", service="web", taskDefinition="web:2")
+    green = world.service().deployments[0]
+    world.turn_until(lambda: green.get("_productionWeight") == 50)
+    fail_green_tasks(world, green, 2)
+    world.turn_until(lambda: world.versions(world.alternate) == [2, 2])  # replaced after ECS's back-off
+    fail_green_tasks(world, green, 1)
+    assert green["failedTasks"] == 3, green
+    assert green["rolloutStateReason"] == "ECS deployment circuit breaker: tasks failed to start."
+    world.turn()
+    assert green["rolloutStateReason"] == "ECS deployment %s rolled back: tasks failed to start." % green["id"]
+    assert green["_rollback"]["toDeploymentId"] == blue["id"] and blue["status"] == "PRIMARY"
+    assert world.weights() == {world.primary: 100, world.alternate: 0}
