@@ -217,6 +217,8 @@ def test_linear_shifts_a_step_at_a_time(sandbox):
         if weight == 50 and half is None:
             half = answers(stack, 100)
         time.sleep(0.1)
+    if seen[-1] != stack.weights()[stack.alternate]:
+        seen.append(stack.weights()[stack.alternate])
     assert seen == [0, 25, 50, 75, 100], seen
     assert set(half) == {(200, "blue"), (200, "green")}, half
     stack.wait_completed(stack.revision["green"], 30)
