@@ -81,7 +81,7 @@ class Stack:
         return [{"targetGroupArn": self.primary, "containerName": "web", "containerPort": 80,
                  "advancedConfiguration": {k: v for k, v in configuration.items() if v is not None}}]
 
-    def create(self, configuration, desired=2):
+    def create(self, configuration, desired=2, **advanced):
         network = {"awsvpcConfiguration": {"subnets": self.subnets, "securityGroups": [self.group],
                                            "assignPublicIp": "ENABLED"}}
         deadline = time.monotonic() + 30
@@ -89,7 +89,8 @@ class Stack:
             try:
                 self.ecs.create_service(cluster=self.name, serviceName="web", taskDefinition=self.revision["blue"],
                                         desiredCount=desired, launchType="FARGATE", networkConfiguration=network,
-                                        loadBalancers=self.load_balancers(), deploymentConfiguration=configuration)
+                                        loadBalancers=self.load_balancers(**advanced),
+                                        deploymentConfiguration=configuration)
                 break
             except self.ecs.exceptions.InvalidParameterException as e:
                 assert "does not have an associated load balancer" in str(e) and time.monotonic() < deadline, str(e)
@@ -117,10 +118,19 @@ class Stack:
         forward = next(a for a in rule["Actions"] if a["Type"] == "forward")
         return {g["TargetGroupArn"]: g["Weight"] for g in forward["ForwardConfig"]["TargetGroups"]}
 
-    def get(self):
+    def test_rule(self):
+        """A listener rule for test traffic: requests with the header X-Test: yes."""
+        return self.elb.create_rule(
+            ListenerArn=self.listener, Priority=10,
+            Conditions=[{"Field": "http-header", "HttpHeaderConfig": {"HttpHeaderName": "X-Test", "Values": ["yes"]}}],
+            Actions=[{"Type": "forward", "ForwardConfig": {"TargetGroups": [
+                {"TargetGroupArn": self.primary, "Weight": 100},
+                {"TargetGroupArn": self.alternate, "Weight": 0}]}}])["Rules"][0]["RuleArn"]
+
+    def get(self, headers=None):
         connection = http.client.HTTPConnection(self.address, 80, timeout=10)
         try:
-            connection.request("GET", "/", headers={"Host": self.dns})
+            connection.request("GET", "/", headers=dict(headers or {}, Host=self.dns))
             response = connection.getresponse()
             return response.status, response.read().decode().strip()
         finally:
@@ -175,11 +185,11 @@ def assert_equal(actual, expected):
     assert actual == expected, actual
 
 
-def answers(stack, count):
+def answers(stack, count, headers=None):
     """What count requests through the ALB got: {(status, body): how many}."""
     seen = {}
     for _ in range(count):
-        answer = stack.get()
+        answer = stack.get(headers)
         seen[answer] = seen.get(answer, 0) + 1
     return seen
 
@@ -187,10 +197,16 @@ def answers(stack, count):
 @pytest.mark.docker
 def test_canary_sends_its_share_to_green_for_its_bake_then_the_rest(sandbox):
     stack = Stack(sandbox, "canary")
+    test_rule = stack.test_rule()
     stack.create({"strategy": "CANARY", "canaryConfiguration": {"canaryPercent": 10.0, "canaryBakeTimeInMinutes": 10},
-                  "bakeTimeInMinutes": 0, "deploymentCircuitBreaker": {"enable": True, "rollback": True}})
+                  "bakeTimeInMinutes": 0, "deploymentCircuitBreaker": {"enable": True, "rollback": True}},
+                 testListenerRule=test_rule)
+    assert answers(stack, 5, {"X-Test": "yes"}) == {(200, "blue"): 5}
     stack.deploy("green")
     eventually(lambda: assert_equal(stack.weights(), {stack.primary: 90, stack.alternate: 10}), 60)
+    # Test traffic went all to green before production's share did.
+    assert stack.weights(test_rule) == {stack.primary: 0, stack.alternate: 100}
+    assert answers(stack, 20, {"X-Test": "yes"}) == {(200, "green"): 20}
     # Ten minutes of canary: ten seconds here, in which both revisions answer through the ALB, mostly blue.
     seen = answers(stack, 300)
     assert set(seen) == {(200, "blue"), (200, "green")}, seen
