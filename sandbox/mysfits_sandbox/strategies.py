@@ -23,6 +23,13 @@ Where the AWS documentation is silent, the sandbox picks (and says so here):
 - StopServiceDeployment ABORT (the API documents ROLLBACK only) stops the deployment: traffic goes back to blue and
   green's tasks stop as in a rollback, since a half-shifted rule would otherwise send traffic to tasks that go, but
   no rollback is recorded; with no blue, the deployment just fails where it is.
+- a green that trips the circuit breaker without rollback on stays as it failed: traffic where it was, nothing
+  started or stopped, until the next deployment. Alarms count only with both alarms.enable and alarms.rollback.
+- a deployment that a newer one replaces gives way: its tasks stop, the newer one's blue is the deployment still
+  serving from the production group, and the weights go back to it before the newer green starts.
+- a ROLLING deployment of a service that had a strategy registers its tasks in the group that is production now.
+- the InvalidParameterException messages are the sandbox's wording; the checks are the documented ranges and what a
+  strategy needs (advancedConfiguration with an existing alternate group, an existing production rule, a roleArn).
 """
 import time
 from dataclasses import dataclass
