@@ -10,9 +10,9 @@ from moto.ecs.exceptions import ECSException
 from moto.ecs.models import Task
 
 from . import realism, rollout
-from .strategies import StrategyDriver
 from .health import UNHEALTHY
 from .tasks import ManagedTask, short_id
+from .strategies import StrategyDriver
 
 DEFAULT_DEPLOYMENT_CONFIGURATION = {"maximumPercent": 200, "minimumHealthyPercent": 100,
                                     "deploymentCircuitBreaker": {"enable": False, "rollback": False}}
