@@ -37,7 +37,10 @@ public final class RevisionsRenderer {
         }
         String other = result.revisions().stream().filter(r -> r.state() == null).map(r -> String.valueOf(r.revision()))
                 .findFirst().orElse(null);
-        if (result.deployed() && other != null) {
+        boolean rollingOut = result.revisions().stream().anyMatch(r -> "rolling out".equals(r.state()));
+        if (result.deployed() && rollingOut) {
+            console.nextSteps("mysfits status " + result.service(), "mysfits rollback " + result.service() + " --stop");
+        } else if (result.deployed() && other != null) {
             console.nextSteps("mysfits rollback " + result.service(), "mysfits rollback " + result.service() + " --to " + other);
         } else if (!result.deployed()) {
             console.nextSteps("mysfits deploy " + result.service() + " --fargate");

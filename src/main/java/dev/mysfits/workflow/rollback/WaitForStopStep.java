@@ -50,7 +50,6 @@ final class WaitForStopStep implements Step<RollbackContext> {
                     .filter(s -> s.arn().equals(ctx.toStop.deployment().arn())).findFirst()
                     .orElseThrow(() -> MysfitsException.failed("service deployment " + id + " of service " + ctx.service
                             + " is no longer in ECS's deployment history", "see what serves: mysfits status " + ctx.service, null));
-            events.waiting(key, id + ": " + d.status() + (d.lifecycleStage() == null ? "" : ", " + d.lifecycleStage()));
             if ("ROLLBACK_SUCCESSFUL".equals(d.status())) {
                 events.ready(key, id + ": ROLLBACK_SUCCESSFUL");
                 ContainerService.Service now = containers.describeService(ctx.cluster(), ctx.ecsService).orElseThrow(() ->
@@ -68,6 +67,7 @@ final class WaitForStopStep implements Step<RollbackContext> {
                         "see what serves now: mysfits revisions " + ctx.service + "; roll back to a revision that works "
                                 + "with: mysfits rollback " + ctx.service + " --to REVISION", null);
             }
+            events.waiting(key, id + ": " + d.status() + (d.lifecycleStage() == null ? "" : ", " + d.lifecycleStage()));
             Duration left = Duration.between(clock.instant(), ctx.deadline);
             if (left.isNegative() || left.isZero()) {
                 throw MysfitsException.timeout("service deployment " + id + " of service " + ctx.service
