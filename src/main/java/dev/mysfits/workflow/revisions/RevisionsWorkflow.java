@@ -63,9 +63,10 @@ public final class RevisionsWorkflow implements Workflow<RevisionsRequest, Revis
                     definition.map(d -> images(d.definition(), uses)).orElse(List.of()), states.get(arn),
                     uses.stream().map(RevisionsWorkflow::use).toList()));
         }
-        if (serving != null && !arns.contains(serving) && more) {
-            events.note(ServiceHistory.shortId(serving) + " serves now, older than the " + arns.size()
-                    + " listed; --limit shows more");
+        if (more) {
+            events.note("the " + arns.size() + " newest revision(s) of " + family + "; older ones with --limit "
+                    + (request.limit() * 2) + (serving != null && !arns.contains(serving)
+                    ? " (" + ServiceHistory.shortId(serving) + ", which serves now, is among them)" : ""));
         }
         if (deployed.isEmpty()) {
             events.note("service " + service + " is not deployed: none of these serves");

@@ -126,6 +126,8 @@ class RevisionsWorkflowTest {
 
         assertEquals(List.of(3, 2), result.revisions().stream().map(RevisionsResult.Revision::revision).toList());
         assertTrue(result.more());
+        assertTrue(cluster.err.toString().contains("the 2 newest revision(s) of mysfits-monolith; older ones with --limit 4"),
+                cluster.err.toString());
     }
 
     @Test
