@@ -184,6 +184,14 @@ def record(service, deployment, reason=None):
     revision, except for a rollback, which belongs to the deployment it rolls back (see the module's notes)."""
     if not hasattr(service, "arn"):
         return None   # a scheduler test's stand-in for a service
+    try:
+        return _record(service, deployment, reason)
+    except Exception:
+        log.exception("recording the service deployment of %s", service.name)   # the history never stops a deployment
+        return None
+
+
+def _record(service, deployment, reason):
     with _lock:
         previous = [d for d in service.deployments if d is not deployment]
         if reason == "rollback" and previous:
@@ -477,9 +485,16 @@ def current_revisions(service):
 
 # ------------------------------------------------------------------ the scheduler's pass
 
-def on_pass(plane, backend, service):
+def on_pass(plane, service):
     """Before the scheduler reconciles the service: carries out stop requests on rolling deployments (the other
     strategies act on _stopRequested themselves), and notes status changes."""
+    try:
+        _pass(plane, service)
+    except Exception:
+        log.exception("service deployments of %s", service.name)   # the scheduler's pass goes on regardless
+
+
+def _pass(plane, service):
     for entry in list(history(service)):
         d = entry.target
         request = d.get("_stopRequested")

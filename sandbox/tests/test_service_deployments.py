@@ -209,7 +209,7 @@ def test_stop_rollback_on_a_rolling_deployment_goes_back_to_the_last_successful_
         assert ecs.stop_service_deployment(serviceDeploymentArn=arn)["serviceDeploymentArn"] == arn, \
             "a stop of a deployment already stopping goes on"
 
-        service_deployments.on_pass(plane, backend, service)   # the scheduler's next pass
+        service_deployments.on_pass(plane, service)   # the scheduler's next pass
         rolled, failed = service.deployments[0], service.deployments[1]
         assert rolled["taskDefinition"].endswith("web:1") and rolled["status"] == "PRIMARY"
         assert failed["rolloutState"] == "FAILED" and failed["status"] == "ACTIVE"
@@ -240,7 +240,7 @@ def test_stop_abort_on_a_rolling_deployment_stops_it_where_it_is(tmp_path):
         arn = ecs.update_service(cluster="c", service="web", taskDefinition="web:2")["service"]["currentServiceDeployment"]
         ecs.stop_service_deployment(serviceDeploymentArn=arn, stopType="ABORT")
         assert described(ecs, [arn])[0]["status"] == "STOP_REQUESTED"
-        service_deployments.on_pass(plane, backend, service)
+        service_deployments.on_pass(plane, service)
         assert [d["taskDefinition"].rsplit(":", 1)[1] for d in service.deployments] == ["2", "1"], "no new deployment"
         assert service.deployments[0]["rolloutState"] == "FAILED" and service.deployments[0]["status"] == "PRIMARY"
         [deployment] = described(ecs, [arn])
@@ -260,7 +260,7 @@ def test_a_stop_that_a_newer_deployment_overtakes_leaves_the_deployment_stopped(
         arn = ecs.update_service(cluster="c", service="web", taskDefinition="web:2")["service"]["currentServiceDeployment"]
         ecs.stop_service_deployment(serviceDeploymentArn=arn, stopType="ROLLBACK")
         ecs.update_service(cluster="c", service="web", forceNewDeployment=True)
-        service_deployments.on_pass(plane, backend, service)
+        service_deployments.on_pass(plane, service)
         assert [d["taskDefinition"].rsplit(":", 1)[1] for d in service.deployments] == ["2", "2", "1"], \
             "the newer deployment, not a rollback"
         [stopped] = described(ecs, [arn])

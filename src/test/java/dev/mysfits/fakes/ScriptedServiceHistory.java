@@ -72,6 +72,12 @@ public final class ScriptedServiceHistory implements ContainerService {
     }
 
     @Override
+    public Optional<ServiceDeployment> serviceDeployment(String serviceDeploymentArn) {
+        return deployments == null ? fake.serviceDeployment(serviceDeploymentArn)
+                : deployments.stream().filter(d -> d.arn().equals(serviceDeploymentArn)).findFirst();
+    }
+
+    @Override
     public List<ServiceRevision> serviceRevisions(List<String> serviceRevisionArns) {
         List<ServiceRevision> found = new ArrayList<>(fake.serviceRevisions(serviceRevisionArns));
         serviceRevisionArns.stream().distinct().map(revisions::get).filter(r -> r != null).forEach(found::add);
@@ -91,9 +97,9 @@ public final class ScriptedServiceHistory implements ContainerService {
 
     @Override
     public Service updateService(String cluster, String name, String taskDefinitionArn, Integer desiredCount,
-                                 TaskNetwork network) {
+                                 TaskNetwork network, Rollout rollout) {
         // UpdateService answers with the deployment it started; DescribeServices then shows what ECS made of it.
-        Service updated = fake.updateService(cluster, name, taskDefinitionArn, desiredCount, network);
+        Service updated = fake.updateService(cluster, name, taskDefinitionArn, desiredCount, network, rollout);
         Service shown = afterUpdate.apply(updated);
         service = shown == updated ? null : shown;
         return updated;

@@ -102,11 +102,24 @@ public interface ContainerService {
     record ServiceRevision(String arn, String taskDefinitionArn, Instant createdAt, List<ContainerImage> images) {
     }
 
-    /** What creating a service needs; subnets/securityGroups/publicIp only for awsvpc (Fargate). */
+    /**
+     * What creating a service needs; subnets/securityGroups/publicIp only for awsvpc (Fargate).
+     *
+     * @param strategy     how it rolls out new revisions
+     * @param trafficShift the second target group and rules of a strategy other than ROLLING, else null
+     */
     record ServiceSpec(String cluster, String name, String taskDefinitionArn, String launchType, int desiredCount,
                        String targetGroupArn, String containerName, int containerPort, List<String> subnets,
                        List<String> securityGroups, int healthCheckGracePeriodSeconds, Map<String, String> tags,
-                       boolean publicIp) {
+                       boolean publicIp, DeploymentStrategy strategy, TrafficShift trafficShift) {
+        public ServiceSpec(String cluster, String name, String taskDefinitionArn, String launchType, int desiredCount,
+                           String targetGroupArn, String containerName, int containerPort, List<String> subnets,
+                           List<String> securityGroups, int healthCheckGracePeriodSeconds, Map<String, String> tags,
+                           boolean publicIp) {
+            this(cluster, name, taskDefinitionArn, launchType, desiredCount, targetGroupArn, containerName, containerPort,
+                    subnets, securityGroups, healthCheckGracePeriodSeconds, tags, publicIp, DeploymentStrategy.ROLLING, null);
+        }
+
         public ServiceSpec(String cluster, String name, String taskDefinitionArn, String launchType, int desiredCount,
                            String targetGroupArn, String containerName, int containerPort, List<String> subnets,
                            List<String> securityGroups, int healthCheckGracePeriodSeconds, Map<String, String> tags) {
@@ -157,7 +170,26 @@ public interface ContainerService {
     }
 
     /** Also moves its tasks to another awsvpc network (a new deployment, as a new revision is); null leaves it. */
-    Service updateService(String cluster, String name, String taskDefinitionArn, Integer desiredCount, TaskNetwork network);
+    default Service updateService(String cluster, String name, String taskDefinitionArn, Integer desiredCount,
+                                  TaskNetwork network) {
+        return updateService(cluster, name, taskDefinitionArn, desiredCount, network, null);
+    }
+
+    /**
+     * How a service rolls out and the load balancer it does it behind, as UpdateService sets them together.
+     *
+     * @param trafficShift null for ROLLING
+     */
+    record Rollout(DeploymentStrategy strategy, TrafficShift trafficShift, String targetGroupArn, String containerName,
+                   int containerPort) {
+    }
+
+    /** Also changes how it rolls out (its strategy and load balancer pieces); a null rollout leaves them. */
+    Service updateService(String cluster, String name, String taskDefinitionArn, Integer desiredCount, TaskNetwork network,
+                          Rollout rollout);
+
+    /** One service deployment by its ARN, described, if ECS knows it. */
+    Optional<ServiceDeployment> serviceDeployment(String serviceDeploymentArn);
 
     /** Why the service's recently stopped tasks stopped ("task abc: Essential container exited"). */
     List<String> stoppedTaskReasons(String cluster, String serviceName, int max);

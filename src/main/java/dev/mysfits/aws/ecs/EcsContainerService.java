@@ -159,11 +159,10 @@ public final class EcsContainerService implements ContainerService {
                 .taskDefinition(spec.taskDefinitionArn())
                 .launchType(spec.launchType())
                 .desiredCount(spec.desiredCount())
-                .loadBalancers(LoadBalancer.builder().targetGroupArn(spec.targetGroupArn())
-                        .containerName(spec.containerName()).containerPort(spec.containerPort()).build())
+                .loadBalancers(loadBalancer(spec.targetGroupArn(), spec.containerName(), spec.containerPort(),
+                        spec.trafficShift()))
                 .healthCheckGracePeriodSeconds(spec.healthCheckGracePeriodSeconds())
-                .deploymentConfiguration(d -> d.deploymentCircuitBreaker(b -> b.enable(true).rollback(true))
-                        .minimumHealthyPercent(100).maximumPercent(200))
+                .deploymentConfiguration(deploymentConfiguration(spec.strategy()))
                 .tags(tags(spec.tags()))
                 // The same token on every attempt: a repeat after a lost answer is the same request to ECS.
                 .clientToken(java.util.UUID.randomUUID().toString());
@@ -199,10 +198,63 @@ public final class EcsContainerService implements ContainerService {
                 .map(software.amazon.awssdk.services.ecs.model.Service::status).findFirst().orElse(null);
     }
 
+    private static LoadBalancer loadBalancer(String targetGroupArn, String containerName, int containerPort,
+                                             TrafficShift shift) {
+        LoadBalancer.Builder balancer = LoadBalancer.builder().targetGroupArn(targetGroupArn).containerName(containerName)
+                .containerPort(containerPort);
+        if (shift != null) {
+            balancer.advancedConfiguration(a -> a.alternateTargetGroupArn(shift.alternateTargetGroupArn())
+                    .productionListenerRule(shift.productionListenerRuleArn()).testListenerRule(shift.testListenerRuleArn())
+                    .roleArn(shift.roleArn()));
+        }
+        return balancer.build();
+    }
+
+    /**
+     * The circuit breaker with rollback always; a rolling update keeps every task serving (100-200%). The other
+     * strategies name their timings, and roll back on the alarms given.
+     */
+    static DeploymentConfiguration deploymentConfiguration(DeploymentStrategy strategy) {
+        DeploymentConfiguration.Builder configuration = DeploymentConfiguration.builder()
+                .deploymentCircuitBreaker(b -> b.enable(true).rollback(true))
+                .minimumHealthyPercent(100).maximumPercent(200);
+        if (!strategy.shiftsTraffic()) {
+            return configuration.build();
+        }
+        configuration.strategy(strategy.kind().name()).bakeTimeInMinutes(strategy.bakeMinutes());
+        if (strategy.kind() == DeploymentStrategy.Kind.CANARY) {
+            configuration.canaryConfiguration(c -> c.canaryPercent(strategy.canaryPercent())
+                    .canaryBakeTimeInMinutes(strategy.canaryBakeMinutes()));
+        }
+        if (strategy.kind() == DeploymentStrategy.Kind.LINEAR) {
+            configuration.linearConfiguration(l -> l.stepPercent(strategy.linearStepPercent())
+                    .stepBakeTimeInMinutes(strategy.linearStepBakeMinutes()));
+        }
+        if (!strategy.alarmNames().isEmpty()) {
+            configuration.alarms(a -> a.alarmNames(strategy.alarmNames()).enable(true).rollback(true));
+        }
+        return configuration.build();
+    }
+
+    @Override
+    public Optional<ServiceDeployment> serviceDeployment(String serviceDeploymentArn) {
+        try {
+            return ecs.describeServiceDeployments(r -> r.serviceDeploymentArns(serviceDeploymentArn)).serviceDeployments()
+                    .stream().findFirst().map(EcsContainerService::toRecord);
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("ecs describe service deployment " + serviceDeploymentArn, e);
+        }
+    }
+
     @Override
     public Service updateService(String cluster, String name, String taskDefinitionArn, Integer desiredCount,
-                                 TaskNetwork network) {
+                                 TaskNetwork network, Rollout rollout) {
         UpdateServiceRequest.Builder request = UpdateServiceRequest.builder().cluster(cluster).service(name);
+        if (rollout != null) {
+            request.deploymentConfiguration(deploymentConfiguration(rollout.strategy()))
+                    .loadBalancers(loadBalancer(rollout.targetGroupArn(), rollout.containerName(), rollout.containerPort(),
+                            rollout.trafficShift()));
+        }
         if (network != null) {
             request.networkConfiguration(awsvpc(network.subnets(), network.securityGroups(), network.publicIp()));
         }

@@ -8,6 +8,9 @@ import dev.mysfits.workflow.Workflow;
 import dev.mysfits.workflow.infrastructure.ServiceAdapters;
 import dev.mysfits.workflow.rollout.RolloutWatcher;
 
+import dev.mysfits.workflow.Step;
+
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,14 +34,24 @@ public final class DeployWorkflow implements Workflow<DeployRequest, DeployResul
     @Override
     public DeployResult execute(DeployRequest request) {
         DeployContext ctx = new DeployContext(request);
-        StepRunner<DeployContext> workflow = new StepRunner<>("Deploying " + request.service() + " to "
-                + request.ecsLaunchType(), events, List.of(
+        List<Step<DeployContext>> steps = new ArrayList<>(List.of(
                 new ValidateDeployStep(adapters.containers(), adapters.router(), adapters.network(), TaskDefinitionInputs.of(adapters), events),
-                new EnsureTaskDefinitionStep(adapters.containers(), ledger),
-                new EnsureTargetGroupStep(adapters.router(), ledger),
+                new EnsureTaskDefinitionStep(adapters.containers(), ledger)));
+        if (ctx.strategy.shiftsTraffic()) {
+            // Blue/green, canary and linear: a role for ECS to move the weights with, and a second group to move them to.
+            steps.add(new EnsureInfrastructureRoleStep(adapters.roles(), ledger));
+            steps.add(new EnsureTargetGroupStep(adapters.router(), ledger));
+            steps.add(new EnsureTargetGroupStep(adapters.router(), ledger, true));
+        } else {
+            steps.add(new EnsureTargetGroupStep(adapters.router(), ledger));
+        }
+        steps.addAll(List.of(
                 new EnsureRouteStep(adapters.router(), ledger),
                 new EnsureServiceStep(adapters.containers(), ledger),
                 new WaitForStableStep(rollout)));
+        StepRunner<DeployContext> workflow = new StepRunner<>("Deploying " + request.service() + " to "
+                + request.ecsLaunchType() + (ctx.strategy.shiftsTraffic() ? " (" + ctx.strategy.kind().label() + ")" : ""),
+                events, steps);
         List<Change> changes = workflow.execute(ctx, request.dryRun());
         String url = ctx.infrastructure.url() + ctx.route.urlPath();
         return new DeployResult(ctx.service.name(), request.launchType(), ctx.revision, ctx.taskDefinitionArn,
