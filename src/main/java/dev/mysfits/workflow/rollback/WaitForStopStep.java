@@ -46,8 +46,7 @@ final class WaitForStopStep implements Step<RollbackContext> {
         }
         String key = "stop " + id;
         while (true) {
-            ContainerService.ServiceDeployment d = containers.serviceDeployments(ctx.cluster(), ctx.ecsService).stream()
-                    .filter(s -> s.arn().equals(ctx.toStop.deployment().arn())).findFirst()
+            ContainerService.ServiceDeployment d = containers.serviceDeployment(ctx.toStop.deployment().arn())
                     .orElseThrow(() -> MysfitsException.failed("service deployment " + id + " of service " + ctx.service
                             + " is no longer in ECS's deployment history", "see what serves: mysfits status " + ctx.service, null));
             if ("ROLLBACK_SUCCESSFUL".equals(d.status())) {
