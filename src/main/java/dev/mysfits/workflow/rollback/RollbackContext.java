@@ -3,8 +3,10 @@ package dev.mysfits.workflow.rollback;
 import dev.mysfits.aws.ecs.ContainerService;
 import dev.mysfits.workflow.infrastructure.Infrastructure;
 import dev.mysfits.workflow.revisions.ServiceHistory;
+import dev.mysfits.workflow.rollout.RolloutWatcher;
 
 import java.time.Instant;
+import java.util.List;
 
 /** One rollback's request and what its steps found or made; each field says who writes it. */
 final class RollbackContext {
@@ -46,6 +48,19 @@ final class RollbackContext {
 
     String targetGroupArn() {
         return before.targetGroupArns().isEmpty() ? null : before.targetGroupArns().get(0);
+    }
+
+    /**
+     * For a service that ECS moves between two target groups (blue/green, canary, linear): where the watcher counts
+     * healthy targets, as deploy gives it; null for a rolling one.
+     */
+    RolloutWatcher.Traffic traffic() {
+        ContainerService.TrafficShift shift = before.trafficShift();
+        if (before.strategy() == null || !before.strategy().shiftsTraffic() || shift == null || targetGroupArn() == null) {
+            return null;
+        }
+        return new RolloutWatcher.Traffic(shift.productionListenerRuleArn(),
+                List.of(targetGroupArn(), shift.alternateTargetGroupArn()), before.strategy());
     }
 
     /** The PRIMARY deployment's id: UpdateService answers with the one it started as PRIMARY. */

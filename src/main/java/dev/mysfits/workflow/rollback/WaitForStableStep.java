@@ -35,9 +35,10 @@ final class WaitForStableStep implements Step<RollbackContext> {
         if (!ctx.request.waitForStable()) {
             return Change.checked(resource, "not waited for (--no-wait); watch it with: mysfits status " + ctx.service);
         }
-        Duration left = Duration.between(clock.instant(), ctx.deadline);
+        // What is left of --timeout after a stopped deployment's rollback, in whole seconds as the user gave it.
+        long millis = Math.max(0, Duration.between(clock.instant(), ctx.deadline).toMillis());
         var stable = rollout.awaitStable(ctx.cluster(), ctx.ecsService, ctx.deploymentId, ctx.expectedTaskDefinitionArn,
-                ctx.targetGroupArn(), left.isNegative() ? Duration.ZERO : left, ctx.request.pollInterval());
+                ctx.targetGroupArn(), ctx.traffic(), Duration.ofSeconds((millis + 999) / 1000), ctx.request.pollInterval());
         ctx.after = stable;
         return Change.checked(resource, "stable, " + stable.running() + "/" + stable.desired() + " running");
     }

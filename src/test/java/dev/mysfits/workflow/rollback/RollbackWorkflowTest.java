@@ -77,6 +77,37 @@ class RollbackWorkflowTest {
     }
 
     @Test
+    void aBlueGreenService_isWatchedWhereItsProductionRuleSendsTraffic_asDeployWatchesIt() {
+        cluster = new FakeCluster(dir);
+        for (String digest : new String[]{"sha256:aaa", "sha256:bbb"}) {
+            cluster.pushed("monolith", digest);
+            new DeployWorkflow(cluster.adapters(), cluster.ledger, new ConsoleEvents(cluster.console), cluster.rollout())
+                    .execute(new DeployRequest(cluster.workshop, "monolith", "fargate", null, null, null, true,
+                            Duration.ofSeconds(10), Duration.ofMillis(1), false, null,
+                            dev.mysfits.core.DeploymentStrategy.Kind.BLUE_GREEN));
+        }
+        cluster.containers.mutations.clear();
+        ecs = new ScriptedServiceHistory(cluster.containers);
+        ContainerService.Service before = cluster.containers.services.get("monolith");
+        String blue = before.targetGroupArns().get(0);
+        String green = before.trafficShift().alternateTargetGroupArn();
+        // The rollback's green serves from the second group: the production rule sends all traffic there, and the
+        // first group has no target left.
+        ecs.afterUpdate = started -> {
+            cluster.router.forwardWeighted(before.trafficShift().productionListenerRuleArn(), java.util.Map.of(blue, 0, green, 100));
+            cluster.router.healthyTargets.put(blue, 0);
+            cluster.router.healthyTargets.put(green, 1);
+            return started;
+        };
+
+        RollbackResult result = rollback(null, false, false);
+
+        assertEquals("mysfits-monolith:1", result.to());
+        assertEquals(List.of("update service monolith to " + TD + "1"), cluster.containers.mutations);
+        assertTrue(cluster.err.toString().contains("stable: 1/1 running, 1 healthy target(s)"), cluster.err.toString());
+    }
+
+    @Test
     void rollbackTwice_goesBackAndForth_becauseTheRollbackItselfServedSuccessfully() {
         deployed("sha256:aaa", "sha256:bbb");
 
