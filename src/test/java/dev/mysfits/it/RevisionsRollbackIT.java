@@ -53,14 +53,14 @@ class RevisionsRollbackIT {
         // v1, then v2 whose code answers with an edition
         String url = ws.run("deploy", "monolith", "--fargate", FAST).ok().out().trim();
         assertFalse(curl(url).contains("edition"), "v1 has no edition");
-        image("v2", "FROM " + DeployFixture.sampleImage("monolith")
+        image(ws, "v2", "FROM " + DeployFixture.sampleImage("monolith")
                 + "\nRUN sed -i 's/store=st().kind)/store=st().kind, edition=\"two\")/' app.py && grep -q 'edition=\"two\"' app.py\n");
         ws.run("push", "monolith").ok();
         ws.run("deploy", "monolith", "--fargate", FAST).ok();
         assertTrue(curl(url).contains("\"edition\":\"two\""), "v2 serves");
 
         // v3 listens on another port: its target never passes, and its deployment stays in progress
-        image("v3", "FROM rvrb-monolith:v2\nENV PORT=8081\n");
+        image(ws, "v3", "FROM rvrb-monolith:v2\nENV PORT=8081\n");
         ws.run("push", "monolith").ok();
         ws.run("deploy", "monolith", "--fargate", "--no-wait").ok();
         CommandHarness.Result refused = ws.run("rollback", "monolith");
@@ -123,7 +123,7 @@ class RevisionsRollbackIT {
         ws.run("rollback", "monolith", "--to", "9").assertOneLineError(2, "--to rvrb-monolith:9: no such revision of service monolith");
 
         // v4 crashes: its deploy fails, and so does a rollback to it, each rolled back by the circuit breaker
-        image("v4", "FROM " + DeployFixture.sampleImage("monolith")
+        image(ws, "v4", "FROM " + DeployFixture.sampleImage("monolith")
                 + "\nCMD [\"python3\", \"-c\", \"import sys; print('cannot start'); sys.exit(3)\"]\n");
         ws.run("push", "monolith").ok();
         assertEquals(1, ws.run("deploy", "monolith", "--fargate", "--timeout", "3m", FAST).exitCode());
@@ -146,11 +146,46 @@ class RevisionsRollbackIT {
         assertEquals(baseline, AwsInventory.take());
     }
 
+    /**
+     * A blue/green service goes back as it goes forward: the rollback is a blue/green deployment of the old revision,
+     * watched where the production rule sends traffic, and the old answer comes back through the load balancer.
+     */
+    @Test
+    void rollbackOfABlueGreenService_isABlueGreenDeploymentOfTheOldRevision() throws Exception {
+        SortedSet<String> baseline = AwsInventory.take();
+        DeployFixture ws = new DeployFixture("rvbg").setup().pushed("monolith", "latest");
+        String url = ws.run("deploy", "monolith", "--fargate", "--strategy", "blue-green", FAST).ok().out().trim();
+        image(ws, "v2", "FROM " + DeployFixture.sampleImage("monolith")
+                + "\nRUN sed -i 's/store=st().kind)/store=st().kind, edition=\"two\")/' app.py && grep -q 'edition=\"two\"' app.py\n");
+        ws.run("push", "monolith").ok();
+        ws.run("deploy", "monolith", "--fargate", "--strategy", "blue-green", FAST).ok();
+        assertTrue(curl(url).contains("\"edition\":\"two\""), "v2 serves");
+
+        CommandHarness.Result back = ws.run("rollback", "monolith", FAST);
+
+        back.ok();
+        assertTrue(back.err().contains("monolith is rolled back from rvbg-monolith:2 to rvbg-monolith:1"), back.err());
+        JsonNode service = ws.service("monolith");
+        assertTrue(service.path("taskDefinition").asText().endsWith("rvbg-monolith:1"), service.toString());
+        assertEquals("BLUE_GREEN", service.path("deploymentConfiguration").path("strategy").asText(), service.toString());
+        assertEquals("SUCCESSFUL", newestServiceDeployment(ws).path("status").asText());
+        for (int i = 0; i < 5; i++) {
+            assertFalse(curl(url).contains("edition"), "v1's answer is back");
+        }
+        JsonNode revisions = JSON.readTree(ws.run("revisions", "monolith", "--output", "json").ok().out());
+        assertEquals(service.path("taskDefinition").asText(), revisions.path("serving").asText());
+        assertEquals(deploymentsByAws(ws), deploymentsByMysfits(revisions));
+
+        ws.run("cleanup", "--yes").ok();
+        assertEquals(List.of(), AwsInventory.runningTasks());
+        assertEquals(baseline, AwsInventory.take());
+    }
+
     /** Builds the workshop's local image as `latest` (what push pushes) and as this tag, from this Dockerfile. */
-    private static void image(String tag, String dockerfile) throws Exception {
-        Path context = Files.createTempDirectory("rvrb-" + tag);
+    private static void image(DeployFixture ws, String tag, String dockerfile) throws Exception {
+        Path context = Files.createTempDirectory(ws.name + "-" + tag);
         Files.writeString(context.resolve("Dockerfile"), dockerfile);
-        LocalImages.docker("build", "-q", "-t", "rvrb-monolith:latest", "-t", "rvrb-monolith:" + tag, context.toString());
+        LocalImages.docker("build", "-q", "-t", ws.name + "-monolith:latest", "-t", ws.name + "-monolith:" + tag, context.toString());
     }
 
     private static String curl(String url) {
