@@ -188,10 +188,9 @@ def validate(configuration, load_balancers, group_exists, rule_exists):
         raise InvalidStrategy("stepBakeTimeInMinutes must be between 0 and %d." % MAX_BAKE_MINUTES)
     if strategy not in SHIFTING:
         return
-    if not load_balancers:
-        raise InvalidStrategy("A load balancer with advancedConfiguration is required for the %s deployment "
-                              "strategy." % strategy)
-    for lb in load_balancers:
+    # Without load balancers there is no traffic to shift: ECS pairs such a service with Service Connect, which the
+    # sandbox does not check; green then only scales up, bakes and replaces blue.
+    for lb in load_balancers or []:
         advanced = lb.get("advancedConfiguration")
         if not advanced:
             raise InvalidStrategy("advancedConfiguration is required for each load balancer when the deployment "

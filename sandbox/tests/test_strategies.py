@@ -109,12 +109,11 @@ def test_a_complete_configuration_passes_and_rolling_needs_nothing():
            "bakeTimeInMinutes": 0}, balancer(testListenerRule="arn:rule/test"))
     check({"strategy": "LINEAR", "linearConfiguration": {"stepPercent": 3}}, balancer())
     check({"strategy": "ROLLING"}, [{"targetGroupArn": "arn:tg/a"}])
+    check({"strategy": "BLUE_GREEN"}, [])  # no traffic to shift (Service Connect, which the sandbox does not check)
     check(None, None)
 
 
 @pytest.mark.parametrize("configuration, balancers, message", [
-    ({"strategy": "BLUE_GREEN"}, [], "A load balancer with advancedConfiguration is required for the BLUE_GREEN "
-                                     "deployment strategy."),
     ({"strategy": "BLUE_GREEN"}, [{"targetGroupArn": "arn:tg/a"}],
      "advancedConfiguration is required for each load balancer when the deployment strategy is BLUE_GREEN."),
     ({"strategy": "CANARY"}, balancer(alternateTargetGroupArn=None),

@@ -360,3 +360,18 @@ def test_a_tripped_breaker_with_rollback_rolls_back_at_the_next_pass(world):
     assert green["rolloutStateReason"] == "ECS deployment %s rolled back: tasks failed to start." % green["id"]
     assert green["_rollback"]["toDeploymentId"] == blue["id"] and blue["status"] == "PRIMARY"
     assert world.weights() == {world.primary: 100, world.alternate: 0}
+
+
+def test_without_load_balancers_green_scales_up_bakes_and_replaces_blue(world):
+    world.create({"strategy": "BLUE_GREEN", "bakeTimeInMinutes": 1}, balancers=[])
+    world.turn_until(lambda: world.service().deployments[0]["rolloutState"] == "COMPLETED")
+    blue = world.service().deployments[0]
+    world.ecs.update_service(cluster="c", service="web", taskDefinition="web:2")
+    green = world.service().deployments[0]
+    world.turn_until(lambda: green.get("_lifecycleStage") == "BAKE_TIME")
+    revisions = sorted(m.task_definition.revision for m in world.plane.service_tasks(world.service()))
+    assert revisions == [1, 1, 2, 2], "both revisions run through the bake"
+    world.turn_until(lambda: green["rolloutState"] == "COMPLETED")
+    assert sorted(m.task_definition.revision for m in world.plane.service_tasks(world.service())) == [2, 2]
+    assert world.service().deployments == [green] and blue not in world.service().deployments
+    assert world.weights() == {world.primary: 100, world.alternate: 0}, "no rule of this service's is touched"

@@ -225,6 +225,8 @@ class StrategyDeployIT {
         try (load) {
             crash = ws.run("deploy", "monolith", "--fargate", "--strategy", "blue-green", "--tag", "crash",
                     "--timeout", "4m", FAST);
+            // And after: the old version goes on serving once the rollback is done.
+            Thread.sleep(5000);
         }
 
         assertEquals(1, crash.exitCode(), crash.err());
