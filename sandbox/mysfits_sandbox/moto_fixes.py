@@ -21,7 +21,8 @@ And answers that differ from AWS's:
 - IAM ListInstanceProfileTags exists;
 - CreateServiceLinkedRole for ecs.amazonaws.com makes AWSServiceRoleForECS, the name the labs look for (moto:
   AWSServiceRoleForecs), and for elasticloadbalancing.amazonaws.com AWSServiceRoleForElasticLoadBalancing;
-- ECR's authorization token expires 12 hours from now (moto: 1 January 2015).
+- ECR's authorization token expires 12 hours from now (moto: 1 January 2015);
+- a task definition says when it was registered, registeredAt (moto: not at all).
 
 Each patch sits on top of whatever the class has when install() runs, and install() puts it back on top when
 another hook was laid over it since: call it after the data plane's own hooks (DataPlane.install does).
@@ -34,6 +35,7 @@ from moto.applicationautoscaling import models as autoscaling_models
 from moto.applicationautoscaling import responses as autoscaling_responses
 from moto.core.exceptions import JsonRESTError
 from moto.core.responses import ActionResult
+from moto.core.utils import utcnow
 from moto.ecr.responses import ECRResponse
 from moto.ecs import models as ecs_models
 from moto.ecs.exceptions import InvalidParameterException
@@ -71,6 +73,13 @@ def _cluster_init(original):
         original(cluster, *args, **kwargs)
         if cluster.tags is None:
             cluster.tags = []
+    return init
+
+
+def _task_definition_init(original):
+    def init(task_definition, *args, **kwargs):
+        original(task_definition, *args, **kwargs)
+        task_definition.registered_at = utcnow()
     return init
 
 
@@ -294,6 +303,7 @@ def _create_load_balancer(original):
 def install():
     backend = ecs_models.EC2ContainerServiceBackend
     _lay(ecs_models.Cluster, "__init__", _cluster_init)
+    _lay(ecs_models.TaskDefinition, "__init__", _task_definition_init)
     _lay(backend, "_calculate_task_resource_requirements", _requirements, static=True)
     _lay(ecs_models.Service, "_validate_network", _validate_network)
     _lay(ecs_models.Task, "__init__", _task_init)

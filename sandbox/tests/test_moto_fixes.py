@@ -257,6 +257,16 @@ def test_ecr_token_is_valid_for_twelve_hours(aws):
     assert base64.b64decode(data["authorizationToken"]).decode() == "AWS:123456789012-auth-token"
 
 
+def test_task_definitions_say_when_they_were_registered(aws):
+    ecs = boto3.client("ecs")
+    before = time.time()
+    registered = ecs.register_task_definition(**FARGATE_NO_CONTAINER_MEMORY)["taskDefinition"]
+    described = ecs.describe_task_definition(taskDefinition="like:1")["taskDefinition"]
+
+    assert before - 1 <= registered["registeredAt"].timestamp() <= time.time() + 1
+    assert described["registeredAt"] == registered["registeredAt"]
+
+
 def test_install_puts_the_fixes_back_on_top_of_hooks_laid_since(aws):
     from moto.ecs.models import EC2ContainerServiceBackend
     moto_fixes.install()

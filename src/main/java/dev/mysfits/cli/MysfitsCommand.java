@@ -40,6 +40,8 @@ import java.util.Optional;
                 SetupCommand.class,
                 DeployCommand.class,
                 TaskCommand.class,
+                RevisionsCommand.class,
+                RollbackCommand.class,
                 ScaleCommand.class,
                 AutoscaleCommand.class,
                 StatusCommand.class,

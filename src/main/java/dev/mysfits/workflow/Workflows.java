@@ -57,6 +57,8 @@ import dev.mysfits.workflow.local.StopLocalWorkflow;
 import dev.mysfits.workflow.local.UpWorkflow;
 import dev.mysfits.workflow.logs.CloudLogsWorkflow;
 import dev.mysfits.workflow.push.PushWorkflow;
+import dev.mysfits.workflow.revisions.RevisionsWorkflow;
+import dev.mysfits.workflow.rollback.RollbackWorkflow;
 import dev.mysfits.workflow.rollout.RolloutWatcher;
 import dev.mysfits.workflow.scale.ScaleWorkflow;
 import dev.mysfits.workflow.setup.SetupWorkflow;
@@ -121,6 +123,20 @@ public final class Workflows implements AutoCloseable {
 
     public LocalCleanupWorkflow localCleanup() {
         return new LocalCleanupWorkflow(events, docker().localResources(), confirmation);
+    }
+
+    // ---- revisions and rollback ----
+
+    public RevisionsWorkflow revisions() {
+        ServiceAdapters adapters = serviceAdapters();
+        return new RevisionsWorkflow(adapters.containers(), adapters.infrastructure(), events);
+    }
+
+    /** Goes back through deploy's own rollout watcher. */
+    public RollbackWorkflow rollback() {
+        ServiceAdapters adapters = serviceAdapters();
+        return new RollbackWorkflow(adapters.containers(), adapters.router(), adapters.infrastructure(), events,
+                rolloutWatcher(adapters), Clock.systemUTC(), Sleeper.system());
     }
 
     // ---- services on ECS ----

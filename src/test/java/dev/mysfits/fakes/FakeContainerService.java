@@ -205,4 +205,11 @@ public final class FakeContainerService implements ContainerService {
     public void stopServiceDeployment(String serviceDeploymentArn, boolean rollback) {
         mutations.add("stop service deployment " + serviceDeploymentArn + (rollback ? " with rollback" : ""));
     }
+
+    @Override
+    public List<String> taskDefinitionArns(String family, int max) {
+        List<TaskDefinition> revisions = new ArrayList<>(families.getOrDefault(family, List.of()));
+        java.util.Collections.reverse(revisions);
+        return revisions.stream().limit(max).map(TaskDefinition::arn).toList();
+    }
 }

@@ -215,4 +215,7 @@ public interface ContainerService {
 
     /** Stops a service deployment in progress: rolled back to the revision before it, or left where it is. */
     void stopServiceDeployment(String serviceDeploymentArn, boolean rollback);
+
+    /** The ACTIVE revisions of this family (its exact name, not a prefix), newest first, at most {@code max}. */
+    List<String> taskDefinitionArns(String family, int max);
 }

@@ -471,6 +471,32 @@ public final class EcsContainerService implements ContainerService {
         }
     }
 
+    @Override
+    public List<String> taskDefinitionArns(String family, int max) {
+        try {
+            // The prefix also matches longer families ("ws-like-worker"), listed around this one's: keep this family's,
+            // whose revisions come newest first, and stop once there are enough.
+            List<String> arns = new ArrayList<>();
+            String token = null;
+            do {
+                String next = token;
+                var page = ecs.listTaskDefinitions(r -> r.familyPrefix(family).status(TaskDefinitionStatus.ACTIVE)
+                        .sort(SortOrder.DESC).nextToken(next));
+                page.taskDefinitionArns().stream().filter(a -> a.substring(a.lastIndexOf('/') + 1).startsWith(family + ":"))
+                        .forEach(arns::add);
+                token = page.nextToken();
+            } while (token != null && arns.size() < max);
+            return arns.stream().sorted(java.util.Comparator.comparingInt(EcsContainerService::revisionOf).reversed())
+                    .limit(max).toList();
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("ecs list task definitions of family " + family, e);
+        }
+    }
+
+    private static int revisionOf(String taskDefinitionArn) {
+        return Integer.parseInt(taskDefinitionArn.substring(taskDefinitionArn.lastIndexOf(':') + 1));
+    }
+
     private static ServiceDeployment toRecord(software.amazon.awssdk.services.ecs.model.ServiceDeployment d) {
         var rollback = d.rollback();
         return new ServiceDeployment(d.serviceDeploymentArn(), d.statusAsString(), d.statusReason(),

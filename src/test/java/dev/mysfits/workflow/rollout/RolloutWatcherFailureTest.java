@@ -280,6 +280,11 @@ class RolloutWatcherFailureTest {
         }
 
         @Override
+        public List<String> taskDefinitionArns(String family, int max) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Optional<Service> describeService(String cluster, String name) {
             polls++;
             return Optional.of(states.size() > 1 ? states.removeFirst() : states.getFirst());
