@@ -246,6 +246,11 @@ public final class RolloutWatcher {
         if (failed == null && !rolledBack) {
             return;
         }
+        if (current == null && s.currentServiceDeployment() != null) {
+            // ECS keeps why it rolled back on the service deployment, also after the failed deployment's tasks are
+            // gone from the service's own list.
+            current = containers.serviceDeployment(s.currentServiceDeployment()).orElse(null);
+        }
         List<String> reasons = new ArrayList<>();
         if (current != null && current.rollbackReason() != null) {
             reasons.add(current.rollbackReason());
@@ -259,11 +264,12 @@ public final class RolloutWatcher {
                         Comparator.nullsFirst(Comparator.naturalOrder())).reversed())
                 .limit(3).forEach(e -> events.note("event: " + e.message()));
         String serving = primary != null ? primary.taskDefinitionArn() : s.taskDefinitionArn();
-        boolean byStrategy = current != null && current.rollbackReason() != null;
+        boolean known = current != null && current.rollbackReason() != null;
+        boolean breaker = !known || current.rollbackReason().contains("circuit breaker");
         String what = rolledBack ? "was rolled back to " + shortRevision(serving)
-                + (byStrategy ? " by ECS" : " by the deployment circuit breaker") : "failed";
+                + (breaker ? " by the deployment circuit breaker" : " by ECS") : "failed";
         String stopped = reasons.stream().filter(r -> r.startsWith("task ")).findFirst().orElse(null);
-        String why = byStrategy ? current.rollbackReason()
+        String why = known ? current.rollbackReason()
                 : failed != null && failed.rolloutStateReason() != null ? failed.rolloutStateReason()
                 : (reasons.isEmpty() ? null : reasons.get(0));
         throw MysfitsException.failed("rollout of service " + service + " " + what
