@@ -3,6 +3,7 @@ package dev.mysfits.workflow.deploy;
 import dev.mysfits.workflow.Events;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.core.Change;
+import dev.mysfits.workflow.Step;
 import dev.mysfits.workflow.StepRunner;
 import dev.mysfits.workflow.Workflow;
 import dev.mysfits.workflow.infrastructure.ServiceAdapters;
@@ -32,18 +33,23 @@ public final class DeployWorkflow implements Workflow<DeployRequest, DeployResul
     public DeployResult execute(DeployRequest request) {
         DeployContext ctx = new DeployContext(request);
         StepRunner<DeployContext> workflow = new StepRunner<>("Deploying " + request.service() + " to "
-                + request.ecsLaunchType(), events, List.of(
-                new ValidateDeployStep(adapters.containers(), adapters.router(), adapters.network(), TaskDefinitionInputs.of(adapters), events),
-                new EnsureTaskDefinitionStep(adapters.containers(), ledger),
-                new EnsureTargetGroupStep(adapters.router(), ledger),
-                new EnsureRouteStep(adapters.router(), ledger),
-                new EnsureServiceStep(adapters.containers(), ledger),
-                new WaitForStableStep(rollout)));
+                + request.ecsLaunchType(), events, steps(adapters, ledger, events, rollout));
         List<Change> changes = workflow.execute(ctx, request.dryRun());
         String url = ctx.infrastructure.url() + ctx.route.urlPath();
         return new DeployResult(ctx.service.name(), request.launchType(), ctx.revision, ctx.taskDefinitionArn,
                 ctx.image.imageReference(), ctx.deployedService == null ? Change.NOT_YET_CREATED : ctx.deployedService.arn(),
                 ctx.targetGroupArn, url, changes.stream().filter(Change::mutates).map(Change::describe).toList(),
                 request.dryRun());
+    }
+
+    /** A deploy's steps, in order: {@link DeployPreview} plans the same ones. */
+    static List<Step<DeployContext>> steps(ServiceAdapters adapters, Ledger ledger, Events events, RolloutWatcher rollout) {
+        return List.of(
+                new ValidateDeployStep(adapters.containers(), adapters.router(), adapters.network(), TaskDefinitionInputs.of(adapters), events),
+                new EnsureTaskDefinitionStep(adapters.containers(), ledger),
+                new EnsureTargetGroupStep(adapters.router(), ledger),
+                new EnsureRouteStep(adapters.router(), ledger),
+                new EnsureServiceStep(adapters.containers(), ledger),
+                new WaitForStableStep(rollout));
     }
 }
