@@ -52,6 +52,10 @@ public final class DiffWorkflow implements Workflow<DiffRequest, DiffResult> {
         String liveArn = plan.existing() == null ? null : plan.existing().taskDefinitionArn();
         JsonNode liveDefinition = liveArn == null ? null
                 : containers.describeTaskDefinition(liveArn).map(ContainerService.TaskDefinition::definition).orElse(null);
+        if (liveArn != null && liveDefinition == null) {
+            events.warn("ECS does not describe " + liveArn + ", the revision service " + plan.service()
+                    + " runs: its side of the task definition shows as empty");
+        }
         TaskDefinitionMatcher.Comparison definition = TaskDefinitionMatcher.compare(plan.taskDefinition(), liveDefinition);
 
         ObjectNode template = document(definition.template(), plan.wanted());

@@ -181,6 +181,20 @@ class DiffWorkflowTest {
     }
 
     @Test
+    void aRevisionEcsDoesNotDescribe_showsAsAnEmptyLiveSide_withAWarning() {
+        FakeCluster cluster = new FakeCluster(dir).pushed("monolith", "sha256:aaa");
+        deploy(cluster, "monolith", null, false);
+        cluster.containers.families.get("mysfits-monolith").clear();
+
+        DiffResult result = diff(cluster, "monolith", null);
+
+        assertTrue(result.changed());
+        assertTrue(result.changes().stream().anyMatch(c -> c.path().equals("taskDefinition") && c.live() == null), result.changes().toString());
+        assertEquals(List.of("ECS does not describe arn:aws:ecs:us-east-1:123456789012:task-definition/mysfits-monolith:1, the revision "
+                + "service monolith runs: its side of the task definition shows as empty"), events.of("warn"));
+    }
+
+    @Test
     void diffIsEmpty_exactlyWhenDeploysDryRunPlansNoChange() {
         FakeCluster cluster = new FakeCluster(dir).pushed("monolith", "sha256:aaa").pushed("like", "sha256:ccc");
         assertAgree(cluster, "monolith", null, "nothing deployed", true);
