@@ -16,7 +16,7 @@ from moto.ecs import models as ecs_models
 from moto.ecs import responses as ecs_responses
 from moto.ecs.models import ecs_backends
 
-from . import hooks, realism
+from . import hooks, realism, service_deployments
 from .awslogs import LogShipper
 from .scheduler import DEFAULT_DEPLOYMENT_CONFIGURATION, SERVICE_DRAINING, EcsError, ServiceScheduler
 from .tasks import ManagedTask, TaskLifecycle, short_id
@@ -168,6 +168,7 @@ class EcsPlane(ServiceScheduler, TaskLifecycle):
             return result
 
         hooks.lay_member(backend_cls, "_calculate_task_resource_requirements", staticmethod(requirements))
+        service_deployments.install()
 
     # ------------------------------------------------------------ services
 
@@ -179,6 +180,7 @@ class EcsPlane(ServiceScheduler, TaskLifecycle):
                 for service in list(backend.services.values()):
                     if hasattr(service, "_last_completed"):
                         try:
+                            service_deployments.on_pass(self, service)
                             self.reconcile_service(backend, service)
                         except Exception:
                             log.exception("reconciling service %s", service.name)

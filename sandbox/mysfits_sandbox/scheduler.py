@@ -9,7 +9,7 @@ from moto.core.utils import utcnow
 from moto.ecs.exceptions import ECSException
 from moto.ecs.models import Task
 
-from . import realism, rollout
+from . import realism, rollout, service_deployments
 from .health import UNHEALTHY
 from .tasks import ManagedTask, short_id
 
@@ -60,6 +60,7 @@ class ServiceScheduler:
         }
         service.deployments.insert(0, deployment)
         service.task_definition = task_definition_arn
+        service_deployments.record(service, deployment, reason)
         return deployment
 
     def on_update(self, backend, service, old_definition, force):

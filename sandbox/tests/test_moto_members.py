@@ -16,6 +16,13 @@ SANDBOX = os.path.join(os.path.dirname(__file__), "..")
 ADDED = {
     "moto.codebuild.responses.CodeBuildResponse.update_project",
     "moto.iam.responses.IamResponse.list_instance_profile_tags",
+    # ECS service deployments and revisions (service_deployments.py): moto 5.2.1 serves none of them.
+    "moto.ecs.responses.EC2ContainerServiceResponse.list_service_deployments",
+    "moto.ecs.responses.EC2ContainerServiceResponse.describe_service_deployments",
+    "moto.ecs.responses.EC2ContainerServiceResponse.describe_service_revisions",
+    "moto.ecs.responses.EC2ContainerServiceResponse.stop_service_deployment",
+    "moto.ecs.models.Service.current_service_deployment",
+    "moto.ecs.models.Service.current_service_revisions",
 }
 
 # Private members the sandbox calls, and the parameters it calls them with.

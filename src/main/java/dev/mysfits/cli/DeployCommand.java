@@ -1,6 +1,7 @@
 package dev.mysfits.cli;
 
 import dev.mysfits.console.DeployRenderer;
+import dev.mysfits.core.DeploymentStrategy;
 import dev.mysfits.workflow.deploy.DeployRequest;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -32,6 +33,14 @@ public final class DeployCommand extends ServiceChangeCommand {
     @Option(names = "--path", paramLabel = "PATTERN", description = "Route this ALB path pattern to the service, e.g. '/mysfits/*/like' (default: the service's path in mysfits.json).")
     String path;
 
+    @Option(names = "--strategy", paramLabel = "STRATEGY", converter = StrategyConverter.class,
+            completionCandidates = StrategyConverter.Names.class,
+            description = "How ECS rolls the new revision out: rolling, blue-green, canary or linear (default: the "
+                    + "service's \"deployment\" in mysfits.json, else rolling). The last three run it beside the old "
+                    + "one behind a second target group and shift the listener's traffic to it: all at once, a canary "
+                    + "share first, or in steps; they bake, and roll back on failed tasks or alarms.")
+    DeploymentStrategy.Kind strategy;
+
     @Mixin
     RolloutWaitOptions wait;
 
@@ -39,7 +48,8 @@ public final class DeployCommand extends ServiceChangeCommand {
     protected void execute() {
         requireCount(count, 1);
         DeployRequest request = new DeployRequest(context().workshop(), service.name(), launchType.launchType(), tag, count, path,
-                wait.waitForStable(), wait.timeout(), wait.pollInterval(), dryRun.on(), network == null ? null : network.privateTasks());
+                wait.waitForStable(), wait.timeout(), wait.pollInterval(), dryRun.on(), network == null ? null : network.privateTasks(),
+                strategy);
         lockUnlessDryRun();
         new DeployRenderer(console()).render(request, context().workflows().deploy().execute(request));
     }

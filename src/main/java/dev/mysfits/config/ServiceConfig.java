@@ -22,6 +22,7 @@ import java.util.Map;
  * @param local          how `mysfits up` runs it beside the other services
  * @param taskRole       the service's own task role and its policies, or null for the workshop's shared task role
  * @param privateTasks   "private": Fargate tasks in the private subnets setup remembered, without a public IP
+ * @param deployment     "deployment": how ECS rolls out a new revision (rolling unless it says otherwise)
  */
 public record ServiceConfig(
         String name,
@@ -39,7 +40,16 @@ public record ServiceConfig(
         HealthCheckConfig healthCheck,
         LocalRunConfig local,
         TaskRoleConfig taskRole,
-        boolean privateTasks) {
+        boolean privateTasks,
+        DeploymentConfig deployment) {
+
+    public ServiceConfig(String name, Path context, String dockerfile, String image, String repository, int containerPort,
+                         int localPort, String healthPath, String path, Map<String, String> environment,
+                         Map<String, String> buildArgs, Map<String, Path> taskDefinitions, HealthCheckConfig healthCheck,
+                         LocalRunConfig local, TaskRoleConfig taskRole, boolean privateTasks) {
+        this(name, context, dockerfile, image, repository, containerPort, localPort, healthPath, path, environment, buildArgs,
+                taskDefinitions, healthCheck, local, taskRole, privateTasks, DeploymentConfig.NONE);
+    }
 
     public ServiceConfig(String name, Path context, String dockerfile, String image, String repository, int containerPort,
                          int localPort, String healthPath, String path, Map<String, String> environment,

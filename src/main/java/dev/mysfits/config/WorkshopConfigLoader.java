@@ -1,5 +1,7 @@
 package dev.mysfits.config;
 
+import dev.mysfits.core.DeploymentStrategy;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -30,7 +32,8 @@ public final class WorkshopConfigLoader {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,30}");
     private static final Set<String> SERVICE_KEYS = Set.of("context", "dockerfile", "image", "repository",
             "containerPort", "localPort", "healthPath", "path", "environment", "buildArgs", "taskDefinitions", "healthCheck",
-            "command", "aliases", "volumes", "memory", "network", "dependsOn", "healthCommand", "taskRole", "private");
+            "command", "aliases", "volumes", "memory", "network", "dependsOn", "healthCommand", "taskRole", "private",
+            "deployment");
     private static final Pattern VOLUME_NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,62}");
     private static final Pattern MATCHER = Pattern.compile("[1-5]\\d\\d(-[1-5]\\d\\d)?(,[1-5]\\d\\d(-[1-5]\\d\\d)?)*");
     private static final Pattern HOST_NAME = Pattern.compile("[a-z0-9]([a-z0-9.-]{0,61}[a-z0-9])?");
@@ -172,13 +175,14 @@ public final class WorkshopConfigLoader {
                 healthCheck(file, node.get("healthCheck"), where + ".healthCheck"),
                 localRun(file, directory, node, where),
                 null,
-                privateNode != null && privateNode.asBoolean());
+                privateNode != null && privateNode.asBoolean(),
+                deployment(file, node.get("deployment"), where + ".deployment"));
     }
 
     private static ServiceConfig withTaskRole(ServiceConfig s, TaskRoleConfig taskRole) {
         return new ServiceConfig(s.name(), s.context(), s.dockerfile(), s.image(), s.repository(), s.containerPort(),
                 s.localPort(), s.healthPath(), s.path(), s.environment(), s.buildArgs(), s.taskDefinitions(),
-                s.healthCheck(), s.local(), taskRole, s.privateTasks());
+                s.healthCheck(), s.local(), taskRole, s.privateTasks(), s.deployment());
     }
 
     /** The keys `mysfits up` reads: what the 003 lab passes to docker run. */
@@ -272,6 +276,61 @@ public final class WorkshopConfigLoader {
             list.add(item.asText());
         }
         return list;
+    }
+
+    /**
+     * "deployment": {"strategy": "rolling|blue-green|canary|linear", "bakeMinutes", "canaryPercent",
+     * "canaryBakeMinutes", "linearStepPercent", "linearStepBakeMinutes", "alarms": [names]}, within ECS's ranges. Keys
+     * of another strategy than the one named are refused: they would do nothing.
+     */
+    private static DeploymentConfig deployment(Path file, JsonNode node, String where) {
+        if (node == null || node.isNull()) {
+            return DeploymentConfig.NONE;
+        }
+        if (!node.isObject()) {
+            throw invalid(file, where + " must be an object, e.g. {\"strategy\": \"canary\", \"canaryPercent\": 10}");
+        }
+        Set<String> known = Set.of("strategy", "bakeMinutes", "canaryPercent", "canaryBakeMinutes", "linearStepPercent",
+                "linearStepBakeMinutes", "alarms");
+        node.fieldNames().forEachRemaining(key -> {
+            if (!known.contains(key)) {
+                throw invalid(file, where + " has unknown key \"" + key + "\" (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
+            }
+        });
+        String strategy = text(node, "strategy", "rolling");
+        DeploymentStrategy.Kind kind = DeploymentStrategy.Kind.parse(strategy);
+        if (kind == null) {
+            throw invalid(file, where + ".strategy must be rolling, blue-green, canary or linear, got '" + strategy + "'");
+        }
+        Map<String, DeploymentStrategy.Kind> owners = Map.of("canaryPercent", DeploymentStrategy.Kind.CANARY,
+                "canaryBakeMinutes", DeploymentStrategy.Kind.CANARY, "linearStepPercent", DeploymentStrategy.Kind.LINEAR,
+                "linearStepBakeMinutes", DeploymentStrategy.Kind.LINEAR);
+        owners.forEach((key, owner) -> {
+            if (node.has(key) && kind != owner) {
+                throw invalid(file, where + "." + key + " belongs to the " + owner.label() + " strategy, not " + kind.label());
+            }
+        });
+        if (kind == DeploymentStrategy.Kind.ROLLING && (node.has("bakeMinutes") || node.has("alarms"))) {
+            throw invalid(file, where + ": bakeMinutes and alarms belong to blue-green, canary and linear, not rolling");
+        }
+        return new DeploymentConfig(kind,
+                node.has("bakeMinutes") ? number(file, node, where, "bakeMinutes", 0, 0, 1440) : null,
+                percent(file, node, where, "canaryPercent", 0.1),
+                node.has("canaryBakeMinutes") ? number(file, node, where, "canaryBakeMinutes", 0, 0, 1440) : null,
+                percent(file, node, where, "linearStepPercent", 3),
+                node.has("linearStepBakeMinutes") ? number(file, node, where, "linearStepBakeMinutes", 0, 0, 1440) : null,
+                node.has("alarms") ? strings(file, node, where, "alarms") : List.of());
+    }
+
+    private static Double percent(Path file, JsonNode node, String where, String key, double min) {
+        JsonNode value = node.get(key);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isNumber() || value.asDouble() < min || value.asDouble() > 100) {
+            throw invalid(file, where + "." + key + " must be a number from " + min + " to 100, got " + value);
+        }
+        return value.asDouble();
     }
 
     /** The keys of "healthCheck", each optional, within the ranges ELBv2 and ECS accept. */

@@ -25,7 +25,8 @@ public final class DiffRenderer {
                     + (request.tag() == null ? "" : " --tag " + request.tag())
                     + (request.count() == null ? "" : " --count " + request.count())
                     + (request.path() == null ? "" : " --path '" + request.path() + "'")
-                    + (request.privateTasks() == null ? "" : request.privateTasks() ? " --private" : " --public"));
+                    + (request.privateTasks() == null ? "" : request.privateTasks() ? " --private" : " --public")
+                    + (request.strategy() == null ? "" : " --strategy " + request.strategy().label()));
         }
     }
 

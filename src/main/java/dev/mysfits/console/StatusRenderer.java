@@ -55,10 +55,19 @@ public final class StatusRenderer {
                 table.row(s.service(), "not deployed", null, null, null, null, null, null, null, null);
             } else {
                 table.row(s.service(), s.launchType(), s.revision(), s.images().isEmpty() ? null : String.join(",", s.images()),
-                        s.desired(), s.running(), s.pending(), s.rolloutState(), s.targets(), s.url());
+                        s.desired(), s.running(), s.pending(), rollout(s), s.targets(), s.url());
             }
         }
         return table;
+    }
+
+    /** "COMPLETED", or with its strategy when it is not rolling: "IN_PROGRESS (canary: BAKE_TIME)". */
+    private static String rollout(ServiceStatus s) {
+        if (s.strategy() == null || s.strategy().equals("rolling")) {
+            return s.rolloutState();
+        }
+        String state = s.rolloutState() == null ? "" : s.rolloutState() + " ";
+        return state + "(" + s.strategy() + (s.stage() == null ? "" : ": " + s.stage()) + ")";
     }
 
     private static String reason(String healthReason) {

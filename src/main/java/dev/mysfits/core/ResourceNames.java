@@ -64,6 +64,11 @@ public final class ResourceNames {
         return workshop + "-" + name;
     }
 
+    /** The role ECS shifts a service's load balancer traffic with, for strategies other than rolling. */
+    public String infrastructureRole() {
+        return limit(workshop + "-ecs-infrastructure", 64);
+    }
+
     /** The EC2 launch type's container instances: their role and instance profile (one name for both). */
     public String instanceRole() {
         return limit(workshop + "-ecs-instance", 64);
@@ -105,6 +110,15 @@ public final class ResourceNames {
     /** Target groups: at most 32 characters, one per service and launch type (ip for Fargate, instance for EC2). */
     public String targetGroup(String service, String launchType) {
         String suffix = launchType.toLowerCase(Locale.ROOT).startsWith("f") ? "fg" : "ec2";
+        return limit(workshop + "-" + service, 32 - suffix.length() - 1) + "-" + suffix;
+    }
+
+    /**
+     * The second target group of a service that deploys blue/green, canary or linear: the new revision's tasks
+     * register there while the old ones serve from the first, then the two swap roles.
+     */
+    public String alternateTargetGroup(String service, String launchType) {
+        String suffix = launchType.toLowerCase(Locale.ROOT).startsWith("f") ? "fg-b" : "ec2-b";
         return limit(workshop + "-" + service, 32 - suffix.length() - 1) + "-" + suffix;
     }
 

@@ -359,10 +359,21 @@ public final class FakeAws {
         @Override
         public Role create(String name, String trustPolicyJson, String description, Map<String, String> tagMap) {
             mutations.add("create role " + name);
-            Role role = new Role(name, "arn:iam:role/" + name, java.util.List.of("ecs-tasks.amazonaws.com"));
+            Role role = new Role(name, "arn:iam:role/" + name, trusted(trustPolicyJson));
             roles.put(name, role);
             tags.put(role.arn(), tagMap);
             return role;
+        }
+
+        /** The services a trust policy names ("Service":"ecs.amazonaws.com"). */
+        private java.util.List<String> trusted(String trustPolicyJson) {
+            java.util.List<String> services = new java.util.ArrayList<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"Service\"\\s*:\\s*\"([^\"]+)\"")
+                    .matcher(trustPolicyJson == null ? "" : trustPolicyJson);
+            while (m.find()) {
+                services.add(m.group(1));
+            }
+            return services;
         }
 
         @Override

@@ -96,32 +96,39 @@ public final class FakeContainerService implements ContainerService {
         tags.put(spec.name(), spec.tags());
         Service service = settled(spec.name(), spec.taskDefinitionArn(), spec.launchType(), spec.desiredCount(),
                 spec.targetGroupArn() == null ? List.of() : List.of(spec.targetGroupArn()),
-                "FARGATE".equals(spec.launchType()) ? new TaskNetwork(spec.subnets(), spec.securityGroups(), spec.publicIp()) : null);
+                "FARGATE".equals(spec.launchType()) ? new TaskNetwork(spec.subnets(), spec.securityGroups(), spec.publicIp()) : null,
+                spec.strategy(), spec.trafficShift());
+        if (spec.strategy().shiftsTraffic()) {
+            mutations.set(mutations.size() - 1, "create service " + spec.name() + " " + spec.strategy().kind().label());
+        }
         services.put(spec.name(), service);
         return service;
     }
 
     @Override
     public Service updateService(String cluster, String name, String taskDefinitionArn, Integer desiredCount,
-                                 TaskNetwork network) {
+                                 TaskNetwork network, Rollout rollout) {
         Service old = services.get(name);
         mutations.add("update service " + name + (taskDefinitionArn == null ? "" : " to " + taskDefinitionArn)
                 + (desiredCount == null ? "" : " count " + desiredCount)
-                + (network == null ? "" : " network " + String.join(",", network.subnets()) + (network.publicIp() ? " public IP" : " no public IP")));
+                + (network == null ? "" : " network " + String.join(",", network.subnets()) + (network.publicIp() ? " public IP" : " no public IP"))
+                + (rollout == null ? "" : " strategy " + rollout.strategy().kind().label()));
         Service service = settled(name, taskDefinitionArn != null ? taskDefinitionArn : old.taskDefinitionArn(), old.launchType(),
-                desiredCount != null ? desiredCount : old.desired(), old.targetGroupArns(), network != null ? network : old.network());
+                desiredCount != null ? desiredCount : old.desired(), old.targetGroupArns(), network != null ? network : old.network(),
+                rollout != null ? rollout.strategy() : old.strategy(), rollout != null ? rollout.trafficShift() : old.trafficShift());
         services.put(name, service);
         return service;
     }
 
     /** A service whose new deployment completed at once: ECS's end state, which the rollout watcher waits for. */
     private Service settled(String name, String taskDefinitionArn, String launchType, int desired, List<String> targetGroups,
-                            TaskNetwork network) {
+                            TaskNetwork network, dev.mysfits.core.DeploymentStrategy strategy, TrafficShift shift) {
         Deployment primary = new Deployment("ecs-svc/" + (++deployments), "PRIMARY", taskDefinitionArn, desired, desired, 0,
                 "COMPLETED", "ECS deployment completed.");
         targetGroups.forEach(group -> router.registerHealthy(group, desired));
+        recordDeployment(name, taskDefinitionArn, desired);
         return new Service("arn:aws:ecs:us-east-1:123456789012:service/cluster/" + name, name, "ACTIVE", taskDefinitionArn,
-                launchType, desired, desired, 0, List.of(primary), List.of(), targetGroups, network);
+                launchType, desired, desired, 0, List.of(primary), List.of(), targetGroups, network, strategy, shift, null);
     }
 
     @Override
@@ -162,5 +169,40 @@ public final class FakeContainerService implements ContainerService {
             }
         });
         return tasks;
+    }
+
+    /** Each fake deployment is one SUCCESSFUL service deployment of a new service revision, newest first. */
+    private final Map<String, List<ServiceDeployment>> history = new java.util.HashMap<>();
+    private final Map<String, ServiceRevision> revisions = new java.util.HashMap<>();
+
+    private void recordDeployment(String service, String taskDefinitionArn, int desired) {
+        List<ServiceDeployment> deployed = history.computeIfAbsent(service, k -> new ArrayList<>());
+        String revision = "arn:aws:ecs:us-east-1:123456789012:service-revision/cluster/" + service + "/" + (revisions.size() + 1);
+        revisions.put(revision, new ServiceRevision(revision, taskDefinitionArn, java.time.Instant.now(), List.of()));
+        List<RevisionShare> sources = deployed.isEmpty() ? List.of() : List.of(deployed.get(0).target());
+        deployed.add(0, new ServiceDeployment("arn:aws:ecs:us-east-1:123456789012:service-deployment/cluster/" + service
+                + "/d" + (deployed.size() + 1), "SUCCESSFUL", null, null, java.time.Instant.now(), java.time.Instant.now(),
+                java.time.Instant.now(), java.time.Instant.now(), new RevisionShare(revision, desired, desired, 0, null, null),
+                sources, dev.mysfits.core.DeploymentStrategy.ROLLING, null, null));
+    }
+
+    @Override
+    public List<ServiceDeployment> serviceDeployments(String cluster, String serviceName) {
+        return List.copyOf(history.getOrDefault(serviceName, List.of()));
+    }
+
+    @Override
+    public List<ServiceRevision> serviceRevisions(List<String> serviceRevisionArns) {
+        return serviceRevisionArns.stream().distinct().map(revisions::get).filter(r -> r != null).toList();
+    }
+
+    @Override
+    public Optional<ServiceDeployment> serviceDeployment(String serviceDeploymentArn) {
+        return history.values().stream().flatMap(List::stream).filter(d -> d.arn().equals(serviceDeploymentArn)).findFirst();
+    }
+
+    @Override
+    public void stopServiceDeployment(String serviceDeploymentArn, boolean rollback) {
+        mutations.add("stop service deployment " + serviceDeploymentArn + (rollback ? " with rollback" : ""));
     }
 }

@@ -74,4 +74,31 @@ public final class FakeLoadBalancerRouter implements LoadBalancerRouter {
         }
         return health;
     }
+
+    @Override
+    public Optional<Rule> rule(String ruleArn) {
+        return rules.stream().filter(r -> r.arn().equals(ruleArn)).findFirst();
+    }
+
+    @Override
+    public Rule createWeightedRule(String listenerArn, int priority, String pathPattern, Map<String, Integer> weights,
+                                   Map<String, String> tags) {
+        mutations.add("create weighted rule " + pathPattern + " priority " + priority + " " + weights);
+        Rule rule = new Rule("arn:rule/" + priority, false, priority, List.of(pathPattern), List.copyOf(weights.keySet()),
+                "forward", new LinkedHashMap<>(weights));
+        rules.add(rule);
+        return rule;
+    }
+
+    @Override
+    public void forwardWeighted(String ruleArn, Map<String, Integer> weights) {
+        mutations.add("forward " + ruleArn + " by weight " + weights);
+        for (int i = 0; i < rules.size(); i++) {
+            Rule r = rules.get(i);
+            if (r.arn().equals(ruleArn)) {
+                rules.set(i, new Rule(r.arn(), r.isDefault(), r.priority(), r.pathPatterns(), List.copyOf(weights.keySet()),
+                        "forward", new LinkedHashMap<>(weights)));
+            }
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.mysfits.aws.ecs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mysfits.core.DeploymentStrategy;
 import dev.mysfits.template.TaskDefinitionDocument;
 
 import java.time.Instant;
@@ -26,10 +27,33 @@ public interface ContainerService {
     record TaskNetwork(List<String> subnets, List<String> securityGroups, boolean publicIp) {
     }
 
-    /** @param network the awsvpc configuration its tasks get, or null when it has none (EC2's bridge mode) */
+    /**
+     * The load balancer pieces ECS shifts traffic with, for a strategy other than ROLLING.
+     *
+     * @param testListenerRuleArn the rule test traffic reaches the new revision by, or null for none
+     * @param roleArn             the role ECS changes the listener rules with
+     */
+    record TrafficShift(String alternateTargetGroupArn, String productionListenerRuleArn, String testListenerRuleArn,
+                        String roleArn) {
+    }
+
+    /**
+     * @param network                  the awsvpc configuration its tasks get, or null when it has none (EC2's bridge mode)
+     * @param strategy                 how it rolls out a new revision
+     * @param trafficShift             the second target group and rules of a strategy other than ROLLING, else null
+     * @param currentServiceDeployment the ARN of its service deployment now, or null when ECS names none
+     */
     record Service(String arn, String name, String status, String taskDefinitionArn, String launchType,
                    int desired, int running, int pending, List<Deployment> deployments, List<ServiceEvent> events,
-                   List<String> targetGroupArns, TaskNetwork network) {
+                   List<String> targetGroupArns, TaskNetwork network, DeploymentStrategy strategy,
+                   TrafficShift trafficShift, String currentServiceDeployment) {
+        public Service(String arn, String name, String status, String taskDefinitionArn, String launchType,
+                       int desired, int running, int pending, List<Deployment> deployments, List<ServiceEvent> events,
+                       List<String> targetGroupArns, TaskNetwork network) {
+            this(arn, name, status, taskDefinitionArn, launchType, desired, running, pending, deployments, events,
+                    targetGroupArns, network, DeploymentStrategy.ROLLING, null, null);
+        }
+
         public Service(String arn, String name, String status, String taskDefinitionArn, String launchType,
                        int desired, int running, int pending, List<Deployment> deployments, List<ServiceEvent> events,
                        List<String> targetGroupArns) {
@@ -38,11 +62,64 @@ public interface ContainerService {
         }
     }
 
-    /** What creating a service needs; subnets/securityGroups/publicIp only for awsvpc (Fargate). */
+    /**
+     * One service revision's part in a service deployment.
+     *
+     * @param productionWeight the share of production traffic ECS asked for it (0-100), or null when ECS shifts none
+     * @param testWeight       the share of test traffic, or null
+     */
+    record RevisionShare(String revisionArn, int requested, int running, int pending, Double productionWeight,
+                         Double testWeight) {
+    }
+
+    /**
+     * One deployment of a service as ECS keeps it in the service's history (ListServiceDeployments).
+     *
+     * @param status              PENDING, IN_PROGRESS, SUCCESSFUL, STOPPED, STOP_REQUESTED, ROLLBACK_REQUESTED,
+     *                            ROLLBACK_IN_PROGRESS, ROLLBACK_SUCCESSFUL or ROLLBACK_FAILED
+     * @param lifecycleStage      where a deployment is (SCALE_UP, PRODUCTION_TRAFFIC_SHIFT, BAKE_TIME...), or null
+     * @param target              the revision it deploys
+     * @param sources             the revisions it replaces
+     * @param strategy            how it rolls out, as it was asked
+     * @param rollbackReason      why it was rolled back, or null
+     * @param rollbackRevisionArn the revision the rollback returned to, or null
+     */
+    record ServiceDeployment(String arn, String status, String statusReason, String lifecycleStage, Instant createdAt,
+                             Instant startedAt, Instant finishedAt, Instant updatedAt, RevisionShare target,
+                             List<RevisionShare> sources, DeploymentStrategy strategy, String rollbackReason,
+                             String rollbackRevisionArn) {
+        public boolean inProgress() {
+            return status != null && List.of("PENDING", "IN_PROGRESS", "STOP_REQUESTED", "ROLLBACK_REQUESTED",
+                    "ROLLBACK_IN_PROGRESS").contains(status);
+        }
+    }
+
+    /** A container image as a service revision pinned it; digest is null when ECS resolved none. */
+    record ContainerImage(String containerName, String image, String digest) {
+    }
+
+    /** What a service ran in one deployment: its task definition and the images ECS resolved for it. */
+    record ServiceRevision(String arn, String taskDefinitionArn, Instant createdAt, List<ContainerImage> images) {
+    }
+
+    /**
+     * What creating a service needs; subnets/securityGroups/publicIp only for awsvpc (Fargate).
+     *
+     * @param strategy     how it rolls out new revisions
+     * @param trafficShift the second target group and rules of a strategy other than ROLLING, else null
+     */
     record ServiceSpec(String cluster, String name, String taskDefinitionArn, String launchType, int desiredCount,
                        String targetGroupArn, String containerName, int containerPort, List<String> subnets,
                        List<String> securityGroups, int healthCheckGracePeriodSeconds, Map<String, String> tags,
-                       boolean publicIp) {
+                       boolean publicIp, DeploymentStrategy strategy, TrafficShift trafficShift) {
+        public ServiceSpec(String cluster, String name, String taskDefinitionArn, String launchType, int desiredCount,
+                           String targetGroupArn, String containerName, int containerPort, List<String> subnets,
+                           List<String> securityGroups, int healthCheckGracePeriodSeconds, Map<String, String> tags,
+                           boolean publicIp) {
+            this(cluster, name, taskDefinitionArn, launchType, desiredCount, targetGroupArn, containerName, containerPort,
+                    subnets, securityGroups, healthCheckGracePeriodSeconds, tags, publicIp, DeploymentStrategy.ROLLING, null);
+        }
+
         public ServiceSpec(String cluster, String name, String taskDefinitionArn, String launchType, int desiredCount,
                            String targetGroupArn, String containerName, int containerPort, List<String> subnets,
                            List<String> securityGroups, int healthCheckGracePeriodSeconds, Map<String, String> tags) {
@@ -93,7 +170,26 @@ public interface ContainerService {
     }
 
     /** Also moves its tasks to another awsvpc network (a new deployment, as a new revision is); null leaves it. */
-    Service updateService(String cluster, String name, String taskDefinitionArn, Integer desiredCount, TaskNetwork network);
+    default Service updateService(String cluster, String name, String taskDefinitionArn, Integer desiredCount,
+                                  TaskNetwork network) {
+        return updateService(cluster, name, taskDefinitionArn, desiredCount, network, null);
+    }
+
+    /**
+     * How a service rolls out and the load balancer it does it behind, as UpdateService sets them together.
+     *
+     * @param trafficShift null for ROLLING
+     */
+    record Rollout(DeploymentStrategy strategy, TrafficShift trafficShift, String targetGroupArn, String containerName,
+                   int containerPort) {
+    }
+
+    /** Also changes how it rolls out (its strategy and load balancer pieces); a null rollout leaves them. */
+    Service updateService(String cluster, String name, String taskDefinitionArn, Integer desiredCount, TaskNetwork network,
+                          Rollout rollout);
+
+    /** One service deployment by its ARN, described, if ECS knows it. */
+    Optional<ServiceDeployment> serviceDeployment(String serviceDeploymentArn);
 
     /** Why the service's recently stopped tasks stopped ("task abc: Essential container exited"). */
     List<String> stoppedTaskReasons(String cluster, String serviceName, int max);
@@ -110,4 +206,13 @@ public interface ContainerService {
 
     /** The service's tasks that are meant to run (desired status RUNNING). */
     List<Task> serviceTasks(String cluster, String serviceName);
+
+    /** The service's deployments as ECS keeps them, newest first, each described. */
+    List<ServiceDeployment> serviceDeployments(String cluster, String serviceName);
+
+    /** The service revisions of these ARNs (from {@link ServiceDeployment}s), in any order. */
+    List<ServiceRevision> serviceRevisions(List<String> serviceRevisionArns);
+
+    /** Stops a service deployment in progress: rolled back to the revision before it, or left where it is. */
+    void stopServiceDeployment(String serviceDeploymentArn, boolean rollback);
 }

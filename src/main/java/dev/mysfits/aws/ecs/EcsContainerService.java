@@ -25,7 +25,14 @@ import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.Tag;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
 
+import dev.mysfits.core.DeploymentStrategy;
 import dev.mysfits.template.TaskDefinitionDocument;
+import software.amazon.awssdk.services.ecs.model.CanaryConfiguration;
+import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
+import software.amazon.awssdk.services.ecs.model.LinearConfiguration;
+import software.amazon.awssdk.services.ecs.model.ListServiceDeploymentsResponse;
+import software.amazon.awssdk.services.ecs.model.ServiceRevisionSummary;
+import software.amazon.awssdk.services.ecs.model.StopServiceDeploymentStopType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -152,11 +159,10 @@ public final class EcsContainerService implements ContainerService {
                 .taskDefinition(spec.taskDefinitionArn())
                 .launchType(spec.launchType())
                 .desiredCount(spec.desiredCount())
-                .loadBalancers(LoadBalancer.builder().targetGroupArn(spec.targetGroupArn())
-                        .containerName(spec.containerName()).containerPort(spec.containerPort()).build())
+                .loadBalancers(loadBalancer(spec.targetGroupArn(), spec.containerName(), spec.containerPort(),
+                        spec.trafficShift()))
                 .healthCheckGracePeriodSeconds(spec.healthCheckGracePeriodSeconds())
-                .deploymentConfiguration(d -> d.deploymentCircuitBreaker(b -> b.enable(true).rollback(true))
-                        .minimumHealthyPercent(100).maximumPercent(200))
+                .deploymentConfiguration(deploymentConfiguration(spec.strategy()))
                 .tags(tags(spec.tags()))
                 // The same token on every attempt: a repeat after a lost answer is the same request to ECS.
                 .clientToken(java.util.UUID.randomUUID().toString());
@@ -192,10 +198,63 @@ public final class EcsContainerService implements ContainerService {
                 .map(software.amazon.awssdk.services.ecs.model.Service::status).findFirst().orElse(null);
     }
 
+    private static LoadBalancer loadBalancer(String targetGroupArn, String containerName, int containerPort,
+                                             TrafficShift shift) {
+        LoadBalancer.Builder balancer = LoadBalancer.builder().targetGroupArn(targetGroupArn).containerName(containerName)
+                .containerPort(containerPort);
+        if (shift != null) {
+            balancer.advancedConfiguration(a -> a.alternateTargetGroupArn(shift.alternateTargetGroupArn())
+                    .productionListenerRule(shift.productionListenerRuleArn()).testListenerRule(shift.testListenerRuleArn())
+                    .roleArn(shift.roleArn()));
+        }
+        return balancer.build();
+    }
+
+    /**
+     * The circuit breaker with rollback always; a rolling update keeps every task serving (100-200%). The other
+     * strategies name their timings, and roll back on the alarms given.
+     */
+    static DeploymentConfiguration deploymentConfiguration(DeploymentStrategy strategy) {
+        DeploymentConfiguration.Builder configuration = DeploymentConfiguration.builder()
+                .deploymentCircuitBreaker(b -> b.enable(true).rollback(true))
+                .minimumHealthyPercent(100).maximumPercent(200);
+        if (!strategy.shiftsTraffic()) {
+            return configuration.build();
+        }
+        configuration.strategy(strategy.kind().name()).bakeTimeInMinutes(strategy.bakeMinutes());
+        if (strategy.kind() == DeploymentStrategy.Kind.CANARY) {
+            configuration.canaryConfiguration(c -> c.canaryPercent(strategy.canaryPercent())
+                    .canaryBakeTimeInMinutes(strategy.canaryBakeMinutes()));
+        }
+        if (strategy.kind() == DeploymentStrategy.Kind.LINEAR) {
+            configuration.linearConfiguration(l -> l.stepPercent(strategy.linearStepPercent())
+                    .stepBakeTimeInMinutes(strategy.linearStepBakeMinutes()));
+        }
+        if (!strategy.alarmNames().isEmpty()) {
+            configuration.alarms(a -> a.alarmNames(strategy.alarmNames()).enable(true).rollback(true));
+        }
+        return configuration.build();
+    }
+
+    @Override
+    public Optional<ServiceDeployment> serviceDeployment(String serviceDeploymentArn) {
+        try {
+            return ecs.describeServiceDeployments(r -> r.serviceDeploymentArns(serviceDeploymentArn)).serviceDeployments()
+                    .stream().findFirst().map(EcsContainerService::toRecord);
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("ecs describe service deployment " + serviceDeploymentArn, e);
+        }
+    }
+
     @Override
     public Service updateService(String cluster, String name, String taskDefinitionArn, Integer desiredCount,
-                                 TaskNetwork network) {
+                                 TaskNetwork network, Rollout rollout) {
         UpdateServiceRequest.Builder request = UpdateServiceRequest.builder().cluster(cluster).service(name);
+        if (rollout != null) {
+            request.deploymentConfiguration(deploymentConfiguration(rollout.strategy()))
+                    .loadBalancers(loadBalancer(rollout.targetGroupArn(), rollout.containerName(), rollout.containerPort(),
+                            rollout.trafficShift()));
+        }
         if (network != null) {
             request.networkConfiguration(awsvpc(network.subnets(), network.securityGroups(), network.publicIp()));
         }
@@ -322,7 +381,108 @@ public final class EcsContainerService implements ContainerService {
                         nz(d.desiredCount()), nz(d.runningCount()), nz(d.pendingCount()),
                         d.rolloutStateAsString(), d.rolloutStateReason())).toList(),
                 s.events().stream().map(e -> new ServiceEvent(e.id(), e.createdAt(), e.message())).toList(),
-                s.loadBalancers().stream().map(LoadBalancer::targetGroupArn).toList(), network(s.networkConfiguration()));
+                s.loadBalancers().stream().map(LoadBalancer::targetGroupArn).toList(), network(s.networkConfiguration()),
+                strategy(s.deploymentConfiguration()), trafficShift(s.loadBalancers()), s.currentServiceDeployment());
+    }
+
+    /** Our record of ECS's deployment configuration; a service without one rolls. */
+    static DeploymentStrategy strategy(DeploymentConfiguration configuration) {
+        if (configuration == null || configuration.strategy() == null
+                || configuration.strategy() == software.amazon.awssdk.services.ecs.model.DeploymentStrategy.UNKNOWN_TO_SDK_VERSION) {
+            return DeploymentStrategy.ROLLING;
+        }
+        DeploymentStrategy.Kind kind = DeploymentStrategy.Kind.parse(configuration.strategyAsString());
+        if (kind == null || kind == DeploymentStrategy.Kind.ROLLING) {
+            return DeploymentStrategy.ROLLING;
+        }
+        CanaryConfiguration canary = configuration.canaryConfiguration();
+        LinearConfiguration linear = configuration.linearConfiguration();
+        List<String> alarms = configuration.alarms() == null || !Boolean.TRUE.equals(configuration.alarms().enable())
+                ? List.of() : configuration.alarms().alarmNames();
+        return new DeploymentStrategy(kind, nz(configuration.bakeTimeInMinutes()),
+                canary == null ? null : canary.canaryPercent(), canary == null ? null : canary.canaryBakeTimeInMinutes(),
+                linear == null ? null : linear.stepPercent(), linear == null ? null : linear.stepBakeTimeInMinutes(), alarms);
+    }
+
+    private static TrafficShift trafficShift(List<LoadBalancer> loadBalancers) {
+        return loadBalancers.stream().map(LoadBalancer::advancedConfiguration).filter(a -> a != null)
+                .map(a -> new TrafficShift(a.alternateTargetGroupArn(), a.productionListenerRule(), a.testListenerRule(),
+                        a.roleArn()))
+                .findFirst().orElse(null);
+    }
+
+    // ------------------------------------------------------------ service deployments and revisions
+
+    /** DescribeServiceDeployments and DescribeServiceRevisions take at most 20 ARNs a call. */
+    private static final int DESCRIBE_BATCH = 20;
+
+    @Override
+    public List<ServiceDeployment> serviceDeployments(String cluster, String serviceName) {
+        try {
+            List<String> arns = new ArrayList<>();
+            String token = null;
+            do {
+                String next = token;
+                ListServiceDeploymentsResponse page = ecs.listServiceDeployments(r -> r.cluster(cluster)
+                        .service(serviceName).nextToken(next));
+                page.serviceDeployments().forEach(b -> arns.add(b.serviceDeploymentArn()));
+                token = page.nextToken();
+            } while (token != null);
+            List<ServiceDeployment> described = new ArrayList<>();
+            for (int i = 0; i < arns.size(); i += DESCRIBE_BATCH) {
+                List<String> batch = arns.subList(i, Math.min(arns.size(), i + DESCRIBE_BATCH));
+                ecs.describeServiceDeployments(r -> r.serviceDeploymentArns(batch)).serviceDeployments().stream()
+                        .map(EcsContainerService::toRecord).forEach(described::add);
+            }
+            described.sort(java.util.Comparator.comparing(ServiceDeployment::createdAt,
+                    java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())));
+            return described;
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("ecs list deployments of service " + serviceName, e);
+        }
+    }
+
+    @Override
+    public List<ServiceRevision> serviceRevisions(List<String> serviceRevisionArns) {
+        List<String> arns = serviceRevisionArns.stream().distinct().toList();
+        try {
+            List<ServiceRevision> revisions = new ArrayList<>();
+            for (int i = 0; i < arns.size(); i += DESCRIBE_BATCH) {
+                List<String> batch = arns.subList(i, Math.min(arns.size(), i + DESCRIBE_BATCH));
+                ecs.describeServiceRevisions(r -> r.serviceRevisionArns(batch)).serviceRevisions().stream()
+                        .map(r -> new ServiceRevision(r.serviceRevisionArn(), r.taskDefinition(), r.createdAt(),
+                                r.containerImages().stream().map(c -> new ContainerImage(c.containerName(), c.image(),
+                                        c.imageDigest())).toList()))
+                        .forEach(revisions::add);
+            }
+            return revisions;
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("ecs describe service revisions", e);
+        }
+    }
+
+    @Override
+    public void stopServiceDeployment(String serviceDeploymentArn, boolean rollback) {
+        try {
+            ecs.stopServiceDeployment(r -> r.serviceDeploymentArn(serviceDeploymentArn)
+                    .stopType(rollback ? StopServiceDeploymentStopType.ROLLBACK : StopServiceDeploymentStopType.ABORT));
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("ecs stop service deployment " + serviceDeploymentArn, e);
+        }
+    }
+
+    private static ServiceDeployment toRecord(software.amazon.awssdk.services.ecs.model.ServiceDeployment d) {
+        var rollback = d.rollback();
+        return new ServiceDeployment(d.serviceDeploymentArn(), d.statusAsString(), d.statusReason(),
+                d.lifecycleStageAsString(), d.createdAt(), d.startedAt(), d.finishedAt(), d.updatedAt(),
+                share(d.targetServiceRevision()), d.sourceServiceRevisions().stream().map(EcsContainerService::share).toList(),
+                strategy(d.deploymentConfiguration()), rollback == null ? null : rollback.reason(),
+                rollback == null ? null : rollback.serviceRevisionArn());
+    }
+
+    private static RevisionShare share(ServiceRevisionSummary r) {
+        return r == null ? null : new RevisionShare(r.arn(), nz(r.requestedTaskCount()), nz(r.runningTaskCount()),
+                nz(r.pendingTaskCount()), r.requestedProductionTrafficWeight(), r.requestedTestTrafficWeight());
     }
 
     private static TaskNetwork network(NetworkConfiguration configuration) {

@@ -173,6 +173,53 @@ public final class Elbv2LoadBalancerRouter implements LoadBalancerRouter {
         }
     }
 
+    @Override
+    public Optional<Rule> rule(String ruleArn) {
+        try {
+            return elb.describeRules(r -> r.ruleArns(ruleArn)).rules().stream().findFirst().map(Elbv2LoadBalancerRouter::toRecord);
+        } catch (software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleNotFoundException gone) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("elbv2 describe rule " + ruleArn, e);
+        }
+    }
+
+    @Override
+    public Rule createWeightedRule(String listenerArn, int priority, String pathPattern, Map<String, Integer> weights,
+                                   Map<String, String> tags) {
+        try {
+            return toRecord(elb.createRule(r -> r.listenerArn(listenerArn).priority(priority)
+                    .conditions(RuleCondition.builder().field("path-pattern")
+                            .pathPatternConfig(p -> p.values(pathPattern)).build())
+                    .actions(weighted(weights))
+                    .tags(tags(tags))).rules().get(0));
+        } catch (PriorityInUseException e) {
+            // Taken by this very rule, made by an earlier attempt whose answer was lost? Then it is done.
+            return rules(listenerArn).stream()
+                    .filter(rule -> Integer.valueOf(priority).equals(rule.priority()) && rule.pathPatterns().equals(List.of(pathPattern))
+                            && rule.weights().keySet().equals(weights.keySet()))
+                    .findFirst()
+                    .orElseThrow(() -> AwsErrors.wrap("elbv2 create rule " + pathPattern + " at priority " + priority, e));
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("elbv2 create rule " + pathPattern + " at priority " + priority, e);
+        }
+    }
+
+    @Override
+    public void forwardWeighted(String ruleArn, Map<String, Integer> weights) {
+        try {
+            elb.modifyRule(r -> r.ruleArn(ruleArn).actions(weighted(weights)));
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("elbv2 modify rule " + ruleArn, e);
+        }
+    }
+
+    private static Action weighted(Map<String, Integer> weights) {
+        return Action.builder().type(ActionTypeEnum.FORWARD).forwardConfig(f -> f.targetGroups(weights.entrySet().stream()
+                .map(e -> software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupTuple.builder()
+                        .targetGroupArn(e.getKey()).weight(e.getValue()).build()).toList())).build();
+    }
+
     private static Action forward(String targetGroupArn) {
         return Action.builder().type(ActionTypeEnum.FORWARD).targetGroupArn(targetGroupArn).build();
     }
@@ -207,17 +254,22 @@ public final class Elbv2LoadBalancerRouter implements LoadBalancerRouter {
             }
         }
         List<String> forwards = new ArrayList<>();
+        Map<String, Integer> weights = new java.util.LinkedHashMap<>();
         String type = null;
         for (Action action : rule.actions()) {
             type = type == null ? action.typeAsString() : type;
             if (action.type() == ActionTypeEnum.FORWARD) {
-                if (action.targetGroupArn() != null) {
+                if (action.forwardConfig() != null && !action.forwardConfig().targetGroups().isEmpty()) {
+                    action.forwardConfig().targetGroups().forEach(t -> {
+                        forwards.add(t.targetGroupArn());
+                        weights.put(t.targetGroupArn(), t.weight() == null ? 1 : t.weight());
+                    });
+                } else if (action.targetGroupArn() != null) {
                     forwards.add(action.targetGroupArn());
-                } else if (action.forwardConfig() != null) {
-                    action.forwardConfig().targetGroups().forEach(t -> forwards.add(t.targetGroupArn()));
+                    weights.put(action.targetGroupArn(), 1);
                 }
             }
         }
-        return new Rule(rule.ruleArn(), isDefault, priority, paths, forwards, type);
+        return new Rule(rule.ruleArn(), isDefault, priority, paths, forwards, type, weights);
     }
 }

@@ -22,9 +22,30 @@ public interface LoadBalancerRouter {
                            Map<String, String> tags) {
     }
 
-    /** A listener rule; {@code isDefault} is the listener's default action (no priority, no conditions). */
+    /**
+     * A listener rule; {@code isDefault} is the listener's default action (no priority, no conditions).
+     *
+     * @param weights each forwarded-to target group's weight, in the order forwardTargetGroupArns lists them (a plain
+     *                forward to one group weighs 1)
+     */
     record Rule(String arn, boolean isDefault, Integer priority, List<String> pathPatterns,
-                List<String> forwardTargetGroupArns, String actionType) {
+                List<String> forwardTargetGroupArns, String actionType, Map<String, Integer> weights) {
+        public Rule(String arn, boolean isDefault, Integer priority, List<String> pathPatterns,
+                    List<String> forwardTargetGroupArns, String actionType) {
+            this(arn, isDefault, priority, pathPatterns, forwardTargetGroupArns, actionType, evenly(forwardTargetGroupArns));
+        }
+
+        private static Map<String, Integer> evenly(List<String> targetGroupArns) {
+            Map<String, Integer> weights = new java.util.LinkedHashMap<>();
+            targetGroupArns.forEach(arn -> weights.put(arn, 1));
+            return weights;
+        }
+
+        /** The group's share of this rule's traffic, in percent (0 when it is not forwarded to). */
+        public int percentOf(String targetGroupArn) {
+            int total = weights.values().stream().mapToInt(Integer::intValue).sum();
+            return total == 0 ? 0 : (int) Math.round(100.0 * weights.getOrDefault(targetGroupArn, 0) / total);
+        }
     }
 
     record TargetHealth(String targetId, String port, String state, String reason, String description) {
@@ -45,6 +66,16 @@ public interface LoadBalancerRouter {
     Rule createPathRule(String listenerArn, int priority, String pathPattern, String targetGroupArn, Map<String, String> tags);
 
     List<TargetHealth> targetHealth(String targetGroupArn);
+
+    /** One rule by its ARN, if it exists. */
+    Optional<Rule> rule(String ruleArn);
+
+    /** A path rule that forwards to several target groups by weight (ECS shifts them during a deployment). */
+    Rule createWeightedRule(String listenerArn, int priority, String pathPattern, Map<String, Integer> weights,
+                            Map<String, String> tags);
+
+    /** Makes an existing rule forward to these target groups by these weights. */
+    void forwardWeighted(String ruleArn, Map<String, Integer> weights);
 
     /** The target group name inside its ARN (arn:...:targetgroup/NAME/ID). */
     static String targetGroupName(String arn) {

@@ -23,7 +23,7 @@ public final class IamTaggedResources {
 
     public List<OwnedResource> roles(String workshop, ResourceNames names, Set<String> known) {
         Set<String> candidates = new LinkedHashSet<>(List.of(names.executionRole(), names.taskRole(), names.instanceRole(),
-                names.codeBuildRole()));
+                names.codeBuildRole(), names.infrastructureRole()));
         List<OwnedResource> ours = new ArrayList<>();
         // The services' own task roles live under the workshop's path: listed by it, whatever the services are called.
         for (Role role : iam.listRolesPaginator(r -> r.pathPrefix(names.serviceTaskRolePath())).roles()) {

@@ -5,6 +5,7 @@ import dev.mysfits.aws.ecs.ContainerService;
 import dev.mysfits.aws.elbv2.LoadBalancerRouter;
 import dev.mysfits.config.ServiceConfig;
 import dev.mysfits.config.WorkshopConfig;
+import dev.mysfits.core.DeploymentStrategy;
 import dev.mysfits.core.ResourceNames;
 import dev.mysfits.core.ResourceType;
 import dev.mysfits.ledger.Ledger;
@@ -27,6 +28,8 @@ final class DeployContext {
     final ResourceNames names;
     /** Fargate tasks in the private subnets without a public IP: --private/--public, else the service's "private". */
     final boolean privateTasks;
+    /** How the service rolls out: --strategy, else its "deployment" in mysfits.json, else rolling. */
+    final DeploymentStrategy strategy;
 
     // Written by ValidateDeployStep, before anything changes
     Infrastructure infrastructure;
@@ -37,12 +40,20 @@ final class DeployContext {
     List<LoadBalancerRouter.Rule> rules;
     ContainerService.Service existingService;
     LoadBalancerRouter.TargetGroup existingTargetGroup;
+    /** The second target group of a strategy other than rolling, when it exists already. */
+    LoadBalancerRouter.TargetGroup existingAlternateTargetGroup;
+
+    // Written by EnsureInfrastructureRoleStep, for a strategy other than rolling
+    String infrastructureRoleArn = Change.NOT_YET_CREATED;
 
     // Written by EnsureTaskDefinitionStep
     String taskDefinitionArn = Change.NOT_YET_CREATED;
     int revision;
     // Written by EnsureTargetGroupStep
     String targetGroupArn = Change.NOT_YET_CREATED;
+    String alternateTargetGroupArn = Change.NOT_YET_CREATED;
+    // Written by EnsureRouteStep, for a strategy other than rolling: the rule whose weights ECS shifts
+    String productionRuleArn = Change.NOT_YET_CREATED;
     // Written by EnsureServiceStep: the service, and the deployment it started or found PRIMARY, which
     // WaitForStableStep's rollout watcher follows by id
     ContainerService.Service deployedService;
@@ -54,6 +65,7 @@ final class DeployContext {
         this.service = workshop.service(request.service());
         this.names = new ResourceNames(workshop.name());
         this.privateTasks = request.privateTasks() != null ? request.privateTasks() : service.privateTasks();
+        this.strategy = service.deployment().resolve(request.strategy());
     }
 
     /** Where the service's Fargate tasks run: the public subnets with a public IP, or the private ones without. */
@@ -61,6 +73,12 @@ final class DeployContext {
         return privateTasks
                 ? new ContainerService.TaskNetwork(infrastructure.privateSubnetIds(), List.of(infrastructure.tasksSecurityGroupId()), false)
                 : new ContainerService.TaskNetwork(infrastructure.subnetIds(), List.of(infrastructure.tasksSecurityGroupId()), true);
+    }
+
+    /** The pieces ECS shifts traffic with, or null for a rolling update. */
+    ContainerService.TrafficShift trafficShift() {
+        return strategy.shiftsTraffic() ? new ContainerService.TrafficShift(alternateTargetGroupArn, productionRuleArn, null,
+                infrastructureRoleArn) : null;
     }
 
     Map<String, String> tags() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mysfits.aws.ecs.ContainerService;
 import dev.mysfits.aws.elbv2.LoadBalancerRouter;
 import dev.mysfits.core.Change;
+import dev.mysfits.core.DeploymentStrategy;
 
 import java.util.List;
 
@@ -28,9 +29,12 @@ public record DeployPlan(String service, JsonNode taskDefinition, ContainerServi
      * @param desiredCount   only when deploy sets it: --count, or a new service's first count
      * @param network        Fargate's subnets and public IP; null on EC2
      * @param route          "default action: forward to TG" or "path /x/*: forward to TG"
+     * @param strategy       how the service rolls out; null when there is no service
+     * @param trafficShift   the second target group, rules and role of a strategy other than rolling; else null
      */
     public record Settings(String launchType, String taskDefinition, Integer desiredCount,
-                           ContainerService.TaskNetwork network, LoadBalancerRouter.HealthCheck healthCheck, String route) {
+                           ContainerService.TaskNetwork network, LoadBalancerRouter.HealthCheck healthCheck, String route,
+                           DeploymentStrategy strategy, ContainerService.TrafficShift trafficShift) {
     }
 
     /** @param step the name of deploy's step ("task definition", "target group", "route", "service", ...) */

@@ -3,6 +3,7 @@ package dev.mysfits.workflow.deploy;
 import dev.mysfits.aws.ecs.ContainerService;
 import dev.mysfits.aws.elbv2.LoadBalancerRouter;
 import dev.mysfits.core.Change;
+import dev.mysfits.core.DeploymentStrategy;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.ledger.Ledger;
 import dev.mysfits.workflow.Events;
@@ -19,13 +20,17 @@ import java.util.Objects;
  * included, so its errors are deploy's. Returns what the steps compared, for diff to show.
  */
 public final class DeployPreview {
-    private final List<Step<DeployContext>> steps;
+    private final ServiceAdapters adapters;
+    private final Ledger ledger;
     private final Events events;
+    private final RolloutWatcher rollout;
 
     /** @param rollout deploy's watcher; a plan never waits, so it is never asked */
     public DeployPreview(ServiceAdapters adapters, Ledger ledger, Events events, RolloutWatcher rollout) {
-        this.steps = DeployWorkflow.steps(adapters, ledger, events, rollout);
+        this.adapters = adapters;
+        this.ledger = ledger;
         this.events = events;
+        this.rollout = rollout;
     }
 
     /** @param request a dry run's request */
@@ -35,7 +40,7 @@ public final class DeployPreview {
         }
         DeployContext ctx = new DeployContext(request);
         List<DeployPlan.PlannedStep> planned = new ArrayList<>();
-        for (Step<DeployContext> step : steps) {
+        for (Step<DeployContext> step : DeployWorkflow.steps(ctx, adapters, ledger, events, rollout)) {
             try {
                 planned.add(new DeployPlan.PlannedStep(step.name(), step.plan(ctx)));
             } catch (MysfitsException e) {
@@ -49,14 +54,17 @@ public final class DeployPreview {
         Integer count = request.count() != null ? request.count() : existing == null ? EnsureServiceStep.DEFAULT_COUNT : null;
         String route = describe(ctx, ctx.route.defaultAction(), ctx.route.pathPattern(), List.of(ctx.targetGroupArn));
         DeployPlan.Settings wanted = new DeployPlan.Settings(request.ecsLaunchType(), revision, count,
-                request.fargate() ? ctx.taskNetwork() : null, EnsureTargetGroupStep.wanted(ctx), route);
+                request.fargate() ? ctx.taskNetwork() : null, EnsureTargetGroupStep.wanted(ctx), route, ctx.strategy,
+                ctx.trafficShift());
         DeployPlan.Settings live = new DeployPlan.Settings(
                 existing == null ? null : existing.launchType(),
                 existing == null || revision == null ? null : RolloutWatcher.shortRevision(existing.taskDefinitionArn()),
                 existing == null || count == null ? null : Integer.valueOf(existing.desired()),
                 existing == null || !request.fargate() ? null : existing.network(),
                 ctx.existingTargetGroup == null ? null : ctx.existingTargetGroup.healthCheck(),
-                change(planned, "route").mutates() ? liveRoute(ctx, route) : route);
+                change(planned, "route").mutates() ? liveRoute(ctx, route) : route,
+                existing == null ? null : existing.strategy() == null ? DeploymentStrategy.ROLLING : existing.strategy(),
+                existing == null ? null : existing.trafficShift());
         return new DeployPlan(ctx.names.ecsService(ctx.service.name()), EnsureTaskDefinitionStep.sent(ctx), existing, wanted,
                 live, List.copyOf(planned));
     }

@@ -1,6 +1,7 @@
 package dev.mysfits.workflow.deploy;
 
 import dev.mysfits.config.WorkshopConfig;
+import dev.mysfits.core.DeploymentStrategy;
 import java.time.Duration;
 
 /**
@@ -13,9 +14,16 @@ import java.time.Duration;
  * @param path         path pattern to route to the service; null uses the config's
  * @param pollInterval how often the rollout is polled
  * @param privateTasks --private (true) or --public (false); null follows the service's "private" in mysfits.json
+ * @param strategy     --strategy; null follows the service's "deployment" in mysfits.json (rolling without one)
  */
 public record DeployRequest(WorkshopConfig workshop, String service, String launchType, String tag, Integer count, String path, boolean waitForStable,
-                            Duration timeout, Duration pollInterval, boolean dryRun, Boolean privateTasks) {
+                            Duration timeout, Duration pollInterval, boolean dryRun, Boolean privateTasks,
+                            DeploymentStrategy.Kind strategy) {
+
+    public DeployRequest(WorkshopConfig workshop, String service, String launchType, String tag, Integer count, String path,
+                         boolean waitForStable, Duration timeout, Duration pollInterval, boolean dryRun, Boolean privateTasks) {
+        this(workshop, service, launchType, tag, count, path, waitForStable, timeout, pollInterval, dryRun, privateTasks, null);
+    }
 
     public DeployRequest(WorkshopConfig workshop, String service, String launchType, String tag, Integer count, String path,
                          boolean waitForStable, Duration timeout, Duration pollInterval, boolean dryRun) {

@@ -7,6 +7,7 @@ import dev.mysfits.workflow.infrastructure.Infrastructure;
 
 import dev.mysfits.aws.ecs.ContainerService;
 import dev.mysfits.core.Change;
+import dev.mysfits.core.DeploymentStrategy;
 import dev.mysfits.workflow.Step;
 
 import java.util.ArrayList;
@@ -37,7 +38,8 @@ final class EnsureServiceStep implements Step<DeployContext> {
         String resource = "service " + ctx.service.name();
         ContainerService.Service existing = ctx.existingService;
         if (existing == null) {
-            return Change.create(resource, ctx.request.ecsLaunchType() + ", " + count(ctx) + " task(s), revision "
+            return Change.create(resource, ctx.request.ecsLaunchType() + ", " + count(ctx) + " task(s), "
+                    + (ctx.strategy.shiftsTraffic() ? describe(ctx.strategy) + ", " : "") + "revision "
                     + (ctx.revision == 0 ? "new" : String.valueOf(ctx.revision))
                     + (ctx.request.fargate() ? ", " + describe(ctx.taskNetwork()) : ""));
         }
@@ -55,6 +57,9 @@ final class EnsureServiceStep implements Step<DeployContext> {
         if (ctx.request.count() != null && ctx.request.count() != existing.desired()) {
             changes.add("desired count " + existing.desired() + " -> " + ctx.request.count());
         }
+        if (rolloutChange(ctx) != null) {
+            changes.add("strategy " + describe(existing.strategy()) + " -> " + describe(ctx.strategy));
+        }
         return changes.isEmpty() ? Change.none(resource, "revision " + RolloutWatcher.shortRevision(existing.taskDefinitionArn()) + ", "
                 + existing.desired() + " task(s)") : Change.update(resource, String.join(", ", changes));
     }
@@ -68,14 +73,14 @@ final class EnsureServiceStep implements Step<DeployContext> {
                     ctx.targetGroupArn, ctx.containerName, ctx.service.containerPort(),
                     ctx.request.fargate() ? ctx.taskNetwork().subnets() : infra.subnetIds(),
                     List.of(infra.tasksSecurityGroupId()), ctx.service.healthCheck().gracePeriodSeconds(), ctx.tags(),
-                    !ctx.request.fargate() || ctx.taskNetwork().publicIp()));
+                    !ctx.request.fargate() || ctx.taskNetwork().publicIp(), ctx.strategy, ctx.trafficShift()));
             ctx.record(ledger, ResourceType.SERVICE, ctx.deployedService.arn());
             ctx.deploymentId = primaryDeploymentId(ctx.deployedService);
             return;
         }
         ctx.deployedService = containers.updateService(infra.clusterName(), ctx.existingService.name(),
                 ctx.taskDefinitionArn.equals(ctx.existingService.taskDefinitionArn()) ? null : ctx.taskDefinitionArn,
-                ctx.request.count(), networkChange(ctx));
+                ctx.request.count(), networkChange(ctx), rolloutChange(ctx));
         ctx.deploymentId = primaryDeploymentId(ctx.deployedService);
     }
 
@@ -89,6 +94,39 @@ final class EnsureServiceStep implements Step<DeployContext> {
         boolean same = have != null && have.publicIp() == wanted.publicIp()
                 && new java.util.HashSet<>(have.subnets()).equals(new java.util.HashSet<>(wanted.subnets()));
         return same ? null : wanted;
+    }
+
+    /**
+     * The strategy and load balancer pieces the existing service should change to, or null when it has them. ECS
+     * takes them in the same UpdateService as the new revision, so the revision rolls out the new way.
+     */
+    private static ContainerService.Rollout rolloutChange(DeployContext ctx) {
+        ContainerService.Service existing = ctx.existingService;
+        if (existing == null) {
+            return null;
+        }
+        DeploymentStrategy live = existing.strategy() == null ? DeploymentStrategy.ROLLING : existing.strategy();
+        boolean same = live.equals(ctx.strategy) && java.util.Objects.equals(existing.trafficShift(), ctx.trafficShift());
+        return same ? null : new ContainerService.Rollout(ctx.strategy, ctx.trafficShift(), ctx.targetGroupArn,
+                ctx.containerName, ctx.service.containerPort());
+    }
+
+    /** "canary 10% for 1m, bake 0m" */
+    static String describe(DeploymentStrategy strategy) {
+        if (strategy == null || !strategy.shiftsTraffic()) {
+            return "rolling";
+        }
+        String steps = switch (strategy.kind()) {
+            case CANARY -> " " + percent(strategy.canaryPercent()) + " for " + strategy.canaryBakeMinutes() + "m";
+            case LINEAR -> " " + percent(strategy.linearStepPercent()) + " steps every " + strategy.linearStepBakeMinutes() + "m";
+            default -> "";
+        };
+        return strategy.kind().label() + steps + ", bake " + strategy.bakeMinutes() + "m"
+                + (strategy.alarmNames().isEmpty() ? "" : ", alarms " + String.join(", ", strategy.alarmNames()));
+    }
+
+    private static String percent(Double value) {
+        return value == null ? "?" : (value == Math.rint(value) ? String.valueOf(value.intValue()) : String.valueOf(value)) + "%";
     }
 
     private static String describe(ContainerService.TaskNetwork network) {

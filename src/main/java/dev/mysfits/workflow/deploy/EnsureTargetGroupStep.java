@@ -13,23 +13,36 @@ final class EnsureTargetGroupStep implements Step<DeployContext> {
     private final LoadBalancerRouter router;
     private final Ledger ledger;
 
+    /** True for the second target group a strategy other than rolling shifts traffic to. */
+    private final boolean alternate;
+
     EnsureTargetGroupStep(LoadBalancerRouter router, Ledger ledger) {
-        this.router = router;
-        this.ledger = ledger;
+        this(router, ledger, false);
     }
 
+    EnsureTargetGroupStep(LoadBalancerRouter router, Ledger ledger, boolean alternate) {
+        this.router = router;
+        this.ledger = ledger;
+        this.alternate = alternate;
+    }
 
     @Override
     public String name() {
-        return "target group";
+        return alternate ? "alternate target group" : "target group";
+    }
+
+    private String groupName(DeployContext ctx) {
+        return alternate ? ctx.names.alternateTargetGroup(ctx.service.name(), ctx.request.launchType())
+                : ctx.names.targetGroup(ctx.service.name(), ctx.request.launchType());
     }
 
     @Override
     public Change plan(DeployContext ctx) {
-        String name = ctx.names.targetGroup(ctx.service.name(), ctx.request.launchType());
-        LoadBalancerRouter.TargetGroup found = ctx.existingTargetGroup;  // validation checked its type and port
+        String name = groupName(ctx);
+        // validation checked its type and port
+        LoadBalancerRouter.TargetGroup found = alternate ? ctx.existingAlternateTargetGroup : ctx.existingTargetGroup;
         if (found != null) {
-            ctx.targetGroupArn = found.arn();
+            found(ctx, found.arn());
             if (!found.healthCheck().equals(wanted(ctx))) {
                 return Change.update("target group " + name, "health check " + describe(wanted(ctx)));
             }
@@ -40,15 +53,23 @@ final class EnsureTargetGroupStep implements Step<DeployContext> {
 
     @Override
     public void apply(DeployContext ctx, Change change) {
-        if (ctx.existingTargetGroup != null) {
-            router.updateHealthCheck(ctx.existingTargetGroup.arn(), wanted(ctx));
+        LoadBalancerRouter.TargetGroup existing = alternate ? ctx.existingAlternateTargetGroup : ctx.existingTargetGroup;
+        if (existing != null) {
+            router.updateHealthCheck(existing.arn(), wanted(ctx));
             return;
         }
-        String name = ctx.names.targetGroup(ctx.service.name(), ctx.request.launchType());
-        LoadBalancerRouter.TargetGroup created = router.createTargetGroup(new LoadBalancerRouter.TargetGroupSpec(name,
+        LoadBalancerRouter.TargetGroup created = router.createTargetGroup(new LoadBalancerRouter.TargetGroupSpec(groupName(ctx),
                 ctx.infrastructure.vpcId(), ctx.service.containerPort(), targetType(ctx), wanted(ctx), ctx.tags()));
         ctx.record(ledger, ResourceType.TARGET_GROUP, created.arn());
-        ctx.targetGroupArn = created.arn();
+        found(ctx, created.arn());
+    }
+
+    private void found(DeployContext ctx, String arn) {
+        if (alternate) {
+            ctx.alternateTargetGroupArn = arn;
+        } else {
+            ctx.targetGroupArn = arn;
+        }
     }
 
     /** The health check mysfits.json asks for (healthPath and healthCheck). */

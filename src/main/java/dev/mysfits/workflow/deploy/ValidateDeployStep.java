@@ -51,7 +51,11 @@ final class ValidateDeployStep implements Step<DeployContext> {
         if (ctx.privateTasks) {
             checkPrivateSubnets(ctx);
         }
-        ctx.existingTargetGroup = checkTargetGroup(ctx);
+        ctx.existingTargetGroup = checkTargetGroup(ctx, ctx.names.targetGroup(ctx.service.name(), ctx.request.launchType()));
+        if (ctx.strategy.shiftsTraffic()) {
+            ctx.existingAlternateTargetGroup = checkTargetGroup(ctx,
+                    ctx.names.alternateTargetGroup(ctx.service.name(), ctx.request.launchType()));
+        }
         ctx.rules = router.rules(ctx.infrastructure.listenerArn());
         ctx.route = route(ctx);
         ctx.existingService = containers.describeService(ctx.infrastructure.clusterName(), ctx.names.ecsService(ctx.service.name())).orElse(null);
@@ -62,6 +66,7 @@ final class ValidateDeployStep implements Step<DeployContext> {
                     "deploy with --" + ctx.existingService.launchType().toLowerCase(java.util.Locale.ROOT)
                             + ", or remove the service first (mysfits cleanup)");
         }
+        checkStrategySwitch(ctx);
         if (!ctx.request.fargate()) {
             checkCapacity(ctx);
         }
@@ -115,8 +120,7 @@ final class ValidateDeployStep implements Step<DeployContext> {
     }
 
     /** An existing target group must fit: its target type for the launch type, its port for the container's. */
-    private LoadBalancerRouter.TargetGroup checkTargetGroup(DeployContext ctx) {
-        String name = ctx.names.targetGroup(ctx.service.name(), ctx.request.launchType());
+    private LoadBalancerRouter.TargetGroup checkTargetGroup(DeployContext ctx, String name) {
         LoadBalancerRouter.TargetGroup found = router.findTargetGroup(name).orElse(null);
         if (found == null) {
             return null;
@@ -133,6 +137,22 @@ final class ValidateDeployStep implements Step<DeployContext> {
                             + ", or remove the service (mysfits cleanup " + ctx.service.name() + ") and deploy again");
         }
         return found;
+    }
+
+    /**
+     * A service that shifts traffic between two target groups may serve from the second one now; a rolling update
+     * would register its tasks in the first alone, where the listener may send nothing. So it does not go back.
+     */
+    private static void checkStrategySwitch(DeployContext ctx) {
+        ContainerService.Service existing = ctx.existingService;
+        if (existing != null && existing.strategy() != null && existing.strategy().shiftsTraffic()
+                && !ctx.strategy.shiftsTraffic()) {
+            String live = existing.strategy().kind().label();
+            throw MysfitsException.precondition("service " + ctx.service.name() + " deploys " + live
+                            + " behind two target groups; mysfits does not switch it back to rolling",
+                    "deploy with --strategy " + live + " (or set \"deployment\" in " + ctx.workshop.file().getFileName()
+                            + "), or remove the service (mysfits cleanup " + ctx.service.name() + ") and deploy again");
+        }
     }
 
     /** Private subnets are for Fargate's awsvpc tasks; EC2 tasks share their instance's network (bridge mode). */
@@ -198,7 +218,9 @@ final class ValidateDeployStep implements Step<DeployContext> {
             String name = LoadBalancerRouter.targetGroupName(arn);
             String owner = null;
             for (String service : ctx.workshop.services().keySet()) {
-                if (name.equals(ctx.names.targetGroup(service, "fargate")) || name.equals(ctx.names.targetGroup(service, "ec2"))) {
+                if (name.equals(ctx.names.targetGroup(service, "fargate")) || name.equals(ctx.names.targetGroup(service, "ec2"))
+                        || name.equals(ctx.names.alternateTargetGroup(service, "fargate"))
+                        || name.equals(ctx.names.alternateTargetGroup(service, "ec2"))) {
                     owner = service;
                 }
             }

@@ -28,8 +28,10 @@ final class WaitForStableStep implements Step<DeployContext> {
         if (!ctx.request.waitForStable()) {
             return Change.checked(resource, "not waited for (--no-wait); watch it with: mysfits status " + ctx.service.name());
         }
+        RolloutWatcher.Traffic traffic = ctx.strategy.shiftsTraffic() ? new RolloutWatcher.Traffic(ctx.productionRuleArn,
+                java.util.List.of(ctx.targetGroupArn, ctx.alternateTargetGroupArn), ctx.strategy) : null;
         var stable = rollout.awaitStable(ctx.infrastructure.clusterName(), ctx.names.ecsService(ctx.service.name()), ctx.deploymentId, ctx.taskDefinitionArn,
-                        ctx.targetGroupArn, ctx.request.timeout(), ctx.request.pollInterval());
+                        ctx.targetGroupArn, traffic, ctx.request.timeout(), ctx.request.pollInterval());
         ctx.deployedService = stable;
         return Change.checked(resource, "stable, " + stable.running() + "/" + stable.desired() + " running");
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mysfits.aws.ecs.ContainerService;
 import dev.mysfits.aws.elbv2.LoadBalancerRouter;
+import dev.mysfits.core.DeploymentStrategy;
 import dev.mysfits.workflow.Events;
 import dev.mysfits.workflow.Workflow;
 import dev.mysfits.workflow.deploy.DeployPlan;
@@ -45,7 +46,7 @@ public final class DiffWorkflow implements Workflow<DiffRequest, DiffResult> {
     @Override
     public DiffResult execute(DiffRequest request) {
         DeployRequest deploy = new DeployRequest(request.workshop(), request.service(), request.launchType(), request.tag(),
-                request.count(), request.path(), false, Duration.ZERO, Duration.ZERO, true, request.privateTasks());
+                request.count(), request.path(), false, Duration.ZERO, Duration.ZERO, true, request.privateTasks(), request.strategy());
         request.workshop().service(request.service());  // an unknown service is bad input, said before anything else
         events.stage("Comparing " + request.service() + " on " + deploy.ecsLaunchType() + " with what deploy would make of it");
         DeployPlan plan = preview.plan(deploy);
@@ -106,6 +107,29 @@ public final class DiffWorkflow implements Workflow<DiffRequest, DiffResult> {
             network.set("subnets", NODES.arrayNode().addAll(settings.network().subnets().stream().sorted().map(NODES::textNode).toList()));
             network.put("assignPublicIp", settings.network().publicIp() ? "ENABLED" : "DISABLED");
         }
+        DeploymentStrategy strategy = settings.strategy();
+        if (strategy != null) {
+            ObjectNode deployment = service.putObject("deployment");
+            deployment.put("strategy", strategy.kind().label());
+            if (strategy.shiftsTraffic()) {
+                deployment.put("bakeMinutes", strategy.bakeMinutes());
+            }
+            putIfSet(deployment, "canaryPercent", strategy.canaryPercent());
+            putIfSet(deployment, "canaryBakeMinutes", strategy.canaryBakeMinutes());
+            putIfSet(deployment, "linearStepPercent", strategy.linearStepPercent());
+            putIfSet(deployment, "linearStepBakeMinutes", strategy.linearStepBakeMinutes());
+            if (!strategy.alarmNames().isEmpty()) {
+                deployment.set("alarms", NODES.arrayNode().addAll(strategy.alarmNames().stream().map(NODES::textNode).toList()));
+            }
+        }
+        ContainerService.TrafficShift shift = settings.trafficShift();
+        if (shift != null) {
+            ObjectNode traffic = service.putObject("trafficShift");
+            putIfSet(traffic, "alternateTargetGroupArn", shift.alternateTargetGroupArn());
+            putIfSet(traffic, "productionListenerRuleArn", shift.productionListenerRuleArn());
+            putIfSet(traffic, "testListenerRuleArn", shift.testListenerRuleArn());
+            putIfSet(traffic, "roleArn", shift.roleArn());
+        }
         if (!service.isEmpty()) {
             document.set("service", service);
         }
@@ -128,6 +152,14 @@ public final class DiffWorkflow implements Workflow<DiffRequest, DiffResult> {
     private static void putIfSet(ObjectNode node, String field, String value) {
         if (value != null) {
             node.put(field, value);
+        }
+    }
+
+    private static void putIfSet(ObjectNode node, String field, Number value) {
+        if (value instanceof Integer whole) {
+            node.put(field, whole);
+        } else if (value != null) {
+            node.put(field, value.doubleValue());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.mysfits.workflow.rollout;
 
 import dev.mysfits.core.Change;
+import dev.mysfits.core.DeploymentStrategy;
 import dev.mysfits.core.Sleeper;
 import dev.mysfits.aws.ecs.ContainerService;
 import dev.mysfits.aws.elbv2.LoadBalancerRouter;
@@ -51,6 +52,13 @@ public final class RolloutWatcher {
     }
 
     /**
+     * A service that ECS moves between two target groups by the weights of one listener rule (blue/green, canary,
+     * linear): its targets are healthy where the rule sends traffic, and each stage of a deployment is shown.
+     */
+    public record Traffic(String productionRuleArn, List<String> targetGroupArns, DeploymentStrategy strategy) {
+    }
+
+    /**
      * Follows one deployment by id (null: whichever is PRIMARY) until it alone serves: PRIMARY, its tasks all
      * running, and, behind a load balancer, as many healthy targets as desired tasks. ECS's own services-stable
      * waiter does not wait for targets; a deploy is not done before it can serve.
@@ -58,6 +66,14 @@ public final class RolloutWatcher {
     public ContainerService.Service awaitStable(String cluster, String service, String deploymentId,
                                                 String expectedTaskDefinitionArn, String targetGroupArn,
                                                 Duration timeout, Duration poll) {
+        return awaitStable(cluster, service, deploymentId, expectedTaskDefinitionArn, targetGroupArn, null, timeout, poll);
+    }
+
+    /** As above; with traffic, targets count where the production rule sends traffic, and stages are shown. */
+    public ContainerService.Service awaitStable(String cluster, String service, String deploymentId,
+                                                String expectedTaskDefinitionArn, String targetGroupArn, Traffic traffic,
+                                                Duration timeout, Duration poll) {
+        StageView stages = traffic == null ? null : new StageView(traffic);
         Instant start = clock.instant();
         Instant deadline = start.plus(timeout);
         Set<String> seenEvents = new HashSet<>();
@@ -69,10 +85,12 @@ public final class RolloutWatcher {
                     "run the deploy again", null));
             showEvents(state, seenEvents, first ? start.minusSeconds(5) : Instant.MIN);
             first = false;
-            events.waiting("rollout " + service, progressLine(state));
-            checkFailure(state, cluster, service, deploymentId, expectedTaskDefinitionArn);
+            ContainerService.ServiceDeployment current = stages == null ? null : stages.show(state);
+            events.waiting("rollout " + service, progressLine(state) + (stages == null ? "" : stages.line()));
+            checkFailure(state, cluster, service, deploymentId, expectedTaskDefinitionArn, current);
             if (isStable(state, deploymentId)) {
-                int healthy = healthyTargets(targetGroupArn, state.desired());
+                int healthy = traffic == null ? healthyTargets(targetGroupArn, state.desired())
+                        : healthyServingTargets(traffic, state.desired());
                 if (healthy >= 0) {
                     events.ready("rollout " + service, "stable: " + state.running() + "/" + state.desired() + " running"
                             + (hasTargetGroup(targetGroupArn) ? ", " + healthy + " healthy target(s)" : ""));
@@ -135,8 +153,87 @@ public final class RolloutWatcher {
         return allHealthy && healthy >= desired ? (int) healthy : -1;
     }
 
+    /** Healthy targets where the production rule sends traffic, when all there are healthy and enough; else -1. */
+    private int healthyServingTargets(Traffic traffic, int desired) {
+        List<String> serving = router.rule(traffic.productionRuleArn())
+                .map(rule -> rule.forwardTargetGroupArns().stream().filter(g -> rule.percentOf(g) > 0).toList())
+                .orElse(traffic.targetGroupArns());
+        int healthy = 0;
+        for (String group : serving) {
+            List<LoadBalancerRouter.TargetHealth> targets = router.targetHealth(group);
+            if (!targets.stream().allMatch(t -> "healthy".equals(t.state()))) {
+                return -1;
+            }
+            healthy += targets.size();
+        }
+        return healthy >= desired ? healthy : -1;
+    }
+
+    /**
+     * Shows a deployment's stages as ECS reports them (its current service deployment): each new stage once, with
+     * the production traffic's split and the bake time left, which it counts from when it first saw the stage.
+     */
+    private final class StageView {
+        private final Traffic traffic;
+        private String shown;
+        private String line = "";
+        private Instant stageSince;
+
+        StageView(Traffic traffic) {
+            this.traffic = traffic;
+        }
+
+        ContainerService.ServiceDeployment show(ContainerService.Service state) {
+            if (state.currentServiceDeployment() == null) {
+                line = "";
+                return null;
+            }
+            ContainerService.ServiceDeployment current = containers.serviceDeployment(state.currentServiceDeployment()).orElse(null);
+            if (current == null || current.lifecycleStage() == null) {
+                line = "";
+                return current;
+            }
+            Double weight = current.target() == null ? null : current.target().productionWeight();
+            String split = weight == null ? "" : ", new revision " + percent(weight) + " of production traffic";
+            String stage = current.lifecycleStage() + split;
+            if (!stage.equals(shown)) {
+                shown = stage;
+                stageSince = clock.instant();
+                events.note("stage " + stage.toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                        .replace(", new revision", ": new revision") + " (" + current.status() + ")");
+            }
+            line = "; stage " + current.lifecycleStage() + split + bakeLeft(current, weight);
+            return current;
+        }
+
+        /** ", 40s of 1m bake left" during the canary's, a linear step's or the final bake. */
+        private String bakeLeft(ContainerService.ServiceDeployment current, Double weight) {
+            DeploymentStrategy strategy = traffic.strategy();
+            Integer minutes = null;
+            if ("BAKE_TIME".equals(current.lifecycleStage())) {
+                minutes = strategy.bakeMinutes();
+            } else if ("PRODUCTION_TRAFFIC_SHIFT".equals(current.lifecycleStage()) && weight != null && weight < 100) {
+                minutes = strategy.kind() == DeploymentStrategy.Kind.CANARY ? strategy.canaryBakeMinutes()
+                        : strategy.kind() == DeploymentStrategy.Kind.LINEAR ? strategy.linearStepBakeMinutes() : null;
+            }
+            if (minutes == null || minutes == 0) {
+                return "";
+            }
+            long left = Math.max(0, minutes * 60L - Duration.between(stageSince, clock.instant()).getSeconds());
+            return ", " + left + "s of " + minutes + "m bake left";
+        }
+
+        String line() {
+            return line;
+        }
+    }
+
+    private static String percent(double weight) {
+        return (weight == Math.rint(weight) ? String.valueOf((long) weight) : String.valueOf(weight)) + "%";
+    }
+
     private void checkFailure(ContainerService.Service s, String cluster, String service, String deploymentId,
-                              String expected) {
+                              String expected, ContainerService.ServiceDeployment current) {
         ContainerService.Deployment failed = s.deployments().stream()
                 .filter(d -> "FAILED".equals(d.rolloutState()) && (deploymentId == null || deploymentId.equals(d.id())))
                 .findFirst().orElse(null);
@@ -148,6 +245,9 @@ public final class RolloutWatcher {
             return;
         }
         List<String> reasons = new ArrayList<>();
+        if (current != null && current.rollbackReason() != null) {
+            reasons.add(current.rollbackReason());
+        }
         if (failed != null && failed.rolloutStateReason() != null) {
             reasons.add(failed.rolloutStateReason());
         }
@@ -157,10 +257,12 @@ public final class RolloutWatcher {
                         Comparator.nullsFirst(Comparator.naturalOrder())).reversed())
                 .limit(3).forEach(e -> events.note("event: " + e.message()));
         String serving = primary != null ? primary.taskDefinitionArn() : s.taskDefinitionArn();
+        boolean byStrategy = current != null && current.rollbackReason() != null;
         String what = rolledBack ? "was rolled back to " + shortRevision(serving)
-                + " by the deployment circuit breaker" : "failed";
+                + (byStrategy ? " by ECS" : " by the deployment circuit breaker") : "failed";
         String stopped = reasons.stream().filter(r -> r.startsWith("task ")).findFirst().orElse(null);
-        String why = failed != null && failed.rolloutStateReason() != null ? failed.rolloutStateReason()
+        String why = byStrategy ? current.rollbackReason()
+                : failed != null && failed.rolloutStateReason() != null ? failed.rolloutStateReason()
                 : (reasons.isEmpty() ? null : reasons.get(0));
         throw MysfitsException.failed("rollout of service " + service + " " + what
                         + (why == null ? "" : ": " + why) + (stopped == null || stopped.equals(why) ? "" : "; " + stopped),

@@ -8,10 +8,21 @@ import java.util.List;
  * @param targets target health counts, e.g. "2 healthy", "1 healthy, 1 unhealthy"
  * @param tasks   the tasks meant to run, each with its target's health
  * @param otherTargets targets no running task owns (draining ones of stopped tasks, or registered by hand)
+ * @param strategy     how it rolls out ("rolling", "canary"...), or null when it is not deployed
+ * @param stage        where its deployment in progress is, as ECS says ("PRODUCTION_TRAFFIC_SHIFT, new revision
+ *                     10%"), or null when none is in progress or ECS names no stage
  */
 public record ServiceStatus(String service, boolean deployed, String launchType, Integer revision, List<String> images,
                             Integer desired, Integer running, Integer pending, String rolloutState, String targets,
-                            String url, String serviceArn, List<TaskStatus> tasks, List<TargetStatus> otherTargets) {
+                            String url, String serviceArn, List<TaskStatus> tasks, List<TargetStatus> otherTargets,
+                            String strategy, String stage) {
+
+    public ServiceStatus(String service, boolean deployed, String launchType, Integer revision, List<String> images,
+                         Integer desired, Integer running, Integer pending, String rolloutState, String targets,
+                         String url, String serviceArn, List<TaskStatus> tasks, List<TargetStatus> otherTargets) {
+        this(service, deployed, launchType, revision, images, desired, running, pending, rolloutState, targets, url,
+                serviceArn, tasks, otherTargets, deployed ? "rolling" : null, null);
+    }
 
     /**
      * @param target   "address:port" of its load balancer target, or null; health its state, or null

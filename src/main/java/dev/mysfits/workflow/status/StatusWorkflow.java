@@ -59,7 +59,7 @@ public final class StatusWorkflow implements Workflow<StatusRequest, StatusResul
                 rollout = (rollout == null ? "" : rollout + ", ") + s.deployments().size() + " deployments";
             }
             List<LoadBalancerRouter.TargetHealth> health = new ArrayList<>();
-            s.targetGroupArns().forEach(arn -> health.addAll(router.targetHealth(arn)));
+            groups(s).forEach(arn -> health.addAll(router.targetHealth(arn)));
             List<ServiceStatus.TaskStatus> tasks = new ArrayList<>();
             List<LoadBalancerRouter.TargetHealth> owned = new ArrayList<>();
             for (ContainerService.Task task : containers.serviceTasks(infra.clusterName(), s.name())) {
@@ -76,9 +76,31 @@ public final class StatusWorkflow implements Workflow<StatusRequest, StatusResul
                     .map(t -> new ServiceStatus.TargetStatus(t.targetId() + ":" + t.port(), t.state(), t.description())).toList();
             statuses.add(new ServiceStatus(name, true, s.launchType(), definition.map(ContainerService.TaskDefinition::revision).orElse(null),
                     definition.map(ContainerService.TaskDefinition::images).orElse(List.of()), s.desired(), s.running(), s.pending(),
-                    rollout, targets(s, health), url(infra, rules, s), s.arn(), tasks, others));
+                    rollout, targets(s, health), url(infra, rules, s), s.arn(), tasks, others,
+                    s.strategy() == null ? "rolling" : s.strategy().kind().label(), stage(s)));
         }
         return new StatusResult(statuses, instances(statuses, instances));
+    }
+
+    /** Its target groups: a strategy other than rolling adds the second one its deployments shift traffic to. */
+    private static List<String> groups(ContainerService.Service s) {
+        List<String> groups = new ArrayList<>(s.targetGroupArns());
+        if (s.trafficShift() != null && s.trafficShift().alternateTargetGroupArn() != null) {
+            groups.add(s.trafficShift().alternateTargetGroupArn());
+        }
+        return groups;
+    }
+
+    /** The stage of its deployment in progress, with the new revision's share of production traffic, or null. */
+    private String stage(ContainerService.Service s) {
+        if (s.currentServiceDeployment() == null || s.strategy() == null || !s.strategy().shiftsTraffic()) {
+            return null;
+        }
+        return containers.serviceDeployment(s.currentServiceDeployment())
+                .filter(d -> d.inProgress() && d.lifecycleStage() != null)
+                .map(d -> d.lifecycleStage() + (d.target() == null || d.target().productionWeight() == null ? ""
+                        : ", new revision " + Math.round(d.target().productionWeight()) + "%"))
+                .orElse(null);
     }
 
     /** The cluster's container instances and the tasks of these services on each. */
@@ -127,7 +149,7 @@ public final class StatusWorkflow implements Workflow<StatusRequest, StatusResul
 
     private static String url(Infrastructure infra, List<LoadBalancerRouter.Rule> rules, ContainerService.Service s) {
         for (LoadBalancerRouter.Rule rule : rules) {
-            if (rule.forwardTargetGroupArns().stream().anyMatch(s.targetGroupArns()::contains)) {
+            if (rule.forwardTargetGroupArns().stream().anyMatch(groups(s)::contains)) {
                 RoutePlan route = rule.isDefault() || rule.pathPatterns().isEmpty()
                         ? new RoutePlan(true, null) : new RoutePlan(false, rule.pathPatterns().get(0));
                 return infra.url() + route.urlPath();

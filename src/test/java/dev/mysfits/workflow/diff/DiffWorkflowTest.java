@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mysfits.aws.ecs.ContainerService;
 import dev.mysfits.aws.elbv2.LoadBalancerRouter;
 import dev.mysfits.console.ConsoleEvents;
+import dev.mysfits.core.DeploymentStrategy;
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.fakes.FakeCluster;
@@ -34,14 +35,22 @@ class DiffWorkflowTest {
     private final RecordingEvents events = new RecordingEvents();
 
     private DiffResult diff(FakeCluster cluster, String service, Integer count) {
+        return diff(cluster, service, count, null);
+    }
+
+    private DiffResult diff(FakeCluster cluster, String service, Integer count, DeploymentStrategy.Kind strategy) {
         return new DiffWorkflow(new DeployPreview(cluster.adapters(), cluster.ledger, events, cluster.rollout()), cluster.containers, events)
-                .execute(new DiffRequest(cluster.workshop, service, "fargate", null, count, null, null));
+                .execute(new DiffRequest(cluster.workshop, service, "fargate", null, count, null, null, strategy));
     }
 
     private static DeployResult deploy(FakeCluster cluster, String service, Integer count, boolean dryRun) {
+        return deploy(cluster, service, count, dryRun, null);
+    }
+
+    private static DeployResult deploy(FakeCluster cluster, String service, Integer count, boolean dryRun, DeploymentStrategy.Kind strategy) {
         return new DeployWorkflow(cluster.adapters(), cluster.ledger, new ConsoleEvents(cluster.console), cluster.rollout())
                 .execute(new DeployRequest(cluster.workshop, service, "fargate", null, count, null, true, Duration.ofSeconds(10),
-                        Duration.ofMillis(1), dryRun));
+                        Duration.ofMillis(1), dryRun, null, strategy));
     }
 
     private static List<String> changedLines(DiffResult result) {
@@ -228,16 +237,43 @@ class DiffWorkflowTest {
         assertAgree(cluster, "monolith", null, "a network changed by hand", true);
         deploy(cluster, "monolith", null, false);
         assertAgree(cluster, "monolith", null, "the network set back", false);
+        assertAgree(cluster, "monolith", null, DeploymentStrategy.Kind.BLUE_GREEN, "--strategy blue-green on a rolling service", true);
+        deploy(cluster, "monolith", null, false, DeploymentStrategy.Kind.BLUE_GREEN);
+        assertAgree(cluster, "monolith", null, DeploymentStrategy.Kind.BLUE_GREEN, "after deploying blue/green", false);
+        assertAgree(cluster, "monolith", null, DeploymentStrategy.Kind.CANARY, "--strategy canary on a blue/green service", true);
+        // Back to rolling deploy refuses, and diff with it, as one error.
+        MysfitsException deployRefuses = assertThrows(MysfitsException.class, () -> deploy(cluster, "monolith", null, true));
+        MysfitsException diffRefuses = assertThrows(MysfitsException.class, () -> diff(cluster, "monolith", null));
+        assertEquals(deployRefuses.getMessage(), diffRefuses.getMessage());
+        assertEquals(deployRefuses.exitCode(), diffRefuses.exitCode());
     }
 
     private void assertAgree(FakeCluster cluster, String service, Integer count, String state, boolean expectChange) {
-        DiffResult diff = diff(cluster, service, count);
-        DeployResult plan = deploy(cluster, service, count, true);
+        assertAgree(cluster, service, count, null, state, expectChange);
+    }
+
+    private void assertAgree(FakeCluster cluster, String service, Integer count, DeploymentStrategy.Kind strategy, String state,
+                             boolean expectChange) {
+        DiffResult diff = diff(cluster, service, count, strategy);
+        DeployResult plan = deploy(cluster, service, count, true, strategy);
         assertEquals(!plan.changed().isEmpty(), diff.changed(), state + ": deploy plans " + plan.changed() + ", diff shows\n" + diff.diff());
         assertEquals(diff.changed(), !diff.diff().isEmpty(), state + ": " + diff.diff());
         assertEquals(diff.changed(), !diff.changes().isEmpty(), state + ": " + diff.changes());
         assertEquals(expectChange, diff.changed(), state + ": " + diff.diff());
         assertEquals(List.of(), events.of("warn"), state);
+    }
+
+    @Test
+    void aStrategy_isShownAsTheServicesDeployment_andWhatItNeedsAsTheTemplatesTrafficShift() {
+        FakeCluster cluster = new FakeCluster(dir).pushed("monolith", "sha256:aaa");
+        deploy(cluster, "monolith", null, false);
+
+        DiffResult result = diff(cluster, "monolith", null, DeploymentStrategy.Kind.CANARY);
+
+        assertTrue(changedLines(result).containsAll(List.of("-      \"strategy\": \"rolling\"", "+      \"strategy\": \"canary\"")),
+                result.diff());
+        assertTrue(result.changes().stream().anyMatch(c -> c.path().equals("service.trafficShift") && c.live() == null), result.changes().toString());
+        assertTrue(result.deploy().stream().anyMatch(d -> d.startsWith("update service monolith (strategy rolling -> canary")), result.deploy().toString());
     }
 
     @Test

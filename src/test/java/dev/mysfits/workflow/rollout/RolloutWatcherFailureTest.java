@@ -6,6 +6,7 @@ import dev.mysfits.workflow.rollout.RolloutWatcher;
 import dev.mysfits.aws.ecs.ContainerService;
 import dev.mysfits.aws.elbv2.LoadBalancerRouter;
 import dev.mysfits.console.Console;
+import dev.mysfits.core.DeploymentStrategy;
 import dev.mysfits.core.ExitCode;
 import dev.mysfits.core.MysfitsException;
 import dev.mysfits.core.OutputFormat;
@@ -132,6 +133,73 @@ class RolloutWatcherFailureTest {
         assertEquals(ExitCode.TIMEOUT, e.exitCode());
     }
 
+    private static final String BLUE = "arn:tg/ws-web-fg/1";
+    private static final String GREEN = "arn:tg/ws-web-fg-b/2";
+    private static final DeploymentStrategy CANARY = new DeploymentStrategy(DeploymentStrategy.Kind.CANARY, 0, 20.0, 1,
+            null, null, List.of());
+
+    private static ContainerService.ServiceDeployment serviceDeployment(String status, String stage, Double weight,
+                                                                        String rollbackReason) {
+        return new ContainerService.ServiceDeployment("arn:sd/1", status, null, stage, null, null, null, null,
+                new ContainerService.RevisionShare("arn:rev/2", 1, 1, 0, weight, null), List.of(), CANARY, rollbackReason,
+                rollbackReason == null ? null : "arn:rev/1");
+    }
+
+    private static ContainerService.Service current(ContainerService.Service s) {
+        return new ContainerService.Service(s.arn(), s.name(), s.status(), s.taskDefinitionArn(), s.launchType(), s.desired(),
+                s.running(), s.pending(), s.deployments(), s.events(), List.of(BLUE), null, CANARY,
+                new ContainerService.TrafficShift(GREEN, "arn:rule/50000", null, "arn:role"), "arn:sd/1");
+    }
+
+    private static LoadBalancerRouter.TargetHealth healthy(String id) {
+        return new LoadBalancerRouter.TargetHealth(id, "80", "healthy", null, null);
+    }
+
+    @Test
+    void aCanary_showsEachStageOnceWithItsShareAndBake_andIsStableWhereTheRuleSendsTraffic() {
+        ScriptedServices services = new ScriptedServices(List.of(),
+                current(state(NEW, 1, 2, 0, deployment("PRIMARY", NEW, "IN_PROGRESS", null), deployment("ACTIVE", OLD, "COMPLETED", null))),
+                current(state(NEW, 1, 2, 0, deployment("PRIMARY", NEW, "IN_PROGRESS", null), deployment("ACTIVE", OLD, "COMPLETED", null))),
+                current(state(NEW, 1, 2, 0, deployment("PRIMARY", NEW, "IN_PROGRESS", null), deployment("ACTIVE", OLD, "COMPLETED", null))),
+                current(state(NEW, 1, 1, 0, deployment("PRIMARY", NEW, "COMPLETED", null))));
+        services.serviceDeployments.addAll(List.of(serviceDeployment("IN_PROGRESS", "SCALE_UP", 0.0, null),
+                serviceDeployment("IN_PROGRESS", "PRODUCTION_TRAFFIC_SHIFT", 20.0, null),
+                serviceDeployment("IN_PROGRESS", "PRODUCTION_TRAFFIC_SHIFT", 20.0, null),
+                serviceDeployment("SUCCESSFUL", "CLEAN_UP", 100.0, null)));
+        HealthOnlyRouter router = new HealthOnlyRouter(List.of());
+        router.production = new LoadBalancerRouter.Rule("arn:rule/50000", false, 50000, List.of("/*"), List.of(BLUE, GREEN),
+                "forward", new java.util.LinkedHashMap<>(Map.of(BLUE, 0, GREEN, 100)));
+        // The old group still drains a target; only the group the rule sends traffic to counts.
+        router.byGroup.put(BLUE, List.of(new LoadBalancerRouter.TargetHealth("10.0.0.1", "80", "draining", null, null)));
+        router.byGroup.put(GREEN, List.of(healthy("10.0.0.2")));
+        RolloutWatcher watcher = new RolloutWatcher(services, router, new ConsoleEvents(console), clock, clock::advance);
+
+        watcher.awaitStable("ws", "web", "ecs-svc/PRIMARY", NEW, BLUE,
+                new RolloutWatcher.Traffic("arn:rule/50000", List.of(BLUE, GREEN), CANARY), Duration.ofMinutes(5),
+                Duration.ofSeconds(10));
+
+        String shown = err.toString();
+        assertTrue(shown.contains("stage scale up: new revision 0% of production traffic (IN_PROGRESS)"), shown);
+        assertEquals(1, shown.split("stage production traffic shift: new revision 20%", -1).length - 1, shown);
+        assertTrue(shown.contains("stable: 1/1 running, 1 healthy target(s)"), shown);
+    }
+
+    @Test
+    void aRollbackByEcs_isFailureWithItsReason() {
+        ScriptedServices services = new ScriptedServices(List.of(),
+                current(state(NEW, 1, 1, 0, deployment("PRIMARY", NEW, "IN_PROGRESS", null), deployment("ACTIVE", OLD, "COMPLETED", null))),
+                current(state(OLD, 1, 1, 0, new ContainerService.Deployment("ecs-svc/old", "PRIMARY", OLD, 1, 1, 0, "COMPLETED", null),
+                        new ContainerService.Deployment("ecs-svc/PRIMARY", "ACTIVE", NEW, 1, 0, 0, "FAILED", "rolled back"))));
+        services.serviceDeployments.addAll(List.of(serviceDeployment("IN_PROGRESS", "BAKE_TIME", 100.0, null),
+                serviceDeployment("ROLLBACK_SUCCESSFUL", "CLEAN_UP", 0.0, "Alarm web-5xx is in ALARM")));
+        MysfitsException e = assertThrows(MysfitsException.class, () -> watcher(services, List.of())
+                .awaitStable("ws", "web", "ecs-svc/PRIMARY", NEW, BLUE,
+                        new RolloutWatcher.Traffic("arn:rule/50000", List.of(BLUE, GREEN), CANARY), Duration.ofMinutes(5),
+                        Duration.ofSeconds(5)));
+        assertEquals(ExitCode.FAILED, e.exitCode());
+        assertEquals("rollout of service web was rolled back to ws-web:1 by ECS: Alarm web-5xx is in ALARM", e.getMessage());
+    }
+
     private RolloutWatcher watcher(ContainerService services, List<LoadBalancerRouter.TargetHealth> health) {
         return new RolloutWatcher(services, new HealthOnlyRouter(health), new ConsoleEvents(console), clock, clock::advance);
     }
@@ -173,6 +241,7 @@ class RolloutWatcherFailureTest {
     /** Answers describeService with the scripted states in turn, then keeps the last. */
     private static final class ScriptedServices implements ContainerService {
         private final Deque<Service> states;
+        final Deque<ServiceDeployment> serviceDeployments = new ArrayDeque<>();
         private final List<String> stoppedReasons;
         int polls;
 
@@ -184,6 +253,30 @@ class RolloutWatcherFailureTest {
         @Override
         public List<Task> serviceTasks(String cluster, String serviceName) {
             return List.of();
+        }
+
+        @Override
+        public List<ServiceDeployment> serviceDeployments(String cluster, String serviceName) {
+            return List.of();
+        }
+
+        @Override
+        public List<ServiceRevision> serviceRevisions(List<String> serviceRevisionArns) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<ServiceDeployment> serviceDeployment(String serviceDeploymentArn) {
+            // One scripted service deployment a poll, in turn, then the last.
+            if (serviceDeployments.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(serviceDeployments.size() > 1 ? serviceDeployments.removeFirst() : serviceDeployments.getFirst());
+        }
+
+        @Override
+        public void stopServiceDeployment(String serviceDeploymentArn, boolean rollback) {
+            throw new UnsupportedOperationException();
         }
 
         @Override
@@ -234,7 +327,7 @@ class RolloutWatcherFailureTest {
 
         @Override
         public Service updateService(String cluster, String name, String taskDefinitionArn, Integer desiredCount,
-                                     TaskNetwork network) {
+                                     TaskNetwork network, Rollout rollout) {
             throw new UnsupportedOperationException();
         }
 
@@ -272,6 +365,9 @@ class RolloutWatcherFailureTest {
 
         @Override
         public List<TargetHealth> targetHealth(String targetGroupArn) {
+            if (byGroup.containsKey(targetGroupArn)) {
+                return byGroup.get(targetGroupArn);
+            }
             if (script == null) {
                 return health;
             }
@@ -280,6 +376,25 @@ class RolloutWatcherFailureTest {
 
         @Override
         public Optional<TargetGroup> findTargetGroup(String name) {
+            throw new UnsupportedOperationException();
+        }
+
+        Rule production;
+        final Map<String, List<TargetHealth>> byGroup = new java.util.HashMap<>();
+
+        @Override
+        public Optional<Rule> rule(String ruleArn) {
+            return Optional.ofNullable(production).filter(r -> r.arn().equals(ruleArn));
+        }
+
+        @Override
+        public Rule createWeightedRule(String listenerArn, int priority, String pathPattern, Map<String, Integer> weights,
+                                       Map<String, String> tags) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void forwardWeighted(String ruleArn, Map<String, Integer> weights) {
             throw new UnsupportedOperationException();
         }
 
