@@ -52,7 +52,12 @@ public final class DeployPreview {
         String revision = taskDefinition.mutates() ? null : RolloutWatcher.shortRevision(ctx.taskDefinitionArn);
         ContainerService.Service existing = ctx.existingService;
         Integer count = request.count() != null ? request.count() : existing == null ? EnsureServiceStep.DEFAULT_COUNT : null;
-        String route = describe(ctx, ctx.route.defaultAction(), ctx.route.pathPattern(), List.of(ctx.targetGroupArn));
+        String group = ctx.names.targetGroup(ctx.service.name(), request.launchType());
+        // A strategy other than rolling routes through a rule to both groups, whose weights are ECS's to move.
+        String route = ctx.strategy.shiftsTraffic()
+                ? describe(false, ctx.route.defaultAction() ? EnsureRouteStep.CATCH_ALL : ctx.route.pathPattern(),
+                        List.of(group, ctx.names.alternateTargetGroup(ctx.service.name(), request.launchType())))
+                : describe(ctx.route.defaultAction(), ctx.route.pathPattern(), List.of(group));
         DeployPlan.Settings wanted = new DeployPlan.Settings(request.ecsLaunchType(), revision, count,
                 request.fargate() ? ctx.taskNetwork() : null, EnsureTargetGroupStep.wanted(ctx), route, ctx.strategy,
                 ctx.trafficShift());
@@ -93,8 +98,8 @@ public final class DeployPreview {
         if (found == null) {
             return null;
         }
-        String live = describe(ctx, found.isDefault(), found.isDefault() ? null : String.join(", ", found.pathPatterns()),
-                found.forwardTargetGroupArns());
+        String live = describe(found.isDefault(), found.isDefault() ? null : String.join(", ", found.pathPatterns()),
+                found.forwardTargetGroupArns().stream().map(LoadBalancerRouter::targetGroupName).toList());
         if (found.forwardTargetGroupArns().isEmpty()) {
             live = (found.isDefault() ? "default action: " : "path " + String.join(", ", found.pathPatterns()) + ": ") + found.actionType();
         }
@@ -102,11 +107,7 @@ public final class DeployPreview {
         return Objects.equals(live, wanted) ? null : live;
     }
 
-    private static String describe(DeployContext ctx, boolean defaultAction, String pathPattern, List<String> targetGroupArns) {
-        List<String> names = targetGroupArns.stream()
-                .map(arn -> Change.NOT_YET_CREATED.equals(arn) ? ctx.names.targetGroup(ctx.service.name(), ctx.request.launchType())
-                        : LoadBalancerRouter.targetGroupName(arn))
-                .toList();
-        return (defaultAction ? "default action" : "path " + pathPattern) + ": forward to " + String.join(", ", names);
+    private static String describe(boolean defaultAction, String pathPattern, List<String> targetGroups) {
+        return (defaultAction ? "default action" : "path " + pathPattern) + ": forward to " + String.join(", ", targetGroups);
     }
 }
