@@ -58,7 +58,9 @@ public final class DeployPreview {
                 ? describe(false, ctx.route.defaultAction() ? EnsureRouteStep.CATCH_ALL : ctx.route.pathPattern(),
                         List.of(group, ctx.names.alternateTargetGroup(ctx.service.name(), request.launchType())))
                 : describe(ctx.route.defaultAction(), ctx.route.pathPattern(), List.of(group));
-        DeployPlan.Settings wanted = new DeployPlan.Settings(request.ecsLaunchType(), revision, count,
+        // A service without a launch type (a capacity provider's) is one deploy leaves as it is: nothing to compare.
+        String launchType = existing != null && existing.launchType() == null ? null : request.ecsLaunchType();
+        DeployPlan.Settings wanted = new DeployPlan.Settings(launchType, revision, count,
                 request.fargate() ? ctx.taskNetwork() : null, EnsureTargetGroupStep.wanted(ctx), route, ctx.strategy,
                 ctx.trafficShift());
         DeployPlan.Settings live = new DeployPlan.Settings(

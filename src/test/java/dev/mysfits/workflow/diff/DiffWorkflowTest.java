@@ -277,6 +277,19 @@ class DiffWorkflowTest {
     }
 
     @Test
+    void aServiceWithoutALaunchType_asACapacityProviderMakesIt_hasNoLaunchTypeToCompare() {
+        FakeCluster cluster = new FakeCluster(dir).pushed("monolith", "sha256:aaa");
+        deploy(cluster, "monolith", null, false);
+        ContainerService.Service running = cluster.containers.services.get("monolith");
+        cluster.containers.services.put("monolith", new ContainerService.Service(running.arn(), running.name(), running.status(),
+                running.taskDefinitionArn(), null, running.desired(), running.running(), running.pending(),
+                running.deployments(), running.events(), running.targetGroupArns(), running.network()));
+
+        assertAgree(cluster, "monolith", null, "no launch type", false);
+        assertEquals("", diff(cluster, "monolith", null).diff());
+    }
+
+    @Test
     void deploysErrors_areDiffsErrors_andNothingIsRegistered() {
         FakeCluster cluster = new FakeCluster(dir);
 
