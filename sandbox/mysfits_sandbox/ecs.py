@@ -53,6 +53,8 @@ class EcsPlane(ServiceScheduler, TaskLifecycle):
         original_create_response = response_cls.create_service
 
         def create_service_response(response):
+            plane.validate_strategy(response.ecs_backend, response._get_param("deploymentConfiguration"),
+                                    response._get_param("loadBalancers"))
             result = original_create_response(response)
             service = response.ecs_backend._get_service(response._get_param("cluster", "default"),
                                                         response._get_param("serviceName"))
@@ -75,6 +77,11 @@ class EcsPlane(ServiceScheduler, TaskLifecycle):
                 raise EcsError("ServiceNotActiveException", "Service was not ACTIVE.")
             old_definition, old_running, old_pending = before.task_definition, before.running_count, before.pending_count
             old_network = copy.deepcopy(before.network_configuration)
+            old_balancers = copy.deepcopy(before.load_balancers)
+            plane.validate_strategy(backend, props.get("deployment_configuration") or
+                                    getattr(before, "deployment_configuration", None),
+                                    props["load_balancers"] if props.get("load_balancers") is not None
+                                    else before.load_balancers)
             # moto renames the first deployment on force_new_deployment; the data plane makes a new one instead.
             kept = [(d, d["id"], d["createdAt"]) for d in getattr(before, "deployments", [])]
             service = original_update(backend, properties)
@@ -89,7 +96,10 @@ class EcsPlane(ServiceScheduler, TaskLifecycle):
             # A new network configuration (subnets, public IP) is a new deployment on AWS, as a new revision is.
             network_changed = props.get("network_configuration") is not None and \
                 service.network_configuration != old_network
-            plane.on_update(backend, service, old_definition, bool(props.get("force_new_deployment")) or network_changed)
+            # So are new load balancers (a switch to or from a blue/green strategy comes with them).
+            balancers_changed = props.get("load_balancers") is not None and service.load_balancers != old_balancers
+            plane.on_update(backend, service, old_definition,
+                            bool(props.get("force_new_deployment")) or network_changed or balancers_changed)
             return service
 
         hooks.lay_member(backend_cls, "update_service", update_service)

@@ -12,6 +12,7 @@ from moto.ecs.models import Task
 from . import realism, rollout, service_deployments
 from .health import UNHEALTHY
 from .tasks import ManagedTask, short_id
+from .strategies import StrategyDriver
 
 DEFAULT_DEPLOYMENT_CONFIGURATION = {"maximumPercent": 200, "minimumHealthyPercent": 100,
                                     "deploymentCircuitBreaker": {"enable": False, "rollback": False}}
@@ -27,7 +28,7 @@ class EcsError(ECSException):
         super().__init__(code, message)
 
 
-class ServiceScheduler:
+class ServiceScheduler(StrategyDriver):
     """The scheduler half of the data plane's ECS (ecs.EcsPlane): it reconciles each service with its tasks, and
     starts and stops them through the life cycle half (self.launch, self.request_stop, self.fail)."""
 
@@ -116,6 +117,9 @@ class ServiceScheduler:
             return
         primary = self.primary(service)
         if primary is None:
+            return
+        if self.drives_strategy(service, primary):  # BLUE_GREEN, CANARY, LINEAR: strategies.py
+            self.reconcile_strategy(backend, service, primary)
             return
         registry = self.balancing.registry
         self._check_target_health(service)
@@ -231,6 +235,8 @@ class ServiceScheduler:
         deployment["rolloutStateReason"] = "ECS deployment circuit breaker: tasks failed to start."
         deployment["updatedAt"] = utcnow()
         self.event(service, "(deployment %s) deployment failed: tasks failed to start." % deployment["id"])
+        if self.strategy_failed(service, deployment, breaker):
+            return
         previous = getattr(service, "_last_completed", None)
         if breaker.get("rollback") and previous:
             rolled = self.new_deployment(service, previous, reason="rollback")

@@ -272,7 +272,7 @@ class TaskLifecycle:
         if service is None:
             return
         for lb in service.load_balancers or []:
-            arn = lb.get("targetGroupArn")
+            arn = self.target_group_for(managed, lb)
             group = self.balancing.find_group(arn) if arn else None
             if group is None:
                 continue

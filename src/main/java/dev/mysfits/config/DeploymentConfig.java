@@ -9,11 +9,14 @@ import java.util.List;
  * A service's "deployment" in mysfits.json: its strategy and the timings it chose; what it leaves out takes mysfits'
  * defaults for the strategy that deploys.
  *
- * @param kind the strategy asked for, or null for none (rolling)
+ * @param kind       the strategy asked for, or null for none (rolling)
+ * @param testHeader a request header that reaches the new revision before production traffic does (ECS's test
+ *                   listener rule), or null for no test traffic
  */
 public record DeploymentConfig(Kind kind, Integer bakeMinutes, Double canaryPercent, Integer canaryBakeMinutes,
-                               Double linearStepPercent, Integer linearStepBakeMinutes, List<String> alarms) {
-    public static final DeploymentConfig NONE = new DeploymentConfig(null, null, null, null, null, null, List.of());
+                               Double linearStepPercent, Integer linearStepBakeMinutes, List<String> alarms,
+                               String testHeader) {
+    public static final DeploymentConfig NONE = new DeploymentConfig(null, null, null, null, null, null, List.of(), null);
 
     /** Defaults short enough for a workshop: a 10% canary for a minute, 25% linear steps a minute apart, no bake. */
     static final double CANARY_PERCENT = 10;

@@ -291,7 +291,7 @@ public final class WorkshopConfigLoader {
             throw invalid(file, where + " must be an object, e.g. {\"strategy\": \"canary\", \"canaryPercent\": 10}");
         }
         Set<String> known = Set.of("strategy", "bakeMinutes", "canaryPercent", "canaryBakeMinutes", "linearStepPercent",
-                "linearStepBakeMinutes", "alarms");
+                "linearStepBakeMinutes", "alarms", "testHeader");
         node.fieldNames().forEachRemaining(key -> {
             if (!known.contains(key)) {
                 throw invalid(file, where + " has unknown key \"" + key + "\" (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
@@ -310,8 +310,13 @@ public final class WorkshopConfigLoader {
                 throw invalid(file, where + "." + key + " belongs to the " + owner.label() + " strategy, not " + kind.label());
             }
         });
-        if (kind == DeploymentStrategy.Kind.ROLLING && (node.has("bakeMinutes") || node.has("alarms"))) {
-            throw invalid(file, where + ": bakeMinutes and alarms belong to blue-green, canary and linear, not rolling");
+        if (kind == DeploymentStrategy.Kind.ROLLING && (node.has("bakeMinutes") || node.has("alarms") || node.has("testHeader"))) {
+            throw invalid(file, where + ": bakeMinutes, alarms and testHeader belong to blue-green, canary and linear, not rolling");
+        }
+        String testHeader = node.has("testHeader") ? node.get("testHeader").asText() : null;
+        if (testHeader != null && !HEADER_NAME.matcher(testHeader).matches()) {
+            throw invalid(file, where + ".testHeader must be an HTTP header name of letters, digits and '-' (at most 40), got "
+                    + node.get("testHeader"));
         }
         return new DeploymentConfig(kind,
                 node.has("bakeMinutes") ? number(file, node, where, "bakeMinutes", 0, 0, 1440) : null,
@@ -319,8 +324,11 @@ public final class WorkshopConfigLoader {
                 node.has("canaryBakeMinutes") ? number(file, node, where, "canaryBakeMinutes", 0, 0, 1440) : null,
                 percent(file, node, where, "linearStepPercent", 3),
                 node.has("linearStepBakeMinutes") ? number(file, node, where, "linearStepBakeMinutes", 0, 0, 1440) : null,
-                node.has("alarms") ? strings(file, node, where, "alarms") : List.of());
+                node.has("alarms") ? strings(file, node, where, "alarms") : List.of(), testHeader);
     }
+
+    /** ELBv2's http-header condition takes a name of at most 40 characters. */
+    private static final java.util.regex.Pattern HEADER_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,40}");
 
     private static Double percent(Path file, JsonNode node, String where, String key, double min) {
         JsonNode value = node.get(key);

@@ -72,5 +72,7 @@ class DeploymentConfigTest {
         assertTrue(refusal(() -> load("{\"strategy\": \"blue-green\", \"bakeMinutes\": 1441}")).contains("from 0 to 1440"));
         assertTrue(refusal(() -> load("{\"bakeMinutes\": 5}")).contains("not rolling"));
         assertTrue(refusal(() -> load("\"canary\"")).contains("deployment must be an object"));
+        assertTrue(refusal(() -> load("{\"strategy\": \"blue-green\", \"testHeader\": \"x test\"}")).contains("HTTP header name"));
+        assertTrue(refusal(() -> load("{\"testHeader\": \"X-Test\"}")).contains("not rolling"));
     }
 }

@@ -91,13 +91,23 @@ public final class FakeLoadBalancerRouter implements LoadBalancerRouter {
     }
 
     @Override
+    public Rule createHeaderRule(String listenerArn, int priority, String pathPattern, String headerName,
+                                 Map<String, Integer> weights, Map<String, String> tags) {
+        mutations.add("create header rule " + pathPattern + " + " + headerName + " priority " + priority + " " + weights);
+        Rule rule = new Rule("arn:rule/" + priority, false, priority, List.of(pathPattern), List.copyOf(weights.keySet()),
+                "forward", new LinkedHashMap<>(weights), List.of(headerName));
+        rules.add(rule);
+        return rule;
+    }
+
+    @Override
     public void forwardWeighted(String ruleArn, Map<String, Integer> weights) {
         mutations.add("forward " + ruleArn + " by weight " + weights);
         for (int i = 0; i < rules.size(); i++) {
             Rule r = rules.get(i);
             if (r.arn().equals(ruleArn)) {
                 rules.set(i, new Rule(r.arn(), r.isDefault(), r.priority(), r.pathPatterns(), List.copyOf(weights.keySet()),
-                        "forward", new LinkedHashMap<>(weights)));
+                        "forward", new LinkedHashMap<>(weights), r.headerNames()));
             }
         }
     }

@@ -159,7 +159,7 @@ class StrategyDeployIT {
     @Test
     void canaryUnderTraffic_servesBothVersionsAtAboutItsShare_thenOnlyTheNew_losingNoRequest() throws Exception {
         DeployFixture ws = new DeployFixture("stcanary").setup().pushed("monolith", "latest");
-        strategy(ws, "{\"strategy\": \"canary\", \"canaryPercent\": 20, \"canaryBakeMinutes\": 1}");
+        strategy(ws, "{\"strategy\": \"canary\", \"canaryPercent\": 20, \"canaryBakeMinutes\": 1, \"testHeader\": \"X-Canary\"}");
         String url = ws.run("deploy", "monolith", "--fargate", "--count", "2", FAST).ok().out().trim() + "mysfits/bramblewick";
         assertEquals(Map.of(ws.name + "-monolith-fg", 100, ws.name + "-monolith-fg-b", 0), weights(productionRule(ws, "/*")));
         buildV2(ws, "v2");
@@ -198,6 +198,16 @@ class StrategyDeployIT {
         for (int i = 0; i < 20; i++) {
             assertTrue(DataPlaneIT.get(url).body().contains(V2));
         }
+        // The test rule, just before the production rule, went to the new revision too.
+        JsonNode test = null;
+        for (JsonNode rule : ws.rules()) {
+            if (rule.path("Conditions").toString().contains("X-Canary")) {
+                test = rule;
+            }
+        }
+        assertTrue(test != null, ws.rules().toString());
+        assertEquals("49999", test.path("Priority").asText());
+        assertEquals(Map.of(ws.name + "-monolith-fg", 0, ws.name + "-monolith-fg-b", 100), weights(test));
         JsonNode deployments = TestSandbox.aws("ecs", "list-service-deployments", "--cluster", ws.name, "--service", "monolith")
                 .path("serviceDeployments");
         assertEquals("SUCCESSFUL", deployments.get(0).path("status").asText(), deployments.toString());
@@ -225,6 +235,8 @@ class StrategyDeployIT {
         try (load) {
             crash = ws.run("deploy", "monolith", "--fargate", "--strategy", "blue-green", "--tag", "crash",
                     "--timeout", "4m", FAST);
+            // And after: the old version goes on serving once the rollback is done.
+            Thread.sleep(5000);
         }
 
         assertEquals(1, crash.exitCode(), crash.err());

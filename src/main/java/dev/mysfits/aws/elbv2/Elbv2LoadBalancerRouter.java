@@ -206,6 +206,27 @@ public final class Elbv2LoadBalancerRouter implements LoadBalancerRouter {
     }
 
     @Override
+    public Rule createHeaderRule(String listenerArn, int priority, String pathPattern, String headerName,
+                                 Map<String, Integer> weights, Map<String, String> tags) {
+        try {
+            return toRecord(elb.createRule(r -> r.listenerArn(listenerArn).priority(priority)
+                    .conditions(RuleCondition.builder().field("path-pattern").pathPatternConfig(p -> p.values(pathPattern)).build(),
+                            RuleCondition.builder().field("http-header")
+                                    .httpHeaderConfig(h -> h.httpHeaderName(headerName).values("*")).build())
+                    .actions(weighted(weights))
+                    .tags(tags(tags))).rules().get(0));
+        } catch (PriorityInUseException e) {
+            // Taken by this very rule, made by an earlier attempt whose answer was lost? Then it is done.
+            return rules(listenerArn).stream()
+                    .filter(rule -> Integer.valueOf(priority).equals(rule.priority()) && rule.headerNames().equals(List.of(headerName)))
+                    .findFirst()
+                    .orElseThrow(() -> AwsErrors.wrap("elbv2 create rule " + pathPattern + " + " + headerName + " at priority " + priority, e));
+        } catch (SdkException e) {
+            throw AwsErrors.wrap("elbv2 create rule " + pathPattern + " + " + headerName + " at priority " + priority, e);
+        }
+    }
+
+    @Override
     public void forwardWeighted(String ruleArn, Map<String, Integer> weights) {
         try {
             elb.modifyRule(r -> r.ruleArn(ruleArn).actions(weighted(weights)));
@@ -244,7 +265,11 @@ public final class Elbv2LoadBalancerRouter implements LoadBalancerRouter {
         boolean isDefault = Boolean.TRUE.equals(rule.isDefault());
         Integer priority = isDefault || rule.priority() == null || "default".equals(rule.priority()) ? null : Integer.valueOf(rule.priority());
         List<String> paths = new ArrayList<>();
+        List<String> headers = new ArrayList<>();
         for (RuleCondition condition : rule.conditions()) {
+            if ("http-header".equals(condition.field()) && condition.httpHeaderConfig() != null) {
+                headers.add(condition.httpHeaderConfig().httpHeaderName());
+            }
             if ("path-pattern".equals(condition.field())) {
                 if (condition.pathPatternConfig() != null && !condition.pathPatternConfig().values().isEmpty()) {
                     paths.addAll(condition.pathPatternConfig().values());
@@ -270,6 +295,6 @@ public final class Elbv2LoadBalancerRouter implements LoadBalancerRouter {
                 }
             }
         }
-        return new Rule(rule.ruleArn(), isDefault, priority, paths, forwards, type, weights);
+        return new Rule(rule.ruleArn(), isDefault, priority, paths, forwards, type, weights, headers);
     }
 }

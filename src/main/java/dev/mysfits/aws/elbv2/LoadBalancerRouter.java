@@ -25,14 +25,21 @@ public interface LoadBalancerRouter {
     /**
      * A listener rule; {@code isDefault} is the listener's default action (no priority, no conditions).
      *
-     * @param weights each forwarded-to target group's weight, in the order forwardTargetGroupArns lists them (a plain
-     *                forward to one group weighs 1)
+     * @param weights     each forwarded-to target group's weight, in the order forwardTargetGroupArns lists them (a
+     *                    plain forward to one group weighs 1)
+     * @param headerNames the headers its http-header conditions ask for (a test listener rule's), empty for none
      */
     record Rule(String arn, boolean isDefault, Integer priority, List<String> pathPatterns,
-                List<String> forwardTargetGroupArns, String actionType, Map<String, Integer> weights) {
+                List<String> forwardTargetGroupArns, String actionType, Map<String, Integer> weights,
+                List<String> headerNames) {
         public Rule(String arn, boolean isDefault, Integer priority, List<String> pathPatterns,
                     List<String> forwardTargetGroupArns, String actionType) {
             this(arn, isDefault, priority, pathPatterns, forwardTargetGroupArns, actionType, evenly(forwardTargetGroupArns));
+        }
+
+        public Rule(String arn, boolean isDefault, Integer priority, List<String> pathPatterns,
+                    List<String> forwardTargetGroupArns, String actionType, Map<String, Integer> weights) {
+            this(arn, isDefault, priority, pathPatterns, forwardTargetGroupArns, actionType, weights, List.of());
         }
 
         private static Map<String, Integer> evenly(List<String> targetGroupArns) {
@@ -73,6 +80,10 @@ public interface LoadBalancerRouter {
     /** A path rule that forwards to several target groups by weight (ECS shifts them during a deployment). */
     Rule createWeightedRule(String listenerArn, int priority, String pathPattern, Map<String, Integer> weights,
                             Map<String, String> tags);
+
+    /** As createWeightedRule, for requests that also carry this header (any value): a test listener rule. */
+    Rule createHeaderRule(String listenerArn, int priority, String pathPattern, String headerName,
+                          Map<String, Integer> weights, Map<String, String> tags);
 
     /** Makes an existing rule forward to these target groups by these weights. */
     void forwardWeighted(String ruleArn, Map<String, Integer> weights);

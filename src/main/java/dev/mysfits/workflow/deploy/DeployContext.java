@@ -54,6 +54,8 @@ final class DeployContext {
     String alternateTargetGroupArn = Change.NOT_YET_CREATED;
     // Written by EnsureRouteStep, for a strategy other than rolling: the rule whose weights ECS shifts
     String productionRuleArn = Change.NOT_YET_CREATED;
+    /** The test listener rule, when the service's deployment names a test header; else null. */
+    String testRuleArn;
     // Written by EnsureServiceStep: the service, and the deployment it started or found PRIMARY, which
     // WaitForStableStep's rollout watcher follows by id
     ContainerService.Service deployedService;
@@ -77,7 +79,7 @@ final class DeployContext {
 
     /** The pieces ECS shifts traffic with, or null for a rolling update. */
     ContainerService.TrafficShift trafficShift() {
-        return strategy.shiftsTraffic() ? new ContainerService.TrafficShift(alternateTargetGroupArn, productionRuleArn, null,
+        return strategy.shiftsTraffic() ? new ContainerService.TrafficShift(alternateTargetGroupArn, productionRuleArn, testRuleArn,
                 infrastructureRoleArn) : null;
     }
 

@@ -81,47 +81,101 @@ final class EnsureRouteStep implements Step<DeployContext> {
         String pattern = productionPattern(ctx);
         String resource = "listener rule " + pattern;
         Optional<LoadBalancerRouter.Rule> rule = productionRule(ctx);
+        String header = ctx.service.deployment().testHeader();
+        Optional<LoadBalancerRouter.Rule> test = header == null ? Optional.empty() : testRule(ctx, header);
+        test.ifPresent(t -> ctx.testRuleArn = t.arn());
+        String testPart = header == null || test.isPresent() ? "" : "; test rule " + pattern + " with header " + header
+                + " at priority " + testPriority(ctx, rule) + ", for ECS's test traffic";
         if (rule.isEmpty()) {
             return Change.create(resource, "priority " + productionPriority(ctx) + ", forward to " + targetGroup(ctx)
-                    + " (100) and " + alternateGroup(ctx) + " (0), shifted by ECS");
+                    + " (100) and " + alternateGroup(ctx) + " (0), shifted by ECS" + testPart);
         }
         ctx.productionRuleArn = rule.get().arn();
         if (rule.get().weights().keySet().containsAll(List.of(ctx.targetGroupArn, ctx.alternateTargetGroupArn))) {
-            return Change.none(resource, "forwards to " + targetGroup(ctx) + " (" + rule.get().percentOf(ctx.targetGroupArn)
-                    + "%) and " + alternateGroup(ctx) + " (" + rule.get().percentOf(ctx.alternateTargetGroupArn) + "%)");
+            String now = "forwards to " + targetGroup(ctx) + " (" + rule.get().percentOf(ctx.targetGroupArn)
+                    + "%) and " + alternateGroup(ctx) + " (" + rule.get().percentOf(ctx.alternateTargetGroupArn) + "%)";
+            return testPart.isEmpty() ? Change.none(resource, now) : Change.update(resource, now + testPart);
         }
-        return Change.update(resource, "also forward to " + alternateGroup(ctx) + " at weight 0, for ECS to shift");
+        return Change.update(resource, "also forward to " + alternateGroup(ctx) + " at weight 0, for ECS to shift" + testPart);
     }
 
     private void applyProductionRule(DeployContext ctx, String listener) {
         Optional<LoadBalancerRouter.Rule> rule = productionRule(ctx);
+        String header = ctx.service.deployment().testHeader();
+        Map<String, Integer> fresh = new LinkedHashMap<>();
+        fresh.put(ctx.targetGroupArn, 100);
+        fresh.put(ctx.alternateTargetGroupArn, 0);
+        if (header != null && testRule(ctx, header).isEmpty()) {
+            // Before the production rule: a request with the header must meet the test rule first.
+            LoadBalancerRouter.Rule test = router.createHeaderRule(listener, testPriority(ctx, rule), productionPattern(ctx),
+                    header, rule.map(r -> weightsWithAlternate(ctx, r)).orElse(fresh), ctx.tags());
+            ctx.record(ledger, ResourceType.LISTENER_RULE, test.arn());
+            ctx.testRuleArn = test.arn();
+        }
         if (rule.isPresent()) {
-            Map<String, Integer> weights = new LinkedHashMap<>(rule.get().weights());
-            if (!weights.containsKey(ctx.targetGroupArn)) {
-                weights.put(ctx.targetGroupArn, 0);
-            }
-            weights.put(ctx.alternateTargetGroupArn, weights.getOrDefault(ctx.alternateTargetGroupArn, 0));
-            if (weights.values().stream().mapToInt(Integer::intValue).sum() == 0) {
-                weights.put(ctx.targetGroupArn, 100);
-            }
-            router.forwardWeighted(rule.get().arn(), weights);
             ctx.productionRuleArn = rule.get().arn();
+            if (!rule.get().weights().keySet().containsAll(List.of(ctx.targetGroupArn, ctx.alternateTargetGroupArn))) {
+                router.forwardWeighted(rule.get().arn(), weightsWithAlternate(ctx, rule.get()));
+            }
             return;
         }
-        Map<String, Integer> weights = new LinkedHashMap<>();
-        weights.put(ctx.targetGroupArn, 100);
-        weights.put(ctx.alternateTargetGroupArn, 0);
         LoadBalancerRouter.Rule created = router.createWeightedRule(listener, productionPriority(ctx), productionPattern(ctx),
-                weights, ctx.tags());
+                fresh, ctx.tags());
         ctx.record(ledger, ResourceType.LISTENER_RULE, created.arn());
         ctx.productionRuleArn = created.arn();
+    }
+
+    /** The rule's weights with both groups in them; the one it did not forward to at 0. */
+    private static Map<String, Integer> weightsWithAlternate(DeployContext ctx, LoadBalancerRouter.Rule rule) {
+        Map<String, Integer> weights = new LinkedHashMap<>(rule.weights());
+        weights.putIfAbsent(ctx.targetGroupArn, 0);
+        weights.putIfAbsent(ctx.alternateTargetGroupArn, 0);
+        if (weights.values().stream().mapToInt(Integer::intValue).sum() == 0) {
+            weights.put(ctx.targetGroupArn, 100);
+        }
+        return weights;
+    }
+
+    /** The service's test rule: its path and the header, forwarding to one of its groups. */
+    private Optional<LoadBalancerRouter.Rule> testRule(DeployContext ctx, String header) {
+        String pattern = productionPattern(ctx);
+        return ctx.rules.stream()
+                .filter(r -> !r.isDefault() && r.pathPatterns().contains(pattern)
+                        && r.headerNames().stream().anyMatch(h -> h.equalsIgnoreCase(header))
+                        && (r.forwardTargetGroupArns().contains(ctx.targetGroupArn)
+                        || r.forwardTargetGroupArns().contains(ctx.alternateTargetGroupArn)))
+                .findFirst();
+    }
+
+    /**
+     * Just before the production rule: below the catch-all, the free priority next under the service's rule, or, for
+     * a path rule still to be made, the next free one (the production rule then takes the one after).
+     */
+    private int testPriority(DeployContext ctx, Optional<LoadBalancerRouter.Rule> production) {
+        if (ctx.route.defaultAction()) {
+            return CATCH_ALL_PRIORITY - 1;
+        }
+        if (production.isEmpty()) {
+            return nextPriority(ctx);
+        }
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        ctx.rules.forEach(r -> taken.add(r.priority()));
+        for (int p = production.get().priority() - 1; p >= 1; p--) {
+            if (!taken.contains(p)) {
+                return p;
+            }
+        }
+        throw dev.mysfits.core.MysfitsException.precondition("no listener rule priority is free before "
+                        + production.get().priority() + " (the rule of " + production.get().pathPatterns() + ") for the test rule",
+                "remove the service's test header from " + ctx.workshop.file().getFileName()
+                        + ", or remove the service (mysfits cleanup " + ctx.service.name() + ") and deploy again");
     }
 
     /** The service's rule on its path (the catch-all for the default route) that forwards to one of its groups. */
     private Optional<LoadBalancerRouter.Rule> productionRule(DeployContext ctx) {
         String pattern = productionPattern(ctx);
         return ctx.rules.stream()
-                .filter(r -> !r.isDefault() && r.pathPatterns().contains(pattern)
+                .filter(r -> !r.isDefault() && r.pathPatterns().contains(pattern) && r.headerNames().isEmpty()
                         && (!ctx.route.defaultAction() || Integer.valueOf(CATCH_ALL_PRIORITY).equals(r.priority()))
                         && (r.forwardTargetGroupArns().contains(ctx.targetGroupArn)
                         || r.forwardTargetGroupArns().contains(ctx.alternateTargetGroupArn)))
@@ -133,7 +187,8 @@ final class EnsureRouteStep implements Step<DeployContext> {
     }
 
     private int productionPriority(DeployContext ctx) {
-        return ctx.route.defaultAction() ? CATCH_ALL_PRIORITY : nextPriority(ctx);
+        boolean testFirst = ctx.service.deployment().testHeader() != null;
+        return ctx.route.defaultAction() ? CATCH_ALL_PRIORITY : nextPriority(ctx) + (testFirst ? 1 : 0);
     }
 
     private String alternateGroup(DeployContext ctx) {
@@ -149,7 +204,7 @@ final class EnsureRouteStep implements Step<DeployContext> {
 
     private int nextPriority(DeployContext ctx) {
         return ctx.rules.stream().map(LoadBalancerRouter.Rule::priority)
-                .filter(p -> p != null && p != CATCH_ALL_PRIORITY)
+                .filter(p -> p != null && p < CATCH_ALL_PRIORITY - 1)
                 .mapToInt(Integer::intValue).max().orElse(0) + 1;
     }
 

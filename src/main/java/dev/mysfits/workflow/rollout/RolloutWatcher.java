@@ -220,7 +220,9 @@ public final class RolloutWatcher {
                 return "";
             }
             long left = Math.max(0, minutes * 60L - Duration.between(stageSince, clock.instant()).getSeconds());
-            return ", " + left + "s of " + minutes + "m bake left";
+            // In tens of seconds: off a terminal each change of the line is a line of its own.
+            long shown = (left + 9) / 10 * 10;
+            return ", about " + shown + "s of " + minutes + "m bake left";
         }
 
         String line() {

@@ -94,4 +94,50 @@ class StrategyDeployTest {
         assertEquals(List.of(), cluster.router.mutations);
         assertEquals(List.of(), cluster.containers.mutations);
     }
+
+    /** The workshop with this service's "deployment" replaced. */
+    private static dev.mysfits.config.WorkshopConfig withDeployment(dev.mysfits.config.WorkshopConfig workshop, String service,
+                                                                   dev.mysfits.config.DeploymentConfig deployment) {
+        var s = workshop.service(service);
+        var replaced = new dev.mysfits.config.ServiceConfig(s.name(), s.context(), s.dockerfile(), s.image(), s.repository(),
+                s.containerPort(), s.localPort(), s.healthPath(), s.path(), s.environment(), s.buildArgs(),
+                s.taskDefinitions(), s.healthCheck(), s.local(), s.taskRole(), s.privateTasks(), deployment);
+        var services = new java.util.LinkedHashMap<>(workshop.services());
+        services.put(service, replaced);
+        return new dev.mysfits.config.WorkshopConfig(workshop.name(), workshop.file(), workshop.directory(), services,
+                workshop.tables());
+    }
+
+    private DeployResult deploy(dev.mysfits.config.WorkshopConfig workshop, FakeCluster cluster, String service, String path) {
+        DeployRequest request = new DeployRequest(workshop, service, "fargate", null, null, path, true,
+                Duration.ofSeconds(10), Duration.ofMillis(1), false, null, null);
+        return new DeployWorkflow(cluster.adapters(), cluster.ledger, new ConsoleEvents(cluster.console), cluster.rollout())
+                .execute(request);
+    }
+
+    @Test
+    void aTestHeader_getsATestRuleJustBeforeTheProductionRule_andTheServiceNamesIt() {
+        FakeCluster cluster = new FakeCluster(dir).pushed("monolith", "sha256:aaa").pushed("like", "sha256:bbb");
+        var blueGreen = new dev.mysfits.config.DeploymentConfig(DeploymentStrategy.Kind.BLUE_GREEN, null, null, null, null,
+                null, List.of(), "X-Test");
+        var workshop = withDeployment(withDeployment(cluster.workshop, "like", blueGreen), "monolith", blueGreen);
+
+        deploy(workshop, cluster, "monolith", null);
+        DeployResult like = deploy(workshop, cluster, "like", "/mysfits/*/like");
+
+        List<String> created = cluster.router.mutations.stream().filter(m -> m.startsWith("create weighted") || m.startsWith("create header")).toList();
+        assertEquals(4, created.size(), created.toString());
+        assertTrue(created.get(0).startsWith("create header rule /* + X-Test priority 49999"), created.toString());
+        assertTrue(created.get(1).startsWith("create weighted rule /* priority 50000"), created.toString());
+        assertTrue(created.get(2).startsWith("create header rule /mysfits/*/like + X-Test priority 1"), created.toString());
+        assertTrue(created.get(3).startsWith("create weighted rule /mysfits/*/like priority 2"), created.toString());
+        var service = cluster.containers.describeService("c", "like").orElseThrow();
+        assertEquals("arn:rule/1", service.trafficShift().testListenerRuleArn());
+        assertEquals("arn:rule/2", service.trafficShift().productionListenerRuleArn());
+        assertTrue(like.changed().size() > 0);
+
+        int before = cluster.router.mutations.size();
+        deploy(workshop, cluster, "like", "/mysfits/*/like");
+        assertEquals(before, cluster.router.mutations.size(), "a second deploy finds both rules");
+    }
 }

@@ -394,6 +394,12 @@ class RolloutWatcherFailureTest {
         }
 
         @Override
+        public Rule createHeaderRule(String listenerArn, int priority, String pathPattern, String headerName,
+                                     Map<String, Integer> weights, Map<String, String> tags) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public void forwardWeighted(String ruleArn, Map<String, Integer> weights) {
             throw new UnsupportedOperationException();
         }
