@@ -39,6 +39,7 @@ import java.util.Optional;
                 ImagesCommand.class,
                 SetupCommand.class,
                 DeployCommand.class,
+                DiffCommand.class,
                 TaskCommand.class,
                 RevisionsCommand.class,
                 RollbackCommand.class,

@@ -23,9 +23,11 @@ import dev.mysfits.workflow.cleanup.LocalCleanupWorkflow;
 import dev.mysfits.workflow.cleanup.RetryPolicy;
 import dev.mysfits.workflow.codebuild.BuildspecWorkflow;
 import dev.mysfits.workflow.codebuild.CodeBuildWorkflow;
+import dev.mysfits.workflow.deploy.DeployPreview;
 import dev.mysfits.workflow.deploy.DeployRequest;
 import dev.mysfits.workflow.deploy.DeployWorkflow;
 import dev.mysfits.workflow.deploy.TaskDefinitionRegistration;
+import dev.mysfits.workflow.diff.DiffWorkflow;
 import dev.mysfits.workflow.image.BuildWorkflow;
 import dev.mysfits.workflow.infrastructure.ServiceAdapters;
 import dev.mysfits.workflow.infrastructure.SetupAdapters;
@@ -137,6 +139,14 @@ public final class Workflows implements AutoCloseable {
         ServiceAdapters adapters = serviceAdapters();
         return new RollbackWorkflow(adapters.containers(), adapters.router(), adapters.infrastructure(), events,
                 rolloutWatcher(adapters), Clock.systemUTC(), Sleeper.system());
+    }
+
+    // ---- diff: what deploy would change ----
+
+    /** Deploy's own plan (its steps, planned as a dry run plans them) beside the revision and settings that run. */
+    public DiffWorkflow diff() {
+        ServiceAdapters adapters = serviceAdapters();
+        return new DiffWorkflow(new DeployPreview(adapters, ledger.get(), events, rolloutWatcher(adapters)), adapters.containers(), events);
     }
 
     // ---- services on ECS ----

@@ -43,6 +43,8 @@ public final class FakeLoadBalancerRouter implements LoadBalancerRouter {
     @Override
     public void updateHealthCheck(String targetGroupArn, HealthCheck healthCheck) {
         mutations.add("update health check of " + targetGroupArn);
+        targetGroups.replaceAll((name, g) -> g.arn().equals(targetGroupArn)
+                ? new TargetGroup(g.arn(), g.name(), g.targetType(), g.port(), healthCheck) : g);
     }
 
     @Override

@@ -34,6 +34,20 @@ public final class DeployWorkflow implements Workflow<DeployRequest, DeployResul
     @Override
     public DeployResult execute(DeployRequest request) {
         DeployContext ctx = new DeployContext(request);
+        StepRunner<DeployContext> workflow = new StepRunner<>("Deploying " + request.service() + " to "
+                + request.ecsLaunchType() + (ctx.strategy.shiftsTraffic() ? " (" + ctx.strategy.kind().label() + ")" : ""),
+                events, steps(ctx, adapters, ledger, events, rollout));
+        List<Change> changes = workflow.execute(ctx, request.dryRun());
+        String url = ctx.infrastructure.url() + ctx.route.urlPath();
+        return new DeployResult(ctx.service.name(), request.launchType(), ctx.revision, ctx.taskDefinitionArn,
+                ctx.image.imageReference(), ctx.deployedService == null ? Change.NOT_YET_CREATED : ctx.deployedService.arn(),
+                ctx.targetGroupArn, url, changes.stream().filter(Change::mutates).map(Change::describe).toList(),
+                request.dryRun());
+    }
+
+    /** A deploy's steps, in order, for its strategy: {@link DeployPreview} plans the same ones. */
+    static List<Step<DeployContext>> steps(DeployContext ctx, ServiceAdapters adapters, Ledger ledger, Events events,
+                                           RolloutWatcher rollout) {
         List<Step<DeployContext>> steps = new ArrayList<>(List.of(
                 new ValidateDeployStep(adapters.containers(), adapters.router(), adapters.network(), TaskDefinitionInputs.of(adapters), events),
                 new EnsureTaskDefinitionStep(adapters.containers(), ledger)));
@@ -49,14 +63,6 @@ public final class DeployWorkflow implements Workflow<DeployRequest, DeployResul
                 new EnsureRouteStep(adapters.router(), ledger),
                 new EnsureServiceStep(adapters.containers(), ledger),
                 new WaitForStableStep(rollout)));
-        StepRunner<DeployContext> workflow = new StepRunner<>("Deploying " + request.service() + " to "
-                + request.ecsLaunchType() + (ctx.strategy.shiftsTraffic() ? " (" + ctx.strategy.kind().label() + ")" : ""),
-                events, steps);
-        List<Change> changes = workflow.execute(ctx, request.dryRun());
-        String url = ctx.infrastructure.url() + ctx.route.urlPath();
-        return new DeployResult(ctx.service.name(), request.launchType(), ctx.revision, ctx.taskDefinitionArn,
-                ctx.image.imageReference(), ctx.deployedService == null ? Change.NOT_YET_CREATED : ctx.deployedService.arn(),
-                ctx.targetGroupArn, url, changes.stream().filter(Change::mutates).map(Change::describe).toList(),
-                request.dryRun());
+        return steps;
     }
 }

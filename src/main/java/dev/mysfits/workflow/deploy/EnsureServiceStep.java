@@ -26,7 +26,7 @@ final class EnsureServiceStep implements Step<DeployContext> {
         this.ledger = ledger;
     }
 
-    private static final int DEFAULT_COUNT = 1;
+    static final int DEFAULT_COUNT = 1;
 
     @Override
     public String name() {

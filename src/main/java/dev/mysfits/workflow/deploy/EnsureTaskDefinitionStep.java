@@ -55,7 +55,7 @@ final class EnsureTaskDefinitionStep implements Step<DeployContext> {
         ctx.revision = registered.revision();
     }
 
-    private JsonNode sent(DeployContext ctx) {
+    static JsonNode sent(DeployContext ctx) {
         try {
             return JSON.readTree(ctx.rendered.json());
         } catch (JsonProcessingException e) {
