@@ -347,14 +347,9 @@ public final class EcsContainerService implements ContainerService {
             List<String> arns = new ArrayList<>();
             ecs.listTasksPaginator(r -> r.cluster(cluster).serviceName(serviceName).desiredStatus(DesiredStatus.RUNNING))
                     .taskArns().forEach(arns::add);
-            List<Task> tasks = new ArrayList<>();
             // DescribeTasks takes at most 100 tasks per call.
-            for (int i = 0; i < arns.size(); i += 100) {
-                List<String> batch = arns.subList(i, Math.min(arns.size(), i + 100));
-                ecs.describeTasks(r -> r.cluster(cluster).tasks(batch)).tasks().stream()
-                        .map(EcsContainerService::toRecord).forEach(tasks::add);
-            }
-            return tasks;
+            return inBatches(arns, 100, batch -> ecs.describeTasks(r -> r.cluster(cluster).tasks(batch)).tasks().stream()
+                    .map(EcsContainerService::toRecord).toList());
         } catch (SdkException e) {
             throw AwsErrors.wrap("ecs list tasks of service " + serviceName, e);
         }
@@ -413,6 +408,15 @@ public final class EcsContainerService implements ContainerService {
 
     // ------------------------------------------------------------ service deployments and revisions
 
+    /** One describe call per batch of at most {@code size} ARNs, their answers in order. */
+    private static <T> List<T> inBatches(List<String> arns, int size, java.util.function.Function<List<String>, List<T>> describe) {
+        List<T> all = new ArrayList<>();
+        for (int i = 0; i < arns.size(); i += size) {
+            all.addAll(describe.apply(arns.subList(i, Math.min(arns.size(), i + size))));
+        }
+        return all;
+    }
+
     /** DescribeServiceDeployments and DescribeServiceRevisions take at most 20 ARNs a call. */
     private static final int DESCRIBE_BATCH = 20;
 
@@ -428,12 +432,9 @@ public final class EcsContainerService implements ContainerService {
                 page.serviceDeployments().forEach(b -> arns.add(b.serviceDeploymentArn()));
                 token = page.nextToken();
             } while (token != null);
-            List<ServiceDeployment> described = new ArrayList<>();
-            for (int i = 0; i < arns.size(); i += DESCRIBE_BATCH) {
-                List<String> batch = arns.subList(i, Math.min(arns.size(), i + DESCRIBE_BATCH));
-                ecs.describeServiceDeployments(r -> r.serviceDeploymentArns(batch)).serviceDeployments().stream()
-                        .map(EcsContainerService::toRecord).forEach(described::add);
-            }
+            List<ServiceDeployment> described = new ArrayList<>(inBatches(arns, DESCRIBE_BATCH, batch ->
+                    ecs.describeServiceDeployments(r -> r.serviceDeploymentArns(batch)).serviceDeployments().stream()
+                            .map(EcsContainerService::toRecord).toList()));
             described.sort(java.util.Comparator.comparing(ServiceDeployment::createdAt,
                     java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())));
             return described;
@@ -446,16 +447,12 @@ public final class EcsContainerService implements ContainerService {
     public List<ServiceRevision> serviceRevisions(List<String> serviceRevisionArns) {
         List<String> arns = serviceRevisionArns.stream().distinct().toList();
         try {
-            List<ServiceRevision> revisions = new ArrayList<>();
-            for (int i = 0; i < arns.size(); i += DESCRIBE_BATCH) {
-                List<String> batch = arns.subList(i, Math.min(arns.size(), i + DESCRIBE_BATCH));
-                ecs.describeServiceRevisions(r -> r.serviceRevisionArns(batch)).serviceRevisions().stream()
-                        .map(r -> new ServiceRevision(r.serviceRevisionArn(), r.taskDefinition(), r.createdAt(),
-                                r.containerImages().stream().map(c -> new ContainerImage(c.containerName(), c.image(),
-                                        c.imageDigest())).toList()))
-                        .forEach(revisions::add);
-            }
-            return revisions;
+            return inBatches(arns, DESCRIBE_BATCH, batch ->
+                    ecs.describeServiceRevisions(r -> r.serviceRevisionArns(batch)).serviceRevisions().stream()
+                            .map(r -> new ServiceRevision(r.serviceRevisionArn(), r.taskDefinition(), r.createdAt(),
+                                    r.containerImages().stream().map(c -> new ContainerImage(c.containerName(), c.image(),
+                                            c.imageDigest())).toList()))
+                            .toList());
         } catch (SdkException e) {
             throw AwsErrors.wrap("ecs describe service revisions", e);
         }

@@ -140,21 +140,31 @@ public final class Elbv2LoadBalancerRouter implements LoadBalancerRouter {
     @Override
     public Rule createPathRule(String listenerArn, int priority, String pathPattern, String targetGroupArn,
                                Map<String, String> tags) {
+        return createRule(listenerArn, priority, List.of(path(pathPattern)), forward(targetGroupArn), tags, pathPattern,
+                rule -> rule.pathPatterns().equals(List.of(pathPattern))
+                        && rule.forwardTargetGroupArns().equals(List.of(targetGroupArn)));
+    }
+
+    private static RuleCondition path(String pathPattern) {
+        return RuleCondition.builder().field("path-pattern").pathPatternConfig(p -> p.values(pathPattern)).build();
+    }
+
+    /**
+     * CreateRule. A priority already taken by this very rule (made by an earlier attempt whose answer was lost) is
+     * that rule, found by {@code sameRule}; taken by another, it is an error.
+     */
+    private Rule createRule(String listenerArn, int priority, List<RuleCondition> conditions, Action action,
+                            Map<String, String> tags, String what, java.util.function.Predicate<Rule> sameRule) {
         try {
-            return toRecord(elb.createRule(r -> r.listenerArn(listenerArn).priority(priority)
-                    .conditions(RuleCondition.builder().field("path-pattern")
-                            .pathPatternConfig(p -> p.values(pathPattern)).build())
-                    .actions(forward(targetGroupArn))
-                    .tags(tags(tags))).rules().get(0));
+            return toRecord(elb.createRule(r -> r.listenerArn(listenerArn).priority(priority).conditions(conditions)
+                    .actions(action).tags(tags(tags))).rules().get(0));
         } catch (PriorityInUseException e) {
-            // Taken by this very rule, made by an earlier attempt whose answer was lost? Then it is done.
             return rules(listenerArn).stream()
-                    .filter(rule -> Integer.valueOf(priority).equals(rule.priority()) && rule.pathPatterns().equals(List.of(pathPattern))
-                            && rule.forwardTargetGroupArns().equals(List.of(targetGroupArn)))
+                    .filter(rule -> Integer.valueOf(priority).equals(rule.priority()) && sameRule.test(rule))
                     .findFirst()
-                    .orElseThrow(() -> AwsErrors.wrap("elbv2 create rule " + pathPattern + " at priority " + priority, e));
+                    .orElseThrow(() -> AwsErrors.wrap("elbv2 create rule " + what + " at priority " + priority, e));
         } catch (SdkException e) {
-            throw AwsErrors.wrap("elbv2 create rule " + pathPattern + " at priority " + priority, e);
+            throw AwsErrors.wrap("elbv2 create rule " + what + " at priority " + priority, e);
         }
     }
 
@@ -187,43 +197,17 @@ public final class Elbv2LoadBalancerRouter implements LoadBalancerRouter {
     @Override
     public Rule createWeightedRule(String listenerArn, int priority, String pathPattern, Map<String, Integer> weights,
                                    Map<String, String> tags) {
-        try {
-            return toRecord(elb.createRule(r -> r.listenerArn(listenerArn).priority(priority)
-                    .conditions(RuleCondition.builder().field("path-pattern")
-                            .pathPatternConfig(p -> p.values(pathPattern)).build())
-                    .actions(weighted(weights))
-                    .tags(tags(tags))).rules().get(0));
-        } catch (PriorityInUseException e) {
-            // Taken by this very rule, made by an earlier attempt whose answer was lost? Then it is done.
-            return rules(listenerArn).stream()
-                    .filter(rule -> Integer.valueOf(priority).equals(rule.priority()) && rule.pathPatterns().equals(List.of(pathPattern))
-                            && rule.weights().keySet().equals(weights.keySet()))
-                    .findFirst()
-                    .orElseThrow(() -> AwsErrors.wrap("elbv2 create rule " + pathPattern + " at priority " + priority, e));
-        } catch (SdkException e) {
-            throw AwsErrors.wrap("elbv2 create rule " + pathPattern + " at priority " + priority, e);
-        }
+        return createRule(listenerArn, priority, List.of(path(pathPattern)), weighted(weights), tags, pathPattern,
+                rule -> rule.pathPatterns().equals(List.of(pathPattern)) && rule.weights().keySet().equals(weights.keySet()));
     }
 
     @Override
     public Rule createHeaderRule(String listenerArn, int priority, String pathPattern, String headerName,
                                  Map<String, Integer> weights, Map<String, String> tags) {
-        try {
-            return toRecord(elb.createRule(r -> r.listenerArn(listenerArn).priority(priority)
-                    .conditions(RuleCondition.builder().field("path-pattern").pathPatternConfig(p -> p.values(pathPattern)).build(),
-                            RuleCondition.builder().field("http-header")
-                                    .httpHeaderConfig(h -> h.httpHeaderName(headerName).values("*")).build())
-                    .actions(weighted(weights))
-                    .tags(tags(tags))).rules().get(0));
-        } catch (PriorityInUseException e) {
-            // Taken by this very rule, made by an earlier attempt whose answer was lost? Then it is done.
-            return rules(listenerArn).stream()
-                    .filter(rule -> Integer.valueOf(priority).equals(rule.priority()) && rule.headerNames().equals(List.of(headerName)))
-                    .findFirst()
-                    .orElseThrow(() -> AwsErrors.wrap("elbv2 create rule " + pathPattern + " + " + headerName + " at priority " + priority, e));
-        } catch (SdkException e) {
-            throw AwsErrors.wrap("elbv2 create rule " + pathPattern + " + " + headerName + " at priority " + priority, e);
-        }
+        RuleCondition header = RuleCondition.builder().field("http-header")
+                .httpHeaderConfig(h -> h.httpHeaderName(headerName).values("*")).build();
+        return createRule(listenerArn, priority, List.of(path(pathPattern), header), weighted(weights), tags,
+                pathPattern + " + " + headerName, rule -> rule.headerNames().equals(List.of(headerName)));
     }
 
     @Override

@@ -1,5 +1,10 @@
 package dev.mysfits.workflow.infrastructure;
 
+import dev.mysfits.aws.elbv2.LoadBalancerRouter;
+
+import java.util.Collection;
+import java.util.List;
+
 /**
  * Where the service's traffic comes from: the listener's default action, or a path rule.
  *
@@ -21,6 +26,21 @@ public record RoutePlan(boolean defaultAction, String pathPattern) {
         String path = pathPattern.endsWith("*") ? pathPattern.substring(0, pathPattern.length() - 1) : pathPattern;
         path = path.replace("*", EXAMPLE_SEGMENT).replace("?", "x");
         return path.isEmpty() ? "/" : path;
+    }
+
+    /**
+     * Where the first of these rules that forwards to one of these target groups answers, as status and rollback
+     * show it; null when none does.
+     */
+    public static String url(Infrastructure infra, List<LoadBalancerRouter.Rule> rules, Collection<String> targetGroupArns) {
+        for (LoadBalancerRouter.Rule rule : rules) {
+            if (rule.forwardTargetGroupArns().stream().anyMatch(targetGroupArns::contains)) {
+                RoutePlan route = rule.isDefault() || rule.pathPatterns().isEmpty()
+                        ? new RoutePlan(true, null) : new RoutePlan(false, rule.pathPatterns().get(0));
+                return infra.url() + route.urlPath();
+            }
+        }
+        return null;
     }
 
     public String describe() {

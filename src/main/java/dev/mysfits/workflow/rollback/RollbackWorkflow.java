@@ -155,17 +155,8 @@ public final class RollbackWorkflow implements Workflow<RollbackRequest, Rollbac
 
     /** The URL of the listener rule that forwards to the service's target group, as status shows it. */
     private String url(Infrastructure infra, ContainerService.Service service) {
-        if (service.targetGroupArns().isEmpty()) {
-            return null;
-        }
-        for (LoadBalancerRouter.Rule rule : router.rules(infra.listenerArn())) {
-            if (rule.forwardTargetGroupArns().stream().anyMatch(service.targetGroupArns()::contains)) {
-                RoutePlan route = rule.isDefault() || rule.pathPatterns().isEmpty()
-                        ? new RoutePlan(true, null) : new RoutePlan(false, rule.pathPatterns().get(0));
-                return infra.url() + route.urlPath();
-            }
-        }
-        return null;
+        return service.targetGroupArns().isEmpty() ? null
+                : RoutePlan.url(infra, router.rules(infra.listenerArn()), service.targetGroupArns());
     }
 
     private static String family(String taskDefinitionArn) {

@@ -148,13 +148,6 @@ public final class StatusWorkflow implements Workflow<StatusRequest, StatusResul
     }
 
     private static String url(Infrastructure infra, List<LoadBalancerRouter.Rule> rules, ContainerService.Service s) {
-        for (LoadBalancerRouter.Rule rule : rules) {
-            if (rule.forwardTargetGroupArns().stream().anyMatch(groups(s)::contains)) {
-                RoutePlan route = rule.isDefault() || rule.pathPatterns().isEmpty()
-                        ? new RoutePlan(true, null) : new RoutePlan(false, rule.pathPatterns().get(0));
-                return infra.url() + route.urlPath();
-            }
-        }
-        return null;
+        return RoutePlan.url(infra, rules, groups(s));
     }
 }
