@@ -69,6 +69,17 @@ def complete(service, deployment):
     service._last_completed = deployment["taskDefinition"]
 
 
+def an_update_in_progress(ecs, **settings):
+    """web:1 deployed and complete, then an update to web:2 in progress. Returns the backend, the service record, the
+    first service revision's ARN and the update's service deployment ARN."""
+    a_service(ecs, images=("x", "y"), **settings)
+    backend, service = service_record()
+    complete(service, service.deployments[0])
+    first_revision = listed(ecs)[0]["targetServiceRevisionArn"]
+    arn = ecs.update_service(cluster="c", service="web", taskDefinition="web:2")["service"]["currentServiceDeployment"]
+    return backend, service, first_revision, arn
+
+
 def test_create_and_update_each_record_a_deployment_and_a_revision_newest_first(tmp_path):
     with in_process(tmp_path):
         ecs = boto3.client("ecs")
@@ -198,11 +209,7 @@ def test_the_errors_are_ecs_s(tmp_path):
 def test_stop_rollback_on_a_rolling_deployment_goes_back_to_the_last_successful_revision(tmp_path):
     with in_process(tmp_path) as plane:
         ecs = boto3.client("ecs")
-        a_service(ecs, images=("x", "y"))
-        backend, service = service_record()
-        complete(service, service.deployments[0])
-        first_revision = listed(ecs)[0]["targetServiceRevisionArn"]
-        arn = ecs.update_service(cluster="c", service="web", taskDefinition="web:2")["service"]["currentServiceDeployment"]
+        backend, service, first_revision, arn = an_update_in_progress(ecs)
 
         assert ecs.stop_service_deployment(serviceDeploymentArn=arn, stopType="ROLLBACK")["serviceDeploymentArn"] == arn
         assert described(ecs, [arn])[0]["status"] == "ROLLBACK_REQUESTED"
@@ -234,10 +241,7 @@ def test_stop_rollback_on_a_rolling_deployment_goes_back_to_the_last_successful_
 def test_stop_abort_on_a_rolling_deployment_stops_it_where_it_is(tmp_path):
     with in_process(tmp_path) as plane:
         ecs = boto3.client("ecs")
-        a_service(ecs, images=("x", "y"))
-        backend, service = service_record()
-        complete(service, service.deployments[0])
-        arn = ecs.update_service(cluster="c", service="web", taskDefinition="web:2")["service"]["currentServiceDeployment"]
+        backend, service, _, arn = an_update_in_progress(ecs)
         ecs.stop_service_deployment(serviceDeploymentArn=arn, stopType="ABORT")
         assert described(ecs, [arn])[0]["status"] == "STOP_REQUESTED"
         service_deployments.on_pass(plane, service)
@@ -254,10 +258,7 @@ def test_stop_abort_on_a_rolling_deployment_stops_it_where_it_is(tmp_path):
 def test_a_stop_that_a_newer_deployment_overtakes_leaves_the_deployment_stopped(tmp_path):
     with in_process(tmp_path) as plane:
         ecs = boto3.client("ecs")
-        a_service(ecs, images=("x", "y"))
-        backend, service = service_record()
-        complete(service, service.deployments[0])
-        arn = ecs.update_service(cluster="c", service="web", taskDefinition="web:2")["service"]["currentServiceDeployment"]
+        backend, service, _, arn = an_update_in_progress(ecs)
         ecs.stop_service_deployment(serviceDeploymentArn=arn, stopType="ROLLBACK")
         ecs.update_service(cluster="c", service="web", forceNewDeployment=True)
         service_deployments.on_pass(plane, service)
@@ -271,12 +272,8 @@ def test_a_stop_that_a_newer_deployment_overtakes_leaves_the_deployment_stopped(
 def test_the_circuit_breaker_s_rollback_is_the_failed_deployment_s(tmp_path):
     with in_process(tmp_path) as plane:
         ecs = boto3.client("ecs")
-        a_service(ecs, images=("x", "y"), deploymentConfiguration={
+        backend, service, first_revision, arn = an_update_in_progress(ecs, deploymentConfiguration={
             "deploymentCircuitBreaker": {"enable": True, "rollback": True}})
-        backend, service = service_record()
-        complete(service, service.deployments[0])
-        first_revision = listed(ecs)[0]["targetServiceRevisionArn"]
-        arn = ecs.update_service(cluster="c", service="web", taskDefinition="web:2")["service"]["currentServiceDeployment"]
         broken = service.deployments[0]
         from mysfits_sandbox.tasks import ManagedTask
         for _ in range(3):

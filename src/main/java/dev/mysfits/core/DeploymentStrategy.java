@@ -49,6 +49,28 @@ public record DeploymentStrategy(Kind kind, int bakeMinutes, Double canaryPercen
         alarmNames = alarmNames == null ? List.of() : List.copyOf(alarmNames);
     }
 
+    /** "canary 10% for 1m, bake 0m", "blue-green, bake 5m, alarms like-5xx", "rolling". */
+    public String describe() {
+        if (!shiftsTraffic()) {
+            return "rolling";
+        }
+        String steps = switch (kind) {
+            case CANARY -> " " + percent(canaryPercent) + " for " + canaryBakeMinutes + "m";
+            case LINEAR -> " " + percent(linearStepPercent) + " steps every " + linearStepBakeMinutes + "m";
+            default -> "";
+        };
+        return kind.label() + steps + ", bake " + bakeMinutes + "m"
+                + (alarmNames.isEmpty() ? "" : ", alarms " + String.join(", ", alarmNames));
+    }
+
+    /** "10%", "0.5%": a share as people read it; "?" when there is none. */
+    public static String percent(Double share) {
+        if (share == null) {
+            return "?";
+        }
+        return (share == Math.rint(share) ? String.valueOf(share.longValue()) : String.valueOf(share)) + "%";
+    }
+
     /** True for the strategies that need an alternate target group and a production listener rule. */
     public boolean shiftsTraffic() {
         return kind != Kind.ROLLING;

@@ -111,22 +111,9 @@ final class EnsureServiceStep implements Step<DeployContext> {
                 ctx.containerName, ctx.service.containerPort());
     }
 
-    /** "canary 10% for 1m, bake 0m" */
+    /** "canary 10% for 1m, bake 0m"; a service ECS describes without a strategy rolls. */
     static String describe(DeploymentStrategy strategy) {
-        if (strategy == null || !strategy.shiftsTraffic()) {
-            return "rolling";
-        }
-        String steps = switch (strategy.kind()) {
-            case CANARY -> " " + percent(strategy.canaryPercent()) + " for " + strategy.canaryBakeMinutes() + "m";
-            case LINEAR -> " " + percent(strategy.linearStepPercent()) + " steps every " + strategy.linearStepBakeMinutes() + "m";
-            default -> "";
-        };
-        return strategy.kind().label() + steps + ", bake " + strategy.bakeMinutes() + "m"
-                + (strategy.alarmNames().isEmpty() ? "" : ", alarms " + String.join(", ", strategy.alarmNames()));
-    }
-
-    private static String percent(Double value) {
-        return value == null ? "?" : (value == Math.rint(value) ? String.valueOf(value.intValue()) : String.valueOf(value)) + "%";
+        return strategy == null ? "rolling" : strategy.describe();
     }
 
     private static String describe(ContainerService.TaskNetwork network) {

@@ -194,7 +194,7 @@ public final class RolloutWatcher {
                 return current;
             }
             Double weight = current.target() == null ? null : current.target().productionWeight();
-            String split = weight == null ? "" : ", new revision " + percent(weight) + " of production traffic";
+            String split = weight == null ? "" : ", new revision " + DeploymentStrategy.percent(weight) + " of production traffic";
             String stage = current.lifecycleStage() + split;
             if (!stage.equals(shown)) {
                 shown = stage;
@@ -228,10 +228,6 @@ public final class RolloutWatcher {
         String line() {
             return line;
         }
-    }
-
-    private static String percent(double weight) {
-        return (weight == Math.rint(weight) ? String.valueOf((long) weight) : String.valueOf(weight)) + "%";
     }
 
     private void checkFailure(ContainerService.Service s, String cluster, String service, String deploymentId,
